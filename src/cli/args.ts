@@ -1,0 +1,64 @@
+import { isLanguage, type Language } from '../core/i18n/resources';
+
+/** A usage mistake: printed with the usage on stderr, exit 64. */
+export class UsageError extends Error {
+  constructor(
+    readonly key: string,
+    readonly params: Record<string, string>,
+  ) {
+    super(key);
+    this.name = 'UsageError';
+  }
+}
+
+/** Flags a command accepts: boolean switches or options taking a value. */
+export type FlagSpec = Readonly<Record<string, 'boolean' | 'string'>>;
+
+/** Parsed command line. */
+export interface ParsedArgs {
+  /** Command words, e.g. ['fix', 'zoom']; empty means the default command. */
+  readonly words: readonly string[];
+  readonly flags: Readonly<Record<string, string | boolean>>;
+  readonly lang: Language;
+  readonly json: boolean;
+  readonly help: boolean;
+  readonly version: boolean;
+}
+
+/** Flags every command accepts. */
+export const GLOBAL_FLAGS: FlagSpec = { json: 'boolean', lang: 'string', help: 'boolean', version: 'boolean' };
+const SHORT: Readonly<Record<string, string>> = { h: 'help', v: 'version', y: 'yes' };
+
+/** Parses argv (without node and script). `extra` lists the flags of every command. Throws UsageError. */
+export function parseArgs(argv: readonly string[], extra: FlagSpec = {}): ParsedArgs {
+  const spec: FlagSpec = { ...GLOBAL_FLAGS, ...extra };
+  const words: string[] = [];
+  const flags: Record<string, string | boolean> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      words.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg.startsWith('-') && arg !== '-') {
+      const eq = arg.indexOf('=');
+      const raw = arg.startsWith('--') ? arg.slice(2, eq > 0 ? eq : undefined) : (SHORT[arg.slice(1)] ?? `\u0000${arg}`);
+      const name = raw;
+      const kind = spec[name];
+      if (!kind) throw new UsageError('cli:error.unknownOption', { option: arg.split('=')[0]! });
+      if (kind === 'boolean') {
+        if (eq > 0) throw new UsageError('cli:error.unexpectedArgument', { arg });
+        flags[name] = true;
+      } else {
+        const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+        if (value === undefined || value === '' || (eq < 0 && value.startsWith('--'))) throw new UsageError('cli:error.missingValue', { option: `--${name}` });
+        flags[name] = value;
+      }
+    } else {
+      words.push(arg);
+    }
+  }
+  const lang = flags.lang === undefined ? 'vi' : String(flags.lang);
+  if (!isLanguage(lang)) throw new UsageError('cli:error.badLang', { value: lang });
+  return { words, flags, lang, json: flags.json === true, help: flags.help === true, version: flags.version === true };
+}

@@ -1,0 +1,25 @@
+import type { Host } from '../core/host/host';
+import type { Translator } from '../core/i18n/translator';
+import type { Policy } from '../core/policy/policy-schema';
+import type { FlagSpec, ParsedArgs } from './args';
+import type { CliIO } from './io';
+
+/** What a command is given. */
+export interface CliContext {
+  readonly io: CliIO;
+  readonly args: ParsedArgs;
+  readonly t: Translator;
+  readonly host: Host;
+  readonly policy: Policy;
+  readonly now: () => Date;
+  /** The per-user data folder (history, audit log, catalogs). */
+  readonly dataDir: string;
+}
+
+/** One CLI command: the words that name it, its flags, and what it does. Returns the exit code. */
+export interface Command {
+  /** e.g. ['check'] or ['fix', 'zoom']. */
+  readonly words: readonly string[];
+  readonly flags: FlagSpec;
+  run(ctx: CliContext): Promise<number>;
+}

@@ -1,0 +1,3 @@
+import { runAsProgram } from './main';
+
+runAsProgram();

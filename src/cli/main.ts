@@ -1,0 +1,87 @@
+import { hostFromEnv } from '../core/host/host-from-env';
+import type { Host } from '../core/host/host';
+import { createTranslator } from '../core/i18n/translator';
+import { userDataDir } from '../core/paths';
+import { builtinPolicy } from '../core/policy/policy';
+import { TOOL_NAME, TOOL_VERSION } from '../core/version';
+import { parseArgs, UsageError, type FlagSpec } from './args';
+import type { Command } from './command';
+import { COMMANDS } from './commands';
+import { processIO, type CliIO } from './io';
+
+/** Exit code for bad usage (BSD sysexits EX_USAGE). */
+export const EXIT_USAGE = 64;
+/** Exit code for an internal error (EX_SOFTWARE). */
+export const EXIT_SOFTWARE = 70;
+
+/** What main() needs from the outside world; tests pass their own. */
+export interface MainDeps {
+  readonly io: CliIO;
+  readonly host?: Host;
+  readonly now?: () => Date;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+function allFlags(): FlagSpec {
+  return Object.assign({}, ...COMMANDS.map((c) => c.flags)) as FlagSpec;
+}
+
+/** Finds the command named by the first words; `check` when none is given. */
+function findCommand(words: readonly string[]): { command: Command; rest: readonly string[] } | null {
+  if (words.length === 0) return { command: COMMANDS[0]!, rest: [] };
+  const byLength = [...COMMANDS].sort((a, b) => b.words.length - a.words.length);
+  for (const c of byLength) {
+    if (c.words.every((w, i) => words[i] === w)) return { command: c, rest: words.slice(c.words.length) };
+  }
+  return null;
+}
+
+/** Runs the CLI and returns its exit code. Never throws: errors are printed in the user's language. */
+export async function main(argv: readonly string[], deps: MainDeps): Promise<number> {
+  const { io } = deps;
+  let t = createTranslator(argv.includes('en') && argv.some((a) => a === '--lang' || a === '--lang=en') ? 'en' : 'vi');
+  try {
+    const args = parseArgs(argv, allFlags());
+    t = createTranslator(args.lang);
+    if (args.version) {
+      io.out(`${TOOL_NAME} ${TOOL_VERSION}\n`);
+      return 0;
+    }
+    if (args.help) {
+      io.out(`${t.t('cli:usage')}\n`);
+      return 0;
+    }
+    const found = findCommand(args.words);
+    if (!found) throw new UsageError('cli:error.unknownCommand', { command: args.words.join(' ') });
+    if (found.rest.length > 0) throw new UsageError('cli:error.unexpectedArgument', { arg: found.rest[0]! });
+    for (const flag of Object.keys(args.flags)) {
+      if (!(flag in found.command.flags) && !['json', 'lang', 'help', 'version'].includes(flag)) {
+        throw new UsageError('cli:error.unknownOption', { option: `--${flag}` });
+      }
+    }
+    const host = deps.host ?? hostFromEnv(deps.env ?? process.env);
+    return await found.command.run({
+      io,
+      args,
+      t,
+      host,
+      policy: builtinPolicy(),
+      now: deps.now ?? (() => new Date()),
+      dataDir: userDataDir(host),
+    });
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`${t.t('cli:error.prefix')}: ${t.t(e.key, e.params)}\n\n${t.t('cli:usage')}\n`);
+      return EXIT_USAGE;
+    }
+    io.err(`${t.t('cli:error.prefix')}: ${t.t('cli:error.internal', { message: e instanceof Error ? e.message : String(e) })}\n`);
+    return EXIT_SOFTWARE;
+  }
+}
+
+/** Entry point when run as a program. */
+export function runAsProgram(): void {
+  void main(process.argv.slice(2), { io: processIO() }).then((code) => {
+    process.exitCode = code;
+  });
+}

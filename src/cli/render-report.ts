@@ -1,0 +1,49 @@
+import type { Evidence, Finding } from '../shared/finding';
+import type { Report } from '../shared/report';
+import { exitCodeFor } from '../core/engine';
+import type { Translator } from '../core/i18n/translator';
+
+const MARK: Record<Finding['status'], string> = { violation: '✖', warning: '!', unknown: '?', ok: '✔' };
+const ORDER: readonly Finding['status'][] = ['violation', 'warning', 'unknown', 'ok'];
+
+/** Formats a date as dd/mm/yyyy HH:MM in local time, as Vietnamese documents do. */
+export function formatTime(iso: string): string {
+  const d = new Date(iso);
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()} ${two(d.getHours())}:${two(d.getMinutes())}`;
+}
+
+function evidenceLine(e: Evidence, t: Translator): string {
+  const parts = [e.detail];
+  if (e.path && !e.detail.includes(e.path)) parts.push(e.path);
+  if (e.version) parts.push(t.t('cli:report.version', { version: e.version }));
+  return parts.join(' — ');
+}
+
+/** Renders a report for a person: worst first, each finding with evidence, basis and what to do. */
+export function renderReport(report: Report, t: Translator): string {
+  const lines: string[] = [];
+  lines.push(t.t('cli:report.heading'));
+  lines.push(t.t('cli:report.machine', { ...report.host }));
+  lines.push(t.t('cli:report.time', { time: formatTime(report.generatedAt), seconds: (report.durationMs / 1000).toFixed(1) }));
+  lines.push(t.t('cli:report.basis', { title: report.policy.title[t.language] }));
+  lines.push('');
+  const sorted = [...report.findings].sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status));
+  for (const f of sorted) {
+    lines.push(`${MARK[f.status]} [${t.t(`common:status.${f.status}`).toUpperCase()}] ${t.message(f.title)}`);
+    if (f.status !== 'ok') {
+      lines.push(`    ${t.t('cli:report.basisPoint')} ${t.t('common:advisoryPoint', { n: f.advisoryPoint, number: report.policy.number })}`);
+    }
+    if (f.reason) lines.push(`    ${t.t('cli:report.reason')} ${t.message(f.reason)}`);
+    if (f.detail && f.status !== 'ok') lines.push(`    ${t.message(f.detail)}`);
+    if (f.evidence.length > 0 && f.status !== 'ok') {
+      lines.push(`    ${t.t('cli:report.evidence')}`);
+      for (const e of f.evidence) lines.push(`      - ${evidenceLine(e, t)}`);
+    }
+    if (f.action) lines.push(`    ${t.t('cli:report.action')} ${t.message(f.action)}`);
+  }
+  lines.push('');
+  lines.push(t.t('cli:report.summary', { ...report.summary }));
+  lines.push(t.t(`cli:report.verdict.${exitCodeFor(report.findings)}`));
+  return `${lines.join('\n')}\n`;
+}

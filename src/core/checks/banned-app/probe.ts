@@ -1,0 +1,49 @@
+import type { Evidence, Message } from '../../../shared/finding';
+import type { BannedApp } from '../../policy/policy-schema';
+import type { CheckContext } from '../check';
+
+/** What a hit is: an installed copy, a running process, an installer file, or a leftover. */
+export type HitKind = 'installed' | 'running' | 'installer' | 'leftover';
+
+/** One sighting of a banned app. Hits sharing `install` become one finding with all their evidence. */
+export interface Hit {
+  readonly kind: HitKind;
+  /**
+   * Identity of the install or artifact, stable across runs: `dpkg:zoom`,
+   * `registry:HKCU\...\Uninstall\ZoomUMX`, `app:/Applications/zoom.us.app`, `process:zoom`, `file:/home/u/Downloads/zoom_amd64.deb`.
+   */
+  readonly install: string;
+  /** Short technical name of where it was seen, shown as is (not translated): `dpkg`, `HKCU\...\ZoomUMX`. */
+  readonly source: string;
+  readonly evidence: Evidence;
+  /** Remediation plan kind that can remove it, e.g. `uninstall.dpkg`, `uninstall.windows-registry`. */
+  readonly remediation?: string;
+}
+
+/** What one probe found: hits, or that it could not look (with the reason), or that it does not apply here. */
+export type ProbeResult =
+  | { readonly status: 'ran'; readonly hits: readonly Hit[]; readonly looked: string }
+  | { readonly status: 'unknown'; readonly reason: Message; readonly looked: string }
+  | { readonly status: 'not-applicable'; readonly why: string };
+
+/** One place a banned app can hide on one platform (a package manager, the registry, a folder...). */
+export interface Probe {
+  /** Stable id, e.g. `linux.dpkg`, `windows.uninstall-keys`. */
+  readonly id: string;
+  run(ctx: CheckContext, app: BannedApp): Promise<ProbeResult>;
+}
+
+/** Result of a probe that ran. */
+export function ran(looked: string, hits: readonly Hit[]): ProbeResult {
+  return { status: 'ran', hits, looked };
+}
+
+/** Result of a probe that could not look. */
+export function couldNotLook(looked: string, key: string, params?: Record<string, string | number>): ProbeResult {
+  return { status: 'unknown', looked, reason: params ? { key, params } : { key } };
+}
+
+/** Result of a probe that does not apply to this machine (e.g. no rpm database on Debian). */
+export function notApplicable(why: string): ProbeResult {
+  return { status: 'not-applicable', why };
+}

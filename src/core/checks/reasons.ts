@@ -1,0 +1,34 @@
+import type { Message } from '../../shared/finding';
+import type { HostError, RunResult } from '../host/host';
+
+/** The first 120 characters of some output, on one line, to show in a reason. */
+export function sample(text: string): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > 120 ? `${one.slice(0, 117)}...` : one;
+}
+
+/**
+ * Why a command gave no usable answer, as a reason message; null when it ran and exited 0.
+ * Probes that accept other exit codes (e.g. "not found" = 1) check those before calling this.
+ */
+export function commandFailure(r: RunResult): Message | null {
+  const tool = r.argv[0] ?? '?';
+  if (r.error?.code === 'not-found') return { key: 'common:reason.toolMissing', params: { tool } };
+  if (r.error?.code === 'timeout') return { key: 'common:reason.timeout', params: { tool } };
+  if (r.error?.code === 'permission') return { key: 'common:reason.permission', params: { path: tool } };
+  if (r.error) return { key: 'common:reason.runFailed', params: { tool, message: r.error.message } };
+  if (r.exitCode !== 0) return { key: 'common:reason.exitCode', params: { tool, code: r.exitCode ?? -1, stderr: sample(r.stderr) } };
+  return null;
+}
+
+/** Reason for output that could not be understood. */
+export function garbled(tool: string, output: string): Message {
+  return { key: 'common:reason.garbled', params: { tool, sample: sample(output) } };
+}
+
+/** Reason for a file or folder that could not be read. */
+export function readFailure(e: HostError | Error, path: string): Message {
+  const code = (e as HostError).code;
+  if (code === 'permission') return { key: 'common:reason.permission', params: { path } };
+  return { key: 'common:reason.readFailed', params: { path, message: e.message } };
+}

@@ -1,0 +1,81 @@
+import type { Finding, FindingStatus } from '../shared/finding';
+import { REPORT_SCHEMA_VERSION, type Report, type ReportSummary } from '../shared/report';
+import { errorText, findingId, msg, type Check, type CheckContext } from './checks/check';
+import { reportPolicy } from './policy/policy';
+import { TOOL_NAME, TOOL_VERSION } from './version';
+
+/** How long one check may take before it is reported as unknown. */
+export const CHECK_TIME_LIMIT_MS = 120_000;
+
+/** Options of a run: which checks, and how long each may take. */
+export interface RunChecksOptions {
+  readonly checks: readonly Check[];
+  readonly timeLimitMs?: number;
+  /** Measures duration; injectable so reports from tests are reproducible. */
+  readonly clock?: () => number;
+}
+
+/** Runs every check and builds the Report. A check that throws or hangs yields an `unknown` finding, never a crash. */
+export async function runChecks(ctx: CheckContext, options: RunChecksOptions): Promise<Report> {
+  const clock = options.clock ?? Date.now;
+  const started = clock();
+  const limit = options.timeLimitMs ?? CHECK_TIME_LIMIT_MS;
+  const perCheck = await Promise.all(options.checks.map((c) => runOne(c, ctx, limit)));
+  const findings = perCheck.flat();
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    generatedAt: ctx.now.toISOString(),
+    host: { os: ctx.host.platform, release: ctx.host.osRelease, arch: ctx.host.arch, hostname: ctx.host.hostname },
+    policy: reportPolicy(ctx.policy),
+    findings,
+    summary: summarize(findings),
+    durationMs: Math.max(0, clock() - started),
+  };
+}
+
+async function runOne(check: Check, ctx: CheckContext, limitMs: number): Promise<readonly Finding[]> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), limitMs);
+    timer.unref?.();
+  });
+  try {
+    const result = await Promise.race([check.run(ctx), timeout]);
+    if (result === 'timeout') return [checkFailed(check, msg('common:reason.checkTimeout', { check: check.id, seconds: Math.round(limitMs / 1000) }))];
+    return result;
+  } catch (e) {
+    return [checkFailed(check, msg('common:reason.checkCrashed', { check: check.id, message: errorText(e) }))];
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function checkFailed(check: Check, reason: Finding['reason']): Finding {
+  return {
+    id: findingId(check.id, 'check-failed'),
+    check: check.id,
+    status: 'unknown',
+    severity: 'medium',
+    advisoryPoint: check.advisoryPoint,
+    title: msg('common:checkFailed.title', { check: check.id }),
+    reason,
+    evidence: [],
+  };
+}
+
+/** Counts findings per status. */
+export function summarize(findings: readonly Finding[]): ReportSummary {
+  const s: Record<FindingStatus, number> = { violation: 0, warning: 0, unknown: 0, ok: 0 };
+  for (const f of findings) s[f.status] += 1;
+  return s;
+}
+
+/** Exit code as monitoring tools expect (Nagios): 0 ok, 1 warning, 2 violation, 3 unknown only. */
+export function exitCodeFor(findings: readonly Finding[]): 0 | 1 | 2 | 3 {
+  const s = summarize(findings);
+  if (s.violation > 0) return 2;
+  if (s.warning > 0) return 1;
+  if (s.unknown > 0) return 3;
+  return 0;
+}

@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { FixtureHost, type FixtureSpec } from './fixture-host';
+import type { Host } from './host';
+import { RealHost } from './real-host';
+import { SandboxHost } from './sandbox-host';
+
+/**
+ * The host the CLI and the app use. Normally the real machine. Two environment variables point it
+ * elsewhere, for IT staff inspecting an offline image and for tests:
+ * - ATTT_SELFCHECK_FIXTURE=file.json: answer from recorded outputs (a FixtureSpec);
+ * - ATTT_SELFCHECK_DPKG_ADMINDIR=DIR: read this dpkg database instead of the system's.
+ */
+export function hostFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): Host {
+  const fixture = env.ATTT_SELFCHECK_FIXTURE;
+  if (fixture) {
+    const spec = JSON.parse(readFileSync(fixture, 'utf8')) as FixtureSpec;
+    return new FixtureHost(spec);
+  }
+  const admindir = env.ATTT_SELFCHECK_DPKG_ADMINDIR;
+  if (admindir) return new SandboxHost({ rewrite: dpkgAdmindirRewrite(admindir) });
+  return new RealHost();
+}
+
+/** Rewrites dpkg and dpkg-query commands to read (and write) a private database. */
+export function dpkgAdmindirRewrite(admindir: string): (argv: readonly string[]) => readonly string[] {
+  return (argv) => {
+    const [cmd, ...rest] = argv;
+    if (cmd === 'dpkg-query' || cmd === 'dpkg') return [cmd, `--admindir=${admindir}`, ...rest];
+    return argv;
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * The Host is the only door to the operating system. Every probe goes through it, so the same
+ * check runs against this machine (RealHost), recorded outputs (FixtureHost) or a sandbox
+ * (SandboxHost: a private dpkg database, a temporary home, a wine prefix).
+ */
+import type { PlatformPath } from 'node:path';
+
+/** The operating systems we know. */
+export type Platform = 'win32' | 'darwin' | 'linux';
+
+/** Options for running a command. */
+export interface RunOptions {
+  /** Killed (with its whole process group) after this long. Default 15 s. */
+  readonly timeoutMs?: number;
+  /** Extra environment variables, merged over the host's own. */
+  readonly env?: Readonly<Record<string, string>>;
+  readonly cwd?: string;
+  /** Written to the command's stdin, which is then closed. */
+  readonly input?: string;
+  /** Output beyond this many bytes per stream is dropped and `truncated` set. Default 16 MiB. */
+  readonly maxOutputBytes?: number;
+}
+
+/** Why a command gave no usable result. */
+export type RunErrorCode =
+  | 'not-found' // the program does not exist
+  | 'timeout' // killed after timeoutMs
+  | 'permission' // not allowed to run it
+  | 'spawn-failed'; // any other failure to start
+
+/** What a command did. A run never throws: failures are in `error`. */
+export interface RunResult {
+  readonly argv: readonly string[];
+  /** Exit code, or null when killed by a signal or never started. */
+  readonly exitCode: number | null;
+  readonly signal: string | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly durationMs: number;
+  readonly truncated?: boolean;
+  readonly error?: { readonly code: RunErrorCode; readonly message: string };
+}
+
+/** Type of a directory entry or stat, never following a final symbolic link. */
+export type EntryType = 'file' | 'dir' | 'symlink' | 'other';
+
+/** One entry of a folder listing. */
+export interface DirEntry {
+  readonly name: string;
+  readonly type: EntryType;
+}
+
+/** What `stat` returns (lstat semantics: a symlink is reported as a symlink). */
+export interface FileStat {
+  readonly type: EntryType;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+/** Error codes thrown by file operations, as HostError.code. */
+export type HostErrorCode = 'not-found' | 'permission' | 'not-a-directory' | 'is-a-directory' | 'too-large' | 'io';
+
+/** A file operation failed; `code` says why, in words a probe can turn into a reason. */
+export class HostError extends Error {
+  constructor(
+    readonly code: HostErrorCode,
+    readonly path: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HostError';
+  }
+}
+
+/** The read-only door to the OS that every probe uses. */
+export interface Host {
+  readonly platform: Platform;
+  readonly arch: string;
+  readonly hostname: string;
+  /** OS kernel release as Node reports it (os.release()). */
+  readonly osRelease: string;
+  /** The current user's home folder. */
+  readonly homedir: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Path functions for this host's platform (path.win32 or path.posix). */
+  readonly path: PlatformPath;
+  /** Run a program with argv (never a shell string). Never throws. */
+  run(argv: readonly string[], options?: RunOptions): Promise<RunResult>;
+  /** Read a file as UTF-8 text. Throws HostError. */
+  readText(path: string, options?: { readonly maxBytes?: number }): Promise<string>;
+  /** Read a file as bytes. Throws HostError. */
+  readBytes(path: string, options?: { readonly maxBytes?: number }): Promise<Uint8Array>;
+  /** List a folder. Throws HostError (not-found when it does not exist). */
+  list(path: string): Promise<readonly DirEntry[]>;
+  /** lstat a path; null when it does not exist. Throws HostError for other failures. */
+  stat(path: string): Promise<FileStat | null>;
+}
+
+/** The default time limit for a probe command. */
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+/** The default cap on one output stream of a probe command. */
+export const DEFAULT_MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
+
+/** Type guard for HostError. */
+export function isHostError(e: unknown): e is HostError {
+  return e instanceof HostError;
+}
+
+/** stat that answers `false` for "does not exist" and rethrows anything else. */
+export async function exists(host: Host, path: string): Promise<boolean> {
+  return (await host.stat(path)) !== null;
+}

@@ -1,0 +1,218 @@
+import { spawn } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as nodePath from 'node:path';
+import {
+  DEFAULT_MAX_OUTPUT_BYTES,
+  DEFAULT_TIMEOUT_MS,
+  HostError,
+  type DirEntry,
+  type EntryType,
+  type FileStat,
+  type Host,
+  type HostErrorCode,
+  type Platform,
+  type RunOptions,
+  type RunResult,
+} from './host';
+
+/** Default cap on a file read by a probe: probes read small text files. */
+const DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024;
+
+/** Maps a Node errno code to a HostError code. */
+export function hostErrorCode(errno: string | undefined): HostErrorCode {
+  switch (errno) {
+    case 'ENOENT':
+      return 'not-found';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission';
+    case 'ENOTDIR':
+      return 'not-a-directory';
+    case 'EISDIR':
+      return 'is-a-directory';
+    default:
+      return 'io';
+  }
+}
+
+function toHostError(e: unknown, path: string): HostError {
+  const err = e as NodeJS.ErrnoException;
+  return new HostError(hostErrorCode(err?.code), path, `${path}: ${err?.message ?? String(e)}`);
+}
+
+function entryType(s: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean }): EntryType {
+  if (s.isSymbolicLink()) return 'symlink';
+  if (s.isDirectory()) return 'dir';
+  if (s.isFile()) return 'file';
+  return 'other';
+}
+
+/** Options to shape a RealHost (tests and the sandbox use them). */
+export interface RealHostOptions {
+  readonly homedir?: string;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** The Host of the machine we run on. */
+export class RealHost implements Host {
+  readonly platform: Platform;
+  readonly arch = os.arch();
+  readonly hostname = os.hostname();
+  readonly osRelease = os.release();
+  readonly homedir: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly path: nodePath.PlatformPath;
+
+  constructor(options: RealHostOptions = {}) {
+    const p = process.platform;
+    this.platform = p === 'win32' || p === 'darwin' ? p : 'linux';
+    this.path = this.platform === 'win32' ? nodePath.win32 : nodePath.posix;
+    this.env = options.env ?? { ...process.env };
+    this.homedir = options.homedir ?? os.homedir();
+  }
+
+  run(argv: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+    return runCommand(argv, options, this.env, this.platform);
+  }
+
+  async readBytes(path: string, options: { maxBytes?: number } = {}): Promise<Uint8Array> {
+    const max = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
+    let handle: fs.FileHandle | undefined;
+    try {
+      handle = await fs.open(path, 'r');
+      const st = await handle.stat();
+      if (st.isDirectory()) throw new HostError('is-a-directory', path, `${path} is a folder`);
+      if (st.size > max) throw new HostError('too-large', path, `${path} is larger than ${max} bytes`);
+      return new Uint8Array(await handle.readFile());
+    } catch (e) {
+      throw e instanceof HostError ? e : toHostError(e, path);
+    } finally {
+      await handle?.close();
+    }
+  }
+
+  async readText(path: string, options: { maxBytes?: number } = {}): Promise<string> {
+    return Buffer.from(await this.readBytes(path, options)).toString('utf8');
+  }
+
+  async list(path: string): Promise<readonly DirEntry[]> {
+    try {
+      const entries = await fs.readdir(path, { withFileTypes: true });
+      return entries.map((d) => ({ name: d.name, type: entryType(d) }));
+    } catch (e) {
+      throw toHostError(e, path);
+    }
+  }
+
+  async stat(path: string): Promise<FileStat | null> {
+    try {
+      const s = await fs.lstat(path);
+      return { type: entryType(s), size: s.size, mtimeMs: s.mtimeMs };
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+      throw toHostError(e, path);
+    }
+  }
+}
+
+/**
+ * Runs argv with a time limit that kills the whole process tree: on POSIX the child leads a new
+ * process group and the group is killed; on Windows `taskkill /T` ends the tree.
+ */
+export function runCommand(
+  argv: readonly string[],
+  options: RunOptions,
+  baseEnv: Readonly<Record<string, string | undefined>>,
+  platform: Platform,
+): Promise<RunResult> {
+  const started = Date.now();
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxBytes = options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
+  if (argv.length === 0 || !argv[0]) {
+    return Promise.resolve({ argv: [], exitCode: null, signal: null, stdout: '', stderr: '', durationMs: 0, error: { code: 'spawn-failed', message: 'empty command' } });
+  }
+  return new Promise((resolve) => {
+    const finish = (r: Omit<RunResult, 'argv' | 'durationMs'>): void => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      clearTimeout(graceTimer);
+      resolve({ argv: [...argv], durationMs: Date.now() - started, ...r });
+    };
+    let done = false;
+    let timedOut = false;
+    let truncated = false;
+    let graceTimer: NodeJS.Timeout | undefined;
+    const env: Record<string, string> = {};
+    for (const [k, v] of Object.entries({ ...baseEnv, ...options.env })) if (v !== undefined) env[k] = v;
+    let child: ReturnType<typeof spawn>;
+    try {
+      child = spawn(argv[0]!, argv.slice(1), {
+        cwd: options.cwd,
+        env,
+        detached: platform !== 'win32',
+        windowsHide: true,
+        stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+      });
+    } catch (e) {
+      resolve({ argv: [...argv], exitCode: null, signal: null, stdout: '', stderr: '', durationMs: Date.now() - started, error: { code: 'spawn-failed', message: String(e) } });
+      return;
+    }
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let outLen = 0;
+    let errLen = 0;
+    child.stdout?.on('data', (b: Buffer) => {
+      if (outLen + b.length > maxBytes) { truncated = true; b = b.subarray(0, Math.max(0, maxBytes - outLen)); }
+      outLen += b.length;
+      out.push(b);
+    });
+    child.stderr?.on('data', (b: Buffer) => {
+      if (errLen + b.length > maxBytes) { truncated = true; b = b.subarray(0, Math.max(0, maxBytes - errLen)); }
+      errLen += b.length;
+      err.push(b);
+    });
+    if (options.input !== undefined) {
+      child.stdin?.on('error', () => undefined);
+      child.stdin?.end(options.input);
+    }
+    const killTree = (): void => {
+      const pid = child.pid;
+      if (pid === undefined) return;
+      try {
+        if (platform === 'win32') {
+          spawn('taskkill', ['/pid', String(pid), '/T', '/F'], { windowsHide: true, stdio: 'ignore' }).on('error', () => child.kill());
+        } else {
+          process.kill(-pid, 'SIGKILL');
+        }
+      } catch {
+        child.kill('SIGKILL');
+      }
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killTree();
+      // A grandchild that escaped the group may hold the pipes open: do not wait for it forever.
+      graceTimer = setTimeout(() => finishWith(null, 'SIGKILL'), 2_000);
+    }, timeoutMs);
+    const finishWith = (code: number | null, signal: string | null): void => {
+      const stdout = Buffer.concat(out).toString('utf8');
+      const stderr = Buffer.concat(err).toString('utf8');
+      finish({
+        exitCode: timedOut ? null : code,
+        signal,
+        stdout,
+        stderr,
+        ...(truncated ? { truncated } : {}),
+        ...(timedOut ? { error: { code: 'timeout' as const, message: `${argv[0]} did not finish within ${timeoutMs} ms and was stopped` } } : {}),
+      });
+    };
+    child.on('error', (e: NodeJS.ErrnoException) => {
+      const code = e.code === 'ENOENT' ? 'not-found' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission' : 'spawn-failed';
+      finish({ exitCode: null, signal: null, stdout: '', stderr: '', error: { code, message: code === 'not-found' ? `${argv[0]} is not installed or not on PATH` : `${argv[0]}: ${e.message}` } });
+    });
+    child.on('close', (code, signal) => finishWith(code, signal));
+  });
+}

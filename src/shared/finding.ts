@@ -1,0 +1,70 @@
+/** Status of one finding. `unknown` means the check could not look; it always carries a reason. */
+export type FindingStatus = 'violation' | 'warning' | 'ok' | 'unknown';
+
+/** How urgent a finding is, for sorting and for the tray colour. */
+export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+
+/** The numbered point of Công văn 1981/UBND-VHTT a finding concerns. */
+export type AdvisoryPoint = 1 | 2 | 3 | 4;
+
+/** A user-visible text: an i18n key (namespace:key) and its parameters, rendered by the UI or the CLI. */
+export interface Message {
+  readonly key: string;
+  readonly params?: Readonly<Record<string, string | number>>;
+}
+
+/** What kind of thing a piece of evidence points at. */
+export type EvidenceKind =
+  | 'package' // an installed package (dpkg, rpm, snap, flatpak, msix)
+  | 'registry' // a Windows registry key
+  | 'file'
+  | 'folder'
+  | 'app-bundle' // a macOS .app
+  | 'receipt' // a macOS pkg receipt
+  | 'launch-agent' // a macOS launchd job
+  | 'process' // a running process
+  | 'installer' // an installer file lying on disk
+  | 'browser-extension'
+  | 'port' // a listening local port
+  | 'os' // facts about the operating system
+  | 'update' // pending or installed updates
+  | 'catalog' // the release catalog a judgement rests on
+  | 'probe'; // a probe and what it said (used for unknown/ok)
+
+/**
+ * One observed fact behind a finding: where it was found and, where known, which version.
+ * `data` carries the raw attributes a remediation plan is derived from (uninstall string,
+ * package manager, install scope, ...). Keys are documented by the probe that fills them.
+ */
+export interface Evidence {
+  readonly kind: EvidenceKind;
+  readonly path?: string;
+  readonly version?: string;
+  readonly detail: string;
+  readonly data?: Readonly<Record<string, string>>;
+}
+
+/** One result of a check: a stable id, a status, the advisory point, text keys, evidence and a fix. */
+export interface Finding {
+  /** Stable: the same thing found twice gives the same id (see `findingId`). */
+  readonly id: string;
+  /** Id of the check that produced it, e.g. `banned-app`, `os-patch`. */
+  readonly check: string;
+  readonly status: FindingStatus;
+  readonly severity: Severity;
+  readonly advisoryPoint: AdvisoryPoint;
+  /** One line: what was found. */
+  readonly title: Message;
+  /** Longer explanation: why it matters, citing the advisory. */
+  readonly detail?: Message;
+  /** What the user should do. */
+  readonly action?: Message;
+  /** Why the check could not look. Always present when status is `unknown`. */
+  readonly reason?: Message;
+  readonly evidence: readonly Evidence[];
+  /** Id of the remediation plan kind that can fix it, e.g. `zoom.uninstall`. */
+  readonly remediation?: string;
+}
+
+/** Order of statuses from worst to best, for sorting and summaries. */
+export const STATUS_ORDER: readonly FindingStatus[] = ['violation', 'warning', 'unknown', 'ok'];

@@ -1,0 +1,50 @@
+import type { Finding, FindingStatus } from './finding';
+
+/** Bumped when the JSON shape of a Report changes incompatibly. */
+export const REPORT_SCHEMA_VERSION = 1 as const;
+
+/** The machine a report was made on. */
+export interface ReportHost {
+  readonly os: 'win32' | 'darwin' | 'linux' | string;
+  readonly release: string;
+  readonly arch: string;
+  readonly hostname: string;
+}
+
+/** A document the policy rests on, e.g. 2706/UBND-XD6 of UBND tỉnh Quảng Ninh. */
+export interface Citation {
+  readonly id: string;
+  readonly number: string;
+  readonly issuer: LocalizedText;
+  readonly date: string;
+  readonly title: LocalizedText;
+}
+
+/** A text given in both languages. Vietnamese is the primary one. */
+export interface LocalizedText {
+  readonly vi: string;
+  readonly en: string;
+}
+
+/** The policy a report was judged against, as the report shows it. */
+export interface ReportPolicy {
+  readonly id: string;
+  readonly number: string;
+  readonly title: LocalizedText;
+  readonly citations: readonly Citation[];
+}
+
+/** Counts per status. */
+export type ReportSummary = Readonly<Record<FindingStatus, number>>;
+
+/** The result of one full check run: what `check --json` prints and what the window shows. */
+export interface Report {
+  readonly schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  readonly tool: { readonly name: string; readonly version: string };
+  readonly generatedAt: string;
+  readonly host: ReportHost;
+  readonly policy: ReportPolicy;
+  readonly findings: readonly Finding[];
+  readonly summary: ReportSummary;
+  readonly durationMs: number;
+}

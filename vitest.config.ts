@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit, Linux-for-real and UI tests. The Windows rig (wine) has its own config: vitest.windows.config.ts.
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
+    exclude: ['tests/windows/**', 'node_modules/**'],
+    environment: 'node',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+});
