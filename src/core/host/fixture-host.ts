@@ -73,14 +73,13 @@ export class FixtureHost implements Host {
 
   /** Adds a node (and its parent folders) after construction. */
   add(path: string, node: FixtureNode): void {
-    const key = this.key(path);
-    this.nodes.set(key, node);
-    let parent = this.path.dirname(key);
-    while (parent && parent !== key && !this.nodes.has(parent)) {
-      this.nodes.set(parent, { type: 'dir' });
-      const next = this.path.dirname(parent);
-      if (next === parent) break;
-      parent = next;
+    this.nodes.set(this.key(path), node);
+    let child = this.path.normalize(path);
+    let parent = this.path.dirname(child);
+    while (parent !== child && !this.nodes.has(this.key(parent))) {
+      this.nodes.set(this.key(parent), { type: 'dir' });
+      child = parent;
+      parent = this.path.dirname(child);
     }
   }
 
