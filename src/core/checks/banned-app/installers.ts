@@ -1,0 +1,79 @@
+/**
+ * Installers of a banned app lying in users' folders (Downloads, Desktop), on any platform.
+ * Platform-neutral: the caller gives the folders (each profile's, XDG's, ...); file names are
+ * matched against the policy's `installers.filePatterns` (case-insensitive, anchored by the author).
+ */
+import type { Message } from '../../../shared/finding';
+import { isHostError, type Host } from '../../host/host';
+import type { BannedApp } from '../../policy/policy-schema';
+import { errorText, type CheckContext } from '../check';
+import { readFailure } from '../reasons';
+import { lookedAt, scanResult, type PathScan } from './leftovers';
+import { notApplicable, type Hit, type Probe } from './probe';
+
+/** Compiles the policy's installer patterns (already validated by the policy schema). */
+export function installerMatchers(patterns: readonly string[]): readonly RegExp[] {
+  return patterns.map((p) => new RegExp(p, 'i'));
+}
+
+/** True when a file name is an installer by one of the patterns. Compares the NFC form (macOS gives NFD names). */
+export function isInstallerName(name: string, matchers: readonly RegExp[]): boolean {
+  const nfc = name.normalize('NFC');
+  return matchers.some((m) => m.test(nfc));
+}
+
+/** Each home joined with each folder name (e.g. Downloads, Desktop), duplicates dropped. */
+export function installerFolders(host: Host, homes: readonly string[], names: readonly string[]): string[] {
+  return [...new Set(homes.flatMap((h) => names.map((n) => host.path.join(h, n))))];
+}
+
+/**
+ * Lists each folder (not recursively) and reports every matching file as an installer hit
+ * (`installer:PATH`, with its size). A folder that does not exist is simply not there.
+ */
+export async function scanInstallers(host: Host, folders: readonly string[], patterns: readonly string[]): Promise<PathScan> {
+  const matchers = installerMatchers(patterns);
+  const hits: Hit[] = [];
+  const failures: Message[] = [];
+  for (const folder of folders) {
+    let entries;
+    try {
+      entries = await host.list(folder);
+    } catch (e) {
+      if (isHostError(e) && (e.code === 'not-found' || e.code === 'not-a-directory')) continue;
+      failures.push(readFailure(e instanceof Error ? e : new Error(errorText(e)), folder));
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.type === 'dir' || !isInstallerName(entry.name, matchers)) continue;
+      const path = host.path.join(folder, entry.name);
+      let size: number | undefined;
+      try {
+        size = (await host.stat(path))?.size;
+      } catch {
+        // Seen in the listing but not stat-able: still an installer, size unknown.
+      }
+      hits.push({
+        kind: 'installer',
+        install: `installer:${path}`,
+        source: path,
+        remediation: 'remove.installer',
+        evidence: { kind: 'installer', path, detail: `installer ${path}`, ...(size !== undefined ? { data: { size: String(size) } } : {}) },
+      });
+    }
+  }
+  return { hits, failures };
+}
+
+/** A probe for installers; `folders` gives the folders to look in on this machine. */
+export function installersProbe(id: string, folders: (ctx: CheckContext, app: BannedApp) => Promise<readonly string[]>): Probe {
+  return {
+    id,
+    async run(ctx, app) {
+      if (app.installers.filePatterns.length === 0) return notApplicable('no installer patterns');
+      const list = await folders(ctx, app);
+      if (list.length === 0) return notApplicable('no folders to look in');
+      return scanResult(lookedAt(list), await scanInstallers(ctx.host, list, app.installers.filePatterns));
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import type { Message } from '../../../../shared/finding';
+import { isHostError, type Host } from '../../../host/host';
+import type { BannedApp } from '../../../policy/policy-schema';
+import type { CheckContext } from '../../check';
+import { readFailure } from '../../reasons';
+import { notApplicable, ran, type Hit, type Probe, type ProbeResult } from '../probe';
+import { bytesContain, isBinaryPlist, readPlistDict } from './plist-read';
+import { plistString } from './plist-xml';
+
+/** The launchd job folders we look in, and whose jobs they hold. */
+export function launchdFolders(host: Host): readonly { readonly dir: string; readonly domain: 'user' | 'system' }[] {
+  return [
+    { dir: host.path.join(host.homedir, 'Library', 'LaunchAgents'), domain: 'user' },
+    { dir: '/Library/LaunchAgents', domain: 'system' },
+    { dir: '/Library/LaunchDaemons', domain: 'system' },
+  ];
+}
+
+/** The job's Label: read from the plist when the file name does not already say it. */
+async function labelOf(host: Host, path: string, stem: string, prefixes: readonly string[]): Promise<string | null> {
+  const matches = (l: string): boolean => prefixes.some((p) => l.toLowerCase().startsWith(p));
+  try {
+    const bytes = await host.readBytes(path, { maxBytes: 1024 * 1024 });
+    if (isBinaryPlist(bytes) && !matches(stem) && !prefixes.some((p) => bytesContain(bytes.map((b) => (b >= 65 && b <= 90 ? b + 32 : b)), p))) return null;
+    const label = plistString(await readPlistDict(host, path), 'Label');
+    if (label && matches(label)) return label;
+  } catch {
+    // an unreadable job file is judged by its name alone
+  }
+  return matches(stem) ? stem : null;
+}
+
+/**
+ * launchd jobs (agents and daemons) whose Label, or file name, starts with one of
+ * `macos.launchdLabelPrefixes` (e.g. us.zoom.): leftovers that keep an updater or helper alive.
+ */
+export const launchdProbe: Probe = {
+  id: 'macos.launchd',
+  async run(ctx: CheckContext, app: BannedApp): Promise<ProbeResult> {
+    const prefixes = app.macos.launchdLabelPrefixes.map((p) => p.toLowerCase());
+    if (prefixes.length === 0) return notApplicable('no launchd label prefixes in the policy');
+    const folders = launchdFolders(ctx.host);
+    const looked = folders.map((f) => f.dir).join(', ');
+    const hits: Hit[] = [];
+    let failure: Message | null = null;
+    for (const { dir, domain } of folders) {
+      let entries;
+      try {
+        entries = await ctx.host.list(dir);
+      } catch (e) {
+        if (isHostError(e) && e.code === 'not-found') continue;
+        failure ??= readFailure(e as Error, dir);
+        continue;
+      }
+      for (const entry of entries) {
+        if (!entry.name.endsWith('.plist') || entry.type === 'dir') continue;
+        const path = ctx.host.path.join(dir, entry.name);
+        const label = await labelOf(ctx.host, path, entry.name.slice(0, -'.plist'.length), prefixes);
+        if (!label) continue;
+        hits.push({
+          kind: 'leftover',
+          install: `launchd:${label}`,
+          source: label,
+          remediation: 'remove.allowlisted',
+          evidence: { kind: 'launch-agent', path, detail: `launchd ${domain === 'user' ? 'agent' : dir.endsWith('Daemons') ? 'daemon' : 'agent'} ${label}`, data: { label, domain } },
+        });
+      }
+    }
+    if (hits.length === 0 && failure) return { status: 'unknown', looked, reason: failure };
+    return ran(looked, hits);
+  },
+};
