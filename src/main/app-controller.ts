@@ -1,0 +1,181 @@
+/**
+ * The app's state in main, without Electron: runs checks (one at a time), keeps the last report,
+ * the history, the settings and the notification state in their files, and tells listeners
+ * (tray, notifier, window) what changed. src/main/index.ts wires it to Electron.
+ */
+import { EventEmitter } from 'node:events';
+import type { Message } from '../shared/finding';
+import type { FixPlanView, FixProgress, FixResultView } from '../shared/fix';
+import type { HistoryEntry } from '../shared/history';
+import type { PauseDuration, PauseState } from '../shared/ipc-contract';
+import type { Report } from '../shared/report';
+import type { Settings } from '../shared/settings';
+import { historyEntry, HISTORY_LIMIT, openStores, type AppStores } from './app-stores';
+import type { FixService } from './fix-service';
+import { AppError } from './ipc-main';
+import { settingsSchema } from './ipc-schemas';
+import { decide, notificationContent, pause, type NotificationContent } from './notifications';
+import type { CorruptFile } from './state-store';
+
+/** What the controller needs: where its files live, the clock, the check, and the removal service. */
+export interface ControllerDeps {
+  readonly dataDir: string;
+  readonly now: () => number;
+  readonly runChecks: () => Promise<Report>;
+  readonly fixer: FixService;
+}
+
+/** Events the controller emits. */
+export interface ControllerEvents {
+  report: [Report];
+  checking: [boolean];
+  fixing: [boolean];
+  fixProgress: [FixProgress];
+  settings: [Settings];
+  pause: [PauseState];
+  notify: [NotificationContent];
+  problem: [CorruptFile];
+}
+
+/** Holds and changes the app's state; see the file comment. */
+export class AppController extends EventEmitter<ControllerEvents> {
+  private readonly stores: AppStores;
+  private readonly problems: CorruptFile[] = [];
+  private report: Report | null;
+  private current: Settings;
+  private checking: Promise<Report> | null = null;
+  private fixingId: string | null = null;
+
+  constructor(private readonly deps: ControllerDeps) {
+    super();
+    this.stores = openStores(deps.dataDir, (p) => {
+      this.problems.push(p);
+      this.emit('problem', p);
+    });
+    this.current = this.stores.settings.read();
+    this.report = this.stores.lastReport.read();
+  }
+
+  /** The last report, from this session or the previous one; null when no check ever ran. */
+  latestReport(): Report | null {
+    return this.report;
+  }
+
+  /** Whether a removal is running (the tray shows "fixing"). */
+  get fixing(): boolean {
+    return this.fixingId !== null;
+  }
+
+  /** Runs every check; a second call while one runs gets the same result. */
+  runCheck(): Promise<Report> {
+    if (this.checking) return this.checking;
+    this.emit('checking', true);
+    this.checking = this.deps
+      .runChecks()
+      .then((report) => this.accept(report))
+      .finally(() => {
+        this.checking = null;
+        this.emit('checking', false);
+      });
+    return this.checking;
+  }
+
+  /** Whether a check is running now. */
+  get isChecking(): boolean {
+    return this.checking !== null;
+  }
+
+  private accept(report: Report): Report {
+    this.report = report;
+    this.save(() => this.stores.lastReport.write(report));
+    this.save(() => this.stores.history.write([historyEntry(report), ...this.stores.history.read()].slice(0, HISTORY_LIMIT)));
+    const decision = decide(report.findings, this.stores.notify.read(), this.deps.now(), this.current.notifications);
+    this.save(() => this.stores.notify.write(decision.state));
+    this.emit('report', report);
+    const content = notificationContent(decision, report.policy.number);
+    if (content) this.emit('notify', content);
+    return report;
+  }
+
+  /** A failed write must not lose the result on screen; it is reported like a corrupt file. */
+  private save(write: () => void): void {
+    try {
+      write();
+    } catch (e) {
+      const p: CorruptFile = { file: this.deps.dataDir, movedTo: null, reason: `write failed: ${(e as Error).message}` };
+      this.problems.push(p);
+      this.emit('problem', p);
+    }
+  }
+
+  /** The current settings. */
+  settings(): Settings {
+    return this.current;
+  }
+
+  /** Changes some settings (already validated by the IPC layer, re-checked here as a whole). */
+  setSettings(patch: Partial<Settings>): Settings {
+    const next = settingsSchema.parse({ ...this.current, ...patch });
+    this.current = next;
+    this.save(() => this.stores.settings.write(next));
+    this.emit('settings', next);
+    return next;
+  }
+
+  /** Past checks, newest first. */
+  history(limit = 50): readonly HistoryEntry[] {
+    return this.stores.history.read().slice(0, limit);
+  }
+
+  /** Pauses notifications for an hour or until tomorrow morning, or ends the pause; survives restarts. */
+  pauseNotifications(duration: PauseDuration): PauseState {
+    const state = pause(this.stores.notify.read(), duration, this.deps.now());
+    this.save(() => this.stores.notify.write(state));
+    const result = this.pauseState();
+    this.emit('pause', result);
+    return result;
+  }
+
+  /** Until when notifications are paused. */
+  pauseState(): PauseState {
+    const until = this.stores.notify.read().pausedUntil;
+    return { pausedUntil: until !== null && until > this.deps.now() ? new Date(until).toISOString() : null };
+  }
+
+  /** State files that were corrupt or could not be written, as messages for the window. */
+  problemMessages(): readonly Message[] {
+    return this.problems.map((p) => ({ key: p.movedTo ? 'ui:problem.movedAside' : 'ui:problem.notSaved', params: { file: p.file, movedTo: p.movedTo ?? '', reason: p.reason } }));
+  }
+
+  /** The removal plan for a finding of the last report. */
+  planFix(findingId: string): Promise<FixPlanView> {
+    return this.deps.fixer.plan(this.findingOrThrow(findingId));
+  }
+
+  /** Runs a removal, shows "fixing" meanwhile, then re-checks at once and says whether the finding is gone. */
+  async runFix(findingId: string, planId: string): Promise<FixResultView> {
+    const finding = this.findingOrThrow(findingId);
+    if (this.fixingId) throw new AppError('busy', { key: 'ui:error.fixBusy' });
+    this.fixingId = findingId;
+    this.emit('fixing', true);
+    try {
+      const outcome = await this.deps.fixer.run(finding, planId, (p) => this.emit('fixProgress', p));
+      this.fixingId = null; // the re-check below must show the real colour, not "fixing"
+      this.emit('fixing', false);
+      const after = await this.runCheck();
+      const still = after.findings.find((f) => f.id === findingId && f.status !== 'ok');
+      return { findingId, ok: outcome.ok, resolved: !still, message: outcome.message };
+    } finally {
+      if (this.fixingId) {
+        this.fixingId = null;
+        this.emit('fixing', false);
+      }
+    }
+  }
+
+  private findingOrThrow(findingId: string) {
+    const f = this.report?.findings.find((x) => x.id === findingId);
+    if (!f) throw new AppError('invalid-request', { key: 'ui:error.unknownFinding', params: { id: findingId } });
+    return f;
+  }
+}

@@ -1,0 +1,71 @@
+/** The app's state files and their schemas: settings, notification state, history, last report. */
+import { z } from 'zod';
+import type { HistoryEntry } from '../shared/history';
+import type { Report } from '../shared/report';
+import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
+import { settingsSchema } from './ipc-schemas';
+import { EMPTY_NOTIFY_STATE, notifyStateSchema, type NotifyState } from './notifications';
+import { JsonStore, type CorruptFile } from './state-store';
+
+/** How many past checks the history keeps. */
+export const HISTORY_LIMIT = 200;
+
+const status = z.enum(['violation', 'warning', 'ok', 'unknown']);
+const message = z.object({ key: z.string().min(1), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
+const summary = z.object({ violation: z.number(), warning: z.number(), unknown: z.number(), ok: z.number() });
+
+const historySchema = z.array(
+  z.object({
+    at: z.string(),
+    summary,
+    durationMs: z.number(),
+    findings: z.array(z.object({ id: z.string(), status, title: message })),
+  }),
+) satisfies z.ZodType<HistoryEntry[]>;
+
+// The last report is our own output; check the parts the app relies on and keep the rest as is.
+const reportSchema = z.looseObject({
+  schemaVersion: z.literal(1),
+  generatedAt: z.string(),
+  summary,
+  policy: z.looseObject({ number: z.string() }),
+  findings: z.array(z.looseObject({ id: z.string(), status, advisoryPoint: z.number(), title: message, evidence: z.array(z.looseObject({ kind: z.string() })) })),
+});
+
+/** The four stores of the app, all in one folder. */
+export interface AppStores {
+  readonly settings: JsonStore<Settings>;
+  readonly notify: JsonStore<NotifyState>;
+  readonly history: JsonStore<HistoryEntry[]>;
+  readonly lastReport: JsonStore<Report | null>;
+}
+
+/** Opens the stores in `dir`; `onCorrupt` hears of every file moved aside. */
+export function openStores(dir: string, onCorrupt: (p: CorruptFile) => void): AppStores {
+  return {
+    // Settings written by an older version may miss keys: fill them from the defaults.
+    settings: new JsonStore<Settings>({
+      dir,
+      name: 'settings.json',
+      schema: z.preprocess((v) => (v && typeof v === 'object' && !Array.isArray(v) ? { ...DEFAULT_SETTINGS, ...v } : v), settingsSchema) as unknown as z.ZodType<Settings>,
+      defaults: () => DEFAULT_SETTINGS,
+      onCorrupt,
+    }),
+    notify: new JsonStore<NotifyState>({ dir, name: 'notify-state.json', schema: notifyStateSchema, defaults: () => EMPTY_NOTIFY_STATE, onCorrupt }),
+    history: new JsonStore<HistoryEntry[]>({ dir, name: 'history.json', schema: historySchema as z.ZodType<HistoryEntry[]>, defaults: () => [], onCorrupt }),
+    lastReport: new JsonStore<Report | null>({ dir, name: 'last-report.json', schema: reportSchema.nullable() as unknown as z.ZodType<Report | null>, defaults: () => null, onCorrupt }),
+  };
+}
+
+/** The history entry of a report: its counts and the findings that were not `ok`. */
+export function historyEntry(report: Report): HistoryEntry {
+  return {
+    at: report.generatedAt,
+    summary: report.summary,
+    durationMs: report.durationMs,
+    findings: report.findings
+      .filter((f) => f.status !== 'ok')
+      .slice(0, 10)
+      .map((f) => ({ id: f.id, status: f.status, title: f.title })),
+  };
+}

@@ -1,0 +1,19 @@
+/** Runs the core's checks in main, on this machine (or the host named by the environment, for IT staff and tests). */
+import { defaultChecks } from '../core/checks/default-checks';
+import { runChecks } from '../core/engine';
+import { hostFromEnv } from '../core/host/host-from-env';
+import type { Host } from '../core/host/host';
+import { builtinPolicy } from '../core/policy/policy';
+import type { PolicyView } from '../shared/ipc-contract';
+import type { Report } from '../shared/report';
+
+/** Makes the check function the controller calls: the core is async and light, so it runs in main. */
+export function makeCheckRunner(dataDir: string, host: Host = hostFromEnv(process.env)): () => Promise<Report> {
+  return () => runChecks({ host, policy: builtinPolicy(), now: new Date(), dataDir }, { checks: defaultChecks() });
+}
+
+/** The built-in advisory as the window's advisory page shows it. */
+export function policyView(): PolicyView {
+  const p = builtinPolicy();
+  return { id: p.id, number: p.number, date: p.date, issuer: p.issuer, title: p.title, points: p.points, citations: p.citations };
+}

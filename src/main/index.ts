@@ -1,0 +1,29 @@
+/**
+ * Electron main: app lifecycle only. One instance per user (a second start shows the window of
+ * the first); the app's name and data folder match the CLI's (src/core/paths.ts), so both read
+ * the same state. Everything else is wired in src/main/start-app.ts.
+ */
+import { app } from 'electron';
+import { hostFromEnv } from '../core/host/host-from-env';
+import { APP_DIR_NAME, userDataDir } from '../core/paths';
+import { startApp } from './start-app';
+
+app.setName(APP_DIR_NAME);
+const dataDir = userDataDir(hostFromEnv(process.env));
+app.setPath('userData', dataDir);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  // A tray app: no dock icon on macOS.
+  app.dock?.hide();
+  app
+    .whenReady()
+    .then(() => {
+      startApp(dataDir);
+    })
+    .catch((e: unknown) => {
+      console.error('attt-selfcheck: could not start', e);
+      app.exit(1);
+    });
+}

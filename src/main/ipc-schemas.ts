@@ -1,0 +1,42 @@
+/** zod schemas of every request in the IPC contract: main validates each payload before acting on it. */
+import { z } from 'zod';
+import type { InvokeChannel, RequestOf } from '../shared/ipc-contract';
+import { CHECK_INTERVALS_HOURS, UI_LANGUAGES, type Settings } from '../shared/settings';
+
+/** A finding id as src/core/checks/check.ts makes it (`check:hash`), with some room for other checks. */
+export const findingIdSchema = z
+  .string()
+  .min(3)
+  .max(200)
+  .regex(/^[a-z0-9][a-z0-9._-]{0,63}:[A-Za-z0-9._:-]{1,128}$/, 'a finding id');
+
+/** A complete Settings object. */
+export const settingsSchema = z
+  .object({
+    language: z.enum(UI_LANGUAGES),
+    intervalHours: z
+      .number()
+      .int()
+      .refine((h) => (CHECK_INTERVALS_HOURS as readonly number[]).includes(h), `one of ${CHECK_INTERVALS_HOURS.join(', ')}`),
+    startAtLogin: z.boolean(),
+    notifications: z.boolean(),
+  })
+  .strict() satisfies z.ZodType<Settings>;
+
+const none = z.undefined();
+
+/** Request schema per channel. `satisfies` keeps each in step with the contract's types. */
+export const requestSchemas = {
+  'report:latest': none,
+  'check:run': none,
+  'settings:get': none,
+  'settings:set': settingsSchema.partial().strict(),
+  'history:list': z.object({ limit: z.number().int().min(1).max(1000).optional() }).strict(),
+  'policy:get': none,
+  'fix:plan': z.object({ findingId: findingIdSchema }).strict(),
+  'fix:run': z.object({ findingId: findingIdSchema, planId: z.string().min(1).max(200) }).strict(),
+  'notifications:pause': z.object({ duration: z.enum(['hour', 'tomorrow', 'off']) }).strict(),
+  'notifications:state': none,
+  'link:open': z.object({ url: z.string().min(1).max(2048) }).strict(),
+  'app:problems': none,
+} as const satisfies { readonly [C in InvokeChannel]: z.ZodType<RequestOf<C>> };

@@ -1,0 +1,104 @@
+/** Wires the controller to Electron once the app is ready: tray, window, notifications, scheduler, IPC. */
+import { join } from 'node:path';
+import { app, powerMonitor, session, shell } from 'electron';
+import type { UiLanguage } from '../shared/settings';
+import { AppController } from './app-controller';
+import { makeCheckRunner, policyView } from './check-runner';
+import { isOwnUrl } from './csp';
+import { unavailableFixService, type FixService } from './fix-service';
+import { mainTranslator } from './i18n';
+import { registerIpcHandlers, unregisterIpcHandlers } from './ipc-handlers';
+import { send } from './ipc-main';
+import { Notifier } from './notifier';
+import { Scheduler } from './scheduler';
+import { AppTray } from './tray';
+import { trayStateFor } from './tray-state';
+import { AssistantWindow, defaultWindowPaths, hardenSession } from './windows';
+
+/** Everything the running app holds on to. */
+export interface RunningApp {
+  readonly controller: AppController;
+  readonly window: AssistantWindow;
+  readonly tray: AppTray;
+  readonly scheduler: Scheduler;
+}
+
+/** Starts the tray app. `fixer` is the removal engine when available. */
+export function startApp(dataDir: string, fixer: FixService = unavailableFixService): RunningApp {
+  const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+  hardenSession(session.defaultSession, devServerUrl);
+  const controller = new AppController({ dataDir, now: Date.now, runChecks: makeCheckRunner(dataDir), fixer });
+  let tr = mainTranslator(controller.settings().language);
+  const window = new AssistantWindow(defaultWindowPaths(__dirname, devServerUrl), () => tr.t('ui:app.name'));
+  const scheduler = new Scheduler({
+    now: Date.now,
+    setTimer: (fn, ms) => setTimeout(fn, ms),
+    clearTimer: (h) => clearTimeout(h as NodeJS.Timeout),
+    run: () => controller.runCheck(),
+    intervalHours: () => controller.settings().intervalHours,
+  });
+  const tray = new AppTray(join(app.getAppPath(), 'assets'), {
+    checkNow: () => void scheduler.runNow(),
+    openWindow: () => window.show(),
+    pause: (d) => controller.pauseNotifications(d),
+    setLanguage: (language: UiLanguage) => controller.setSettings({ language }),
+    quit: () => app.quit(),
+  });
+  const refreshTray = (): void =>
+    tray.update(
+      {
+        state: trayStateFor(controller.latestReport(), controller.fixing),
+        report: controller.latestReport(),
+        checking: controller.isChecking,
+        pausedUntil: controller.pauseState().pausedUntil,
+        language: controller.settings().language,
+      },
+      tr,
+    );
+  const notifier = new Notifier((findingId) => window.show('findings', findingId));
+
+  controller.on('checking', refreshTray);
+  controller.on('report', (report) => {
+    scheduler.noteRun(Date.now());
+    refreshTray();
+    const wc = window.webContents;
+    if (wc) send(wc, 'report:updated', report);
+  });
+  controller.on('fixing', refreshTray);
+  controller.on('fixProgress', (p) => {
+    const wc = window.webContents;
+    if (wc) send(wc, 'fix:progress', p);
+  });
+  controller.on('pause', refreshTray);
+  controller.on('notify', (content) => notifier.show(content, tr));
+  controller.on('problem', (p) => console.warn(`attt-selfcheck: state file problem: ${p.file}: ${p.reason}${p.movedTo ? ` (moved to ${p.movedTo})` : ''}`));
+  controller.on('settings', (s) => {
+    if (s.language !== tr.language) tr = mainTranslator(s.language);
+    applyLoginItem(s.startAtLogin);
+    scheduler.reschedule();
+    refreshTray();
+    const wc = window.webContents;
+    if (wc) send(wc, 'settings:updated', s);
+  });
+
+  registerIpcHandlers(controller, { policy: policyView, openExternal: (url) => shell.openExternal(url), trusted: (url) => isOwnUrl(url, devServerUrl) });
+  powerMonitor.on('resume', () => scheduler.onResume());
+  app.on('second-instance', () => window.show());
+  app.on('before-quit', () => {
+    window.allowClose();
+    scheduler.stop();
+    unregisterIpcHandlers();
+    tray.destroy();
+  });
+  // A tray app: closing the window does not quit.
+  app.on('window-all-closed', () => undefined);
+  refreshTray();
+  scheduler.start();
+  if (process.argv.includes('--show')) window.show();
+  return { controller, window, tray, scheduler };
+}
+
+/** Start at login where the OS supports it (Windows, macOS); started hidden, in the tray. */
+function applyLoginItem(openAtLogin: boolean): void {
+  if (process.platform === 'win32' || process.platform === 'darwin') app.setLoginItemSettings({ openAtLogin, args: [] });
+}

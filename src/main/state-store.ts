@@ -1,0 +1,93 @@
+/**
+ * Small JSON state files (settings, notification state, history, last report) in the app's data
+ * folder. Writes are atomic (a temp file in the same folder, then rename). A file that cannot be
+ * parsed or fails its schema is moved aside as NAME.corrupt-<time>, reported, and replaced by
+ * defaults: never a crash, never silently dropped.
+ */
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import type { z } from 'zod';
+
+/** A state file that was unreadable and has been moved aside. */
+export interface CorruptFile {
+  readonly file: string;
+  readonly movedTo: string | null;
+  readonly reason: string;
+}
+
+/** Options of a store: where, what shape, what to start from, whom to tell about corruption. */
+export interface JsonStoreOptions<T> {
+  readonly dir: string;
+  readonly name: string;
+  readonly schema: z.ZodType<T>;
+  readonly defaults: () => T;
+  readonly onCorrupt: (problem: CorruptFile) => void;
+  /** Clock for the .corrupt-<time> suffix; injectable for tests. */
+  readonly now?: () => Date;
+}
+
+/** One JSON file with a schema. Reads never throw; writes throw only when the disk refuses. */
+export class JsonStore<T> {
+  readonly path: string;
+
+  constructor(private readonly options: JsonStoreOptions<T>) {
+    this.path = join(options.dir, options.name);
+  }
+
+  /** Reads the file; defaults when it does not exist; defaults plus a report when it is corrupt. */
+  read(): T {
+    let text: string;
+    try {
+      text = readFileSync(this.path, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return this.options.defaults();
+      return this.corrupt(`unreadable: ${(e as Error).message}`, false);
+    }
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (e) {
+      return this.corrupt(`not JSON: ${(e as Error).message}`, true);
+    }
+    const parsed = this.options.schema.safeParse(data);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+      return this.corrupt(`unexpected content: ${issues.join('; ')}`, true);
+    }
+    return parsed.data;
+  }
+
+  /** Writes atomically: a temp file in the same folder, flushed, then renamed over the old one. */
+  write(value: T): void {
+    mkdirSync(this.options.dir, { recursive: true });
+    const tmp = `${this.path}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+    try {
+      const fd = openSync(tmp, 'w', 0o600);
+      try {
+        writeSync(fd, `${JSON.stringify(value, null, 2)}\n`);
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      renameSync(tmp, this.path);
+    } catch (e) {
+      rmSync(tmp, { force: true });
+      throw e;
+    }
+  }
+
+  private corrupt(reason: string, moveAside: boolean): T {
+    let movedTo: string | null = null;
+    if (moveAside) {
+      const stamp = (this.options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
+      movedTo = `${this.path}.corrupt-${stamp}`;
+      try {
+        renameSync(this.path, movedTo);
+      } catch {
+        movedTo = null; // could not move it: report anyway, and keep it where it is
+      }
+    }
+    this.options.onCorrupt({ file: this.path, movedTo, reason });
+    return this.options.defaults();
+  }
+}

@@ -1,0 +1,21 @@
+import type { Report } from '../shared/report';
+
+/** The tray icon's states: its colour says the result at a glance. */
+export type TrayState = 'green' | 'amber' | 'red' | 'grey' | 'fixing';
+
+/** Every tray state, for icon loading and tests. */
+export const TRAY_STATES: readonly TrayState[] = ['green', 'amber', 'red', 'grey', 'fixing'];
+
+/**
+ * The icon state for a report: red for a violation, amber for warnings, grey when a check could
+ * not look or never ran, green only when everything was looked at and found clean.
+ */
+export function trayStateFor(report: Report | null, fixing: boolean): TrayState {
+  if (fixing) return 'fixing';
+  if (!report) return 'grey';
+  const s = report.summary;
+  if (s.violation > 0) return 'red';
+  if (s.warning > 0) return 'amber';
+  if (s.unknown > 0 || s.ok === 0) return 'grey';
+  return 'green';
+}

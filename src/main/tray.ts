@@ -1,0 +1,102 @@
+/**
+ * The tray icon and its menu. The menu is ALWAYS set (GNOME shows a tray icon only with a context
+ * menu, and a click does nothing on some Ubuntu versions) and rebuilt whenever the state or the
+ * language changes. The icon's colour is the state (src/main/tray-state.ts).
+ */
+import { join } from 'node:path';
+import { Menu, nativeImage, Tray, type MenuItemConstructorOptions } from 'electron';
+import { formatDateTime } from '../shared/format';
+import type { PauseDuration } from '../shared/ipc-contract';
+import type { Report } from '../shared/report';
+import { UI_LANGUAGES, type UiLanguage } from '../shared/settings';
+import type { MainTranslator } from './i18n';
+import type { TrayState } from './tray-state';
+
+/** What the tray shows. */
+export interface TrayModel {
+  readonly state: TrayState;
+  readonly report: Report | null;
+  readonly checking: boolean;
+  readonly pausedUntil: string | null;
+  readonly language: UiLanguage;
+}
+
+/** What the menu's items do. */
+export interface TrayActions {
+  checkNow(): void;
+  openWindow(): void;
+  pause(duration: PauseDuration): void;
+  setLanguage(language: UiLanguage): void;
+  quit(): void;
+}
+
+/** The last result in one line, e.g. "14:05 25/11/2026: 1 vi phạm, 0 cảnh báo". */
+export function lastResultLine(model: TrayModel, tr: MainTranslator): string {
+  if (model.checking) return tr.t('ui:tray.checking');
+  const r = model.report;
+  if (!r) return tr.t('ui:tray.neverRan');
+  const s = r.summary;
+  return tr.t('ui:tray.lastResult', { time: formatDateTime(r.generatedAt, model.language), violation: s.violation, warning: s.warning, unknown: s.unknown });
+}
+
+/** The context menu as a template (pure, so tests can read it). */
+export function trayMenuTemplate(model: TrayModel, tr: MainTranslator, actions: TrayActions): MenuItemConstructorOptions[] {
+  const paused = model.pausedUntil !== null;
+  return [
+    { id: 'check', label: tr.t('ui:tray.checkNow'), enabled: !model.checking && model.state !== 'fixing', click: () => actions.checkNow() },
+    { id: 'last', label: lastResultLine(model, tr), enabled: false },
+    { type: 'separator' },
+    { id: 'open', label: tr.t('ui:tray.open'), click: () => actions.openWindow() },
+    {
+      id: 'pause',
+      label: paused ? tr.t('ui:tray.pausedUntil', { time: formatDateTime(model.pausedUntil!, model.language) }) : tr.t('ui:tray.pause'),
+      submenu: [
+        { id: 'pause-hour', label: tr.t('ui:tray.pauseHour'), click: () => actions.pause('hour') },
+        { id: 'pause-tomorrow', label: tr.t('ui:tray.pauseTomorrow'), click: () => actions.pause('tomorrow') },
+        { id: 'pause-off', label: tr.t('ui:tray.pauseOff'), enabled: paused, click: () => actions.pause('off') },
+      ],
+    },
+    {
+      id: 'language',
+      label: tr.t('ui:tray.language'),
+      submenu: UI_LANGUAGES.map((l) => ({ id: `lang-${l}`, label: tr.t(`ui:language.${l}`), type: 'radio' as const, checked: l === model.language, click: () => actions.setLanguage(l) })),
+    },
+    { type: 'separator' },
+    { id: 'quit', label: tr.t('ui:tray.quit'), click: () => actions.quit() },
+  ];
+}
+
+/** Path of a tray icon; nativeImage picks up NAME@2x.png beside it on high-DPI screens. */
+export function trayIconPath(assetsDir: string, state: TrayState): string {
+  return join(assetsDir, 'tray', `${state}.png`);
+}
+
+/** The tray icon of the running app. */
+export class AppTray {
+  private readonly tray: Tray;
+  private shownState: TrayState | null = null;
+
+  constructor(
+    private readonly assetsDir: string,
+    private readonly actions: TrayActions,
+  ) {
+    this.tray = new Tray(nativeImage.createFromPath(trayIconPath(assetsDir, 'grey')));
+    // Where a click works (Windows, macOS), it opens the window; the menu offers the same everywhere.
+    this.tray.on('click', () => actions.openWindow());
+  }
+
+  /** Shows a new state at once: icon, tooltip and a rebuilt menu. */
+  update(model: TrayModel, tr: MainTranslator): void {
+    if (model.state !== this.shownState) {
+      this.tray.setImage(nativeImage.createFromPath(trayIconPath(this.assetsDir, model.state)));
+      this.shownState = model.state;
+    }
+    this.tray.setToolTip(`${tr.t('ui:app.name')} — ${tr.t(`ui:tray.state.${model.state}`)}\n${lastResultLine(model, tr)}`);
+    this.tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(model, tr, this.actions)));
+  }
+
+  /** Removes the icon (on quit). */
+  destroy(): void {
+    this.tray.destroy();
+  }
+}

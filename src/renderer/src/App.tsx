@@ -1,0 +1,110 @@
+/** The window: navigation between the five pages, and the state they share (report, settings). */
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Message } from '../../shared/finding';
+import type { AtttApi, Page } from '../../shared/ipc-contract';
+import type { Report } from '../../shared/report';
+import type { Settings } from '../../shared/settings';
+import { ErrorNote } from './components/ErrorNote';
+import { LanguageSwitch } from './components/LanguageSwitch';
+import { AdvisoryPage } from './pages/AdvisoryPage';
+import { FindingsPage } from './pages/FindingsPage';
+import { FixWizard } from './pages/FixWizard';
+import { HistoryPage } from './pages/HistoryPage';
+import { SettingsPage } from './pages/SettingsPage';
+
+const PAGES: readonly Page[] = ['findings', 'advisory', 'fix', 'history', 'settings'];
+
+/** The whole window. `api` is `window.api` (tests pass a fake with the same type). */
+export function App({ api }: { readonly api: AtttApi }) {
+  const { t, i18n } = useTranslation();
+  const [page, setPage] = useState<Page>('findings');
+  const [report, setReport] = useState<Report | null>(null);
+  const [loaded, setLoaded] = useState(false);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [focusId, setFocusId] = useState<string | undefined>();
+  const [fixId, setFixId] = useState<string | undefined>();
+  const [checking, setChecking] = useState(false);
+  const [error, setError] = useState<Message | null>(null);
+
+  const applySettings = useCallback(
+    (s: Settings) => {
+      setSettings(s);
+      if (i18n.language !== s.language) void i18n.changeLanguage(s.language);
+      document.documentElement.lang = s.language;
+    },
+    [i18n],
+  );
+
+  useEffect(() => {
+    let live = true;
+    void api.latestReport().then((r) => {
+      if (!live) return;
+      if (r.ok) setReport(r.value);
+      else setError(r.error.message);
+      setLoaded(true);
+    });
+    void api.getSettings().then((r) => {
+      if (live && r.ok) applySettings(r.value);
+    });
+    const offs = [
+      api.onReportUpdated((r) => setReport(r)),
+      api.onSettingsUpdated(applySettings),
+      api.onNavigate((target) => {
+        setPage(target.page);
+        setFocusId(target.findingId);
+      }),
+    ];
+    return () => {
+      live = false;
+      for (const off of offs) off();
+    };
+  }, [api, applySettings]);
+
+  const runCheck = async (): Promise<void> => {
+    setChecking(true);
+    setError(null);
+    const r = await api.runCheck();
+    setChecking(false);
+    if (r.ok) setReport(r.value);
+    else setError(r.error.message);
+  };
+
+  const changeLanguage = async (language: Settings['language']): Promise<void> => {
+    const r = await api.setSettings({ language });
+    if (r.ok) applySettings(r.value);
+    else setError(r.error.message);
+  };
+
+  const openFix = (findingId: string): void => {
+    setFixId(findingId);
+    setPage('fix');
+  };
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div>
+          <h1>{t('ui:app.name')}</h1>
+          <p className="subtitle">{t('ui:app.subtitle')}</p>
+        </div>
+        <LanguageSwitch language={settings?.language ?? (i18n.language === 'en' ? 'en' : 'vi')} onChange={(l) => void changeLanguage(l)} />
+      </header>
+      <nav className="app-nav" aria-label={t('ui:nav.label')}>
+        {PAGES.map((p) => (
+          <button key={p} type="button" className="nav-item" aria-current={page === p ? 'page' : undefined} onClick={() => setPage(p)}>
+            {t(`ui:nav.${p}`)}
+          </button>
+        ))}
+      </nav>
+      <main className="app-main" id="main">
+        {error && <ErrorNote message={error} onClose={() => setError(null)} />}
+        {page === 'findings' && <FindingsPage api={api} report={report} loaded={loaded} checking={checking} focusId={focusId} onCheck={() => void runCheck()} onFix={openFix} />}
+        {page === 'advisory' && <AdvisoryPage api={api} />}
+        {page === 'fix' && <FixWizard api={api} report={report} findingId={fixId} onChoose={setFixId} onReport={setReport} />}
+        {page === 'history' && <HistoryPage api={api} />}
+        {page === 'settings' && <SettingsPage api={api} settings={settings} onSettings={applySettings} />}
+      </main>
+    </div>
+  );
+}

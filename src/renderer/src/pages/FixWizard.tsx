@@ -1,0 +1,170 @@
+/** The removal wizard: choose a finding -> see the plan -> confirm -> progress -> re-check result. */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Message } from '../../../shared/finding';
+import type { FixPlanView, FixProgress, FixResultView } from '../../../shared/fix';
+import type { AtttApi } from '../../../shared/ipc-contract';
+import type { Report } from '../../../shared/report';
+import { ErrorNote } from '../components/ErrorNote';
+import { StatusBadge } from '../components/StatusBadge';
+import { canFix, sortFindings } from '../findings';
+import { renderMessage } from '../i18n';
+
+/** Props of the wizard. */
+export interface FixWizardProps {
+  readonly api: AtttApi;
+  readonly report: Report | null;
+  readonly findingId?: string;
+  readonly onChoose: (findingId: string | undefined) => void;
+  readonly onReport: (report: Report) => void;
+}
+
+type Step = 'choose' | 'plan' | 'running' | 'result';
+
+/** The wizard page. */
+export function FixWizard({ api, report, findingId, onChoose, onReport }: FixWizardProps) {
+  const { t } = useTranslation();
+  const [plan, setPlan] = useState<FixPlanView | null>(null);
+  const [error, setError] = useState<Message | null>(null);
+  const [progress, setProgress] = useState<readonly FixProgress[]>([]);
+  const [result, setResult] = useState<FixResultView | null>(null);
+  const [running, setRunning] = useState(false);
+  const [rechecking, setRechecking] = useState(false);
+  const finding = report?.findings.find((f) => f.id === findingId);
+  const step: Step = !findingId ? 'choose' : result ? 'result' : running ? 'running' : 'plan';
+
+  useEffect(() => {
+    setPlan(null);
+    setError(null);
+    setResult(null);
+    setProgress([]);
+    if (!findingId) return;
+    let live = true;
+    void api.planFix(findingId).then((r) => {
+      if (!live) return;
+      if (r.ok) setPlan(r.value);
+      else setError(r.error.message);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, findingId]);
+
+  useEffect(() => api.onFixProgress((p) => setProgress((old) => [...old, p])), [api]);
+
+  const run = async (): Promise<void> => {
+    if (!plan) return;
+    setRunning(true);
+    const r = await api.runFix(plan.findingId, plan.planId);
+    setRunning(false);
+    if (r.ok) setResult(r.value);
+    else setError(r.error.message);
+  };
+
+  const recheck = async (): Promise<void> => {
+    setRechecking(true);
+    const r = await api.runCheck();
+    setRechecking(false);
+    if (r.ok) onReport(r.value);
+    else setError(r.error.message);
+  };
+
+  const fixable = sortFindings(report?.findings ?? []).filter(canFix);
+  return (
+    <section aria-labelledby="fix-title">
+      <h2 id="fix-title">{t('ui:fix.title')}</h2>
+      <ol className="steps" aria-label={t('ui:fix.stepsLabel')}>
+        {(['choose', 'plan', 'running', 'result'] as const).map((s) => (
+          <li key={s} aria-current={s === step ? 'step' : undefined}>
+            {t(`ui:fix.step.${s}`)}
+          </li>
+        ))}
+      </ol>
+      {step === 'choose' && (
+        <>
+          {fixable.length === 0 && <p className="empty">{t('ui:fix.nothing')}</p>}
+          <ul className="choose">
+            {fixable.map((f) => (
+              <li key={f.id}>
+                <StatusBadge status={f.status} /> {renderMessage(t, f.title)}{' '}
+                <button type="button" className="button" onClick={() => onChoose(f.id)}>
+                  {t('ui:fix.choose')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {step !== 'choose' && finding && (
+        <p className="lead">
+          <StatusBadge status={finding.status} /> {renderMessage(t, finding.title)}
+        </p>
+      )}
+      {error && <ErrorNote message={error} />}
+      {step === 'plan' && error && (
+        <div className="row">
+          <p>{t('ui:fix.manualHint')}</p>
+          <button type="button" className="button" onClick={() => void recheck()} disabled={rechecking}>
+            {t('ui:fix.recheck')}
+          </button>
+        </div>
+      )}
+      {step === 'plan' && !plan && !error && <p>{t('ui:common.loading')}</p>}
+      {step === 'plan' && plan && (
+        <div className="card">
+          <h3>{t('ui:fix.planTitle')}</h3>
+          <ol>
+            {plan.steps.map((s) => (
+              <li key={s.id}>
+                {renderMessage(t, s.title)}
+                {s.elevated && <span className="tag">{t('ui:fix.elevated')}</span>}
+                {s.argv && (
+                  <div>
+                    <code>{s.argv.join(' ')}</code>
+                  </div>
+                )}
+              </li>
+            ))}
+          </ol>
+          {plan.manual && plan.manual.length > 0 && (
+            <>
+              <h4>{t('ui:fix.manualTitle')}</h4>
+              <ol>
+                {plan.manual.map((m, i) => (
+                  <li key={i}>{renderMessage(t, m)}</li>
+                ))}
+              </ol>
+            </>
+          )}
+          <div className="row">
+            <button type="button" className="button primary" disabled={plan.steps.length === 0} onClick={() => void run()}>
+              {t('ui:fix.confirm')}
+            </button>
+            <button type="button" className="button" onClick={() => onChoose(undefined)}>
+              {t('ui:action.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+      {(step === 'running' || step === 'result') && progress.length > 0 && (
+        <ul className="progress" aria-live="polite">
+          {progress.map((p, i) => (
+            <li key={i}>
+              {t(`ui:fix.progress.${p.state}`)} — {p.message ? renderMessage(t, p.message) : p.stepId}
+            </li>
+          ))}
+        </ul>
+      )}
+      {step === 'running' && <p role="status">{t('ui:fix.running')}</p>}
+      {step === 'result' && result && (
+        <div className={`note ${result.resolved ? 'note-ok' : 'note-warning'}`} role="status">
+          <p>{result.resolved ? t('ui:fix.resolved') : t('ui:fix.notResolved')}</p>
+          <p>{renderMessage(t, result.message)}</p>
+          <button type="button" className="button" onClick={() => void recheck()} disabled={rechecking}>
+            {t('ui:fix.recheck')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,9 @@
+/** Formatting shared by the tray (main) and the window (renderer). Pure, no imports. */
+
+/** A date and time in the user's language, e.g. "14:05 25/11/2026" in Vietnamese. */
+export function formatDateTime(iso: string, language: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const locale = language === 'vi' ? 'vi-VN' : 'en-GB';
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' }).format(d);
+}

@@ -1,0 +1,119 @@
+/**
+ * The one IPC contract between the renderer and main: every channel once, with its request and
+ * response types. Main handles them through src/main/ipc-main.ts, the preload calls them through
+ * src/preload/ipc-renderer.ts; nothing else touches Electron's IPC. Main validates every request
+ * (src/main/ipc-schemas.ts) and answers with an IpcResult, never a thrown error.
+ */
+import type { Message } from './finding';
+import type { FixPlanView, FixProgress, FixResultView } from './fix';
+import type { HistoryEntry } from './history';
+import type { Citation, LocalizedText, Report } from './report';
+import type { Settings } from './settings';
+
+/** The advisory as the "Công văn 1981/UBND-VHTT" page shows it. */
+export interface PolicyView {
+  readonly id: string;
+  readonly number: string;
+  readonly date: string;
+  readonly issuer: LocalizedText;
+  readonly title: LocalizedText;
+  readonly points: readonly { readonly n: 1 | 2 | 3 | 4; readonly text: LocalizedText }[];
+  readonly citations: readonly Citation[];
+}
+
+/** How long the tray or the settings page pauses notifications. */
+export type PauseDuration = 'hour' | 'tomorrow' | 'off';
+
+/** Notification pause state as the settings page shows it. */
+export interface PauseState {
+  /** ISO time until which notifications are held back; null when not paused. */
+  readonly pausedUntil: string | null;
+}
+
+/** Why a request failed: a code for programs and a message for people. */
+export interface IpcError {
+  readonly code: 'invalid-request' | 'not-available' | 'busy' | 'failed';
+  readonly message: Message;
+}
+
+/** Every answer from main: a value or a clear error. */
+export type IpcResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: IpcError };
+
+/** The screens of the window, for navigation requests from main (tray, notification click). */
+export type Page = 'findings' | 'advisory' | 'fix' | 'history' | 'settings';
+
+/** Request/response channels (renderer -> main, ipcRenderer.invoke / ipcMain.handle). */
+export interface InvokeChannels {
+  'report:latest': { readonly request: void; readonly response: Report | null };
+  'check:run': { readonly request: void; readonly response: Report };
+  'settings:get': { readonly request: void; readonly response: Settings };
+  'settings:set': { readonly request: Partial<Settings>; readonly response: Settings };
+  'history:list': { readonly request: { readonly limit?: number }; readonly response: readonly HistoryEntry[] };
+  'policy:get': { readonly request: void; readonly response: PolicyView };
+  'fix:plan': { readonly request: { readonly findingId: string }; readonly response: FixPlanView };
+  'fix:run': { readonly request: { readonly findingId: string; readonly planId: string }; readonly response: FixResultView };
+  'notifications:pause': { readonly request: { readonly duration: PauseDuration }; readonly response: PauseState };
+  'notifications:state': { readonly request: void; readonly response: PauseState };
+  'link:open': { readonly request: { readonly url: string }; readonly response: boolean };
+  /** Problems with the app's own state files (a corrupt file moved aside), to show, not to hide. */
+  'app:problems': { readonly request: void; readonly response: readonly Message[] };
+}
+
+/** Events main pushes to the renderer (webContents.send / ipcRenderer.on). */
+export interface EventChannels {
+  'report:updated': Report;
+  'fix:progress': FixProgress;
+  'nav:open': { readonly page: Page; readonly findingId?: string };
+  'settings:updated': Settings;
+}
+
+/** A request/response channel name. */
+export type InvokeChannel = keyof InvokeChannels;
+/** An event channel name. */
+export type EventChannel = keyof EventChannels;
+/** The request type of a channel. */
+export type RequestOf<C extends InvokeChannel> = InvokeChannels[C]['request'];
+/** The response type of a channel. */
+export type ResponseOf<C extends InvokeChannel> = InvokeChannels[C]['response'];
+
+/** Every request/response channel name, once (checked against the contract at compile time). */
+export const INVOKE_CHANNELS = [
+  'report:latest',
+  'check:run',
+  'settings:get',
+  'settings:set',
+  'history:list',
+  'policy:get',
+  'fix:plan',
+  'fix:run',
+  'notifications:pause',
+  'notifications:state',
+  'link:open',
+  'app:problems',
+] as const satisfies readonly InvokeChannel[];
+
+/** Every event channel name, once. */
+export const EVENT_CHANNELS = ['report:updated', 'fix:progress', 'nav:open', 'settings:updated'] as const satisfies readonly EventChannel[];
+
+/** Removes a listener added by one of the `on...` verbs. */
+export type Unsubscribe = () => void;
+
+/** What the preload exposes as `window.api`: named verbs only, one per channel. */
+export interface AtttApi {
+  latestReport(): Promise<IpcResult<Report | null>>;
+  runCheck(): Promise<IpcResult<Report>>;
+  getSettings(): Promise<IpcResult<Settings>>;
+  setSettings(patch: Partial<Settings>): Promise<IpcResult<Settings>>;
+  listHistory(limit?: number): Promise<IpcResult<readonly HistoryEntry[]>>;
+  getPolicy(): Promise<IpcResult<PolicyView>>;
+  planFix(findingId: string): Promise<IpcResult<FixPlanView>>;
+  runFix(findingId: string, planId: string): Promise<IpcResult<FixResultView>>;
+  pauseNotifications(duration: PauseDuration): Promise<IpcResult<PauseState>>;
+  notificationState(): Promise<IpcResult<PauseState>>;
+  openLink(url: string): Promise<IpcResult<boolean>>;
+  appProblems(): Promise<IpcResult<readonly Message[]>>;
+  onReportUpdated(listener: (report: Report) => void): Unsubscribe;
+  onFixProgress(listener: (progress: FixProgress) => void): Unsubscribe;
+  onNavigate(listener: (target: EventChannels['nav:open']) => void): Unsubscribe;
+  onSettingsUpdated(listener: (settings: Settings) => void): Unsubscribe;
+}
