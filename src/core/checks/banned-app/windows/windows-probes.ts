@@ -1,4 +1,23 @@
 import type { Probe } from '../probe';
+import { currentProfileExecutableProbe, otherProfilesExecutableProbe, programFilesExecutableProbe } from './executable-probes';
+import { msixProbe } from './msix-probe';
+import { processProbe } from './process-probe';
+import { currentUserInstallersProbe, currentUserLeftoversProbe, otherUsersInstallersProbe, otherUsersLeftoversProbe } from './profile-folder-probes';
+import { currentUserUninstallProbe, machineUninstallProbe, machineWow64UninstallProbe, otherUsersUninstallProbe } from './uninstall-probes';
 
 /** Every probe for banned apps on this platform. */
-export const windowsProbes: readonly Probe[] = [];
+export const windowsProbes: readonly Probe[] = [
+  machineUninstallProbe,
+  machineWow64UninstallProbe,
+  currentUserUninstallProbe,
+  otherUsersUninstallProbe,
+  currentProfileExecutableProbe,
+  otherProfilesExecutableProbe,
+  programFilesExecutableProbe,
+  msixProbe,
+  processProbe,
+  currentUserInstallersProbe,
+  otherUsersInstallersProbe,
+  currentUserLeftoversProbe,
+  otherUsersLeftoversProbe,
+];
