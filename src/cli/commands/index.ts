@@ -1,5 +1,7 @@
 import type { Command } from '../command';
 import { checkCommand } from './check';
+import { fixCommand } from './fix';
+import { historyCommand } from './history';
 
 /** Every CLI command; the first is the default. */
-export const COMMANDS: readonly Command[] = [checkCommand];
+export const COMMANDS: readonly Command[] = [checkCommand, fixCommand, historyCommand];

@@ -1,0 +1,122 @@
+import { exitCodeFor } from '../../core/engine';
+import { RealHost } from '../../core/host/real-host';
+import { ConfinedMutableHost, RealMutableHost, type MutableHost } from '../../core/host/mutable-host';
+import type { Translator } from '../../core/i18n/translator';
+import { executeFix, prepareFix, type FixOutcome, type PlanVerdict, type PreparedFix } from '../../core/remediation/fix-flow';
+import { needsElevation, type PlanStep, type RemediationPlan } from '../../core/remediation/plan';
+import { displayArgv, type FixEvent } from '../../core/remediation/runner';
+import type { CliContext, Command } from '../command';
+
+/** Bumped when the JSON printed by `fix --json` changes incompatibly. */
+export const FIX_JSON_VERSION = 1 as const;
+
+const VERDICT_MARK: Record<PlanVerdict['verdict'], string> = { removed: '✔', 'still-present': '✖', 'not-proven': '?', 'not-run': '!' };
+
+function stepLine(step: PlanStep, t: Translator): string {
+  const head = t.message(step.title);
+  if (step.kind !== 'run') return head;
+  const admin = step.elevation === 'admin' ? ` ${t.t('fix:cli.asAdmin')}` : '';
+  return `${head}${admin}\n        $ ${displayArgv(step.argv)}`;
+}
+
+/** Renders the plans, numbered, with every command as argv, before anything runs. */
+export function renderPlans(plans: readonly RemediationPlan[], t: Translator): string {
+  if (plans.length === 0) return `${t.t('fix:cli.nothing')}\n`;
+  const lines = [t.t('fix:cli.planHeading', { count: plans.length }), ''];
+  plans.forEach((p, i) => {
+    lines.push(`${i + 1}. ${t.message(p.title)}`);
+    for (const [j, s] of p.steps.entries()) lines.push(`    ${i + 1}.${j + 1} ${stepLine(s, t)}`);
+    if (p.steps.length === 0) {
+      if (p.why) lines.push(`    ${t.t('fix:cli.why')} ${t.message(p.why)}`);
+      lines.push(`    ${t.t('fix:cli.manualHeading')}`);
+      for (const m of p.manual) lines.push(`      - ${t.message(m)}`);
+    } else if (needsElevation(p)) {
+      lines.push(`    ${t.t('fix:cli.elevationNote')}`);
+    }
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+/** Renders the verdicts after the re-check: removed (proven), or what remains, why, and the manual steps. */
+export function renderVerdicts(outcome: FixOutcome, t: Translator): string {
+  const lines = ['', t.t('fix:cli.resultHeading')];
+  for (const v of outcome.verdicts) {
+    lines.push(`${VERDICT_MARK[v.verdict]} ${t.t(`fix:verdict.${v.verdict}`)}: ${t.message(v.title)}`);
+    if (v.why) lines.push(`    ${t.t('fix:cli.why')} ${t.message(v.why)}`);
+    for (const e of v.remaining) lines.push(`    ${t.t('fix:cli.remaining')} ${e.path ?? e.detail}`);
+    if (v.manual.length > 0 && v.verdict !== 'removed') {
+      lines.push(`    ${t.t('fix:cli.manualHeading')}`);
+      for (const m of v.manual) lines.push(`      - ${t.message(m)}`);
+    }
+  }
+  const unknown = outcome.after.findings.filter((f) => f.status === 'unknown');
+  for (const f of unknown) lines.push(`? ${t.message(f.title)}${f.reason ? ` — ${t.message(f.reason)}` : ''}`);
+  lines.push('', t.t(`cli:report.verdict.${outcome.exitCode}`));
+  return `${lines.join('\n')}\n`;
+}
+
+function progress(ctx: CliContext): (e: FixEvent) => void {
+  const { io, t } = ctx;
+  return (e) => {
+    if (e.type === 'step-start') io.out(`  → ${t.message(e.title)}\n`);
+    else if (e.type === 'step-end') io.out(`    ${t.t(`fix:step.outcome.${e.outcome}`)}${e.message ? `: ${t.message(e.message)}` : ''}\n`);
+    else if (e.type === 'recheck-start') io.out(`${t.t('fix:cli.rechecking')}\n`);
+  };
+}
+
+/**
+ * The write door the CLI uses: the real one, confined to ATTT_SELFCHECK_FIX_ROOTS (a path-delimited
+ * list) when that is set, so IT staff and tests can bound what a removal may touch.
+ */
+export function cliMutableHost(ctx: CliContext): MutableHost {
+  const real = new RealMutableHost(ctx.host, ctx.now);
+  const roots = ctx.host.env.ATTT_SELFCHECK_FIX_ROOTS;
+  if (!roots) return real;
+  return new ConfinedMutableHost(real, roots.split(ctx.host.platform === 'win32' ? ';' : ':').filter(Boolean));
+}
+
+function json(ctx: CliContext, mode: string, prepared: PreparedFix, outcome?: FixOutcome): void {
+  const doc = {
+    schemaVersion: FIX_JSON_VERSION,
+    mode,
+    plans: prepared.plans,
+    before: { summary: prepared.before.summary, findings: prepared.before.findings },
+    ...(outcome ? { verdicts: outcome.verdicts, after: outcome.after, exitCode: outcome.exitCode } : { exitCode: exitCodeFor(prepared.before.findings) }),
+  };
+  ctx.io.out(`${JSON.stringify(doc, null, 2)}\n`);
+}
+
+/** `attt-selfcheck fix zoom [--dry-run] [--yes] [--json]`: show the plan, ask, remove, check again, prove. */
+export const fixCommand: Command = {
+  words: ['fix', 'zoom'],
+  flags: { 'dry-run': 'boolean', yes: 'boolean' },
+  async run(ctx) {
+    const { io, t, args } = ctx;
+    const checkCtx = { host: ctx.host, policy: ctx.policy, now: ctx.now(), dataDir: ctx.dataDir };
+    const prepared = await prepareFix(checkCtx, 'zoom');
+    const before = exitCodeFor(prepared.before.findings);
+    if (!args.json) io.out(renderPlans(prepared.plans, t));
+    const stop = (mode: string, key?: string): number => {
+      if (args.json) json(ctx, mode, prepared);
+      else if (key) io.out(`${t.t(key)}\n`);
+      return before;
+    };
+    const actionable = prepared.plans.filter((p) => p.steps.length > 0);
+    if (prepared.plans.length === 0) return stop('nothing');
+    if (args.flags['dry-run'] === true) return stop('dry-run', 'fix:cli.dryRun');
+    if (actionable.length === 0) return stop('manual-only', 'fix:cli.manualOnly');
+    if (!(ctx.host instanceof RealHost)) return stop('recorded', 'fix:cli.recordedHost');
+    const yes = args.flags.yes === true;
+    if (!yes && !(await io.confirm(t.t('fix:cli.confirm', { count: actionable.length })))) return stop('declined', 'fix:cli.declined');
+    const closing = actionable.some((p) => p.steps.some((s) => s.kind === 'close-app'));
+    if (closing && !yes && !(await io.confirm(t.t('fix:cli.confirmClose')))) return stop('declined', 'fix:cli.closeDeclined');
+    const outcome = await executeFix(checkCtx, prepared, {
+      mutable: cliMutableHost(ctx),
+      clock: ctx.now,
+      ...(args.json ? {} : { onEvent: progress(ctx) }),
+    });
+    if (args.json) json(ctx, 'run', prepared, outcome);
+    else io.out(renderVerdicts(outcome, t));
+    return outcome.exitCode;
+  },
+};

@@ -1,0 +1,252 @@
+/**
+ * The few operations that change the machine, kept apart from the read-only Host so that only
+ * removal code can reach them. RealMutableHost acts on the real disk; ConfinedMutableHost wraps it
+ * and refuses any path outside given roots (tests use it so nothing outside a temp folder is touched).
+ */
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as nodePath from 'node:path';
+import { HostError, type Host, type Platform } from './host';
+import { hostErrorCode } from './real-host';
+
+/** Where a path went when it was moved to the Trash / Recycle Bin. */
+export interface TrashResult {
+  /** The new location, when known (Linux, macOS); the Recycle Bin does not say. */
+  readonly location?: string;
+}
+
+/** The mutating door to the OS. Every method throws HostError; none follows a final symbolic link. */
+export interface MutableHost {
+  readonly platform: Platform;
+  /** Removes a file, a symbolic link (not its target) or a folder with everything in it. */
+  remove(path: string): Promise<void>;
+  /** Moves a path to the user's Trash (freedesktop, macOS) or Recycle Bin (Windows). */
+  moveToTrash(path: string): Promise<TrashResult>;
+  rename(from: string, to: string): Promise<void>;
+  /** Writes a whole file atomically: a temporary file beside it, then a rename. */
+  writeFileAtomic(path: string, content: string): Promise<void>;
+  /** Appends one line (a newline is added) in a single write; repairs a missing final newline first. */
+  appendLine(path: string, line: string): Promise<void>;
+}
+
+/** A refusal by ConfinedMutableHost: never retried with more rights. */
+export class RefusedPathError extends HostError {
+  readonly refused = true;
+  constructor(path: string, why: string) {
+    super('permission', path, `${path}: refused (${why})`);
+    this.name = 'RefusedPathError';
+  }
+}
+
+/** Type guard for RefusedPathError. */
+export function isRefusedPath(e: unknown): e is RefusedPathError {
+  return e instanceof RefusedPathError;
+}
+
+function wrap(e: unknown, path: string): HostError {
+  if (e instanceof HostError) return e;
+  const err = e as NodeJS.ErrnoException;
+  return new HostError(hostErrorCode(err?.code), path, `${path}: ${err?.message ?? String(e)}`);
+}
+
+/** The freedesktop.org home Trash: $XDG_DATA_HOME/Trash (default ~/.local/share/Trash). */
+export function freedesktopTrashDir(homedir: string, env: Readonly<Record<string, string | undefined>>): string {
+  const dataHome = env.XDG_DATA_HOME && nodePath.posix.isAbsolute(env.XDG_DATA_HOME) ? env.XDG_DATA_HOME : nodePath.posix.join(homedir, '.local', 'share');
+  return nodePath.posix.join(dataHome, 'Trash');
+}
+
+/** Percent-encodes a path for a .trashinfo `Path=` line (RFC 2396 style, '/' kept). */
+export function trashInfoPath(path: string): string {
+  return path.split('/').map((s) => encodeURIComponent(s)).join('/');
+}
+
+/** The MutableHost of the machine we run on. Recycle Bin moves on Windows go through `host.run`. */
+export class RealMutableHost implements MutableHost {
+  readonly platform: Platform;
+  /** Trash folder on Linux/macOS; undefined on Windows (Recycle Bin). */
+  readonly trashDir?: string;
+
+  constructor(
+    private readonly host: Host,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.platform = host.platform;
+    if (host.platform === 'linux') this.trashDir = freedesktopTrashDir(host.homedir, host.env);
+    else if (host.platform === 'darwin') this.trashDir = nodePath.posix.join(host.homedir, '.Trash');
+  }
+
+  async remove(path: string): Promise<void> {
+    try {
+      // fs.rm never follows symbolic links: a link is unlinked, its target stays.
+      await fs.rm(path, { recursive: true, force: false, maxRetries: 2 });
+    } catch (e) {
+      throw wrap(e, path);
+    }
+  }
+
+  async rename(from: string, to: string): Promise<void> {
+    try {
+      await fs.rename(from, to);
+    } catch (e) {
+      throw wrap(e, from);
+    }
+  }
+
+  async writeFileAtomic(path: string, content: string): Promise<void> {
+    const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+    try {
+      await fs.mkdir(nodePath.dirname(path), { recursive: true });
+      const handle = await fs.open(tmp, 'wx', 0o600);
+      try {
+        await handle.writeFile(content, 'utf8');
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await fs.rename(tmp, path);
+    } catch (e) {
+      await fs.rm(tmp, { force: true }).catch(() => undefined);
+      throw wrap(e, path);
+    }
+  }
+
+  async appendLine(path: string, line: string): Promise<void> {
+    if (line.includes('\n')) throw new HostError('io', path, `${path}: a line may not contain a newline`);
+    try {
+      await fs.mkdir(nodePath.dirname(path), { recursive: true });
+      const handle = await fs.open(path, 'a+', 0o600);
+      try {
+        const { size } = await handle.stat();
+        let prefix = '';
+        if (size > 0) {
+          const last = Buffer.alloc(1);
+          await handle.read(last, 0, 1, size - 1);
+          // A line cut short by a crash must not swallow the next one.
+          if (last[0] !== 0x0a) prefix = '\n';
+        }
+        await handle.write(`${prefix}${line}\n`);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    } catch (e) {
+      throw wrap(e, path);
+    }
+  }
+
+  async moveToTrash(path: string): Promise<TrashResult> {
+    if (this.platform === 'win32') return this.recycle(path);
+    const trash = this.trashDir!;
+    const base = nodePath.basename(path);
+    const filesDir = this.platform === 'linux' ? nodePath.join(trash, 'files') : trash;
+    try {
+      await fs.mkdir(filesDir, { recursive: true, mode: 0o700 });
+      if (this.platform === 'linux') await fs.mkdir(nodePath.join(trash, 'info'), { recursive: true, mode: 0o700 });
+      for (let n = 1; n < 1000; n++) {
+        const name = n === 1 ? base : `${base}.${n}`;
+        const target = nodePath.join(filesDir, name);
+        if (this.platform === 'linux') {
+          // The spec: create the .trashinfo exclusively first; its name reserves the slot.
+          const info = nodePath.join(trash, 'info', `${name}.trashinfo`);
+          let handle: fs.FileHandle;
+          try {
+            handle = await fs.open(info, 'wx', 0o600);
+          } catch (e) {
+            if ((e as NodeJS.ErrnoException).code === 'EEXIST') continue;
+            throw e;
+          }
+          const date = this.now().toISOString().slice(0, 19);
+          await handle.writeFile(`[Trash Info]\nPath=${trashInfoPath(path)}\nDeletionDate=${date}\n`);
+          await handle.close();
+          try {
+            await fs.rename(path, target);
+          } catch (e) {
+            await fs.rm(info, { force: true });
+            throw e;
+          }
+          return { location: target };
+        }
+        if (await fs.lstat(target).then(() => true, () => false)) continue;
+        await fs.rename(path, target);
+        return { location: target };
+      }
+      throw new HostError('io', path, `${path}: the Trash has too many items named ${base}`);
+    } catch (e) {
+      throw wrap(e, path);
+    }
+  }
+
+  /** Windows: Microsoft.VisualBasic's FileSystem sends a file or folder to the Recycle Bin. */
+  private async recycle(path: string): Promise<TrashResult> {
+    const literal = `'${path.replace(/'/g, "''")}'`;
+    const script = [
+      "$ErrorActionPreference = 'Stop'",
+      'Add-Type -AssemblyName Microsoft.VisualBasic',
+      `$p = ${literal}`,
+      "if (Test-Path -LiteralPath $p -PathType Container) { [Microsoft.VisualBasic.FileIO.FileSystem]::DeleteDirectory($p, 'OnlyErrorDialogs', 'SendToRecycleBin') }",
+      "else { [Microsoft.VisualBasic.FileIO.FileSystem]::DeleteFile($p, 'OnlyErrorDialogs', 'SendToRecycleBin') }",
+    ].join('\n');
+    const encoded = Buffer.from(script, 'utf16le').toString('base64');
+    const r = await this.host.run(['powershell', '-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-EncodedCommand', encoded], { timeoutMs: 60_000 });
+    if (r.exitCode !== 0) {
+      throw new HostError('io', path, `${path}: could not move to the Recycle Bin (${r.error?.message ?? `exit ${r.exitCode}: ${r.stderr.trim().slice(0, 200)}`})`);
+    }
+    return {};
+  }
+}
+
+/** True when `child` is `root` or inside it (platform path rules; case-insensitive on Windows). */
+export function isInside(path: nodePath.PlatformPath, root: string, child: string): boolean {
+  const norm = (s: string): string => (path === nodePath.win32 ? path.resolve(s).toLowerCase() : path.resolve(s));
+  const rel = path.relative(norm(root), norm(child));
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/** A MutableHost that refuses every path outside `roots` (and any path with `..`). For tests and sandboxes. */
+export class ConfinedMutableHost implements MutableHost {
+  readonly platform: Platform;
+  private readonly path: nodePath.PlatformPath;
+
+  constructor(
+    private readonly inner: MutableHost & { readonly trashDir?: string },
+    private readonly roots: readonly string[],
+  ) {
+    this.platform = inner.platform;
+    this.path = inner.platform === 'win32' ? nodePath.win32 : nodePath.posix;
+    if (roots.length === 0 || roots.some((r) => !this.path.isAbsolute(r))) throw new Error('ConfinedMutableHost needs absolute roots');
+  }
+
+  private check(p: string): void {
+    if (!this.path.isAbsolute(p)) throw new RefusedPathError(p, 'not an absolute path');
+    if (p.split(/[\\/]/).includes('..')) throw new RefusedPathError(p, 'contains ..');
+    if (!this.roots.some((r) => isInside(this.path, r, p) && this.path.resolve(p) !== this.path.resolve(r))) throw new RefusedPathError(p, 'outside the allowed folders');
+  }
+
+  async remove(p: string): Promise<void> {
+    this.check(p);
+    return this.inner.remove(p);
+  }
+
+  async moveToTrash(p: string): Promise<TrashResult> {
+    this.check(p);
+    if (this.inner.trashDir === undefined) throw new RefusedPathError(p, 'the Recycle Bin is outside the allowed folders');
+    this.check(this.inner.trashDir);
+    return this.inner.moveToTrash(p);
+  }
+
+  async rename(from: string, to: string): Promise<void> {
+    this.check(from);
+    this.check(to);
+    return this.inner.rename(from, to);
+  }
+
+  async writeFileAtomic(p: string, content: string): Promise<void> {
+    this.check(p);
+    return this.inner.writeFileAtomic(p, content);
+  }
+
+  async appendLine(p: string, line: string): Promise<void> {
+    this.check(p);
+    return this.inner.appendLine(p, line);
+  }
+}

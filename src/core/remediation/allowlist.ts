@@ -1,0 +1,120 @@
+import type { Host } from '../host/host';
+import type { BannedApp } from '../policy/policy-schema';
+
+/** What may be done to an allowlisted path: deleted, or only moved to the Trash. */
+export type AllowedAction = 'remove' | 'trash';
+
+/** One allowed path pattern: absolute, `*` allowed inside a component (never across `/`). */
+export interface AllowEntry {
+  readonly pattern: string;
+  readonly action: AllowedAction;
+}
+
+/** The known paths of one app that removal may touch, resolved for this host. */
+export interface Allowlist {
+  readonly entries: readonly AllowEntry[];
+  /** Folders every entry must lie in: the home folder and the known system folders. */
+  readonly anchors: readonly string[];
+  /** Installer file name patterns (trash only), inside `installerFolders`. */
+  readonly installerFolders: readonly string[];
+  readonly installerPatterns: readonly RegExp[];
+}
+
+/** System folders a known Zoom path may lie in, per platform. */
+const SYSTEM_ANCHORS: Readonly<Record<Host['platform'], readonly string[]>> = {
+  linux: ['/opt'],
+  darwin: ['/Applications', '/Library'],
+  win32: [],
+};
+
+/** Paths named by facts.md but not in the policy's leftovers (launchd plists, per-app preferences, containers). */
+const MACOS_EXTRA: readonly AllowEntry[] = [
+  { pattern: '~/Library/Preferences/us.zoom.*.plist', action: 'remove' },
+  { pattern: '~/Library/Group Containers/*.ZoomClient3rd', action: 'remove' },
+  { pattern: '~/Library/LaunchAgents/us.zoom.*.plist', action: 'remove' },
+  { pattern: '/Library/LaunchAgents/us.zoom.*.plist', action: 'remove' },
+  { pattern: '/Library/LaunchDaemons/us.zoom.*.plist', action: 'remove' },
+];
+
+/** Expands `~`, %APPDATA% and %LOCALAPPDATA%; null when a needed variable is unknown. */
+export function expandKnownPath(host: Host, pattern: string): string | null {
+  const p = host.path;
+  if (pattern === '~' || pattern.startsWith('~/')) return p.join(host.homedir, ...pattern.slice(2).split('/'));
+  if (host.platform === 'win32') {
+    const appdata = host.env.APPDATA || p.join(host.homedir, 'AppData', 'Roaming');
+    const local = host.env.LOCALAPPDATA || p.join(host.homedir, 'AppData', 'Local');
+    const out = pattern.replace(/%APPDATA%/gi, appdata).replace(/%LOCALAPPDATA%/gi, local);
+    return /%[^%]+%/.test(out) ? null : out;
+  }
+  return pattern;
+}
+
+/** Builds the allowlist of an app from the policy (leftovers, install folders, app bundles, installers) and facts.md. */
+export function allowlistFor(host: Host, app: BannedApp): Allowlist {
+  const raw: AllowEntry[] = [];
+  if (host.platform === 'linux') {
+    for (const l of app.linux.leftovers) raw.push({ pattern: l, action: 'remove' });
+    for (const l of app.linux.installPaths) raw.push({ pattern: l, action: 'remove' });
+  } else if (host.platform === 'darwin') {
+    for (const l of app.macos.leftovers) raw.push({ pattern: l, action: 'remove' });
+    raw.push(...MACOS_EXTRA);
+    for (const a of app.macos.appNames) raw.push({ pattern: `/Applications/${a}`, action: 'trash' }, { pattern: `~/Applications/${a}`, action: 'trash' });
+  } else {
+    for (const l of app.windows.leftovers) raw.push({ pattern: l, action: 'remove' });
+  }
+  const entries: AllowEntry[] = [];
+  for (const e of raw) {
+    const pattern = expandKnownPath(host, e.pattern);
+    if (pattern) entries.push({ pattern, action: e.action });
+  }
+  return {
+    entries,
+    anchors: [host.homedir, ...SYSTEM_ANCHORS[host.platform]],
+    installerFolders: app.installers.folders.map((f) => host.path.join(host.homedir, f)),
+    installerPatterns: app.installers.filePatterns.map((s) => new RegExp(s, 'i')),
+  };
+}
+
+/** Splits an absolute path into components; null for `..`, `.`, NUL or a relative path. */
+export function pathComponents(host: Pick<Host, 'platform' | 'path'>, path: string): string[] | null {
+  if (path.includes('\0') || !host.path.isAbsolute(path)) return null;
+  const parts = path.split(host.platform === 'win32' ? /[\\/]+/ : /\/+/);
+  if (parts.some((s) => s === '..' || s === '.')) return null;
+  return parts.filter((s, i) => s !== '' || i === 0);
+}
+
+function globToRegExp(glob: string, insensitive: boolean): RegExp {
+  const body = glob.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/\\\\]*');
+  return new RegExp(`^${body}$`, insensitive ? 'i' : '');
+}
+
+function matches(host: Pick<Host, 'platform' | 'path'>, pattern: string, parts: readonly string[]): boolean {
+  const want = pathComponents(host, pattern);
+  if (!want || want.length !== parts.length) return false;
+  const insensitive = host.platform === 'win32';
+  return want.every((w, i) => globToRegExp(w, insensitive).test(parts[i]!));
+}
+
+function inside(host: Pick<Host, 'platform' | 'path'>, anchor: string, parts: readonly string[]): boolean {
+  const a = pathComponents(host, anchor);
+  if (!a || a.length >= parts.length) return false;
+  const eq = (x: string, y: string): boolean => (host.platform === 'win32' ? x.toLowerCase() === y.toLowerCase() : x === y);
+  return a.every((s, i) => eq(s, parts[i]!));
+}
+
+/** What the allowlist lets us do to `path`, or null. `..`, relative paths and paths outside the anchors are never allowed. */
+export function allowedAction(host: Pick<Host, 'platform' | 'path'>, list: Allowlist, path: string): AllowedAction | null {
+  const parts = pathComponents(host, path);
+  if (!parts) return null;
+  if (!list.anchors.some((a) => inside(host, a, parts))) return null;
+  const entry = list.entries.find((e) => matches(host, e.pattern, parts));
+  if (entry) return entry.action;
+  const base = parts[parts.length - 1]!;
+  const folder = parts.slice(0, -1);
+  const inInstallerFolder = list.installerFolders.some((f) => {
+    const fp = pathComponents(host, f);
+    return fp !== null && fp.length === folder.length && fp.every((s, i) => (host.platform === 'win32' ? s.toLowerCase() === folder[i]!.toLowerCase() : s === folder[i]));
+  });
+  if (inInstallerFolder && list.installerPatterns.some((r) => r.test(base))) return 'trash';
+  return null;
+}

@@ -1,0 +1,73 @@
+import type { Host, Platform, RunResult } from '../host/host';
+import { joinWindowsCommandLine } from './windows-command-line';
+
+/** Quotes one word for a POSIX shell: inside single quotes, each ' written as '\''. */
+export function posixQuote(word: string): string {
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** An AppleScript string literal: backslashes and double quotes escaped. */
+export function appleScriptString(text: string): string {
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/** A PowerShell single-quoted literal (' doubled): nothing inside is expanded. */
+export function powershellLiteral(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+/** argv that runs a PowerShell script given as -EncodedCommand (UTF-16LE base64): no quoting left to chance. */
+export function powershellArgv(script: string): string[] {
+  return ['powershell', '-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-EncodedCommand', Buffer.from(script, 'utf16le').toString('base64')];
+}
+
+/** Exit code the Windows wrapper returns when the user refuses the UAC prompt (ERROR_CANCELLED). */
+export const WINDOWS_CANCELLED = 1223;
+
+/**
+ * argv that runs `argv` as administrator:
+ * Linux `pkexec argv…`; macOS osascript `do shell script "<quoted argv>" with administrator privileges`;
+ * Windows PowerShell `Start-Process -Verb RunAs -Wait` (the UAC prompt), returning the program's exit code.
+ */
+export function elevatedArgv(platform: Platform, argv: readonly string[]): string[] {
+  if (platform === 'linux') return ['pkexec', ...argv];
+  if (platform === 'darwin') {
+    const shell = argv.map(posixQuote).join(' ');
+    return ['osascript', '-e', `do shell script ${appleScriptString(shell)} with administrator privileges`];
+  }
+  const args = joinWindowsCommandLine(argv.slice(1));
+  const script = [
+    "$ErrorActionPreference = 'Stop'",
+    'try {',
+    `  $p = Start-Process -FilePath ${powershellLiteral(argv[0] ?? '')}${args ? ` -ArgumentList ${powershellLiteral(args)}` : ''} -Verb RunAs -Wait -PassThru`,
+    '  exit $p.ExitCode',
+    '} catch {',
+    '  $e = $_.Exception; while ($e) { if ($e.NativeErrorCode -eq 1223) { exit 1223 }; $e = $e.InnerException }',
+    '  [Console]::Error.WriteLine($_.Exception.Message); exit 1',
+    '}',
+  ].join('\n');
+  return powershellArgv(script);
+}
+
+/** True when an elevated run failed because the person refused (or could not give) administrator rights. */
+export function elevationRefused(platform: Platform, r: RunResult): boolean {
+  if (platform === 'linux') return r.argv[0] === 'pkexec' && (r.exitCode === 126 || r.exitCode === 127);
+  if (platform === 'darwin') return r.argv[0] === 'osascript' && r.exitCode !== 0 && /\(-128\)/.test(r.stderr);
+  return r.exitCode === WINDOWS_CANCELLED;
+}
+
+/**
+ * Whether we already have administrator rights: `id -u` is 0 (POSIX), or `whoami /groups` lists the
+ * High or System integrity level (Windows). null when that could not be found out.
+ */
+export async function isPrivileged(host: Host): Promise<boolean | null> {
+  if (host.platform === 'win32') {
+    const r = await host.run(['whoami', '/groups'], { timeoutMs: 15_000 });
+    if (r.exitCode !== 0 || !/S-1-16-\d+/.test(r.stdout)) return null;
+    return /S-1-16-(12288|16384)\b/.test(r.stdout);
+  }
+  const r = await host.run(['id', '-u'], { timeoutMs: 15_000 });
+  const out = r.stdout.trim();
+  if (r.exitCode !== 0 || !/^\d+$/.test(out)) return null;
+  return out === '0';
+}

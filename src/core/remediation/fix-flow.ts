@@ -1,0 +1,147 @@
+import type { Evidence, Finding, Message } from '../../shared/finding';
+import type { Report } from '../../shared/report';
+import { BANNED_APP_CHECK } from '../checks/banned-app/banned-app-check';
+import type { Check, CheckContext } from '../checks/check';
+import { defaultChecks } from '../checks/default-checks';
+import { exitCodeFor, runChecks } from '../engine';
+import type { MutableHost } from '../host/mutable-host';
+import type { BannedApp } from '../policy/policy-schema';
+import { allowlistFor } from './allowlist';
+import { appendAudit, auditLogPath } from './audit-log';
+import type { CloseOptions } from './close-app';
+import { isPrivileged } from './elevation';
+import type { RemediationPlan } from './plan';
+import { planFindings } from './plan-findings';
+import { runPlan, type FixEvent, type PlanRun } from './runner';
+
+/** What the re-check proved for one plan. */
+export type Verdict = 'removed' | 'still-present' | 'not-proven' | 'not-run';
+
+/** The result for one plan: the verdict, what remains and why, and the manual steps when not removed. */
+export interface PlanVerdict {
+  readonly planId: string;
+  readonly findingId: string;
+  readonly title: Message;
+  readonly verdict: Verdict;
+  readonly run?: PlanRun;
+  /** Evidence the re-check still sees. */
+  readonly remaining: readonly Evidence[];
+  readonly why?: Message;
+  readonly manual: readonly Message[];
+}
+
+/** A prepared removal: the check it rests on and the plans derived from it, shown before anything runs. */
+export interface PreparedFix {
+  readonly app: BannedApp;
+  readonly before: Report;
+  readonly plans: readonly RemediationPlan[];
+}
+
+/** The end of a removal: per-plan verdicts, the fresh check, and the exit code as `check` gives it. */
+export interface FixOutcome {
+  readonly verdicts: readonly PlanVerdict[];
+  readonly after: Report;
+  readonly exitCode: 0 | 1 | 2 | 3;
+}
+
+/** The checks a removal looks with: only the banned-app check (default), or the given ones. */
+export function recheckChecks(checks?: readonly Check[]): readonly Check[] {
+  return checks ?? defaultChecks().filter((c) => c.id === BANNED_APP_CHECK);
+}
+
+/** Findings of the banned-app check about one app (its finding ids start with the check id). */
+function appFindings(report: Report): Finding[] {
+  return report.findings.filter((f) => f.check === BANNED_APP_CHECK);
+}
+
+/** Checks the machine and derives one plan per finding of `appId`. Changes nothing. */
+export async function prepareFix(ctx: CheckContext, appId: string, checks?: readonly Check[]): Promise<PreparedFix> {
+  const app = ctx.policy.bannedApps.find((a) => a.id === appId);
+  if (!app) throw new Error(`unknown app ${appId}`);
+  const before = await runChecks(ctx, { checks: recheckChecks(checks) });
+  const plans = await planFindings(ctx.host, app, appFindings(before));
+  return { app, before, plans };
+}
+
+/** Options of a run: the write door, progress, time limits, and the plans the person agreed to (default all). */
+export interface ExecuteOptions {
+  readonly mutable: MutableHost;
+  readonly onEvent?: (e: FixEvent) => void;
+  readonly stepTimeoutMs?: number;
+  readonly close?: CloseOptions;
+  readonly checks?: readonly Check[];
+  /** Plan ids to run; others are reported as not run. */
+  readonly only?: readonly string[];
+  /** Whether we are administrator; found out through the host when absent. */
+  readonly privileged?: boolean | null;
+  /** The clock for audit times; default: ctx.now for every entry. */
+  readonly clock?: () => Date;
+}
+
+/** Runs the plans, checks again at once, and judges each plan by the fresh check. Writes every action to the audit log. */
+export async function executeFix(ctx: CheckContext, prepared: PreparedFix, options: ExecuteOptions): Promise<FixOutcome> {
+  const auditFile = ctx.dataDir ? auditLogPath(ctx.host, ctx.dataDir) : undefined;
+  const privileged = options.privileged !== undefined ? options.privileged : await isPrivileged(ctx.host);
+  const deps = {
+    host: ctx.host,
+    mutable: options.mutable,
+    allowlist: allowlistFor(ctx.host, prepared.app),
+    now: options.clock ?? (() => new Date(ctx.now.getTime())),
+    privileged,
+    ...(auditFile ? { auditFile } : {}),
+    ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+    ...(options.stepTimeoutMs ? { stepTimeoutMs: options.stepTimeoutMs } : {}),
+    ...(options.close ? { close: options.close } : {}),
+  };
+  const runs = new Map<string, PlanRun>();
+  for (const plan of prepared.plans) {
+    if (options.only && !options.only.includes(plan.id)) continue;
+    runs.set(plan.id, await runPlan(plan, deps));
+  }
+  options.onEvent?.({ type: 'recheck-start' });
+  const after = await runChecks(ctx, { checks: recheckChecks(options.checks) });
+  options.onEvent?.({ type: 'recheck-end' });
+  const verdicts = judgeRemoval(prepared.plans, runs, after);
+  if (auditFile) {
+    for (const v of verdicts) {
+      if (!runs.has(v.planId)) continue;
+      const plan = prepared.plans.find((p) => p.id === v.planId)!;
+      await appendAudit(options.mutable, auditFile, {
+        v: 1,
+        time: deps.now().toISOString(),
+        type: 'verdict',
+        planId: v.planId,
+        findingId: v.findingId,
+        plan: v.title,
+        outcome: v.verdict,
+        ...(v.why ? { message: v.why } : {}),
+        evidenceBefore: plan.evidence,
+        evidenceAfter: v.remaining,
+      }).catch(() => undefined);
+    }
+  }
+  return { verdicts, after, exitCode: exitCodeFor(after.findings) };
+}
+
+/**
+ * Judges each plan by the fresh check: its finding gone (and the check able to look) = removed;
+ * still there = still present, with what remains and why; the check unable to look = not proven.
+ */
+export function judgeRemoval(plans: readonly RemediationPlan[], runs: ReadonlyMap<string, PlanRun>, after: Report): PlanVerdict[] {
+  const found = appFindings(after);
+  const looked = found.some((f) => f.status !== 'unknown');
+  const unknown = found.find((f) => f.status === 'unknown');
+  return plans.map((plan): PlanVerdict => {
+    const run = runs.get(plan.id);
+    const still = found.find((f) => f.id === plan.findingId && (f.status === 'violation' || f.status === 'warning'));
+    const base = { planId: plan.id, findingId: plan.findingId, title: plan.title, ...(run ? { run } : {}) };
+    if (still) {
+      const why = run?.message ?? plan.why ?? (run ? { key: 'fix:why.stillThere' } : { key: 'fix:why.notRun' });
+      return { ...base, verdict: run && run.outcome !== 'manual' ? 'still-present' : 'not-run', remaining: still.evidence, why, manual: plan.manual };
+    }
+    if (!looked) {
+      return { ...base, verdict: 'not-proven', remaining: [], why: unknown?.reason ?? { key: 'fix:why.recheckFailed' }, manual: plan.manual };
+    }
+    return { ...base, verdict: 'removed', remaining: [], manual: [] };
+  });
+}

@@ -1,0 +1,101 @@
+import type { Evidence, Finding, Message } from '../../shared/finding';
+import type { Host } from '../host/host';
+import type { BannedApp } from '../policy/policy-schema';
+import { PLAN_ORDER, type PlanKind, type PlanStep, type RemediationPlan } from './plan';
+import { launchdSteps, linuxManual, linuxPackageSteps, macosAppSteps, macosManual, receiptSteps, type Derivation } from './posix-plans';
+import { msixSteps, windowsManual, windowsUninstallSteps } from './windows-plans';
+
+/** Process names of the old macOS local web server (port 19421). */
+const OPENER_NAMES: readonly string[] = ['ZoomOpener'];
+
+function manualFor(host: Host, app: BannedApp, data: Readonly<Record<string, string>> = {}): Message[] {
+  if (host.platform === 'win32') return windowsManual(data.displayName || app.name);
+  if (host.platform === 'darwin') return macosManual();
+  return linuxManual(data);
+}
+
+/** Closing the running app: every pid the evidence names, with the names it must still carry. */
+function closeStep(host: Host, app: BannedApp, procs: readonly Evidence[]): PlanStep | null {
+  const pids = [...new Set(procs.map((e) => Number(e.data?.pid)).filter((n) => Number.isInteger(n) && n > 1))];
+  if (pids.length === 0) return null;
+  const policyNames = host.platform === 'win32' ? app.windows.processNames : host.platform === 'darwin' ? app.macos.processNames : app.linux.processNames;
+  const names = [...new Set([...procs.map((e) => e.data?.name).filter((n): n is string => !!n), ...policyNames])];
+  return { kind: 'close-app', title: { key: 'fix:step.close', params: { app: app.name, pids: pids.join(', ') } }, pids, names };
+}
+
+/** A leftover/installer/folder path: removed (or trashed) when the allowlist allows it at run time. */
+function pathStep(host: Host, e: Evidence, trash: boolean): PlanStep | null {
+  if (!e.path) return null;
+  const inHome = e.path.toLowerCase().startsWith(host.homedir.toLowerCase());
+  return trash
+    ? { kind: 'trash', title: { key: 'fix:step.trash', params: { path: e.path } }, path: e.path, elevation: 'none' }
+    : { kind: 'remove', title: { key: 'fix:step.remove', params: { path: e.path } }, path: e.path, elevation: inHome || host.platform === 'win32' ? 'none' : 'if-needed' };
+}
+
+async function derive(host: Host, app: BannedApp, f: Finding): Promise<{ kind: PlanKind; d: Derivation; data?: Readonly<Record<string, string>> }> {
+  const of = (k: Evidence['kind']): Evidence[] => f.evidence.filter((e) => e.kind === k);
+  const reg = of('registry').find((e) => e.data);
+  if (reg) return { kind: 'uninstall', d: await windowsUninstallSteps(host, reg), data: reg.data };
+  const pkg = of('package').find((e) => e.data?.manager);
+  if (pkg) {
+    const data = pkg.data!;
+    return { kind: 'uninstall', d: data.manager === 'msix' ? msixSteps(data) : linuxPackageSteps(host, data), data };
+  }
+  const bundle = of('app-bundle')[0];
+  if (bundle) return { kind: 'uninstall', d: macosAppSteps(bundle, of('receipt')) };
+  const job = of('launch-agent')[0];
+  if (job) return { kind: 'leftover', d: launchdSteps(job) };
+  const receipt = of('receipt')[0];
+  if (receipt) return { kind: 'leftover', d: receiptSteps(receipt) };
+  const port = of('port')[0];
+  if (port) {
+    const close = closeStep(host, { ...app, macos: { ...app.macos, processNames: [...OPENER_NAMES] } }, [{ kind: 'process', detail: port.detail, data: { pid: port.data?.pid ?? '', name: OPENER_NAMES[0]! } }]);
+    const zoomus = host.path.join(host.homedir, '.zoomus');
+    return { kind: 'leftover', d: { steps: [...(close ? [close] : []), { kind: 'remove', title: { key: 'fix:step.remove', params: { path: zoomus } }, path: zoomus, elevation: 'none' }] } };
+  }
+  const procs = of('process');
+  if (procs.length > 0 && f.evidence.every((e) => e.kind === 'process')) {
+    const close = closeStep(host, app, procs);
+    return { kind: 'close', d: close ? { steps: [close] } : { why: { key: 'fix:why.noPid' } } };
+  }
+  const installer = of('installer')[0];
+  if (installer) {
+    const s = pathStep(host, installer, true);
+    return { kind: 'installer', d: s ? { steps: [s] } : { why: { key: 'fix:why.noPath', params: { what: installer.detail } } } };
+  }
+  const winExe = f.evidence.find((e) => e.kind === 'file' && e.data?.profile);
+  if (winExe) return { kind: 'uninstall', d: { why: { key: 'fix:why.noUninstallKey', params: { path: winExe.path ?? winExe.detail } } } };
+  const leftovers = f.evidence.filter((e) => (e.kind === 'file' || e.kind === 'folder') && e.path);
+  if (leftovers.length > 0) {
+    // A folder judged a violation is a manual install (e.g. /opt/zoom); a warning is a leftover.
+    const steps = leftovers.map((e) => pathStep(host, e, false)).filter((s): s is PlanStep => s !== null);
+    return { kind: f.status === 'violation' ? 'uninstall' : 'leftover', d: { steps } };
+  }
+  if (of('browser-extension').length > 0) return { kind: 'manual', d: { why: { key: 'fix:why.browserExtension' } } };
+  return { kind: 'manual', d: { why: { key: 'fix:why.noEvidence' } } };
+}
+
+/**
+ * One removal plan per finding of a banned app that is not ok/unknown, derived from its evidence
+ * only. A running app found inside an install finding is closed first, within that plan.
+ */
+export async function planFindings(host: Host, app: BannedApp, findings: readonly Finding[]): Promise<RemediationPlan[]> {
+  const plans: RemediationPlan[] = [];
+  for (const f of findings) {
+    if (f.status !== 'violation' && f.status !== 'warning') continue;
+    const { kind, d, data } = await derive(host, app, f);
+    const extraClose = kind !== 'close' ? closeStep(host, app, f.evidence.filter((e) => e.kind === 'process')) : null;
+    const steps = 'steps' in d ? [...(extraClose ? [extraClose] : []), ...d.steps] : [];
+    plans.push({
+      id: `${f.id}:${kind}`,
+      findingId: f.id,
+      kind: steps.length === 0 ? 'manual' : kind,
+      title: f.title,
+      steps,
+      manual: manualFor(host, app, data),
+      ...('why' in d ? { why: d.why } : {}),
+      evidence: f.evidence,
+    });
+  }
+  return plans.sort((a, b) => PLAN_ORDER.indexOf(a.kind) - PLAN_ORDER.indexOf(b.kind));
+}

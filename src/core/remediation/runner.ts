@@ -1,0 +1,174 @@
+import type { Message } from '../../shared/finding';
+import { isHostError, type Host, type RunResult } from '../host/host';
+import { isRefusedPath, type MutableHost } from '../host/mutable-host';
+import type { Allowlist } from './allowlist';
+import { appendAudit, type AuditEntry } from './audit-log';
+import { closeApp, type CloseOptions } from './close-app';
+import { elevatedArgv, elevationRefused, posixQuote } from './elevation';
+import type { PlanStep, RemediationPlan, RunStep } from './plan';
+import { checkTarget } from './safe-path';
+
+/** How one step ended. `missing`: the path was already gone (nothing to do). */
+export type StepOutcome = 'ok' | 'missing' | 'failed' | 'timeout' | 'elevation-refused' | 'refused' | 'skipped';
+
+/** How a plan ended: all steps done, or stopped at a step (with that step's outcome), or manual only. */
+export type PlanOutcome = 'done' | 'failed' | 'timeout' | 'elevation-refused' | 'refused' | 'manual' | 'declined';
+
+/** Progress of a removal, for the CLI to print and the window/tray to show as "fixing…". */
+export type FixEvent =
+  | { readonly type: 'plan-start'; readonly planId: string; readonly title: Message }
+  | { readonly type: 'step-start'; readonly planId: string; readonly index: number; readonly title: Message; readonly argv?: readonly string[] }
+  | { readonly type: 'step-end'; readonly planId: string; readonly index: number; readonly outcome: StepOutcome; readonly message?: Message }
+  | { readonly type: 'plan-end'; readonly planId: string; readonly outcome: PlanOutcome }
+  | { readonly type: 'recheck-start' }
+  | { readonly type: 'recheck-end' };
+
+/** What one step did. */
+export interface StepRun {
+  readonly index: number;
+  readonly outcome: StepOutcome;
+  readonly argv?: readonly string[];
+  readonly exitCode?: number | null;
+  readonly message?: Message;
+}
+
+/** What one plan did. */
+export interface PlanRun {
+  readonly planId: string;
+  readonly outcome: PlanOutcome;
+  readonly steps: readonly StepRun[];
+  /** The message of the step that stopped the plan. */
+  readonly message?: Message;
+}
+
+/** What the runner needs: the read door, the write door, the allowlist, a clock, the audit log file. */
+export interface RunnerDeps {
+  readonly host: Host;
+  readonly mutable: MutableHost;
+  readonly allowlist: Allowlist;
+  readonly now: () => Date;
+  /** Audit log file; each step is appended as it ends. */
+  readonly auditFile?: string;
+  readonly onEvent?: (e: FixEvent) => void;
+  /** Time limit per command step; the process tree is killed after it. Default 10 minutes. */
+  readonly stepTimeoutMs?: number;
+  readonly close?: CloseOptions;
+  /** Whether we already run as administrator (null: unknown, so elevate when a step needs it). */
+  readonly privileged: boolean | null;
+}
+
+/** Default time limit of one uninstall step. */
+export const STEP_TIME_LIMIT_MS = 10 * 60_000;
+
+function resultOf(step: RunStep | null, r: RunResult, platform: Host['platform']): Omit<StepRun, 'index'> {
+  const tool = r.argv[0] ?? '?';
+  const base = { argv: r.argv, exitCode: r.exitCode };
+  if (r.error?.code === 'timeout') return { ...base, outcome: 'timeout', message: { key: 'fix:result.timeout', params: { tool } } };
+  if (r.error?.code === 'not-found') return { ...base, outcome: 'failed', message: { key: 'common:reason.toolMissing', params: { tool } } };
+  if (r.error) return { ...base, outcome: 'failed', message: { key: 'common:reason.runFailed', params: { tool, message: r.error.message } } };
+  if (elevationRefused(platform, r)) return { ...base, outcome: 'elevation-refused', message: { key: 'fix:result.elevationRefused' } };
+  const ok = step ? step.okExitCodes : [0];
+  if (r.exitCode !== null && ok.includes(r.exitCode)) return { ...base, outcome: 'ok' };
+  const stderr = (r.stderr || r.stdout).replace(/\s+/g, ' ').trim().slice(0, 200);
+  return { ...base, outcome: 'failed', message: { key: 'fix:result.exitCode', params: { tool, code: r.exitCode ?? -1, stderr } } };
+}
+
+async function runFileStep(step: Extract<PlanStep, { kind: 'trash' | 'remove' }>, deps: RunnerDeps): Promise<Omit<StepRun, 'index'>> {
+  const { host, mutable } = deps;
+  const verdict = await checkTarget(host, deps.allowlist, step.path, step.kind);
+  if (verdict.state === 'missing') return { outcome: 'missing' };
+  if (verdict.state === 'refused') return { outcome: 'refused', message: verdict.reason };
+  try {
+    if (step.kind === 'trash') await mutable.moveToTrash(step.path);
+    else await mutable.remove(step.path);
+    return { outcome: 'ok' };
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    if (isRefusedPath(e)) return { outcome: 'refused', message: { key: 'fix:refused.confined', params: { path: step.path, message } } };
+    const denied = isHostError(e) && e.code === 'permission';
+    if (!denied || step.elevation !== 'if-needed' || host.platform === 'win32' || deps.privileged === true) {
+      return { outcome: 'failed', message: { key: 'fix:result.fileFailed', params: { path: step.path, message } } };
+    }
+    // The folder needs an administrator (e.g. /Applications, /opt): the same action, elevated.
+    const target = host.path.join(host.homedir, '.Trash', `${host.path.basename(step.path)} ${deps.now().getTime()}`);
+    const argv = step.kind === 'trash' ? ['mv', '-n', step.path, target] : ['rm', '-rf', '--', step.path];
+    const r = await host.run(elevatedArgv(host.platform, argv), { timeoutMs: deps.stepTimeoutMs ?? STEP_TIME_LIMIT_MS });
+    return resultOf(null, r, host.platform);
+  }
+}
+
+async function runStep(step: PlanStep, deps: RunnerDeps): Promise<Omit<StepRun, 'index'>> {
+  const { host } = deps;
+  if (step.kind === 'close-app') {
+    const r = await closeApp(host, step, deps.close);
+    const argv = r.runs.flatMap((x, i) => (i === 0 ? [...x.argv] : [';', ...x.argv]));
+    if (r.outcome === 'still-running') return { outcome: 'failed', argv, message: { key: 'fix:result.stillRunning', params: { pids: r.left.join(', ') } } };
+    return { outcome: r.outcome === 'gone' ? 'missing' : 'ok', ...(argv.length ? { argv } : {}) };
+  }
+  if (step.kind === 'run') {
+    const elevate = step.elevation === 'admin' && deps.privileged !== true;
+    const argv = elevate ? elevatedArgv(host.platform, step.argv) : [...step.argv];
+    const r = await host.run(argv, { timeoutMs: deps.stepTimeoutMs ?? STEP_TIME_LIMIT_MS });
+    return resultOf(step, r, host.platform);
+  }
+  return runFileStep(step, deps);
+}
+
+/** Runs one plan step by step; stops at the first failed step that is not optional. Never throws. */
+export async function runPlan(plan: RemediationPlan, deps: RunnerDeps): Promise<PlanRun> {
+  const emit = deps.onEvent ?? (() => undefined);
+  emit({ type: 'plan-start', planId: plan.id, title: plan.title });
+  if (plan.steps.length === 0) {
+    emit({ type: 'plan-end', planId: plan.id, outcome: 'manual' });
+    return { planId: plan.id, outcome: 'manual', steps: [], ...(plan.why ? { message: plan.why } : {}) };
+  }
+  const steps: StepRun[] = [];
+  let stop: StepRun | undefined;
+  for (const [index, step] of plan.steps.entries()) {
+    emit({ type: 'step-start', planId: plan.id, index, title: step.title, ...(step.kind === 'run' ? { argv: step.argv } : {}) });
+    let result: Omit<StepRun, 'index'>;
+    try {
+      result = await runStep(step, deps);
+    } catch (e) {
+      result = { outcome: 'failed', message: { key: 'fix:result.crashed', params: { message: e instanceof Error ? e.message : String(e) } } };
+    }
+    const run: StepRun = { index, ...result };
+    steps.push(run);
+    emit({ type: 'step-end', planId: plan.id, index, outcome: run.outcome, ...(run.message ? { message: run.message } : {}) });
+    await audit(deps, plan, step, run);
+    const failed = !['ok', 'missing'].includes(run.outcome);
+    if (failed && !(step.kind === 'run' && step.optional)) {
+      stop = run;
+      break;
+    }
+  }
+  const outcome: PlanOutcome = stop ? (stop.outcome as PlanOutcome) : 'done';
+  emit({ type: 'plan-end', planId: plan.id, outcome });
+  return { planId: plan.id, outcome, steps, ...(stop?.message ? { message: stop.message } : {}) };
+}
+
+async function audit(deps: RunnerDeps, plan: RemediationPlan, step: PlanStep, run: StepRun): Promise<void> {
+  if (!deps.auditFile) return;
+  const entry: AuditEntry = {
+    v: 1,
+    time: deps.now().toISOString(),
+    type: 'step',
+    planId: plan.id,
+    findingId: plan.findingId,
+    plan: plan.title,
+    step: { kind: step.kind, title: step.title },
+    ...(run.argv ? { argv: run.argv } : {}),
+    ...(step.kind === 'trash' || step.kind === 'remove' ? { path: step.path } : {}),
+    ...(run.exitCode !== undefined ? { exitCode: run.exitCode } : {}),
+    outcome: run.outcome,
+    ...(run.message ? { message: run.message } : {}),
+    evidenceBefore: plan.evidence,
+  };
+  // The log must not stop a removal half-way; a failure to write it is reported by the caller's re-read.
+  await appendAudit(deps.mutable, deps.auditFile, entry).catch(() => undefined);
+}
+
+/** Shows an argv as one line for people (POSIX quoting; for display only, never run). */
+export function displayArgv(argv: readonly string[]): string {
+  return argv.map((a) => (/^[A-Za-z0-9_@%+=:,./\\{}-]+$/.test(a) ? a : posixQuote(a))).join(' ');
+}

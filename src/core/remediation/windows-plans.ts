@@ -1,0 +1,113 @@
+import type { Evidence, Message } from '../../shared/finding';
+import type { Host } from '../host/host';
+import type { PlanStep } from './plan';
+import { expandWindowsEnv, parseWindowsCommandLine } from './windows-command-line';
+
+/** An MSI product code: {8-4-4-4-12 hex}. */
+const GUID = /^\{[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\}$/;
+const GUID_IN_MSIEXEC = /\/[IiXx]\s*(\{[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\})/;
+/** Characters cmd.exe would interpret inside a .cmd/.bat command line. */
+const CMD_META = /[&|<>^%!"\r\n]/;
+
+/** msiexec exit codes that mean done: 0, 1605 (not installed any more), 1641/3010 (done, restart pending). */
+export const MSI_OK_CODES: readonly number[] = [0, 1605, 1641, 3010];
+
+/** Steps from a Windows Uninstall key, or why none can be derived (then only manual steps are offered). */
+export type WindowsDerivation = { readonly steps: readonly PlanStep[] } | { readonly why: Message };
+
+/** The product code of an MSI install: the `productCode` value, the key name, or the GUID in `MsiExec.exe /X{…}` / `/I{…}`. */
+export function msiProductCode(data: Readonly<Record<string, string>>): string | null {
+  const code = [data.productCode, data.keyName].find((c) => c && GUID.test(c.trim()));
+  if (code) return code.trim().toUpperCase();
+  for (const s of [data.quietUninstallString, data.uninstallString]) {
+    const m = s ? GUID_IN_MSIEXEC.exec(s) : null;
+    if (m && /msiexec/i.test(s!)) return m[1]!.toUpperCase();
+  }
+  return null;
+}
+
+/**
+ * Parses an uninstall string into argv: quoted or unquoted program, MSVC argument rules, %VARS%
+ * expanded. An unquoted program path with spaces ends at the first `.exe`/`.cmd`/`.bat` (as
+ * CreateProcess resolves it). Null when it is not a command we can run exactly.
+ */
+export function uninstallArgv(text: string, env: Readonly<Record<string, string | undefined>>): string[] | null {
+  const expanded = expandWindowsEnv(text.trim(), env);
+  if (!expanded) return null;
+  if (!expanded.startsWith('"')) {
+    const m = /^(.+?\.(?:exe|cmd|bat))(?=\s|$)(.*)$/i.exec(expanded);
+    if (!m) return null;
+    return [m[1]!, ...parseWindowsCommandLine(`x${m[2]!}`).slice(1)];
+  }
+  const argv = parseWindowsCommandLine(expanded);
+  return argv.length > 0 && argv[0] ? argv : null;
+}
+
+/** argv to run a parsed uninstaller: an .exe directly, a .cmd/.bat through `cmd /d /c`. Null when unsafe. */
+export function launchArgv(argv: readonly string[]): string[] | null {
+  const exe = argv[0]!;
+  // A local absolute path only: no UNC share, no relative name found through PATH.
+  if (!/^[A-Za-z]:\\/.test(exe) || exe.includes('/') || /\\\.\.?\\/.test(exe)) return null;
+  if (/\.exe$/i.test(exe)) return [...argv];
+  if (/\.(cmd|bat)$/i.test(exe)) {
+    if (argv.some((a) => CMD_META.test(a))) return null;
+    return ['cmd', '/d', '/c', ...argv];
+  }
+  return null;
+}
+
+/** True when the per-user key belongs to another profile than ours (an HKU\SID hive whose uninstaller is not under our home). */
+function otherProfile(host: Host, data: Readonly<Record<string, string>>, exe: string | undefined): boolean {
+  if (!data.hive || data.hive.toUpperCase() === 'HKCU') return false;
+  if (data.hive.toUpperCase() === 'HKLM') return false;
+  const home = host.homedir.toLowerCase().replace(/\\+$/, '');
+  return !(exe && exe.toLowerCase().startsWith(`${home}\\`));
+}
+
+/** Steps for one Windows Uninstall key, derived from its values only; never a guessed command. */
+export async function windowsUninstallSteps(host: Host, reg: Evidence): Promise<WindowsDerivation> {
+  const data = reg.data ?? {};
+  const name = data.displayName || data.keyName || '?';
+  const machine = data.scope === 'machine' || data.hive?.toUpperCase() === 'HKLM';
+  const isMsi = data.windowsInstaller === '1' || /^\s*"?[^"]*msiexec(\.exe)?"?\s/i.test(data.uninstallString ?? '');
+  if (isMsi) {
+    const code = msiProductCode(data);
+    if (!code) return { why: { key: 'fix:why.noProductCode', params: { name } } };
+    if (!machine && otherProfile(host, data, undefined)) return { why: { key: 'fix:why.otherProfile', params: { name, hive: data.hive ?? '?' } } };
+    return {
+      steps: [{ kind: 'run', title: { key: 'fix:step.msiexec', params: { name, code } }, argv: ['msiexec', '/x', code, '/qn', '/norestart'], elevation: machine ? 'admin' : 'none', okExitCodes: MSI_OK_CODES }],
+    };
+  }
+  const text = data.quietUninstallString || data.uninstallString;
+  if (!text) return { why: { key: 'fix:why.noUninstaller', params: { name } } };
+  const argv = uninstallArgv(text, host.env);
+  const launch = argv ? launchArgv(argv) : null;
+  if (!argv || !launch) return { why: { key: 'fix:why.unusableUninstaller', params: { name, command: text } } };
+  if (otherProfile(host, data, argv[0])) return { why: { key: 'fix:why.otherProfile', params: { name, hive: data.hive ?? '?' } } };
+  let present = false;
+  try {
+    present = (await host.stat(argv[0]!)) !== null;
+  } catch {
+    present = false;
+  }
+  if (!present) return { why: { key: 'fix:why.uninstallerMissing', params: { name, path: argv[0]! } } };
+  return { steps: [{ kind: 'run', title: { key: 'fix:step.uninstaller', params: { name, path: argv[0]! } }, argv: launch, elevation: machine ? 'admin' : 'none', okExitCodes: [0] }] };
+}
+
+/** Steps for an MSIX/Store package: Remove-AppxPackage with the full name from the evidence. */
+export function msixSteps(data: Readonly<Record<string, string>>): WindowsDerivation {
+  const full = data.packageFullName ?? '';
+  if (!/^[A-Za-z0-9.-]+_[A-Za-z0-9._~-]+$/.test(full)) return { why: { key: 'fix:why.noPackageName', params: { name: data.name ?? '?' } } };
+  return {
+    steps: [{ kind: 'run', title: { key: 'fix:step.msix', params: { name: full } }, argv: ['powershell', '-NoProfile', '-NonInteractive', '-Command', 'Remove-AppxPackage', '-Package', full], elevation: 'none', okExitCodes: [0] }],
+  };
+}
+
+/** Manual steps for Windows: Settings > Apps, then Zoom's official cleaner CleanZoom, then IT staff. */
+export function windowsManual(name: string): Message[] {
+  return [
+    { key: 'fix:manual.windows.settings', params: { name } },
+    { key: 'fix:manual.windows.cleanZoom' },
+    { key: 'fix:manual.askIt' },
+  ];
+}
