@@ -21,8 +21,49 @@ export interface FixWizardProps {
 
 type Step = 'choose' | 'plan' | 'running' | 'result';
 
-/** The wizard page. */
+/** The wizard page: the choice of a finding, then the flow for it (keyed, so each finding starts fresh). */
 export function FixWizard({ api, report, findingId, onChoose, onReport }: FixWizardProps) {
+  const { t } = useTranslation();
+  const fixable = sortFindings(report?.findings ?? []).filter(canFix);
+  return (
+    <section aria-labelledby="fix-title">
+      <h2 id="fix-title">{t('ui:fix.title')}</h2>
+      {!findingId && (
+        <>
+          <Steps step="choose" />
+          {fixable.length === 0 && <p className="empty">{t('ui:fix.nothing')}</p>}
+          <ul className="choose">
+            {fixable.map((f) => (
+              <li key={f.id}>
+                <StatusBadge status={f.status} /> {renderMessage(t, f.title)}{' '}
+                <button type="button" className="button" onClick={() => onChoose(f.id)}>
+                  {t('ui:fix.choose')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {findingId && <FixFlow key={findingId} api={api} report={report} findingId={findingId} onChoose={onChoose} onReport={onReport} />}
+    </section>
+  );
+}
+
+function Steps({ step }: { readonly step: Step }) {
+  const { t } = useTranslation();
+  return (
+    <ol className="steps" aria-label={t('ui:fix.stepsLabel')}>
+      {(['choose', 'plan', 'running', 'result'] as const).map((s) => (
+        <li key={s} aria-current={s === step ? 'step' : undefined}>
+          {t(`ui:fix.step.${s}`)}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** Plan -> confirm -> progress -> result for one finding. */
+function FixFlow({ api, report, findingId, onChoose, onReport }: FixWizardProps & { readonly findingId: string }) {
   const { t } = useTranslation();
   const [plan, setPlan] = useState<FixPlanView | null>(null);
   const [error, setError] = useState<Message | null>(null);
@@ -31,14 +72,9 @@ export function FixWizard({ api, report, findingId, onChoose, onReport }: FixWiz
   const [running, setRunning] = useState(false);
   const [rechecking, setRechecking] = useState(false);
   const finding = report?.findings.find((f) => f.id === findingId);
-  const step: Step = !findingId ? 'choose' : result ? 'result' : running ? 'running' : 'plan';
+  const step: Step = result ? 'result' : running ? 'running' : 'plan';
 
   useEffect(() => {
-    setPlan(null);
-    setError(null);
-    setResult(null);
-    setProgress([]);
-    if (!findingId) return;
     let live = true;
     void api.planFix(findingId).then((r) => {
       if (!live) return;
@@ -69,33 +105,10 @@ export function FixWizard({ api, report, findingId, onChoose, onReport }: FixWiz
     else setError(r.error.message);
   };
 
-  const fixable = sortFindings(report?.findings ?? []).filter(canFix);
   return (
-    <section aria-labelledby="fix-title">
-      <h2 id="fix-title">{t('ui:fix.title')}</h2>
-      <ol className="steps" aria-label={t('ui:fix.stepsLabel')}>
-        {(['choose', 'plan', 'running', 'result'] as const).map((s) => (
-          <li key={s} aria-current={s === step ? 'step' : undefined}>
-            {t(`ui:fix.step.${s}`)}
-          </li>
-        ))}
-      </ol>
-      {step === 'choose' && (
-        <>
-          {fixable.length === 0 && <p className="empty">{t('ui:fix.nothing')}</p>}
-          <ul className="choose">
-            {fixable.map((f) => (
-              <li key={f.id}>
-                <StatusBadge status={f.status} /> {renderMessage(t, f.title)}{' '}
-                <button type="button" className="button" onClick={() => onChoose(f.id)}>
-                  {t('ui:fix.choose')}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {step !== 'choose' && finding && (
+    <>
+      <Steps step={step} />
+      {finding && (
         <p className="lead">
           <StatusBadge status={finding.status} /> {renderMessage(t, finding.title)}
         </p>
@@ -165,6 +178,6 @@ export function FixWizard({ api, report, findingId, onChoose, onReport }: FixWiz
           </button>
         </div>
       )}
-    </section>
+    </>
   );
 }
