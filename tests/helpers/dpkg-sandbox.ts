@@ -1,0 +1,130 @@
+// A private dpkg database in a temporary folder: build dummy .deb packages with dpkg-deb, install
+// and remove them with `dpkg --admindir=DIR --instdir=DIR --force-not-root`, and query them. Never
+// touches the system's database or any path outside its own folder.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+/** A dummy package to build. */
+export interface DebSpec {
+  readonly name: string;
+  readonly version: string;
+  readonly arch?: string;
+  /** Files by path relative to the root (e.g. `opt/zoom/ZoomLauncher`) -> content. */
+  readonly files?: Readonly<Record<string, string>>;
+  /** Paths (relative, among `files`) that are conffiles: they survive `remove` (state config-files). */
+  readonly conffiles?: readonly string[];
+  readonly description?: string;
+}
+
+/** What dpkg-query says about one package in the sandbox. */
+export interface DebState {
+  readonly name: string;
+  readonly version: string;
+  readonly arch: string;
+  /** ${Status}, e.g. `install ok installed`, `deinstall ok config-files`. */
+  readonly status: string;
+}
+
+/** True when dpkg, dpkg-deb and dpkg-query can run here. */
+export function dpkgAvailable(): boolean {
+  return ['dpkg', 'dpkg-deb', 'dpkg-query'].every((t) => spawnSync(t, ['--version'], { stdio: 'ignore' }).status === 0);
+}
+
+// dpkg checks that ldconfig and start-stop-daemon are on PATH even for a private instdir.
+const ENV = { ...process.env, PATH: `${process.env.PATH ?? ''}:/usr/sbin:/sbin`, LC_ALL: 'C' };
+
+function run(argv: readonly string[]): { stdout: string; stderr: string; status: number | null } {
+  const r = spawnSync(argv[0]!, argv.slice(1), { encoding: 'utf8', env: ENV });
+  return { stdout: r.stdout ?? '', stderr: r.stderr ?? '', status: r.status };
+}
+
+function must(argv: readonly string[]): string {
+  const r = run(argv);
+  if (r.status !== 0) throw new Error(`${argv.join(' ')} failed (${r.status}): ${r.stderr}`);
+  return r.stdout;
+}
+
+/** A private dpkg database (admindir) and install root (instdir) in a temporary folder. */
+export class DpkgSandbox {
+  /** The temporary folder holding everything. */
+  readonly root: string;
+  /** The private database: pass to `dpkg --admindir` or ATTT_SELFCHECK_DPKG_ADMINDIR. */
+  readonly admindir: string;
+  /** Where package files are unpacked. */
+  readonly instdir: string;
+  private readonly debs: string;
+
+  constructor(prefix = 'attt-dpkg-') {
+    this.root = mkdtempSync(join(tmpdir(), prefix));
+    this.admindir = join(this.root, 'admin');
+    this.instdir = join(this.root, 'inst');
+    this.debs = join(this.root, 'debs');
+    for (const d of [join(this.admindir, 'updates'), join(this.admindir, 'info'), this.instdir, this.debs]) mkdirSync(d, { recursive: true });
+    writeFileSync(join(this.admindir, 'status'), '');
+  }
+
+  /** Builds a .deb from the spec and returns its path. */
+  build(spec: DebSpec): string {
+    const tree = join(this.root, 'build', `${spec.name}_${spec.version}`);
+    rmSync(tree, { recursive: true, force: true });
+    mkdirSync(join(tree, 'DEBIAN'), { recursive: true });
+    const control = [
+      `Package: ${spec.name}`,
+      `Version: ${spec.version}`,
+      `Architecture: ${spec.arch ?? 'amd64'}`,
+      'Maintainer: ATTT Self-Check tests <tests@example.invalid>',
+      `Description: ${spec.description ?? 'dummy package for tests'}`,
+      '',
+    ].join('\n');
+    writeFileSync(join(tree, 'DEBIAN', 'control'), control);
+    for (const [rel, content] of Object.entries(spec.files ?? {})) {
+      const path = join(tree, rel);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, content);
+    }
+    if (spec.conffiles?.length) writeFileSync(join(tree, 'DEBIAN', 'conffiles'), spec.conffiles.map((c) => `/${c.replace(/^\//, '')}\n`).join(''));
+    const deb = join(this.debs, `${spec.name}_${spec.version}_${spec.arch ?? 'amd64'}.deb`);
+    must(['dpkg-deb', '--root-owner-group', '--build', tree, deb]);
+    return deb;
+  }
+
+  /** Builds (when given a spec) and installs a package into the sandbox. */
+  install(specOrDeb: DebSpec | string): void {
+    const deb = typeof specOrDeb === 'string' ? specOrDeb : this.build(specOrDeb);
+    must(['dpkg', ...this.flags(), '-i', deb]);
+  }
+
+  /** Removes a package (`purge` also drops its conffiles, leaving no trace). */
+  remove(name: string, purge = false): void {
+    must(['dpkg', ...this.flags(), purge ? '--purge' : '--remove', name]);
+  }
+
+  /** What dpkg-query says about a package; null when it is unknown to the database. */
+  query(name: string): DebState | null {
+    const r = run(['dpkg-query', `--admindir=${this.admindir}`, '-W', '--showformat=${Package}\\t${Version}\\t${Architecture}\\t${Status}\\n', name]);
+    if (r.status !== 0) return null;
+    const [pkg, version, arch, status] = r.stdout.trim().split('\t');
+    return { name: pkg!, version: version!, arch: arch!, status: status! };
+  }
+
+  /** Path of a packaged file as unpacked in the sandbox (e.g. `opt/zoom/ZoomLauncher`). */
+  fileOf(rel: string): string {
+    return join(this.instdir, rel);
+  }
+
+  /** True when an unpacked file exists. */
+  has(rel: string): boolean {
+    return existsSync(this.fileOf(rel));
+  }
+
+  /** Deletes the whole sandbox. */
+  dispose(): void {
+    rmSync(this.root, { recursive: true, force: true });
+  }
+
+  private flags(): string[] {
+    return [`--admindir=${this.admindir}`, `--instdir=${this.instdir}`, '--force-not-root', '--force-script-chrootless', '--log=/dev/null'];
+  }
+}
