@@ -54,9 +54,12 @@ export function productCodeOf(keyName: string, ...commands: readonly (string | u
   return undefined;
 }
 
-/** Reads every subkey of one root with one `reg query <root> /s`. */
+/**
+ * Reads every subkey of one root with one `reg query <root> /s /reg:64`. The 32-bit view is read by its
+ * WOW6432Node path in the 64-bit view (the same keys, whatever the bitness of reg.exe that runs).
+ */
 export async function scanRoot(host: Host, root: UninstallRoot): Promise<RootScan> {
-  const r = await queryKey(host, root.key, { recursive: true, view: root.view });
+  const r = await queryKey(host, root.key, { recursive: true, view: 64 });
   if (!r.ok) return { root, ok: false, reason: r.reason };
   const entries: UninstallEntry[] = [];
   for (const name of childKeyNames(r.keys, root.key)) {
