@@ -1,14 +1,18 @@
 import { defaultChecks } from '../../core/checks/default-checks';
 import { exitCodeFor, runChecks } from '../../core/engine';
 import type { Command } from '../command';
+import { catalogFileFlag, loadForCli } from './catalog';
 import { renderReport } from '../render-report';
 
-/** `attt-selfcheck check [--json] [--lang vi|en]`: run every check and print the report. */
+/** `attt-selfcheck check [--json] [--lang vi|en] [--catalog FILE]`: run every check and print the report. */
 export const checkCommand: Command = {
   words: ['check'],
-  flags: {},
+  flags: { catalog: 'string' },
   async run(ctx) {
-    const report = await runChecks({ host: ctx.host, policy: ctx.policy, now: ctx.now(), dataDir: ctx.dataDir }, { checks: defaultChecks() });
+    const catalogFile = catalogFileFlag(ctx);
+    // Say at once on stderr when the catalog given is refused; the check still runs with the built-in one.
+    if (catalogFile) await loadForCli(ctx, catalogFile);
+    const report = await runChecks({ host: ctx.host, policy: ctx.policy, now: ctx.now(), dataDir: ctx.dataDir, ...(catalogFile ? { catalogFile } : {}) }, { checks: defaultChecks() });
     ctx.io.out(ctx.args.json ? `${JSON.stringify(report, null, 2)}\n` : renderReport(report, ctx.t));
     return exitCodeFor(report.findings);
   },

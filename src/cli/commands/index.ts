@@ -1,7 +1,8 @@
 import type { Command } from '../command';
+import { catalogShowCommand } from './catalog';
 import { checkCommand } from './check';
 import { fixCommand } from './fix';
 import { historyCommand } from './history';
 
 /** Every CLI command; the first is the default. */
-export const COMMANDS: readonly Command[] = [checkCommand, fixCommand, historyCommand];
+export const COMMANDS: readonly Command[] = [checkCommand, fixCommand, historyCommand, catalogShowCommand];

@@ -11,6 +11,8 @@ export interface CheckContext {
   readonly now: Date;
   /** Folder of the user's app data (state, catalogs placed by IT); absent in pure tests. */
   readonly dataDir?: string;
+  /** A signed release catalog given on the command line (`check --catalog FILE`). */
+  readonly catalogFile?: string;
 }
 
 /** A check: looks at the machine through ctx.host and returns findings. Never throws on purpose. */

@@ -3,8 +3,9 @@ import { linuxProbes } from './banned-app/linux/linux-probes';
 import { macosProbes } from './banned-app/macos/macos-probes';
 import { windowsProbes } from './banned-app/windows/windows-probes';
 import type { Check } from './check';
+import { osPatchCheck } from './os-patch/os-patch-check';
 
 /** Every check the app and the CLI run, in the order they are shown. */
 export function defaultChecks(): readonly Check[] {
-  return [bannedAppCheck({ linux: linuxProbes, darwin: macosProbes, win32: windowsProbes })];
+  return [bannedAppCheck({ linux: linuxProbes, darwin: macosProbes, win32: windowsProbes }), osPatchCheck()];
 }

@@ -1,0 +1,85 @@
+import type { Evidence, Message } from '../../../shared/finding';
+import type { Catalog } from '../../catalog/catalog-schema';
+import { daysSince, isoDay } from '../../catalog/dates';
+import { readDistroInfo, DISTRO_INFO_DIR } from '../../catalog/distro-info';
+import type { Host } from '../../host/host';
+import { readFailure } from '../reasons';
+import { linuxLifecycle, parseOsRelease, type OsRelease } from './linux-release';
+import { aptListsDate, aptPending, debianReboot, dnfPending, esmEnabled, listsEvidence, rpmReboot } from './linux-updates';
+import type { ExtraWarning, OsState, OsUnidentified, Pending, Reboot } from './os-state';
+
+const OS_RELEASE = ['/etc/os-release', '/usr/lib/os-release'];
+
+/** Options of the Linux probe; tests point distro-info elsewhere. */
+export interface LinuxProbeOptions {
+  readonly distroInfoDir?: string;
+  readonly maxBehindDays: number;
+}
+
+async function readOsRelease(host: Host): Promise<{ os: OsRelease; path: string } | { reason: Message; looked: string }> {
+  let lastReason: Message | undefined;
+  for (const path of OS_RELEASE) {
+    try {
+      const text = await host.readText(path, { maxBytes: 64 * 1024 });
+      const os = parseOsRelease(text);
+      if (os) return { os, path };
+      lastReason = { key: 'common:reason.garbled', params: { tool: path, sample: text.replace(/\s+/g, ' ').trim().slice(0, 120) } };
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'not-found') lastReason = readFailure(e as Error, path);
+    }
+  }
+  return { reason: lastReason ?? { key: 'patch:reason.noOsRelease' }, looked: OS_RELEASE.join(', ') };
+}
+
+const isDebianFamily = (os: OsRelease): boolean => ['debian', 'ubuntu'].includes(os.id) || os.idLike.some((x) => x === 'debian' || x === 'ubuntu');
+const isRpmFamily = (os: OsRelease): boolean => ['fedora', 'rhel', 'centos', 'rocky', 'almalinux', 'ol'].includes(os.id) || os.idLike.some((x) => ['fedora', 'rhel', 'centos'].includes(x));
+
+/** Reads the distribution, its support dates, pending updates, the lists' age and a pending restart. */
+export async function probeLinux(host: Host, catalog: Catalog, now: Date, options: LinuxProbeOptions): Promise<OsState | OsUnidentified> {
+  const found = await readOsRelease(host);
+  if ('reason' in found) return { unidentified: true, reason: found.reason, looked: found.looked };
+  const { os } = found;
+  const debianFamily = isDebianFamily(os);
+  const distroInfo = debianFamily ? await readDistroInfo(host, options.distroInfoDir ?? DISTRO_INFO_DIR) : null;
+  const esm = os.id === 'ubuntu' ? await esmEnabled(host) : false;
+  const lc = linuxLifecycle(os, catalog, distroInfo, esm, now);
+  const evidence: Evidence[] = [
+    { kind: 'os', path: found.path, detail: os.prettyName, ...(os.versionId ? { version: os.versionId } : {}), data: { id: os.id, ...(os.versionId ? { versionId: os.versionId } : {}), ...(os.codename ? { codename: os.codename } : {}) } },
+  ];
+  if (lc.lifecycle.kind === 'supported' && lc.lifecycle.until) {
+    evidence.push({ kind: 'os', detail: `supported until ${lc.lifecycle.until}${lc.lifecycle.via ? ` (${lc.lifecycle.via.toUpperCase()})` : ''}`, data: { supportedUntil: lc.lifecycle.until, ...(lc.lifecycle.via ? { via: lc.lifecycle.via } : {}) } });
+  }
+  if (distroInfo) evidence.push({ kind: 'catalog', path: options.distroInfoDir ?? DISTRO_INFO_DIR, detail: `distro-info-data present, dated ${distroInfo.asOf}`, version: distroInfo.asOf });
+
+  let pending: Pending = { kind: 'unknown', reason: { key: 'common:reason.noProbe' } };
+  let reboot: Reboot = { kind: 'not-applicable' };
+  const extra: ExtraWarning[] = [];
+  if (debianFamily || (await host.stat('/var/lib/dpkg/status'))) {
+    pending = await aptPending(host);
+    reboot = await debianReboot(host);
+    const lists = await aptListsDate(host);
+    if (lists) {
+      evidence.push(listsEvidence(lists));
+      const age = daysSince(isoDay(lists.ms), now);
+      if (age > options.maxBehindDays) {
+        extra.push({ id: 'apt-lists-stale', title: { key: 'patch:listsStale.title', params: { days: age, date: isoDay(lists.ms).split('-').reverse().join('/') } }, action: { key: 'patch:listsStale.action' }, evidence: [listsEvidence(lists)] });
+      }
+    }
+  } else if (isRpmFamily(os) || (await host.stat('/var/lib/rpm'))) {
+    pending = await dnfPending(host);
+    reboot = await rpmReboot(host);
+  }
+  return {
+    name: os.prettyName,
+    identity: `${os.id}:${os.versionId ?? os.codename ?? 'rolling'}`,
+    evidence,
+    lifecycle: lc.lifecycle,
+    // Linux patch level is what the package manager says is missing, not a catalog build number.
+    level: { kind: 'not-judged' },
+    pending: lc.lifecycle.kind === 'ended' && pending.kind === 'unknown' ? { kind: 'not-applicable' } : pending,
+    reboot,
+    extra,
+    knowledgeAsOf: lc.asOf,
+    knowledgeFrom: lc.from,
+  };
+}

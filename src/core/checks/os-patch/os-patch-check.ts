@@ -1,0 +1,49 @@
+import type { Finding } from '../../../shared/finding';
+import type { CatalogInUse } from '../../catalog/choose-catalog';
+import { loadCatalog } from '../../catalog/load-catalog';
+import type { Host } from '../../host/host';
+import { errorText, msg, type Check, type CheckContext } from '../check';
+import { judgeOs, OS_PATCH_CHECK, refusalFindings, unidentified } from './judge-os';
+import { probeLinux } from './linux-probe';
+import { probeMacos } from './macos-probe';
+import type { OsState, OsUnidentified } from './os-state';
+import { probeWindows } from './windows-probe';
+
+/** Options of the OS patch check; tests inject the catalog and the distro-info folder. */
+export interface OsPatchCheckOptions {
+  /** Finds the catalog to judge with; default: built-in or a newer signed one (see loadCatalog). */
+  readonly catalog?: (ctx: CheckContext) => Promise<CatalogInUse>;
+  readonly distroInfoDir?: string;
+}
+
+async function probe(host: Host, catalog: CatalogInUse, ctx: CheckContext, options: OsPatchCheckOptions): Promise<OsState | OsUnidentified> {
+  switch (host.platform) {
+    case 'win32':
+      return probeWindows(host, catalog.catalog, ctx.now);
+    case 'darwin':
+      return probeMacos(host, catalog.catalog, ctx.now);
+    default:
+      return probeLinux(host, catalog.catalog, ctx.now, { maxBehindDays: ctx.policy.patch.maxBehindDays, ...(options.distroInfoDir ? { distroInfoDir: options.distroInfoDir } : {}) });
+  }
+}
+
+/** Point 2 of Công văn 1981/UBND-VHTT for the operating system: still supported by its vendor, patched, not waiting for a restart. */
+export function osPatchCheck(options: OsPatchCheckOptions = {}): Check {
+  return {
+    id: OS_PATCH_CHECK,
+    advisoryPoint: 2,
+    async run(ctx: CheckContext): Promise<readonly Finding[]> {
+      const catalog = options.catalog
+        ? await options.catalog(ctx)
+        : await loadCatalog(ctx.host, { ...(ctx.catalogFile ? { file: ctx.catalogFile } : {}), ...(ctx.dataDir ? { dataDir: ctx.dataDir } : {}) });
+      let state: OsState | OsUnidentified;
+      try {
+        state = await probe(ctx.host, catalog, ctx, options);
+      } catch (e) {
+        state = { unidentified: true, reason: msg('common:reason.probeCrashed', { probe: `${OS_PATCH_CHECK}.${ctx.host.platform}`, message: errorText(e) }), looked: ctx.host.platform };
+      }
+      const findings = 'unidentified' in state ? [unidentified(state, ctx.host.platform)] : judgeOs(state, { platform: ctx.host.platform, now: ctx.now, policy: ctx.policy.patch, catalog });
+      return [...findings, ...refusalFindings(catalog)];
+    },
+  };
+}

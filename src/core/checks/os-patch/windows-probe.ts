@@ -1,0 +1,105 @@
+import type { Evidence, Message } from '../../../shared/finding';
+import type { Catalog } from '../../catalog/catalog-schema';
+import type { Host } from '../../host/host';
+import { findKey, queryKey, regText, regValue } from '../../windows/reg-query';
+import { commandFailure, garbled } from '../reasons';
+import type { OsState, OsUnidentified, Reboot } from './os-state';
+import { editionFamily, windowsLevel, windowsLifecycle, windowsProduct } from './windows-lifecycle';
+
+/** Where Windows keeps its version. */
+export const CURRENT_VERSION_KEY = 'HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion';
+/** Present while Windows Update waits for a restart. */
+export const WU_REBOOT_KEY = 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\WindowsUpdate\\Auto Update\\RebootRequired';
+/** Present while component servicing waits for a restart. */
+export const CBS_REBOOT_KEY = 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Component Based Servicing\\RebootPending';
+/** Group Policy for automatic updates; NoAutoUpdate=1 turns Windows Update off. */
+export const WU_POLICY_KEY = 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\WindowsUpdate\\AU';
+
+const REG_TIMEOUT_MS = 15_000;
+/** PowerShell starts slowly on old PCs. */
+const HOTFIX_TIMEOUT_MS = 45_000;
+
+/** Get-HotFix works without admin rights; one line per update: `KB5066791|2025-10-14`. */
+export const HOTFIX_ARGV: readonly string[] = [
+  'powershell.exe',
+  '-NoProfile',
+  '-NonInteractive',
+  '-Command',
+  "Get-HotFix | Where-Object { $_.InstalledOn } | Sort-Object InstalledOn -Descending | Select-Object -First 5 | ForEach-Object { '{0}|{1:yyyy-MM-dd}' -f $_.HotFixID, $_.InstalledOn }",
+];
+
+/** The last installed update from Get-HotFix output, or why it is not known. */
+export function parseHotfix(stdout: string): { readonly kb: string; readonly date: string } | null {
+  for (const line of stdout.split(/\r?\n/)) {
+    const m = /^\s*(KB\d+)\|(\d{4}-\d{2}-\d{2})\s*$/i.exec(line);
+    if (m) return { kb: m[1]!.toUpperCase(), date: m[2]! };
+  }
+  return null;
+}
+
+async function lastHotfix(host: Host): Promise<Evidence> {
+  const r = await host.run(HOTFIX_ARGV, { timeoutMs: HOTFIX_TIMEOUT_MS });
+  const fail = commandFailure(r);
+  const hf = fail ? null : parseHotfix(r.stdout);
+  if (!hf) return { kind: 'update', detail: `last installed update: unknown (Get-HotFix: ${fail ? (r.error?.code ?? `exit ${r.exitCode}`) : 'no dated update in output'})`, data: { probe: 'Get-HotFix' } };
+  return { kind: 'update', detail: `last installed update: ${hf.kb} on ${hf.date}`, version: hf.kb, data: { probe: 'Get-HotFix', kb: hf.kb, installedOn: hf.date } };
+}
+
+async function reboot(host: Host): Promise<Reboot> {
+  const reasons: Message[] = [];
+  for (const key of [WU_REBOOT_KEY, CBS_REBOOT_KEY]) {
+    const r = await queryKey(host, key, { timeoutMs: REG_TIMEOUT_MS });
+    if (r.ok && r.exists) return { kind: 'pending', source: key };
+    if (!r.ok) reasons.push(r.reason);
+  }
+  return reasons[0] ? { kind: 'unknown', reason: reasons[0] } : { kind: 'none' };
+}
+
+/** Reads the Windows version, edition, update level, pending restart and update policy, and judges them against the catalog. */
+export async function probeWindows(host: Host, catalog: Catalog, now: Date): Promise<OsState | OsUnidentified> {
+  const cv = await queryKey(host, CURRENT_VERSION_KEY, { timeoutMs: REG_TIMEOUT_MS });
+  if (!cv.ok) return { unidentified: true, reason: cv.reason, looked: CURRENT_VERSION_KEY };
+  const key = findKey(cv.keys, CURRENT_VERSION_KEY);
+  const buildText = regText(key, 'CurrentBuild') ?? regText(key, 'CurrentBuildNumber');
+  if (!cv.exists || !buildText || !/^\d+$/.test(buildText)) {
+    return { unidentified: true, reason: garbled('reg', `CurrentBuild=${buildText ?? '(missing)'}`), looked: CURRENT_VERSION_KEY };
+  }
+  const build = Number(buildText);
+  const ubrValue = regValue(key, 'UBR');
+  const ubr = ubrValue?.type === 'REG_DWORD' ? ubrValue.data : undefined;
+  const displayVersion = regText(key, 'DisplayVersion') ?? regText(key, 'ReleaseId');
+  const editionId = regText(key, 'EditionID');
+  const family = editionFamily(editionId);
+  const product = windowsProduct(build);
+  const name = `${product} ${editionId ?? ''} ${displayVersion ?? ''} (build ${build}${ubr !== undefined ? `.${ubr}` : ''})`.replace(/\s+/g, ' ');
+  const lifecycle = windowsLifecycle(catalog, build, ubr, family, now);
+  const level = windowsLevel(catalog, build, ubr, lifecycle.kind === 'supported' && lifecycle.via === 'esu', now);
+  const policy = await queryKey(host, WU_POLICY_KEY, { timeoutMs: REG_TIMEOUT_MS });
+  const noAuto = policy.ok ? regValue(findKey(policy.keys, WU_POLICY_KEY), 'NoAutoUpdate') : undefined;
+  const evidence: Evidence[] = [
+    {
+      kind: 'os',
+      path: CURRENT_VERSION_KEY,
+      detail: name,
+      version: ubr !== undefined ? `${build}.${ubr}` : String(build),
+      data: { product, build: String(build), ...(ubr !== undefined ? { ubr: String(ubr) } : {}), ...(displayVersion ? { displayVersion } : {}), ...(editionId ? { editionId } : {}), editionFamily: family, ...(regText(key, 'ProductName') ? { productName: regText(key, 'ProductName')! } : {}) },
+    },
+    await lastHotfix(host),
+  ];
+  return {
+    name,
+    identity: `windows:${build}`,
+    evidence,
+    lifecycle,
+    level,
+    // Listing pending updates needs the Windows Update service online; the UBR comparison covers it.
+    pending: { kind: 'not-applicable' },
+    reboot: await reboot(host),
+    extra:
+      noAuto?.type === 'REG_DWORD' && noAuto.data === 1
+        ? [{ id: 'wu-disabled', title: { key: 'patch:updatesDisabled.title' }, action: { key: 'patch:updatesDisabled.action' }, evidence: [{ kind: 'registry', path: `${WU_POLICY_KEY}\\NoAutoUpdate`, detail: 'NoAutoUpdate = 1', data: { value: '1' } }] }]
+        : [],
+    knowledgeAsOf: catalog.asOf,
+    knowledgeFrom: 'catalog',
+  };
+}
