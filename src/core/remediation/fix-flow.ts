@@ -129,9 +129,12 @@ export async function executeFix(ctx: CheckContext, prepared: PreparedFix, optio
  */
 export function judgeRemoval(plans: readonly RemediationPlan[], runs: ReadonlyMap<string, PlanRun>, after: Report): PlanVerdict[] {
   const found = appFindings(after);
-  const looked = found.some((f) => f.status !== 'unknown');
-  const unknown = found.find((f) => f.status === 'unknown');
+  const unknowns = found.filter((f) => f.status === 'unknown');
   return plans.map((plan): PlanVerdict => {
+    // The probe that would see this install could not look (or the whole check failed): no proof.
+    const blind = unknowns.find((u) => u.evidence.length === 0 || u.evidence.some((e) => probeSees(String(e.data?.probe ?? ''), plan.evidence)));
+    const looked = !blind && found.some((f) => f.status !== 'unknown');
+    const unknown = blind ?? unknowns[0];
     const run = runs.get(plan.id);
     const still = found.find((f) => f.id === plan.findingId && (f.status === 'violation' || f.status === 'warning'));
     const base = { planId: plan.id, findingId: plan.findingId, title: plan.title, ...(run ? { run } : {}) };
@@ -143,5 +146,34 @@ export function judgeRemoval(plans: readonly RemediationPlan[], runs: ReadonlyMa
       return { ...base, verdict: 'not-proven', remaining: [], why: unknown?.reason ?? { key: 'fix:why.recheckFailed' }, manual: plan.manual };
     }
     return { ...base, verdict: 'removed', remaining: [], manual: [] };
+  });
+}
+
+/** Words in probe ids (e.g. `linux.dpkg`, `windows.uninstall.machine`) that see each kind of evidence. */
+const PROBE_WORDS: Readonly<Record<Evidence['kind'], readonly string[]>> = {
+  package: [],
+  registry: ['uninstall', 'registry'],
+  file: ['files', 'leftovers', 'install-paths'],
+  folder: ['leftovers', 'install-paths'],
+  'app-bundle': ['app-bundles'],
+  receipt: ['receipts'],
+  'launch-agent': ['launchd'],
+  process: ['processes'],
+  installer: ['installers'],
+  'browser-extension': ['extension'],
+  port: ['local-server'],
+  os: [],
+  update: [],
+  catalog: [],
+  probe: [],
+};
+
+/** True when the probe `id` is one that would see some of this evidence. */
+export function probeSees(id: string, evidence: readonly Evidence[]): boolean {
+  if (!id) return true;
+  const parts = id.split('.');
+  return evidence.some((e) => {
+    const words = e.kind === 'package' ? [e.data?.manager ?? ''] : PROBE_WORDS[e.kind];
+    return words.some((w) => w !== '' && parts.includes(w));
   });
 }

@@ -38,8 +38,10 @@ export function linuxPackageSteps(host: Host, data: Readonly<Record<string, stri
       if (!PACKAGE_NAME.test(name)) break;
       const sandbox = dpkgSandbox(host);
       // A sandboxed host rewrites `dpkg` to add --admindir; the files live under instdir.
-      if (sandbox) return run(['dpkg', `--instdir=${sandbox.instdir}`, '--force-not-root', '-r', name], 'none');
-      return run(['apt-get', 'remove', '-y', name], 'admin');
+      // Only configuration files left (state config-files): purge them, as removal would do nothing.
+      const purge = data.state === 'config-files';
+      if (sandbox) return run(['dpkg', `--instdir=${sandbox.instdir}`, '--force-not-root', purge ? '-P' : '-r', name], 'none');
+      return run(['apt-get', purge ? 'purge' : 'remove', '-y', name], 'admin');
     }
     case 'rpm':
       if (!PACKAGE_NAME.test(name)) break;

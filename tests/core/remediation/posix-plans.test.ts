@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import type { Evidence, Finding } from '../../../src/shared/finding';
+import { FixtureHost } from '../../../src/core/host/fixture-host';
+import { builtinPolicy } from '../../../src/core/policy/policy';
+import { elevatedArgv, elevationRefused, isPrivileged } from '../../../src/core/remediation/elevation';
+import { planFindings } from '../../../src/core/remediation/plan-findings';
+
+const zoom = builtinPolicy().bannedApps[0]!;
+
+function finding(id: string, evidence: Evidence[], status: Finding['status'] = 'violation'): Finding {
+  return { id, check: 'banned-app', status, severity: 'high', advisoryPoint: 1, title: { key: 'bannedApp:installed.title', params: { app: 'Zoom' } }, evidence };
+}
+
+const linux = (env: Record<string, string> = {}): FixtureHost => new FixtureHost({ platform: 'linux', homedir: '/home/an', env });
+const mac = new FixtureHost({ platform: 'darwin', homedir: '/Users/an' });
+
+describe('Linux plans from recorded evidence', () => {
+  it.each([
+    [{ manager: 'dpkg', name: 'zoom', version: '6.2.0', state: 'installed' }, ['apt-get', 'remove', '-y', 'zoom'], 'admin'],
+    [{ manager: 'dpkg', name: 'zoom', version: '6.2.0', state: 'config-files' }, ['apt-get', 'purge', '-y', 'zoom'], 'admin'],
+    [{ manager: 'rpm', name: 'zoom', version: '6.2.0' }, ['dnf', 'remove', '-y', 'zoom'], 'admin'],
+    [{ manager: 'snap', name: 'zoom-client', version: '6.2.0' }, ['snap', 'remove', 'zoom-client'], 'admin'],
+    [{ manager: 'flatpak', name: 'us.zoom.Zoom', scope: 'user' }, ['flatpak', 'uninstall', '-y', '--user', 'us.zoom.Zoom'], 'none'],
+    [{ manager: 'flatpak', name: 'us.zoom.Zoom', scope: 'system' }, ['flatpak', 'uninstall', '-y', '--system', 'us.zoom.Zoom'], 'admin'],
+  ])('%o → the owning manager', async (data, argv, elevation) => {
+    const [plan] = await planFindings(linux(), zoom, [finding('f', [{ kind: 'package', detail: 'x', data }])]);
+    expect(plan!.steps).toEqual([expect.objectContaining({ kind: 'run', argv, elevation })]);
+  });
+
+  it('a dpkg package on a sandboxed host (private admindir) is removed with dpkg inside that sandbox', async () => {
+    const host = linux({ ATTT_SELFCHECK_DPKG_ADMINDIR: '/tmp/t/root/var/lib/dpkg' });
+    const [plan] = await planFindings(host, zoom, [finding('f', [{ kind: 'package', detail: 'x', data: { manager: 'dpkg', name: 'zoom' } }])]);
+    expect(plan!.steps[0]).toMatchObject({ argv: ['dpkg', '--instdir=/tmp/t/root', '--force-not-root', '-r', 'zoom'], elevation: 'none' });
+  });
+
+  it.each([
+    { manager: 'dpkg', name: '--purge' },
+    { manager: 'dpkg', name: 'zoom; rm -rf /' },
+    { manager: 'flatpak', name: 'us.zoom.Zoom' },
+    { manager: 'pacman', name: 'zoom' },
+  ])('odd package data %o gives manual steps, never a command', async (data) => {
+    const [plan] = await planFindings(linux(), zoom, [finding('f', [{ kind: 'package', detail: 'x', data }])]);
+    expect(plan!.steps).toEqual([]);
+    expect(plan!.kind).toBe('manual');
+    expect(plan!.why?.key).toBe('fix:why.unknownPackage');
+  });
+
+  it('a running zoom is closed first, inside the install plan; a manual /opt/zoom is an allowlisted removal', async () => {
+    const plans = await planFindings(linux(), zoom, [
+      finding('pkg', [{ kind: 'package', detail: 'x', data: { manager: 'dpkg', name: 'zoom' } }, { kind: 'process', detail: 'zoom', data: { pid: '777', name: 'zoom' } }]),
+      finding('opt', [{ kind: 'folder', path: '/opt/zoom', detail: '/opt/zoom', data: { path: '/opt/zoom' } }]),
+      finding('left', [{ kind: 'folder', path: '/home/an/.zoom', detail: 'leftover' }], 'warning'),
+      finding('inst', [{ kind: 'installer', path: '/home/an/Downloads/zoom_amd64.deb', detail: 'installer', data: { size: '10' } }], 'warning'),
+      finding('ok', [], 'ok'),
+    ]);
+    expect(plans.map((p) => [p.findingId, p.kind])).toEqual([['pkg', 'uninstall'], ['opt', 'uninstall'], ['left', 'leftover'], ['inst', 'installer']]);
+    expect(plans[0]!.steps.map((s) => s.kind)).toEqual(['close-app', 'run']);
+    expect(plans[0]!.steps[0]).toMatchObject({ pids: [777], names: expect.arrayContaining(['zoom', 'ZoomLauncher']) });
+    expect(plans[1]!.steps[0]).toMatchObject({ kind: 'remove', path: '/opt/zoom', elevation: 'if-needed' });
+    expect(plans[3]!.steps[0]).toMatchObject({ kind: 'trash', path: '/home/an/Downloads/zoom_amd64.deb' });
+  });
+
+  it('elevation: pkexec; refusal is exit 126/127 of pkexec; root found through id -u', async () => {
+    expect(elevatedArgv('linux', ['apt-get', 'remove', '-y', 'zoom'])).toEqual(['pkexec', 'apt-get', 'remove', '-y', 'zoom']);
+    const r = { argv: ['pkexec', 'apt-get'], exitCode: 126, signal: null, stdout: '', stderr: '', durationMs: 0 };
+    expect(elevationRefused('linux', r)).toBe(true);
+    expect(elevationRefused('linux', { ...r, exitCode: 100 })).toBe(false);
+    const root = new FixtureHost({ platform: 'linux', homedir: '/root', commands: [{ argv: ['id', '-u'], stdout: '0\n' }] });
+    const user = new FixtureHost({ platform: 'linux', homedir: '/home/an', commands: [{ argv: ['id', '-u'], stdout: '1000\n' }] });
+    const garbled = new FixtureHost({ platform: 'linux', homedir: '/home/an', commands: [{ argv: ['id', '-u'], stdout: 'uid=?\n' }] });
+    expect([await isPrivileged(root), await isPrivileged(user), await isPrivileged(garbled)]).toEqual([true, false, null]);
+  });
+});
+
+describe('macOS plans from recorded evidence', () => {
+  it('app bundle to the Trash (administrator only if needed), receipts forgotten, launchd jobs unloaded and removed, ~/.zoomus removed', async () => {
+    const plans = await planFindings(mac, zoom, [
+      finding('app', [
+        { kind: 'app-bundle', path: '/Applications/zoom.us.app', detail: 'zoom.us.app', data: { bundleId: 'us.zoom.xos', scope: 'system' } },
+        { kind: 'receipt', detail: 'receipt', data: { pkgId: 'us.zoom.pkg.videomeeting' } },
+      ]),
+      finding('job', [{ kind: 'launch-agent', path: '/Library/LaunchDaemons/us.zoom.ZoomDaemon.plist', detail: 'job', data: { label: 'us.zoom.ZoomDaemon', domain: 'system' } }], 'warning'),
+      finding('port', [{ kind: 'port', detail: 'port 19421', data: { port: '19421', pid: '99' } }]),
+      finding('evil', [{ kind: 'launch-agent', path: '/Library/LaunchDaemons/com.apple.x.plist', detail: 'job', data: { label: 'com.apple.x', domain: 'system' } }], 'warning'),
+    ]);
+    const app = plans.find((p) => p.findingId === 'app')!;
+    expect(app.steps).toEqual([
+      expect.objectContaining({ kind: 'trash', path: '/Applications/zoom.us.app', elevation: 'if-needed' }),
+      expect.objectContaining({ kind: 'run', argv: ['pkgutil', '--forget', 'us.zoom.pkg.videomeeting'], elevation: 'admin', optional: true }),
+    ]);
+    expect(plans.find((p) => p.findingId === 'job')!.steps).toEqual([
+      expect.objectContaining({ argv: ['launchctl', 'unload', '/Library/LaunchDaemons/us.zoom.ZoomDaemon.plist'], elevation: 'admin', optional: true }),
+      expect.objectContaining({ kind: 'remove', path: '/Library/LaunchDaemons/us.zoom.ZoomDaemon.plist', elevation: 'if-needed' }),
+    ]);
+    expect(plans.find((p) => p.findingId === 'port')!.steps).toEqual([
+      expect.objectContaining({ kind: 'close-app', pids: [99], names: ['ZoomOpener'] }),
+      expect.objectContaining({ kind: 'remove', path: '/Users/an/.zoomus' }),
+    ]);
+    expect(plans.find((p) => p.findingId === 'evil')).toMatchObject({ kind: 'manual', steps: [], why: { key: 'fix:why.notZoomLabel' } });
+  });
+
+  it('osascript elevation quotes every argument for the shell and for AppleScript', () => {
+    const argv = elevatedArgv('darwin', ['rm', '-rf', '--', `/Library/it's "x" \\ $(id)`]);
+    expect(argv[0]).toBe('osascript');
+    expect(argv[1]).toBe('-e');
+    expect(argv[2]).toBe(`do shell script "'rm' '-rf' '--' '/Library/it'\\\\''s \\"x\\" \\\\ $(id)'" with administrator privileges`);
+    expect(elevationRefused('darwin', { argv, exitCode: 1, signal: null, stdout: '', stderr: '0:48: execution error: User canceled. (-128)', durationMs: 0 })).toBe(true);
+  });
+});

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import type { Evidence, Finding } from '../../../src/shared/finding';
+import { FixtureHost } from '../../../src/core/host/fixture-host';
+import { builtinPolicy } from '../../../src/core/policy/policy';
+import { planFindings } from '../../../src/core/remediation/plan-findings';
+import { joinWindowsCommandLine, parseWindowsCommandLine } from '../../../src/core/remediation/windows-command-line';
+import { msiProductCode, uninstallArgv } from '../../../src/core/remediation/windows-plans';
+import { elevatedArgv } from '../../../src/core/remediation/elevation';
+
+const zoom = builtinPolicy().bannedApps[0]!;
+const HOME = 'C:\\Users\\A B';
+const env = { APPDATA: `${HOME}\\AppData\\Roaming`, LOCALAPPDATA: `${HOME}\\AppData\\Local`, SystemRoot: 'C:\\Windows' };
+const UNINSTALLER = `${HOME}\\AppData\\Roaming\\Zoom\\uninstall\\Installer.exe`;
+
+function host(files: Record<string, string> = {}): FixtureHost {
+  return new FixtureHost({ platform: 'win32', homedir: HOME, env, files: { [UNINSTALLER]: 'MZ', ...files } });
+}
+
+function regFinding(data: Record<string, string>, extra: Evidence[] = []): Finding {
+  return {
+    id: `banned-app:${data.keyName}`,
+    check: 'banned-app',
+    status: 'violation',
+    severity: 'high',
+    advisoryPoint: 1,
+    title: { key: 'bannedApp:installed.title', params: { app: 'Zoom' } },
+    evidence: [{ kind: 'registry', path: `${data.hive}\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\${data.keyName}`, detail: data.displayName ?? '', data }, ...extra],
+    remediation: 'uninstall.windows-registry',
+  };
+}
+
+describe('Windows command lines', () => {
+  it.each([
+    ['"C:\\Users\\A B\\AppData\\Roaming\\Zoom\\uninstall\\Installer.exe" /uninstall', ['C:\\Users\\A B\\AppData\\Roaming\\Zoom\\uninstall\\Installer.exe', '/uninstall']],
+    ['MsiExec.exe /X{6FC53F6B-CC58-43A0-B23E-84B95825CBFE}', ['MsiExec.exe', '/X{6FC53F6B-CC58-43A0-B23E-84B95825CBFE}']],
+    ['"C:\\a\\x.exe" "arg with space" plain "say \\"hi\\"" tail\\\\ "end\\\\"', ['C:\\a\\x.exe', 'arg with space', 'plain', 'say "hi"', 'tail\\\\', 'end\\']],
+    ['  "C:\\p q\\u.exe"  /S   /D="C:\\x y"  ', ['C:\\p q\\u.exe', '/S', '/D=C:\\x y']],
+    ['"C:\\odd\\u.exe" a""b "c""d" ""', ['C:\\odd\\u.exe', 'ab', 'c"d', '']],
+  ])('%s', (line, argv) => {
+    expect(parseWindowsCommandLine(line)).toEqual(argv);
+  });
+
+  it('quoting round-trips through the parser', () => {
+    const argv = ['C:\\p q\\u.exe', 'a b', 'say "hi"', 'end\\', 'x\\\\"y', '', 'plain', 'tab\there'];
+    expect(parseWindowsCommandLine(joinWindowsCommandLine(argv))).toEqual(argv);
+  });
+
+  it('unquoted programs with spaces end at the first .exe; unknown %VARS% are never guessed', () => {
+    expect(uninstallArgv('C:\\Program Files (x86)\\Zoom\\uninstall\\Installer.exe /uninstall /silent', {})).toEqual(['C:\\Program Files (x86)\\Zoom\\uninstall\\Installer.exe', '/uninstall', '/silent']);
+    expect(uninstallArgv('"%APPDATA%\\Zoom\\uninstall\\Installer.exe" /uninstall', env)).toEqual([UNINSTALLER, '/uninstall']);
+    expect(uninstallArgv('"%NOPE%\\Zoom\\Installer.exe" /uninstall', env)).toBeNull();
+    expect(uninstallArgv('rundll32 something', env)).toBeNull();
+  });
+
+  it('reads the MSI product code from the key, the key name or the uninstall string', () => {
+    expect(msiProductCode({ productCode: '{6fc53f6b-cc58-43a0-b23e-84b95825cbfe}' })).toBe('{6FC53F6B-CC58-43A0-B23E-84B95825CBFE}');
+    expect(msiProductCode({ keyName: '{6FC53F6B-CC58-43A0-B23E-84B95825CBFE}' })).toBe('{6FC53F6B-CC58-43A0-B23E-84B95825CBFE}');
+    expect(msiProductCode({ keyName: 'ZoomUMX', uninstallString: 'MsiExec.exe /I{C819B794-A45C-4F27-9860-0C86492A52CC}' })).toBe('{C819B794-A45C-4F27-9860-0C86492A52CC}');
+    expect(msiProductCode({ keyName: 'x', uninstallString: 'MsiExec.exe /X{not-a-guid}' })).toBeNull();
+  });
+
+  it('elevation on Windows is a UAC prompt through an encoded PowerShell script, exit code passed back', () => {
+    const argv = elevatedArgv('win32', ['msiexec', '/x', '{6FC53F6B-CC58-43A0-B23E-84B95825CBFE}', '/qn']);
+    expect(argv.slice(0, 6)).toEqual(['powershell', '-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-EncodedCommand']);
+    const script = Buffer.from(argv[6]!, 'base64').toString('utf16le');
+    expect(script).toContain("Start-Process -FilePath 'msiexec' -ArgumentList '/x {6FC53F6B-CC58-43A0-B23E-84B95825CBFE} /qn' -Verb RunAs -Wait -PassThru");
+    expect(script).toContain('exit 1223');
+  });
+});
+
+describe('Windows plans from recorded Uninstall keys', () => {
+  it('per-user ZoomUMX: the uninstaller the key names, parsed into argv, no elevation', async () => {
+    const f = regFinding({ hive: 'HKCU', view: '64', keyName: 'ZoomUMX', displayName: 'Zoom', publisher: 'Zoom Video Communications, Inc.', uninstallString: `"${UNINSTALLER}" /uninstall`, scope: 'user' });
+    const [plan] = await planFindings(host(), zoom, [f]);
+    expect(plan!.kind).toBe('uninstall');
+    expect(plan!.steps).toEqual([expect.objectContaining({ kind: 'run', argv: [UNINSTALLER, '/uninstall'], elevation: 'none' })]);
+  });
+
+  it('per-machine MSI 6.x: msiexec /x {ProductCode} /qn with elevation, never the string as given', async () => {
+    const f = regFinding({ hive: 'HKLM', view: '64', keyName: '{6FC53F6B-CC58-43A0-B23E-84B95825CBFE}', displayName: 'Zoom Workplace (64-bit)', publisher: 'Zoom', uninstallString: 'MsiExec.exe /X{6FC53F6B-CC58-43A0-B23E-84B95825CBFE}', windowsInstaller: '1', scope: 'machine' });
+    const [plan] = await planFindings(host(), zoom, [f]);
+    expect(plan!.steps).toEqual([expect.objectContaining({ argv: ['msiexec', '/x', '{6FC53F6B-CC58-43A0-B23E-84B95825CBFE}', '/qn', '/norestart'], elevation: 'admin', okExitCodes: [0, 1605, 1641, 3010] })]);
+  });
+
+  it('the Outlook plugin is planned by its own key', async () => {
+    const f = regFinding({ hive: 'HKLM', view: '32', keyName: '{0B76DE11-5937-4491-A66A-617E42170AFF}', displayName: 'Zoom Outlook Plugin', publisher: 'Zoom Video Communications, Inc.', uninstallString: 'MsiExec.exe /I{0B76DE11-5937-4491-A66A-617E42170AFF}', windowsInstaller: '1', scope: 'machine' });
+    const [plan] = await planFindings(host(), zoom, [f]);
+    expect(plan!.steps[0]).toMatchObject({ argv: ['msiexec', '/x', '{0B76DE11-5937-4491-A66A-617E42170AFF}', '/qn', '/norestart'] });
+  });
+
+  it('a .cmd uninstaller runs through cmd /d /c as argv; one with cmd metacharacters is manual', async () => {
+    const cmdPath = 'C:\\Program Files\\Zoom\\uninstall\\remove zoom.cmd';
+    const ok = regFinding({ hive: 'HKLM', view: '64', keyName: 'ZoomCmd', displayName: 'Zoom', uninstallString: `"${cmdPath}" /quiet`, scope: 'machine' });
+    const bad = regFinding({ hive: 'HKLM', view: '64', keyName: 'ZoomBad', displayName: 'Zoom', uninstallString: `"${cmdPath}" /quiet & del C:\\x`, scope: 'machine' });
+    const plans = await planFindings(host({ [cmdPath]: '@echo off' }), zoom, [ok, bad]);
+    expect(plans.find((p) => p.findingId.endsWith('ZoomCmd'))!.steps[0]).toMatchObject({ argv: ['cmd', '/d', '/c', cmdPath, '/quiet'], elevation: 'admin' });
+    const manual = plans.find((p) => p.findingId.endsWith('ZoomBad'))!;
+    expect(manual.kind).toBe('manual');
+    expect(manual.why?.key).toBe('fix:why.unusableUninstaller');
+  });
+
+  it.each([
+    ['no uninstall string', { uninstallString: '' }, 'fix:why.noUninstaller'],
+    ['an uninstaller that is not on disk', { uninstallString: '"C:\\gone\\Installer.exe" /uninstall' }, 'fix:why.uninstallerMissing'],
+    ['a network path', { uninstallString: '"\\\\server\\share\\Installer.exe" /uninstall' }, 'fix:why.unusableUninstaller'],
+    ['a relative program', { uninstallString: 'Installer.exe /uninstall' }, 'fix:why.unusableUninstaller'],
+    ['an MSI without any product code', { windowsInstaller: '1', uninstallString: 'MsiExec.exe' }, 'fix:why.noProductCode'],
+    ['another profile', { hive: 'HKU\\S-1-5-21-1-2-3-1002', uninstallString: '"C:\\Users\\Other\\AppData\\Roaming\\Zoom\\uninstall\\Installer.exe" /uninstall' }, 'fix:why.otherProfile'],
+  ])('%s: manual steps with CleanZoom, never a guessed command', async (_name, over, why) => {
+    const f = regFinding({ hive: 'HKCU', view: '64', keyName: 'ZoomUMX', displayName: 'Zoom', scope: 'user', ...over });
+    const [plan] = await planFindings(host({ 'C:\\Users\\Other\\AppData\\Roaming\\Zoom\\uninstall\\Installer.exe': 'MZ' }), zoom, [f]);
+    expect(plan!.steps).toEqual([]);
+    expect(plan!.why?.key).toBe(why);
+    expect(plan!.manual.map((m) => m.key)).toContain('fix:manual.windows.cleanZoom');
+  });
+
+  it('a per-user Zoom.exe without an Uninstall key: manual', async () => {
+    const f: Finding = { ...regFinding({ keyName: 'x' }), evidence: [{ kind: 'file', path: `${HOME}\\AppData\\Roaming\\Zoom\\bin\\Zoom.exe`, detail: 'Zoom.exe', data: { profile: HOME, scope: 'user' } }] };
+    const [plan] = await planFindings(host(), zoom, [f]);
+    expect(plan!.kind).toBe('manual');
+    expect(plan!.why?.key).toBe('fix:why.noUninstallKey');
+  });
+
+  it('a running Zoom.exe is closed with taskkill by pid; MSIX by its full name', async () => {
+    const proc: Finding = { ...regFinding({ keyName: 'p' }), id: 'banned-app:proc', evidence: [{ kind: 'process', detail: 'Zoom.exe', data: { pid: '4242', name: 'Zoom.exe' } }] };
+    const msix: Finding = { ...regFinding({ keyName: 'm' }), id: 'banned-app:msix', evidence: [{ kind: 'package', detail: 'msix', data: { manager: 'msix', name: 'Zoom.Zoom', packageFullName: 'ZoomVideoCommunicationsInc.ZoomWorkplace_6.2.0.0_x64__abc123', version: '6.2.0.0' } }] };
+    const plans = await planFindings(host(), zoom, [msix, proc]);
+    expect(plans[0]).toMatchObject({ kind: 'close', steps: [{ kind: 'close-app', pids: [4242], names: expect.arrayContaining(['Zoom.exe']) }] });
+    expect(plans[1]!.steps[0]).toMatchObject({ argv: ['powershell', '-NoProfile', '-NonInteractive', '-Command', 'Remove-AppxPackage', '-Package', 'ZoomVideoCommunicationsInc.ZoomWorkplace_6.2.0.0_x64__abc123'] });
+  });
+});
