@@ -3,7 +3,6 @@ import { bannedAppCheck } from '../../../../src/core/checks/banned-app/banned-ap
 import { windowsProbes } from '../../../../src/core/checks/banned-app/windows/windows-probes';
 import { currentProfileExecutableProbe, otherProfilesExecutableProbe, programFilesExecutableProbe } from '../../../../src/core/checks/banned-app/windows/executable-probes';
 import { currentUserLeftoversProbe, currentUserInstallersProbe, otherUsersInstallersProbe } from '../../../../src/core/checks/banned-app/windows/profile-folder-probes';
-import type { FixtureCommand } from '../../../../src/core/host/fixture-host';
 import type { RunOptions, RunResult } from '../../../../src/core/host/host';
 import { HKCU, HKLM32, HKLM64, hku, regMissing, regS, SID_NGUYEN, SID_TRAN, windowsCommands, windowsContext, windowsFiles, zoom } from './windows-host';
 
