@@ -18,12 +18,14 @@ export function makeDpkgWorld(dir: string): DpkgWorld {
   return { root, admindir };
 }
 
-/** Builds a dummy `zoom` .deb (a file in /opt/zoom) with dpkg-deb. */
+/** Builds a dummy .deb with dpkg-deb: `zoom` with a file in /opt/zoom, others with one in /usr/share/NAME. */
 export function buildZoomDeb(dir: string, name = 'zoom', version = '6.2.0.1855'): string {
   const src = join(dir, `${name}-src`);
   mkdirSync(join(src, 'DEBIAN'), { recursive: true });
-  mkdirSync(join(src, 'opt', 'zoom'), { recursive: true });
-  writeFileSync(join(src, 'opt', 'zoom', 'ZoomLauncher'), '#!/bin/sh\necho dummy zoom\n', { mode: 0o755 });
+  // zoom ships /opt/zoom/ZoomLauncher as the real one does; any other name ships its own file.
+  const folder = name === 'zoom' ? join(src, 'opt', 'zoom') : join(src, 'usr', 'share', name);
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, name === 'zoom' ? 'ZoomLauncher' : 'README'), '#!/bin/sh\necho dummy\n', { mode: 0o755 });
   writeFileSync(
     join(src, 'DEBIAN', 'control'),
     `Package: ${name}\nVersion: ${version}\nArchitecture: all\nMaintainer: Test <test@example.invalid>\nDescription: dummy Zoom package for tests\n`,
