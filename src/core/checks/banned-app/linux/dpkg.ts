@@ -19,7 +19,7 @@ function hitOf(row: DpkgRow): Hit {
     evidence: {
       kind: 'package',
       version: row.version,
-      detail: `dpkg: ${row.name} ${row.version} (${row.arch}), ${row.want} ${row.flag} ${row.state}`,
+      detail: `dpkg: ${row.name} (${row.arch}), ${row.want} ${row.flag} ${row.state}`,
       data: { manager: 'dpkg', name: row.name, version: row.version, arch: row.arch, state: row.state },
     },
   };

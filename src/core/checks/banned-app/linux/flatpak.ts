@@ -21,7 +21,7 @@ function hitOf(appId: string, scope: 'user' | 'system', version: string, install
       kind: 'package',
       ...(path ? { path } : {}),
       ...(version ? { version } : {}),
-      detail: `flatpak: ${appId}${version ? ` ${version}` : ''} (${installation})`,
+      detail: `flatpak: ${appId} (${installation})`,
       data: { manager: 'flatpak', name: appId, scope, installation, ...(version ? { version } : {}) },
     },
   };

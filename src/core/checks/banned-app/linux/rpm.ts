@@ -37,7 +37,7 @@ function hitOf(row: RpmRow): Hit {
     evidence: {
       kind: 'package',
       version: row.version,
-      detail: `rpm: ${row.name} ${row.version} (${row.arch})`,
+      detail: `rpm: ${row.name} (${row.arch})`,
       data: { manager: 'rpm', name: row.name, version: row.version, arch: row.arch },
     },
   };

@@ -19,7 +19,7 @@ function hitOf(row: SnapRow): Hit {
     evidence: {
       kind: 'package',
       version: row.version,
-      detail: `snap: ${row.name} ${row.version} (rev ${row.revision})`,
+      detail: `snap: ${row.name} (rev ${row.revision})`,
       data: { manager: 'snap', name: row.name, version: row.version, revision: row.revision, ...(name !== row.name ? { snap: name } : {}) },
     },
   };

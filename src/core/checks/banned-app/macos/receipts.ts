@@ -73,7 +73,7 @@ export const receiptsProbe: Probe = {
         evidence: {
           kind: 'receipt',
           ...(version ? { version } : {}),
-          detail: `pkg receipt ${pkgId}${version ? ` ${version}` : ''}`,
+          detail: `pkg receipt ${pkgId}`,
           data: { pkgId, ...(version ? { version } : {}) },
         },
       });
