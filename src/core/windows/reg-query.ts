@@ -133,6 +133,14 @@ function hexBytes(hex: string): Uint8Array {
   return out;
 }
 
+/**
+ * True when reg could not print some letters: U+FFFD (bytes of another code page), or a `?` inside a
+ * path (no Windows path holds one, except the `\\?\` prefix), as wine and best-fit consoles print them.
+ */
+export function isLossyText(text: string): boolean {
+  return text.includes('\uFFFD') || (/[a-z]:\\|\\/i.test(text) && text.replace(/\\\\\?\\/g, '').replace(/https?:\S*/gi, '').includes('?'));
+}
+
 /** The value of a key by name (case-insensitive, as the registry is). */
 export function regValue(key: RegKey | undefined, name: string): RegValue | undefined {
   const lower = name.toLowerCase();
@@ -188,7 +196,7 @@ function parseResult(r: RunResult, options: RegQueryOptions): RegQueryResult {
   const parsed = parseRegOutput(text);
   if (!parsed.ok) return { ok: false, reason: garbled(tool, parsed.badLine) };
   if (parsed.keys.length === 0) return { ok: false, reason: garbled(tool, text) };
-  return { ok: true, exists: true, keys: parsed.keys, lossy: text.includes('\uFFFD') };
+  return { ok: true, exists: true, keys: parsed.keys, lossy: parsed.keys.some((k) => k.values.some((v) => isLossyText(v.raw))) };
 }
 
 /** reg prints its errors on stderr (Windows) or stdout (wine): show whichever has text. */

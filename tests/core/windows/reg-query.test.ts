@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FixtureHost, type FixtureCommand } from '../../../src/core/host/fixture-host';
-import { childKeyNames, findKey, fullKeyPath, parseRegOutput, queryKey, regQueryArgv, regText, regValue, shortKeyPath } from '../../../src/core/windows/reg-query';
+import { childKeyNames, findKey, fullKeyPath, isLossyText, parseRegOutput, queryKey, regQueryArgv, regText, regValue, shortKeyPath } from '../../../src/core/windows/reg-query';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/windows/${name}`, import.meta.url), 'utf8');
 const HKLM64 = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall';
@@ -103,5 +103,15 @@ describe('queryKey', () => {
     const cu = 'HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall';
     const r = await queryKey(host({ argv: ['reg', 'query', cu, '/s', '/reg:64'], stdout: lossy }), cu, { recursive: true, view: 64 });
     expect(r).toMatchObject({ ok: true, lossy: true });
+  });
+
+  it('flags paths printed with ? for letters the console could not print (as wine prints Nguyễn)', async () => {
+    const wine = fixture('reg-hkcu-uninstall.txt').replace(/Nguyễn/g, 'Nguy?n');
+    const cu = 'HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall';
+    expect(await queryKey(host({ argv: ['reg', 'query', cu, '/s', '/reg:64'], stdout: wine }), cu, { recursive: true, view: 64 })).toMatchObject({ ok: true, lossy: true });
+    expect(isLossyText('C:\\Users\\Nguy?n\\AppData')).toBe(true);
+    expect(isLossyText('\\\\?\\C:\\Program Files\\Zoom')).toBe(false);
+    expect(isLossyText('https://support.zoom.us/home?lang=vi')).toBe(false);
+    expect(isLossyText('Bộ gõ tiếng Việt')).toBe(false);
   });
 });

@@ -117,4 +117,13 @@ describe('Uninstall keys per user', () => {
     expect(r).toMatchObject({ status: 'unknown', reason: { key: 'common:reason.garbled' } });
     expect(HKCU).toContain('HKEY_CURRENT_USER');
   });
+
+  it('marks evidence whose paths lost letters, so a removal plan does not trust them blindly', async () => {
+    const wine = (await import('./windows-host')).fixture('reg-hkcu-uninstall.txt').replace(/Nguyễn/g, 'Nguy?n');
+    const { ctx } = windowsContext({ commands: windowsCommands([regS(HKCU, wine)]) });
+    const [hit] = hitsOf(await currentUserUninstallProbe.run(ctx, zoom));
+    expect(hit!.evidence.data).toMatchObject({ lossy: '1', uninstallString: '"C:\\Users\\Nguy?n\\AppData\\Roaming\\Zoom\\uninstall\\Installer.exe" /uninstall' });
+    const { ctx: clean } = windowsContext();
+    expect((hitsOf(await currentUserUninstallProbe.run(clean, zoom))[0]!.evidence.data ?? {}).lossy).toBeUndefined();
+  });
 });

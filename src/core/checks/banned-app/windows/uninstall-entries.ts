@@ -1,7 +1,7 @@
 /** Uninstall keys ("Apps & features" entries) read from one root, in a form probes can match and report. */
 import type { Message } from '../../../../shared/finding';
 import type { Host } from '../../../host/host';
-import { childKeyNames, findKey, queryKey, regText, regValue, shortKeyPath, type RegView } from '../../../windows/reg-query';
+import { childKeyNames, findKey, isLossyText, queryKey, regText, regValue, shortKeyPath, type RegView } from '../../../windows/reg-query';
 
 /** The tail every Uninstall root shares. */
 export const UNINSTALL_SUBPATH = 'Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall';
@@ -34,6 +34,8 @@ export interface UninstallEntry {
   readonly windowsInstaller: boolean;
   /** MSI product code `{GUID}`: the subkey name when it is one, else read from `MsiExec.exe /X{...}`. */
   readonly productCode?: string;
+  /** Some text was printed with `?` or U+FFFD for letters reg could not print: paths in it are not exact. */
+  readonly lossy: boolean;
 }
 
 /** What reading one root gave: its entries (none when the root does not exist), or why it could not be read. */
@@ -84,6 +86,7 @@ export async function scanRoot(host: Host, root: UninstallRoot): Promise<RootSca
       displayIcon: text('DisplayIcon'),
       windowsInstaller: wi?.type === 'REG_DWORD' ? wi.data === 1 : false,
       productCode: productCodeOf(name, uninstallString, quietUninstallString),
+      lossy: key.values.some((v) => isLossyText(v.raw)),
     });
   }
   return { root, ok: true, entries, lossy: r.lossy };
@@ -124,6 +127,7 @@ export function entryData(e: UninstallEntry): Record<string, string> {
     installLocation: e.installLocation,
     displayIcon: e.displayIcon,
     windowsInstaller: e.windowsInstaller ? '1' : undefined,
+    lossy: e.lossy ? '1' : undefined,
     productCode: e.productCode,
     sid: e.root.sid,
   };
