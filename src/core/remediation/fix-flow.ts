@@ -42,6 +42,8 @@ export interface FixOutcome {
   readonly verdicts: readonly PlanVerdict[];
   readonly after: Report;
   readonly exitCode: 0 | 1 | 2 | 3;
+  /** Why some action could not be written to the audit log, when that happened. */
+  readonly auditError?: string;
 }
 
 /** The checks a removal looks with: only the banned-app check (default), or the given ones. */
@@ -102,6 +104,7 @@ export async function executeFix(ctx: CheckContext, prepared: PreparedFix, optio
   const after = await runChecks(ctx, { checks: recheckChecks(options.checks) });
   options.onEvent?.({ type: 'recheck-end' });
   const verdicts = judgeRemoval(prepared.plans, runs, after);
+  let auditError = [...runs.values()].find((r) => r.auditError)?.auditError;
   if (auditFile) {
     for (const v of verdicts) {
       if (!runs.has(v.planId)) continue;
@@ -117,10 +120,12 @@ export async function executeFix(ctx: CheckContext, prepared: PreparedFix, optio
         ...(v.why ? { message: v.why } : {}),
         evidenceBefore: plan.evidence,
         evidenceAfter: v.remaining,
-      }).catch(() => undefined);
+      }).catch((e: unknown) => {
+        auditError ??= e instanceof Error ? e.message : String(e);
+      });
     }
   }
-  return { verdicts, after, exitCode: exitCodeFor(after.findings) };
+  return { verdicts, after, exitCode: exitCodeFor(after.findings), ...(auditError ? { auditError } : {}) };
 }
 
 /**

@@ -39,6 +39,8 @@ export interface PlanRun {
   readonly steps: readonly StepRun[];
   /** The message of the step that stopped the plan. */
   readonly message?: Message;
+  /** Set when an action could not be written to the audit log (the action itself still ran). */
+  readonly auditError?: string;
 }
 
 /** What the runner needs: the read door, the write door, the allowlist, a clock, the audit log file. */
@@ -124,6 +126,7 @@ export async function runPlan(plan: RemediationPlan, deps: RunnerDeps): Promise<
   }
   const steps: StepRun[] = [];
   let stop: StepRun | undefined;
+  let auditError: string | undefined;
   for (const [index, step] of plan.steps.entries()) {
     emit({ type: 'step-start', planId: plan.id, index, title: step.title, ...(step.kind === 'run' ? { argv: step.argv } : {}) });
     let result: Omit<StepRun, 'index'>;
@@ -135,7 +138,7 @@ export async function runPlan(plan: RemediationPlan, deps: RunnerDeps): Promise<
     const run: StepRun = { index, ...result };
     steps.push(run);
     emit({ type: 'step-end', planId: plan.id, index, outcome: run.outcome, ...(run.message ? { message: run.message } : {}) });
-    await audit(deps, plan, step, run);
+    auditError ??= await audit(deps, plan, step, run);
     const failed = !['ok', 'missing'].includes(run.outcome);
     if (failed && !(step.kind === 'run' && step.optional)) {
       stop = run;
@@ -144,11 +147,12 @@ export async function runPlan(plan: RemediationPlan, deps: RunnerDeps): Promise<
   }
   const outcome: PlanOutcome = stop ? (stop.outcome as PlanOutcome) : 'done';
   emit({ type: 'plan-end', planId: plan.id, outcome });
-  return { planId: plan.id, outcome, steps, ...(stop?.message ? { message: stop.message } : {}) };
+  return { planId: plan.id, outcome, steps, ...(stop?.message ? { message: stop.message } : {}), ...(auditError ? { auditError } : {}) };
 }
 
-async function audit(deps: RunnerDeps, plan: RemediationPlan, step: PlanStep, run: StepRun): Promise<void> {
-  if (!deps.auditFile) return;
+/** Appends the step to the audit log; returns why it could not, never throws. */
+async function audit(deps: RunnerDeps, plan: RemediationPlan, step: PlanStep, run: StepRun): Promise<string | undefined> {
+  if (!deps.auditFile) return undefined;
   const entry: AuditEntry = {
     v: 1,
     time: deps.now().toISOString(),
@@ -164,8 +168,11 @@ async function audit(deps: RunnerDeps, plan: RemediationPlan, step: PlanStep, ru
     ...(run.message ? { message: run.message } : {}),
     evidenceBefore: plan.evidence,
   };
-  // The log must not stop a removal half-way; a failure to write it is reported by the caller's re-read.
-  await appendAudit(deps.mutable, deps.auditFile, entry).catch(() => undefined);
+  // The log must not stop a removal half-way; a failure to write it is returned and reported.
+  return appendAudit(deps.mutable, deps.auditFile, entry).then(
+    () => undefined,
+    (e: unknown) => (e instanceof Error ? e.message : String(e)),
+  );
 }
 
 /** Shows an argv as one line for people (POSIX quoting; for display only, never run). */
