@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { BACKOFF_MS, backoffAfter, callLikelyInProgress, decide, EMPTY_NOTIFY_STATE, notificationContent, pause, pauseUntil, snooze } from '../../src/main/notifications';
+import type { Finding } from '../../src/shared/finding';
+import { dpkgUnknown, zoomInstalled, zoomLeftover, zoomOk, zoomRunning } from './sample-report';
+
+const H = 3_600_000;
+const T0 = Date.UTC(2026, 4, 20, 3, 0, 0);
+const ids = (d: ReturnType<typeof decide>) => d.show.map((s) => `${s.finding.id}/${s.reason}`);
+
+describe('notification decisions', () => {
+  it('notifies a new violation once, worst first, and not unknown or ok findings', () => {
+    const d = decide([zoomOk, dpkgUnknown, zoomLeftover, zoomInstalled], EMPTY_NOTIFY_STATE, T0, true);
+    expect(ids(d)).toEqual([`${zoomInstalled.id}/new`, `${zoomLeftover.id}/new`]);
+    const again = decide([zoomInstalled, zoomLeftover], d.state, T0 + 10 * 60_000, true);
+    expect(again.show).toEqual([]);
+  });
+
+  it('repeats an unchanged finding on a growing back-off: 1 h, 4 h, 1 d, 3 d, then every 3 d', () => {
+    let state = decide([zoomInstalled], EMPTY_NOTIFY_STATE, T0, true).state;
+    let t = T0;
+    for (const wait of [...BACKOFF_MS, BACKOFF_MS.at(-1)!]) {
+      expect(decide([zoomInstalled], state, t + wait - 1, true).show).toEqual([]);
+      const d = decide([zoomInstalled], state, t + wait, true);
+      expect(ids(d)).toEqual([`${zoomInstalled.id}/repeat`]);
+      state = d.state;
+      t += wait;
+    }
+    expect(backoffAfter(99)).toBe(72 * H);
+  });
+
+  it('notifies again at once when the status of a finding changes', () => {
+    const s = decide([zoomLeftover], EMPTY_NOTIFY_STATE, T0, true).state;
+    const worse: Finding = { ...zoomLeftover, status: 'violation' };
+    expect(ids(decide([worse], s, T0 + 1, true))).toEqual([`${zoomLeftover.id}/changed`]);
+  });
+
+  it('forgets a resolved finding, so its return is new again', () => {
+    const s1 = decide([zoomInstalled], EMPTY_NOTIFY_STATE, T0, true).state;
+    const s2 = decide([zoomOk], s1, T0 + H, true).state;
+    expect(s2.records).toEqual({});
+    expect(ids(decide([zoomInstalled], s2, T0 + 2 * H, true))).toEqual([`${zoomInstalled.id}/new`]);
+  });
+
+  it('holds everything back while paused, and shows held-back new findings when the pause ends', () => {
+    const paused = pause(EMPTY_NOTIFY_STATE, 'hour', T0);
+    const d = decide([zoomInstalled], paused, T0 + 30 * 60_000, true);
+    expect(d.show).toEqual([]);
+    expect(d.state.pausedUntil).toBe(T0 + H);
+    const after = decide([zoomInstalled], d.state, T0 + H, true);
+    expect(ids(after)).toEqual([`${zoomInstalled.id}/new`]);
+    expect(after.state.pausedUntil).toBeNull();
+  });
+
+  it('shows nothing when notifications are turned off in the settings', () => {
+    expect(decide([zoomInstalled], EMPTY_NOTIFY_STATE, T0, false).show).toEqual([]);
+  });
+
+  it('respects a snooze of one finding until it ends', () => {
+    const s = snooze(decide([zoomInstalled], EMPTY_NOTIFY_STATE, T0, true).state, zoomInstalled.id, T0 + 48 * H);
+    expect(decide([zoomInstalled], s, T0 + 47 * H, true).show).toEqual([]);
+    expect(ids(decide([zoomInstalled], s, T0 + 48 * H, true))).toEqual([`${zoomInstalled.id}/repeat`]);
+  });
+
+  it('while Zoom is running (maybe a call), says it once and does not repeat', () => {
+    expect(callLikelyInProgress([zoomRunning])).toBe(true);
+    expect(callLikelyInProgress([zoomInstalled])).toBe(false);
+    const first = decide([zoomInstalled, zoomRunning], EMPTY_NOTIFY_STATE, T0, true);
+    expect(ids(first)).toEqual([`${zoomRunning.id}/new`, `${zoomInstalled.id}/new`]);
+    let state = first.state;
+    for (const t of [T0 + H, T0 + 5 * H, T0 + 30 * H, T0 + 200 * H]) {
+      const d = decide([zoomInstalled, zoomRunning], state, t, true);
+      expect(d.show).toEqual([]);
+      state = d.state;
+    }
+    // Zoom closed: the reminder about removal comes back on its back-off.
+    expect(ids(decide([zoomInstalled], state, T0 + 201 * H, true))).toEqual([`${zoomInstalled.id}/repeat`]);
+  });
+
+  it('pauses until tomorrow 08:00 local time, or for one hour, and ends a pause with off', () => {
+    const local = new Date(2026, 4, 20, 22, 30).getTime();
+    expect(new Date(pauseUntil('tomorrow', local)!).toString()).toBe(new Date(2026, 4, 21, 8, 0).toString());
+    expect(pauseUntil('hour', local)).toBe(local + H);
+    expect(pause(pause(EMPTY_NOTIFY_STATE, 'hour', T0), 'off', T0).pausedUntil).toBeNull();
+  });
+
+  it('says what was found and which point of the advisory it breaks, and opens that finding', () => {
+    const c = notificationContent(decide([zoomLeftover, zoomInstalled], EMPTY_NOTIFY_STATE, T0, true), '1981/UBND-VHTT');
+    expect(c).toEqual({
+      title: { key: 'ui:notify.violationTitle', params: { point: 1, number: '1981/UBND-VHTT' } },
+      what: zoomInstalled.title,
+      body: { key: 'ui:notify.bodyMore', params: { count: 1, point: 1, number: '1981/UBND-VHTT' } },
+      findingId: zoomInstalled.id,
+    });
+    expect(notificationContent(decide([], EMPTY_NOTIFY_STATE, T0, true), 'x')).toBeNull();
+  });
+});
