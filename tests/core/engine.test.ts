@@ -8,7 +8,7 @@ import { builtinPolicy } from '../../src/core/policy/policy';
 const host = new FixtureHost({ platform: 'linux', homedir: '/home/an', hostname: 'may-01', osRelease: '6.1.0' });
 const ctx = { host, policy: builtinPolicy(), now: new Date('2026-11-25T08:00:00Z') };
 
-function finding(status: Finding['status'], id = status): Finding {
+function finding(status: Finding['status'], id: string = status): Finding {
   return { id, check: 't', status, severity: 'low', advisoryPoint: 1, title: msg('x'), evidence: [], ...(status === 'unknown' ? { reason: msg('r') } : {}) };
 }
 
