@@ -80,6 +80,8 @@ export async function windowsUninstallSteps(host: Host, reg: Evidence): Promise<
   }
   const text = data.quietUninstallString || data.uninstallString;
   if (!text) return { why: { key: 'fix:why.noUninstaller', params: { name } } };
+  // The console could not print some letters of the key (lossy=1): the path is not known exactly.
+  if (data.lossy === '1') return { why: { key: 'fix:why.unusableUninstaller', params: { name, command: text } } };
   const argv = uninstallArgv(text, host.env);
   const launch = argv ? launchArgv(argv) : null;
   if (!argv || !launch) return { why: { key: 'fix:why.unusableUninstaller', params: { name, command: text } } };

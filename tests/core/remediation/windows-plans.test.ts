@@ -104,6 +104,7 @@ describe('Windows plans from recorded Uninstall keys', () => {
     ['an uninstaller that is not on disk', { uninstallString: '"C:\\gone\\Installer.exe" /uninstall' }, 'fix:why.uninstallerMissing'],
     ['a network path', { uninstallString: '"\\\\server\\share\\Installer.exe" /uninstall' }, 'fix:why.unusableUninstaller'],
     ['a relative program', { uninstallString: 'Installer.exe /uninstall' }, 'fix:why.unusableUninstaller'],
+    ['a key the console printed lossily (lossy=1)', { uninstallString: `"${UNINSTALLER}" /uninstall`, lossy: '1' }, 'fix:why.unusableUninstaller'],
     ['an MSI without any product code', { windowsInstaller: '1', uninstallString: 'MsiExec.exe' }, 'fix:why.noProductCode'],
     ['another profile', { hive: 'HKU\\S-1-5-21-1-2-3-1002', uninstallString: '"C:\\Users\\Other\\AppData\\Roaming\\Zoom\\uninstall\\Installer.exe" /uninstall' }, 'fix:why.otherProfile'],
   ])('%s: manual steps with CleanZoom, never a guessed command', async (_name, over, why) => {
