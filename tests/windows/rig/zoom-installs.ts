@@ -55,6 +55,28 @@ export function perUserZoom(prefix: WinePrefix, options: { uninstallString?: str
   };
 }
 
+/** SID of a second local user whose hive is not loaded (not logged on), as on a shared office PC. */
+export const OTHER_USER_SID = 'S-1-5-21-1004336348-1177238915-682003330-1001';
+
+/**
+ * Another user's per-user Zoom: only the files in their profile and their ProfileList entry (their
+ * HKU hive is not loaded, so no Uninstall key is visible). ProfileImagePath is REG_EXPAND_SZ.
+ */
+export function otherUserZoom(userName = 'nguyenvana', sid = OTHER_USER_SID): Plant {
+  const zoomDir = `C:\\users\\${userName}\\AppData\\Roaming\\Zoom`;
+  return {
+    name: `per-user Zoom of ${userName} (hive not loaded)`,
+    keys: [
+      {
+        path: `HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\ProfileList\\${sid}`,
+        values: { ProfileImagePath: { expand: `%SystemDrive%\\users\\${userName}` }, Flags: { dword: 0 }, State: { dword: 0 } },
+      },
+    ],
+    files: [`${zoomDir}\\bin\\Zoom.exe`],
+    dirs: [`C:\\users\\${userName}`],
+  };
+}
+
 /** Per-machine Zoom Workplace 6.x MSI in the 64-bit view. */
 export function machineZoomWorkplace(): Plant {
   return {
