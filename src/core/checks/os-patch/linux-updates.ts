@@ -14,13 +14,16 @@ const C_LOCALE = { LC_ALL: 'C', LANG: 'C', LANGUAGE: 'C' };
 /** Counts upgrades in `apt-get -s upgrade` output: `Inst pkg [old] (new source [arch])`, security by `-security` in the source. */
 export function parseAptSimulate(stdout: string): { readonly count: number; readonly security: number; readonly packages: readonly string[] } | null {
   // Complete output always ends with the summary line; without it the output was cut or is not apt's.
-  if (!/^\d+ upgraded, \d+ newly installed, \d+ to remove and \d+ not upgraded\.?\s*$/m.test(stdout)) return null;
+  const summary = /^(\d+) upgraded, (\d+) newly installed, \d+ to remove and \d+ not upgraded\.?\s*$/m.exec(stdout);
+  if (!summary) return null;
   const packages: string[] = [];
   let security = 0;
   for (const m of stdout.matchAll(/^Inst (\S+)(?: \[[^\]]*\])? \(([^)]*)\)/gm)) {
     packages.push(m[1]!);
     if (/-security\b/.test(m[2]!)) security++;
   }
+  // The Inst lines come after the summary: fewer than it announces means the output was cut.
+  if (packages.length !== Number(summary[1]) + Number(summary[2])) return null;
   return { count: packages.length, security, packages };
 }
 
