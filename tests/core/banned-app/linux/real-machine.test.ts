@@ -10,11 +10,13 @@ import { dpkgProbe } from '../../../../src/core/checks/banned-app/linux/dpkg';
 import { installPathsProbe } from '../../../../src/core/checks/banned-app/linux/install-paths';
 import { linuxInstallersProbe, linuxLeftoversProbe, linuxProbes } from '../../../../src/core/checks/banned-app/linux/linux-probes';
 import { linuxProcessesProbe } from '../../../../src/core/checks/banned-app/linux/processes';
+import { rpmProbe } from '../../../../src/core/checks/banned-app/linux/rpm';
 import { dpkgAdmindirRewrite } from '../../../../src/core/host/host-from-env';
 import { SandboxHost } from '../../../../src/core/host/sandbox-host';
 import { builtinPolicy } from '../../../../src/core/policy/policy';
 import { dpkgAvailable, DpkgSandbox } from '../../../helpers/dpkg-sandbox';
 import { hitsOf, NOW, runProbe, zoom } from './harness';
+import { rpmAvailable, RpmSandbox } from './rpm-sandbox';
 import { lockZoomProcesses, unlockZoomProcesses } from './zoom-process-lock';
 
 const onLinux = process.platform === 'linux';
@@ -79,6 +81,20 @@ describe.runIf(onLinux && dpkgAvailable())('dpkg for real (private database)', (
     const hits = hitsOf(await runProbe(installPathsProbe, hostOn(clean), app));
     expect(hits.map((h) => [h.install, h.remediation])).toEqual([[`folder:${manual}`, 'remove.allowlisted']]);
     rmSync(join(home, 'opt'), { recursive: true, force: true });
+  });
+});
+
+describe.runIf(onLinux && rpmAvailable())('rpm for real (private database)', { timeout: 120_000 }, () => {
+  it('finds a dummy zoom rpm with its version-release; zoomer is not flagged', async () => {
+    const s = new RpmSandbox();
+    try {
+      s.install('zoom', '6.1.0.198');
+      s.install('zoomer', '0.1');
+      const hits = hitsOf(await runProbe(rpmProbe, new SandboxHost({ rewrite: s.rewrite() })));
+      expect(hits.map((h) => [h.install, h.evidence.version, h.evidence.data?.arch])).toEqual([['rpm:zoom', '6.1.0.198-1', 'noarch']]);
+    } finally {
+      s.dispose();
+    }
   });
 });
 
