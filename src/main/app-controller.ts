@@ -148,7 +148,7 @@ export class AppController extends EventEmitter<ControllerEvents> {
   }
 
   /** The removal plan for a finding of the last report. */
-  planFix(findingId: string): Promise<FixPlanView> {
+  async planFix(findingId: string): Promise<FixPlanView> {
     return this.deps.fixer.plan(this.findingOrThrow(findingId));
   }
 

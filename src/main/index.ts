@@ -9,7 +9,8 @@ import { APP_DIR_NAME, userDataDir } from '../core/paths';
 import { startApp } from './start-app';
 
 app.setName(APP_DIR_NAME);
-const dataDir = userDataDir(hostFromEnv(process.env));
+const host = hostFromEnv(process.env);
+const dataDir = userDataDir(host);
 app.setPath('userData', dataDir);
 
 if (!app.requestSingleInstanceLock()) {
@@ -20,7 +21,7 @@ if (!app.requestSingleInstanceLock()) {
   app
     .whenReady()
     .then(() => {
-      startApp(dataDir);
+      startApp(dataDir, host);
     })
     .catch((e: unknown) => {
       console.error('attt-selfcheck: could not start', e);

@@ -5,7 +5,9 @@ import type { UiLanguage } from '../shared/settings';
 import { AppController } from './app-controller';
 import { makeCheckRunner, policyView } from './check-runner';
 import { isOwnUrl } from './csp';
-import { unavailableFixService, type FixService } from './fix-service';
+import type { Host } from '../core/host/host';
+import { builtinPolicy } from '../core/policy/policy';
+import { coreFixService } from './core-fix-service';
 import { mainTranslator } from './i18n';
 import { registerIpcHandlers, unregisterIpcHandlers } from './ipc-handlers';
 import { send } from './ipc-main';
@@ -23,11 +25,11 @@ export interface RunningApp {
   readonly scheduler: Scheduler;
 }
 
-/** Starts the tray app. `fixer` is the removal engine when available. */
-export function startApp(dataDir: string, fixer: FixService = unavailableFixService): RunningApp {
+/** Starts the tray app, looking at the machine through `host` and keeping its state in `dataDir`. */
+export function startApp(dataDir: string, host: Host): RunningApp {
   const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
   hardenSession(session.defaultSession, devServerUrl);
-  const controller = new AppController({ dataDir, now: Date.now, runChecks: makeCheckRunner(dataDir), fixer });
+  const controller = new AppController({ dataDir, now: Date.now, runChecks: makeCheckRunner(dataDir, host), fixer: coreFixService({ host, policy: builtinPolicy, dataDir }) });
   let tr = mainTranslator(controller.settings().language);
   const window = new AssistantWindow(defaultWindowPaths(__dirname, devServerUrl), () => tr.t('ui:app.name'));
   const scheduler = new Scheduler({

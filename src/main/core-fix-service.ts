@@ -1,0 +1,109 @@
+/**
+ * The window's removal, on the core's removal engine (src/core/remediation/fix-flow.ts): plan
+ * from a fresh check, show the steps, run only the plans of the chosen finding, then the engine
+ * re-checks and judges. Everything it does goes to the engine's audit log.
+ */
+import type { Host } from '../core/host/host';
+import { ConfinedMutableHost, RealMutableHost, type MutableHost } from '../core/host/mutable-host';
+import { RealHost } from '../core/host/real-host';
+import type { Policy } from '../core/policy/policy-schema';
+import { executeFix, prepareFix, type PlanVerdict, type PreparedFix } from '../core/remediation/fix-flow';
+import type { RemediationPlan } from '../core/remediation/plan';
+import type { FixEvent } from '../core/remediation/runner';
+import type { Finding, Message } from '../shared/finding';
+import type { FixPlanView, FixProgress, FixStepView } from '../shared/fix';
+import type { FixService } from './fix-service';
+import { AppError } from './ipc-main';
+
+/** What the service needs: the doors to the OS, the policy, the data folder (audit log), the clock. */
+export interface CoreFixOptions {
+  readonly host: Host;
+  readonly policy: () => Policy;
+  readonly dataDir: string;
+  readonly now?: () => Date;
+  /** The write door; by default the real one, confined to ATTT_SELFCHECK_FIX_ROOTS when that is set (as the CLI). */
+  readonly mutable?: MutableHost;
+}
+
+/** The wizard's view of the plans for one finding. */
+export function planView(findingId: string, planId: string, plans: readonly RemediationPlan[]): FixPlanView {
+  const steps: FixStepView[] = plans.flatMap((p) =>
+    p.steps.map((s, i) => ({
+      id: `${p.id}#${i}`,
+      title: s.title,
+      ...(s.kind === 'run' ? { argv: s.argv } : {}),
+      elevated: s.kind !== 'close-app' && s.elevation === 'admin',
+    })),
+  );
+  const manual: Message[] = plans.flatMap((p) => [...(p.why ? [p.why] : []), ...p.manual]);
+  return { findingId, planId, steps, ...(manual.length ? { manual } : {}) };
+}
+
+/** Turns an engine event into the wizard's progress line; null for events the wizard does not show. */
+export function progressOf(findingId: string, e: FixEvent): FixProgress | null {
+  switch (e.type) {
+    case 'step-start':
+      return { findingId, stepId: `${e.planId}#${e.index}`, state: 'running', message: e.title };
+    case 'step-end': {
+      const state = e.outcome === 'ok' || e.outcome === 'missing' ? 'done' : e.outcome === 'skipped' ? 'skipped' : 'failed';
+      return { findingId, stepId: `${e.planId}#${e.index}`, state, message: e.message ?? { key: `fix:step.outcome.${e.outcome}` } };
+    }
+    case 'recheck-start':
+      return { findingId, stepId: 'recheck', state: 'running', message: { key: 'fix:cli.rechecking' } };
+    case 'recheck-end':
+      return { findingId, stepId: 'recheck', state: 'done' };
+    default:
+      return null;
+  }
+}
+
+/** The message for the wizard's result: success when every plan was proven removed, else the first reason. */
+export function outcomeMessage(verdicts: readonly PlanVerdict[]): { ok: boolean; message: Message } {
+  const bad = verdicts.find((v) => v.verdict !== 'removed');
+  if (!bad) return { ok: verdicts.length > 0, message: { key: verdicts.length ? 'ui:fix.outcome.removed' : 'fix:why.notRun' } };
+  return { ok: false, message: bad.why ?? { key: 'fix:why.notRun' } };
+}
+
+/** The FixService backed by the core's removal engine. */
+export function coreFixService(options: CoreFixOptions): FixService {
+  const now = options.now ?? (() => new Date());
+  const prepared = new Map<string, { readonly prep: PreparedFix; readonly planIds: readonly string[] }>();
+  let seq = 0;
+  const ctx = () => ({ host: options.host, policy: options.policy(), now: now(), dataDir: options.dataDir });
+  const mutable = (): MutableHost => {
+    if (options.mutable) return options.mutable;
+    const real = new RealMutableHost(options.host, now);
+    const roots = options.host.env.ATTT_SELFCHECK_FIX_ROOTS;
+    return roots ? new ConfinedMutableHost(real, roots.split(options.host.platform === 'win32' ? ';' : ':').filter(Boolean)) : real;
+  };
+  return {
+    async plan(finding: Finding) {
+      for (const app of options.policy().bannedApps) {
+        const prep = await prepareFix(ctx(), app.id);
+        const plans = prep.plans.filter((p) => p.findingId === finding.id);
+        if (plans.length === 0) continue;
+        const planId = `${finding.id}@${++seq}`;
+        prepared.set(planId, { prep, planIds: plans.map((p) => p.id) });
+        return planView(finding.id, planId, plans);
+      }
+      throw new AppError('not-available', { key: 'ui:error.noPlan' });
+    },
+    async run(finding, planId, progress) {
+      const entry = prepared.get(planId);
+      if (!entry || !planId.startsWith(`${finding.id}@`)) throw new AppError('invalid-request', { key: 'ui:error.planExpired' });
+      if (!options.mutable && !(options.host instanceof RealHost)) throw new AppError('not-available', { key: 'fix:cli.recordedHost' });
+      prepared.delete(planId);
+      const outcome = await executeFix(ctx(), entry.prep, {
+        mutable: mutable(),
+        only: entry.planIds,
+        clock: now,
+        onEvent: (e) => {
+          const p = progressOf(finding.id, e);
+          if (p) progress(p);
+        },
+      });
+      const result = outcomeMessage(outcome.verdicts.filter((v) => entry.planIds.includes(v.planId)));
+      return outcome.auditError ? { ...result, message: { key: 'fix:cli.auditFailed', params: { message: outcome.auditError } } } : result;
+    },
+  };
+}

@@ -1,0 +1,134 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+vi.mock('electron', () => import('../helpers/fake-electron'));
+import { AppController } from '../../src/main/app-controller';
+import { unavailableFixService, type FixService } from '../../src/main/fix-service';
+import type { Report } from '../../src/shared/report';
+import { reportWith, zoomInstalled, zoomLeftover, zoomOk } from './sample-report';
+
+let dir: string;
+let now: number;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'attt-ctl-'));
+  now = Date.UTC(2026, 4, 20, 3, 0, 0);
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function controller(reports: Report[], fixer: FixService = unavailableFixService) {
+  let i = 0;
+  return new AppController({ dataDir: dir, now: () => now, runChecks: async () => reports[Math.min(i++, reports.length - 1)]!, fixer });
+}
+
+describe('AppController', () => {
+  it('starts with no report, default settings, and no problems', () => {
+    const c = controller([]);
+    expect(c.latestReport()).toBeNull();
+    expect(c.settings()).toEqual({ language: 'vi', intervalHours: 4, startAtLogin: false, notifications: true });
+    expect(c.problemMessages()).toEqual([]);
+  });
+
+  it('keeps the report, the history and the notification state in files that a restart reads back', async () => {
+    const c = controller([reportWith([zoomInstalled, zoomOk])]);
+    const notes: unknown[] = [];
+    c.on('notify', (n) => notes.push(n));
+    await c.runCheck();
+    expect(notes).toHaveLength(1);
+    expect(readdirSync(dir).sort()).toEqual(['history.json', 'last-report.json', 'notify-state.json']);
+    const again = controller([reportWith([zoomInstalled, zoomOk], '2026-05-20T04:00:00.000Z')]);
+    expect(again.latestReport()?.findings.map((f) => f.id)).toEqual([zoomInstalled.id, zoomOk.id]);
+    const notes2: unknown[] = [];
+    again.on('notify', (n) => notes2.push(n));
+    now += 10 * 60_000;
+    await again.runCheck();
+    expect(notes2).toEqual([]); // not the same notification again after a restart
+    expect(again.history().map((h) => h.at)).toEqual(['2026-05-20T04:00:00.000Z', '2026-05-20T03:04:05.000Z']);
+    expect(again.history()[0]?.findings).toEqual([{ id: zoomInstalled.id, status: 'violation', title: zoomInstalled.title }]);
+  });
+
+  it('runs one check at a time', async () => {
+    const run = vi.fn(async () => reportWith([zoomOk]));
+    const c = new AppController({ dataDir: dir, now: () => now, runChecks: run, fixer: unavailableFixService });
+    const [a, b] = [c.runCheck(), c.runCheck()];
+    expect(await a).toBe(await b);
+    expect(run).toHaveBeenCalledTimes(1);
+  });
+
+  it('pauses notifications, and the pause survives a restart', async () => {
+    const c = controller([reportWith([zoomInstalled])]);
+    expect(c.pauseNotifications('hour')).toEqual({ pausedUntil: new Date(now + 3_600_000).toISOString() });
+    const restarted = controller([reportWith([zoomInstalled])]);
+    const notes: unknown[] = [];
+    restarted.on('notify', (n) => notes.push(n));
+    await restarted.runCheck();
+    expect(notes).toEqual([]);
+    expect(restarted.pauseState().pausedUntil).not.toBeNull();
+    now += 3_600_000;
+    expect(restarted.pauseState()).toEqual({ pausedUntil: null });
+  });
+
+  it('validates and saves settings, and tells listeners', () => {
+    const c = controller([]);
+    const seen: unknown[] = [];
+    c.on('settings', (s) => seen.push(s));
+    c.setSettings({ language: 'en', intervalHours: 12 });
+    expect(controller([]).settings()).toMatchObject({ language: 'en', intervalHours: 12 });
+    expect(seen).toHaveLength(1);
+    expect(() => c.setSettings({ intervalHours: 5 })).toThrow();
+  });
+
+  it('reports a corrupt settings file (moved aside) and carries on with defaults', () => {
+    writeFileSync(join(dir, 'settings.json'), '{"language": "vi", "intervalHours": ');
+    const c = controller([]);
+    expect(c.settings().language).toBe('vi');
+    const [p] = c.problemMessages();
+    expect(p?.key).toBe('ui:problem.movedAside');
+    expect(readdirSync(dir).some((f) => f.startsWith('settings.json.corrupt-'))).toBe(true);
+  });
+
+  it('fills settings saved by an older version with the defaults', () => {
+    writeFileSync(join(dir, 'settings.json'), '{"language": "en"}');
+    expect(controller([]).settings()).toEqual({ language: 'en', intervalHours: 4, startAtLogin: false, notifications: true });
+  });
+
+  it('says clearly that removal is not available while the engine is missing', async () => {
+    const c = controller([reportWith([zoomInstalled])]);
+    await c.runCheck();
+    await expect(c.planFix(zoomInstalled.id)).rejects.toMatchObject({ code: 'not-available', userMessage: { key: 'ui:error.fixNotAvailable' } });
+    await expect(c.planFix('banned-app:ffffffffffffffff')).rejects.toMatchObject({ code: 'invalid-request' });
+  });
+
+  it('runs a removal: "fixing" meanwhile, progress passed on, then an immediate re-check proves the result', async () => {
+    const states: boolean[] = [];
+    const progress: unknown[] = [];
+    const fixer: FixService = {
+      plan: async (f) => ({ findingId: f.id, planId: 'p1', steps: [{ id: 's1', title: { key: 'x' }, elevated: false }] }),
+      run: async (f, _planId, report) => {
+        report({ findingId: f.id, stepId: 's1', state: 'done' });
+        return { ok: true, message: { key: 'fix:done' } };
+      },
+    };
+    const c = controller([reportWith([zoomInstalled, zoomLeftover]), reportWith([zoomLeftover])], fixer);
+    c.on('fixing', (b) => states.push(b));
+    c.on('fixProgress', (p) => progress.push(p));
+    await c.runCheck();
+    const r = await c.runFix(zoomInstalled.id, 'p1');
+    expect(r).toEqual({ findingId: zoomInstalled.id, ok: true, resolved: true, message: { key: 'fix:done' } });
+    expect(states).toEqual([true, false]);
+    expect(progress).toEqual([{ findingId: zoomInstalled.id, stepId: 's1', state: 'done' }]);
+    expect(c.latestReport()?.findings.map((f) => f.id)).toEqual([zoomLeftover.id]);
+    expect(JSON.parse(readFileSync(join(dir, 'history.json'), 'utf8'))).toHaveLength(2);
+  });
+
+  it('a removal that leaves the finding says it is not resolved, and "fixing" ends even on failure', async () => {
+    const states: boolean[] = [];
+    const failing: FixService = { plan: unavailableFixService.plan, run: async () => Promise.reject(new Error('uninstaller crashed')) };
+    const c = controller([reportWith([zoomInstalled])], failing);
+    c.on('fixing', (b) => states.push(b));
+    await c.runCheck();
+    await expect(c.runFix(zoomInstalled.id, 'p')).rejects.toThrow('uninstaller crashed');
+    expect(states).toEqual([true, false]);
+    expect(c.fixing).toBe(false);
+  });
+});
