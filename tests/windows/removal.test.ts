@@ -13,7 +13,7 @@ import { deleteReg, importReg, queryReg, windowsVersionKey } from './rig/registr
 import { findingsMentioning, findingsOf } from './rig/report-queries';
 import { wineAvailable } from './rig/wine';
 import { currentWindows11 } from './rig/windows-versions';
-import { HKCU_UNINSTALL, perUserZoom, plant, unplant } from './rig/zoom-installs';
+import { HKCU_UNINSTALL, LOGGED_ON_USER_SID, loggedOnUserZoom, perUserZoom, plant, unplant } from './rig/zoom-installs';
 
 const ZOOMUMX = `${HKCU_UNINSTALL}\\ZoomUMX`;
 
@@ -37,6 +37,7 @@ function uninstallerCmd(): string {
 /** The part of `fix --json` output the rig reads. */
 interface FixJson {
   readonly mode: string;
+  readonly plans: readonly { readonly steps: readonly unknown[]; readonly why?: { readonly key: string }; readonly evidence: readonly { readonly data?: Record<string, string> }[] }[];
   readonly verdicts?: readonly { readonly verdict: string; readonly run?: { readonly outcome: string; readonly steps: readonly { readonly outcome: string; readonly argv: readonly string[] }[] } }[];
   readonly exitCode: number;
 }
@@ -82,6 +83,28 @@ describe.skipIf(!wineAvailable || (!removal.runnable && !hanging.runnable))(`rem
     expect(banned.filter((f) => f.status === 'violation')).toEqual([]);
     expect(findingsMentioning(banned, 'ZoomUMX')).toEqual([]);
     expect(after.exitCode).not.toBe(2);
+  });
+
+  it.skipIf(!removal.runnable)("does not run another user's uninstaller: their install gets manual steps", async () => {
+    const theirs = loggedOnUserZoom();
+    const uninstaller = 'C:\\users\\tranthic\\AppData\\Roaming\\Zoom\\uninstall\\uninstall.cmd';
+    const key = theirs.keys.find((k) => k.path.startsWith('HKU\\'))!;
+    const zoom = { ...theirs, keys: theirs.keys.map((k) => (k === key ? { ...k, values: { ...k.values, UninstallString: `"${uninstaller}" /uninstall` } } : k)) };
+    await plant(prefix, [zoom]);
+    prefix.writeFile(uninstaller, ['@echo off', 'echo ran> "C:\\rig\\other-user-uninstaller-ran.txt"', ''].join('\r\n'));
+    try {
+      const fix = await runCli(prefix, ['fix', 'zoom', '--yes', '--json']);
+      const out = JSON.parse(fix.stdout) as FixJson;
+      const plan = out.plans.find((p) => p.evidence.some((e) => e.data?.sid === LOGGED_ON_USER_SID));
+      expect(plan, `a plan for their install:\n${fix.stdout.slice(0, 3000)}`).toBeDefined();
+      expect(plan!.steps).toEqual([]);
+      expect(plan!.why?.key).toBe('fix:why.otherProfile');
+      expect(prefix.exists('C:\\rig\\other-user-uninstaller-ran.txt')).toBe(false);
+      expect(await queryReg(prefix, key.path)).not.toBeNull();
+      expect(fix.exitCode).toBe(2);
+    } finally {
+      await unplant(prefix, [zoom]);
+    }
   });
 
   it.skipIf(!hanging.runnable)(`stops a hanging uninstaller at the step time limit and claims nothing removed${hanging.runnable ? '' : ` — SKIPPED: ${hanging.why}`}`, async () => {

@@ -16,6 +16,8 @@ import { currentWindows11 } from './rig/windows-versions';
 import {
   decoys,
   HKLM_UNINSTALL,
+  LOGGED_ON_USER_SID,
+  loggedOnUserZoom,
   machineZoom5Wow,
   machineZoomWorkplace,
   otherUserZoom,
@@ -47,6 +49,7 @@ describe.skipIf(!runnable)(title, () => {
       perUserZoom(prefix),
       otherUserZoom(),
       otherUserZoom(VIETNAMESE_USER, 'S-1-5-21-1004336348-1177238915-682003330-1002'),
+      loggedOnUserZoom(),
       machineZoomWorkplace(),
       machineZoom5Wow(),
       outlookPlugin(),
@@ -63,7 +66,7 @@ describe.skipIf(!runnable)(title, () => {
     expect(report.host.os).toBe('win32');
     const violations = findingsOf(report, 'banned-app', 'violation');
 
-    const perUser = findingsMentioning(violations, 'ZoomUMX');
+    const perUser = findingsMentioning(violations, `${prefix.appDataWin}\\Zoom\\`);
     expect(perUser, 'the per-user install is one finding, not one per hive view (HKCU and HKU\\<SID>)').toHaveLength(1);
     const umx = registryEvidence(perUser[0]!, '\\Uninstall\\ZoomUMX');
     expect(umx?.version).toBe('5.13.7 (12602)');
@@ -97,6 +100,17 @@ describe.skipIf(!runnable)(title, () => {
     const violations = findingsOf(r.report!, 'banned-app', 'violation');
     const hit = violations.filter((f) => fileEvidence(f, `\\${VIETNAMESE_USER}\\AppData\\Roaming\\Zoom\\bin\\Zoom.exe`));
     expect(hit).toHaveLength(1);
+  });
+
+  it("finds a logged-on other user's per-user Zoom under HKU\\<SID>, once, with their SID and version", async () => {
+    const r = await runCli(prefix, ['check', '--json']);
+    const violations = findingsOf(r.report!, 'banned-app', 'violation');
+    const theirs = findingsMentioning(violations, LOGGED_ON_USER_SID);
+    expect(theirs).toHaveLength(1);
+    const key = registryEvidence(theirs[0]!, '\\Uninstall\\ZoomUMX');
+    expect(key?.version).toBe('5.16.10 (26186)');
+    expect(key?.data).toMatchObject({ scope: 'user', sid: LOGGED_ON_USER_SID });
+    expect(fileEvidence(theirs[0]!, '\\tranthic\\AppData\\Roaming\\Zoom\\bin\\Zoom.exe'), 'their Zoom.exe backs their key').toBeDefined();
   });
 
   it('does not flag names that only contain "zoom" (ZoomIt, a Vietnamese-named magnifier)', async () => {

@@ -77,6 +77,31 @@ export function otherUserZoom(userName = 'nguyenvana', sid = OTHER_USER_SID): Pl
   };
 }
 
+/** SID of a third user who is logged on too (fast user switching): their hive is loaded under HKU. */
+export const LOGGED_ON_USER_SID = 'S-1-5-21-1004336348-1177238915-682003330-1003';
+
+/** A logged-on other user's per-user Zoom: Uninstall key under HKU\\<SID>, ProfileList entry, files in their profile. */
+export function loggedOnUserZoom(userName = 'tranthic', sid = LOGGED_ON_USER_SID): Plant {
+  const zoomDir = `C:\\users\\${userName}\\AppData\\Roaming\\Zoom`;
+  return {
+    name: `per-user Zoom of logged-on ${userName}`,
+    keys: [
+      ...otherUserZoom(userName, sid).keys,
+      {
+        path: `HKU\\${sid}\\${UNINSTALL}\\ZoomUMX`,
+        values: {
+          DisplayName: 'Zoom',
+          DisplayVersion: '5.16.10 (26186)',
+          Publisher: 'Zoom Video Communications, Inc.',
+          UninstallString: `"${zoomDir}\\uninstall\\Installer.exe" /uninstall`,
+        },
+      },
+    ],
+    files: [`${zoomDir}\\bin\\Zoom.exe`, `${zoomDir}\\uninstall\\Installer.exe`],
+    dirs: [`C:\\users\\${userName}`],
+  };
+}
+
 /** Per-machine Zoom Workplace 6.x MSI in the 64-bit view. */
 export function machineZoomWorkplace(): Plant {
   return {
