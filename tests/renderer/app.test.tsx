@@ -1,0 +1,118 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../src/renderer/src/App';
+import { createI18n } from '../../src/renderer/src/i18n';
+import type { UiLanguage } from '../../src/shared/settings';
+import { dpkgUnknown, reportWith, zoomInstalled, zoomLeftover, zoomOk } from '../main/sample-report';
+import { fakeApi } from './fake-api';
+
+afterEach(cleanup);
+
+const report = reportWith([zoomOk, zoomLeftover, dpkgUnknown, zoomInstalled]);
+
+async function renderApp(lang: UiLanguage, r = report) {
+  const f = fakeApi(r, { language: lang, intervalHours: 4, startAtLogin: false, notifications: true });
+  const i18n = createI18n(lang);
+  render(
+    <I18nextProvider i18n={i18n}>
+      <App api={f.api} />
+    </I18nextProvider>,
+  );
+  await screen.findAllByRole('article');
+  return f;
+}
+
+describe('findings page', () => {
+  it('shows findings worst first in Vietnamese, with status, evidence, the advisory point and what to do', async () => {
+    await renderApp('vi');
+    const cards = screen.getAllByRole('article');
+    expect(cards.map((c) => c.getAttribute('data-finding-id'))).toEqual([zoomInstalled.id, zoomLeftover.id, dpkgUnknown.id, zoomOk.id]);
+    const first = within(cards[0]!);
+    expect(first.getByRole('heading', { level: 3 }).textContent).toBe('Phát hiện phần mềm Zoom đã cài đặt (registry)');
+    expect(first.getByText(/Vi phạm/)).toBeTruthy();
+    expect(first.getByText('Điểm 1 Công văn số 1981/UBND-VHTT')).toBeTruthy();
+    expect(first.getByText('HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\ZoomUMX')).toBeTruthy();
+    expect(first.getByText('5.13.7 (12602)')).toBeTruthy();
+    expect(first.getByText(/Đề nghị đồng chí gỡ bỏ Zoom/)).toBeTruthy();
+    expect(first.getByRole('button', { name: 'Gỡ bỏ…' })).toBeTruthy();
+    // unknown carries its reason
+    expect(within(cards[2]!).getByText(/không trả lời trong thời gian cho phép/)).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toMatch(/1 vi phạm, 1 cảnh báo, 1 chưa kiểm tra được, 1 đạt/);
+  });
+
+  it('shows the same in English', async () => {
+    await renderApp('en');
+    const first = within(screen.getAllByRole('article')[0]!);
+    expect(first.getByText(/Violation/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Check now' })).toBeTruthy();
+    expect(first.getByRole('button', { name: 'Remove…' })).toBeTruthy();
+  });
+
+  it('says the computer was never checked, and "check now" runs a check', async () => {
+    const f = fakeApi(null);
+    render(
+      <I18nextProvider i18n={createI18n('vi')}>
+        <App api={f.api} />
+      </I18nextProvider>,
+    );
+    expect(await screen.findByText(/chưa được kiểm tra lần nào/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Kiểm tra ngay' }));
+    expect(await screen.findByRole('alert')).toBeTruthy(); // the fake's check fails: the error is shown, not swallowed
+    expect(f.calls).toContain('runCheck');
+  });
+
+  it('updates when main pushes a new report, and a notification click focuses the finding', async () => {
+    const f = await renderApp('vi', reportWith([zoomOk]));
+    expect(screen.getAllByRole('article')).toHaveLength(1);
+    act(() => f.emit('report:updated', report));
+    expect(screen.getAllByRole('article')).toHaveLength(4);
+    act(() => f.emit('nav:open', { page: 'findings', findingId: zoomLeftover.id }));
+    expect(document.activeElement?.getAttribute('data-finding-id')).toBe(zoomLeftover.id);
+  });
+
+  it('switches language from the header and saves it', async () => {
+    const f = await renderApp('vi');
+    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+    expect(await screen.findByRole('button', { name: 'Check now' })).toBeTruthy();
+    expect(f.calls).toContain('setSettings:{"language":"en"}');
+    expect(document.documentElement.lang).toBe('en');
+  });
+});
+
+describe('other pages', () => {
+  it('explains Công văn 1981/UBND-VHTT point by point with the documents it rests on', async () => {
+    await renderApp('vi');
+    fireEvent.click(screen.getByRole('button', { name: 'Công văn 1981/UBND-VHTT' }));
+    expect(await screen.findByRole('heading', { name: 'Công văn số 1981/UBND-VHTT' })).toBeTruthy();
+    expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['Điểm 1', 'Điểm 2', 'Điểm 3', 'Điểm 4', 'Các văn bản làm căn cứ']);
+    expect(screen.getByText('2706/UBND-XD6')).toBeTruthy();
+  });
+
+  it('the removal wizard asks main for a plan and shows "not available" clearly, with a re-check', async () => {
+    const f = await renderApp('vi');
+    fireEvent.click(within(screen.getAllByRole('article')[0]!).getByRole('button', { name: 'Gỡ bỏ…' }));
+    expect(await screen.findByText(/Chức năng tự gỡ bỏ chưa có trong phiên bản này/)).toBeTruthy();
+    expect(f.calls).toContain(`planFix:${zoomInstalled.id}`);
+    expect(screen.getByRole('button', { name: 'Kiểm tra lại' })).toBeTruthy();
+  });
+
+  it('lists past checks', async () => {
+    await renderApp('en');
+    fireEvent.click(screen.getByRole('button', { name: 'History' }));
+    expect(await screen.findByRole('table')).toBeTruthy();
+    expect(screen.getByText('1 violations, 1 warnings, 1 could not be checked')).toBeTruthy();
+  });
+
+  it('changes settings at once and pauses notifications', async () => {
+    const f = await renderApp('vi');
+    fireEvent.click(screen.getByRole('button', { name: 'Cài đặt' }));
+    const select = await screen.findByRole('combobox');
+    fireEvent.change(select, { target: { value: '12' } });
+    fireEvent.click(screen.getByRole('checkbox', { name: /Khởi động trợ lý cùng máy tính/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Tạm dừng 1 giờ' }));
+    expect(await screen.findByText(/Thông báo đang tạm dừng đến/)).toBeTruthy();
+    expect(f.calls).toEqual(expect.arrayContaining(['setSettings:{"intervalHours":12}', 'setSettings:{"startAtLogin":true}', 'pause:hour']));
+  });
+});

@@ -1,0 +1,62 @@
+/** A fake `window.api` for renderer tests, typed against the same contract. Records calls. */
+import type { AtttApi, EventChannels, IpcResult } from '../../src/shared/ipc-contract';
+import type { Report } from '../../src/shared/report';
+import type { Settings } from '../../src/shared/settings';
+import type { FixProgress } from '../../src/shared/fix';
+
+const ok = <T,>(value: T): Promise<IpcResult<T>> => Promise.resolve({ ok: true, value });
+
+/** Builds a fake api around a report; listeners can be fired through `emit`. */
+export function fakeApi(report: Report | null, settings: Settings = { language: 'vi', intervalHours: 4, startAtLogin: false, notifications: true }) {
+  const calls: string[] = [];
+  const listeners: { [K in keyof EventChannels]: ((p: EventChannels[K]) => void)[] } = { 'report:updated': [], 'fix:progress': [], 'nav:open': [], 'settings:updated': [] };
+  let current = settings;
+  const on =
+    <K extends keyof EventChannels>(k: K) =>
+    (l: (p: EventChannels[K]) => void) => {
+      listeners[k].push(l);
+      return () => void listeners[k].splice(listeners[k].indexOf(l), 1);
+    };
+  const api: AtttApi = {
+    latestReport: () => (calls.push('latestReport'), ok(report)),
+    runCheck: () => (calls.push('runCheck'), report ? ok(report) : Promise.resolve({ ok: false, error: { code: 'failed', message: { key: 'ui:error.failed', params: { channel: 'check:run', message: 'x' } } } })),
+    getSettings: () => ok(current),
+    setSettings: (patch) => {
+      calls.push(`setSettings:${JSON.stringify(patch)}`);
+      current = { ...current, ...patch };
+      return ok(current);
+    },
+    listHistory: () =>
+      ok(report ? [{ at: report.generatedAt, summary: report.summary, durationMs: 1, findings: report.findings.filter((f) => f.status !== 'ok').map((f) => ({ id: f.id, status: f.status, title: f.title })) }] : []),
+    getPolicy: () =>
+      ok({
+        id: 'cv-1981-ubnd-vhtt',
+        number: '1981/UBND-VHTT',
+        date: '2020-05-14',
+        issuer: { vi: 'Ủy ban nhân dân thành phố Cẩm Phả', en: "People's Committee of Cẩm Phả City" },
+        title: { vi: 'Công văn số 1981/UBND-VHTT ngày 14/05/2020', en: 'Official letter No. 1981/UBND-VHTT of 14 May 2020' },
+        points: [1, 2, 3, 4].map((n) => ({ n: n as 1 | 2 | 3 | 4, text: { vi: `Nội dung điểm ${n}`, en: `Text of point ${n}` } })),
+        citations: [{ id: '2706', number: '2706/UBND-XD6', issuer: { vi: 'UBND tỉnh Quảng Ninh', en: 'Quảng Ninh PC' }, date: '2020-04-27', title: { vi: 'Văn bản 2706', en: 'Document 2706' } }],
+      }),
+    planFix: (findingId) => (calls.push(`planFix:${findingId}`), Promise.resolve({ ok: false, error: { code: 'not-available', message: { key: 'ui:error.fixNotAvailable' } } })),
+    runFix: () => Promise.resolve({ ok: false, error: { code: 'not-available', message: { key: 'ui:error.fixNotAvailable' } } }),
+    pauseNotifications: (d) => (calls.push(`pause:${d}`), ok({ pausedUntil: d === 'off' ? null : '2026-05-21T01:00:00.000Z' })),
+    notificationState: () => ok({ pausedUntil: null }),
+    openLink: () => ok(false),
+    appProblems: () => ok([]),
+    onReportUpdated: on('report:updated'),
+    onFixProgress: on('fix:progress'),
+    onNavigate: on('nav:open'),
+    onSettingsUpdated: on('settings:updated'),
+  };
+  return {
+    api,
+    calls,
+    emit<K extends keyof EventChannels>(k: K, p: EventChannels[K]) {
+      for (const l of listeners[k]) l(p);
+    },
+    progress(p: FixProgress) {
+      for (const l of listeners['fix:progress']) l(p);
+    },
+  };
+}
