@@ -14,8 +14,8 @@ export function formatTime(iso: string): string {
 }
 
 function evidenceLine(e: Evidence, t: Translator): string {
-  const parts = [e.detail];
-  if (e.path && !e.detail.includes(e.path)) parts.push(e.path);
+  const parts = [e.label ? t.message(e.label) : e.detail];
+  if (e.path && !parts[0]!.includes(e.path)) parts.push(e.path);
   if (e.version) parts.push(t.t('cli:report.version', { version: e.version }));
   return parts.join(' — ');
 }
