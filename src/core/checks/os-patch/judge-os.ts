@@ -34,6 +34,7 @@ export function catalogEvidence(catalog: CatalogInUse, state?: Pick<OsState, 'kn
   return {
     kind: 'catalog',
     detail: `${origin}, as of ${asOf}${catalog.testKey ? ' (signed with a TEST key)' : ''}`,
+    label: msg(from === 'distro-info' ? 'patch:evidence.distroInfo' : catalog.origin === 'builtin' ? 'patch:evidence.catalogBuiltin' : catalog.testKey ? 'patch:evidence.catalogTestKey' : 'patch:evidence.catalogSigned', { asOf: displayDate(asOf), file: catalog.file ?? '' }),
     version: asOf,
     ...(from === 'catalog' && catalog.file ? { path: catalog.file } : {}),
     data: { from, origin: catalog.origin, asOf, ...(catalog.keyId && from === 'catalog' ? { keyId: catalog.keyId } : {}) },
@@ -96,7 +97,7 @@ export function judgeOs(state: OsState, input: JudgeInput): Finding[] {
         title: msg(p.security > 0 ? 'patch:pending.titleSecurity' : 'patch:pending.title', { ...base, count: p.count, security: p.security, tool: p.tool }),
         detail: msg('patch:pending.detail', base),
         action: msg(`patch:pending.action.${platform}`, base),
-        evidence: [...state.evidence, { kind: 'update', detail: `${p.tool}: ${p.count} pending, ${p.security} security`, data: { tool: p.tool, count: String(p.count), security: String(p.security) } }],
+        evidence: [...state.evidence, { kind: 'update', detail: `${p.tool}: ${p.count} pending, ${p.security} security`, label: msg('patch:evidence.pending', { tool: p.tool, count: p.count, security: p.security }), data: { tool: p.tool, count: String(p.count), security: String(p.security) } }],
       }),
     );
   } else if (p.kind === 'unknown') {
@@ -111,7 +112,7 @@ export function judgeOs(state: OsState, input: JudgeInput): Finding[] {
         severity: 'low',
         title: msg('patch:reboot.title', base),
         action: msg('patch:reboot.action', base),
-        evidence: [...state.evidence, { kind: 'update', detail: `restart required: ${r.source}`, path: r.source }],
+        evidence: [...state.evidence, { kind: 'update', detail: `restart required: ${r.source}`, label: msg('patch:evidence.reboot'), path: r.source }],
       }),
     );
   } else if (r.kind === 'unknown') {
@@ -163,7 +164,7 @@ export function refusalFindings(catalog: CatalogInUse): Finding[] {
         title: msg('patch:catalog.refusedTitle', { file: r.file }),
         detail: r.refusal.reason,
         action: msg('patch:catalog.refusedAction', { asOf: displayDate(catalog.catalog.asOf) }),
-        evidence: [{ kind: 'catalog', path: r.file, detail: `refused (${r.refusal.kind})`, data: { refusal: r.refusal.kind } }, catalogEvidence(catalog)],
+        evidence: [{ kind: 'catalog', path: r.file, detail: `refused (${r.refusal.kind})`, label: msg('patch:evidence.refused', { kind: r.refusal.kind }), data: { refusal: r.refusal.kind } }, catalogEvidence(catalog)],
       }),
     );
 }

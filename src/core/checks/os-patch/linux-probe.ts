@@ -1,6 +1,6 @@
 import type { Evidence, Message } from '../../../shared/finding';
 import type { Catalog } from '../../catalog/catalog-schema';
-import { daysSince, isoDay } from '../../catalog/dates';
+import { daysSince, displayDate, isoDay } from '../../catalog/dates';
 import { readDistroInfo, DISTRO_INFO_DIR } from '../../catalog/distro-info';
 import type { Host } from '../../host/host';
 import { readFailure } from '../reasons';
@@ -47,9 +47,9 @@ export async function probeLinux(host: Host, catalog: Catalog, now: Date, option
     { kind: 'os', path: found.path, detail: os.prettyName, ...(os.versionId ? { version: os.versionId } : {}), data: { id: os.id, ...(os.versionId ? { versionId: os.versionId } : {}), ...(os.codename ? { codename: os.codename } : {}) } },
   ];
   if (lc.lifecycle.kind === 'supported' && lc.lifecycle.until) {
-    evidence.push({ kind: 'os', detail: `supported until ${lc.lifecycle.until}${lc.lifecycle.via ? ` (${lc.lifecycle.via.toUpperCase()})` : ''}`, data: { supportedUntil: lc.lifecycle.until, ...(lc.lifecycle.via ? { via: lc.lifecycle.via } : {}) } });
+    evidence.push({ kind: 'os', detail: `supported until ${lc.lifecycle.until}${lc.lifecycle.via ? ` (${lc.lifecycle.via.toUpperCase()})` : ''}`, label: { key: lc.lifecycle.via ? 'patch:evidence.supportedUntilVia' : 'patch:evidence.supportedUntil', params: { until: displayDate(lc.lifecycle.until), via: (lc.lifecycle.via ?? '').toUpperCase() } }, data: { supportedUntil: lc.lifecycle.until, ...(lc.lifecycle.via ? { via: lc.lifecycle.via } : {}) } });
   }
-  if (distroInfo) evidence.push({ kind: 'catalog', path: options.distroInfoDir ?? DISTRO_INFO_DIR, detail: `distro-info-data present, dated ${distroInfo.asOf}`, version: distroInfo.asOf });
+  if (distroInfo) evidence.push({ kind: 'catalog', path: options.distroInfoDir ?? DISTRO_INFO_DIR, detail: `distro-info-data present, dated ${distroInfo.asOf}`, label: { key: 'patch:evidence.distroInfo', params: { asOf: displayDate(distroInfo.asOf) } } });
 
   let pending: Pending = { kind: 'unknown', reason: { key: 'common:reason.noProbe' } };
   let reboot: Reboot = { kind: 'not-applicable' };

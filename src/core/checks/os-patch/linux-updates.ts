@@ -1,5 +1,5 @@
 import type { Evidence } from '../../../shared/finding';
-import { isoDay } from '../../catalog/dates';
+import { displayDate, isoDay } from '../../catalog/dates';
 import type { Host } from '../../host/host';
 import { commandFailure, garbled } from '../reasons';
 import type { Pending, Reboot } from './os-state';
@@ -96,7 +96,7 @@ export async function aptListsDate(host: Host): Promise<{ readonly ms: number; r
 
 /** Evidence for the lists' date. */
 export function listsEvidence(d: { ms: number; path: string }): Evidence {
-  return { kind: 'update', path: d.path, detail: `package lists updated ${isoDay(d.ms)}`, version: isoDay(d.ms), data: { listsUpdated: new Date(d.ms).toISOString() } };
+  return { kind: 'update', path: d.path, detail: `package lists updated ${isoDay(d.ms)}`, label: { key: 'patch:evidence.listsUpdated', params: { date: displayDate(isoDay(d.ms)) } }, data: { listsUpdated: new Date(d.ms).toISOString() } };
 }
 
 /** Debian and Ubuntu's marker for a needed restart. */

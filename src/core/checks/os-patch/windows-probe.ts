@@ -2,6 +2,7 @@ import type { Evidence, Message } from '../../../shared/finding';
 import type { Catalog } from '../../catalog/catalog-schema';
 import type { Host } from '../../host/host';
 import { findKey, queryKey, regText, regValue } from '../../windows/reg-query';
+import { displayDate } from '../../catalog/dates';
 import { commandFailure, garbled } from '../reasons';
 import type { OsState, OsUnidentified, Reboot } from './os-state';
 import { editionFamily, windowsLevel, windowsLifecycle, windowsProduct } from './windows-lifecycle';
@@ -41,8 +42,11 @@ async function lastHotfix(host: Host): Promise<Evidence> {
   const r = await host.run(HOTFIX_ARGV, { timeoutMs: HOTFIX_TIMEOUT_MS });
   const fail = commandFailure(r);
   const hf = fail ? null : parseHotfix(r.stdout);
-  if (!hf) return { kind: 'update', detail: `last installed update: unknown (Get-HotFix: ${fail ? (r.error?.code ?? `exit ${r.exitCode}`) : 'no dated update in output'})`, data: { probe: 'Get-HotFix' } };
-  return { kind: 'update', detail: `last installed update: ${hf.kb} on ${hf.date}`, version: hf.kb, data: { probe: 'Get-HotFix', kb: hf.kb, installedOn: hf.date } };
+  if (!hf) {
+    const why = fail ? (r.error?.code ?? `exit ${r.exitCode}`) : 'no dated update in output';
+    return { kind: 'update', detail: `last installed update: unknown (Get-HotFix: ${why})`, label: { key: 'patch:evidence.lastUpdateUnknown', params: { why } }, data: { probe: 'Get-HotFix' } };
+  }
+  return { kind: 'update', detail: `last installed update: ${hf.kb} on ${hf.date}`, label: { key: 'patch:evidence.lastUpdate', params: { kb: hf.kb, date: displayDate(hf.date) } }, version: hf.kb, data: { probe: 'Get-HotFix', kb: hf.kb, installedOn: hf.date } };
 }
 
 async function reboot(host: Host): Promise<Reboot> {
