@@ -58,7 +58,7 @@ export async function scanInstallers(host: Host, folders: readonly string[], pat
         install: `installer:${path}`,
         source: path,
         remediation: 'remove.installer',
-        evidence: { kind: 'installer', path, detail: `installer ${path}`, ...(size !== undefined ? { data: { size: String(size) } } : {}) },
+        evidence: { kind: 'installer', path, detail: `installer ${path}`, label: { key: 'bannedApp:evidence.installer', params: { path } }, ...(size !== undefined ? { data: { size: String(size) } } : {}) },
       });
     }
   }

@@ -58,6 +58,7 @@ export async function scanLeftovers(host: Host, paths: readonly string[]): Promi
           kind: isFolder ? 'folder' : 'file',
           path,
           detail: `${isFolder ? 'folder' : 'file'} ${path}`,
+          label: { key: isFolder ? 'bannedApp:evidence.folder' : 'bannedApp:evidence.file', params: { path } },
           ...(isFolder ? {} : { data: { size: String(st.size) } }),
         },
       });

@@ -48,7 +48,7 @@ function hitOf(app: BannedApp, p: ProcessEntry, name: string): Hit {
     evidence: {
       kind: 'process',
       ...(p.argv0?.startsWith('/') ? { path: p.argv0 } : {}),
-      detail: `process ${name}, pid ${p.pid}`,
+      detail: `process ${name}, pid ${p.pid}`, label: { key: 'bannedApp:evidence.process', params: { name, pid: p.pid } },
       data: { pid: String(p.pid), name, ...(p.argv0?.startsWith('/') ? { exe: p.argv0 } : {}) },
     },
   };

@@ -29,7 +29,7 @@ export const macosProcessesProbe: Probe = {
         kind: 'running',
         install: `process:${app.id}`,
         source: `${name} (pid ${p.pid})`,
-        evidence: { kind: 'process', ...(exe ? { path: exe } : {}), detail: `process ${name}, pid ${p.pid}`, data: { pid: String(p.pid), name, ...(exe ? { exe } : {}) } },
+        evidence: { kind: 'process', ...(exe ? { path: exe } : {}), detail: `process ${name}, pid ${p.pid}`, label: { key: 'bannedApp:evidence.process', params: { name, pid: p.pid } }, data: { pid: String(p.pid), name, ...(exe ? { exe } : {}) } },
       });
     }
     return ran(LOOKED, hits);

@@ -77,7 +77,7 @@ export const processProbe: Probe = {
         kind: 'running',
         install: `process:${app.id}`,
         source: row.name,
-        evidence: { kind: 'process', detail: `${row.name} (PID ${row.pid})`, data: { pid: String(row.pid), name: row.name } },
+        evidence: { kind: 'process', detail: `${row.name} (PID ${row.pid})`, label: { key: 'bannedApp:evidence.process', params: { name: row.name, pid: row.pid } }, data: { pid: String(row.pid), name: row.name } },
       }));
     return ran(looked, hits);
   },
