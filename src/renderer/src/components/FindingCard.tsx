@@ -43,7 +43,14 @@ export function FindingCard({ finding: f, policyNumber, focused, onFix }: Findin
           <ul className="evidence">
             {f.evidence.map((e, i) => (
               <li key={i}>
-                <span>{e.detail}</span>
+                {/* The translated label where the probe gave one; the technical detail stays visible for IT staff. */}
+                {e.label ? (
+                  <>
+                    <span>{renderMessage(t, e.label)}</span> <span className="label">({e.detail})</span>
+                  </>
+                ) : (
+                  <span>{e.detail}</span>
+                )}
                 {e.path && (
                   <>
                     {' '}
