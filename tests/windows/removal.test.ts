@@ -113,7 +113,7 @@ describe.skipIf(!wineAvailable || (!removal.runnable && !hanging.runnable))(`rem
     await plant(prefix, [zoom]);
     prefix.writeFile(uninstaller, hangingCmd());
     try {
-      const fix = await runCli(prefix, ['fix', 'zoom', '--yes', '--json'], { env: { [fixStepTimeoutEnv.name!]: '8000' }, timeoutMs: 150_000 });
+      const fix = await runCli(prefix, ['fix', 'zoom', '--yes', '--json'], { env: { [fixStepTimeoutEnv.name!]: '8000' }, timeoutMs: 90_000 });
       expect(prefix.exists('C:\\rig\\hang-ticks.txt'), 'the hanging uninstaller did start').toBe(true);
       const out = JSON.parse(fix.stdout) as FixJson;
       expect(out.verdicts?.map((v) => [v.run?.outcome, v.verdict])).toEqual([['timeout', 'still-present']]);
