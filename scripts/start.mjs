@@ -25,6 +25,13 @@ function hasBinary() {
   }
 }
 
+/** The line of an installer's stderr that says what went wrong (not a stack frame), cut short. */
+export function errorLine(stderr) {
+  const lines = stderr.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('at '));
+  const line = lines.find((l) => /error|ENOTFOUND|EAI_AGAIN|ECONN|ETIMEDOUT|certificate/i.test(l)) ?? lines.pop() ?? '';
+  return line.slice(0, 200);
+}
+
 /** Runs Electron's install.js, killed (with its children) after timeoutMs. Resolves to a short reason when it failed. */
 function tryInstall() {
   const script = join(electronDir, 'install.js');
@@ -51,8 +58,7 @@ function tryInstall() {
     });
     child.on('exit', (code) => {
       clearTimeout(timer);
-      const last = stderr.trim().split('\n').filter(Boolean).pop() ?? '';
-      resolve(code === 0 ? null : `exit code ${code}${last ? `: ${last.slice(0, 200)}` : ''}`);
+      resolve(code === 0 ? null : `exit code ${code}${errorLine(stderr) ? `: ${errorLine(stderr)}` : ''}`);
     });
   });
 }
