@@ -42,10 +42,9 @@ export function parseArgs(argv: readonly string[], extra: FlagSpec = {}): Parsed
     }
     if (arg.startsWith('-') && arg !== '-') {
       const eq = arg.indexOf('=');
-      const raw = arg.startsWith('--') ? arg.slice(2, eq > 0 ? eq : undefined) : (SHORT[arg.slice(1)] ?? `\u0000${arg}`);
-      const name = raw;
-      const kind = spec[name];
-      if (!kind) throw new UsageError('cli:error.unknownOption', { option: arg.split('=')[0]! });
+      const name = arg.startsWith('--') ? arg.slice(2, eq > 0 ? eq : undefined) : SHORT[arg.slice(1)];
+      const kind = name === undefined ? undefined : spec[name];
+      if (name === undefined || kind === undefined) throw new UsageError('cli:error.unknownOption', { option: arg.split('=')[0]! });
       if (kind === 'boolean') {
         if (eq > 0) throw new UsageError('cli:error.unexpectedArgument', { arg });
         flags[name] = true;
@@ -61,4 +60,11 @@ export function parseArgs(argv: readonly string[], extra: FlagSpec = {}): Parsed
   const lang = flags.lang === undefined ? 'vi' : String(flags.lang);
   if (!isLanguage(lang)) throw new UsageError('cli:error.badLang', { value: lang });
   return { words, flags, lang, json: flags.json === true, help: flags.help === true, version: flags.version === true };
+}
+
+/** The language asked for with --lang, if it is one we ship; Vietnamese otherwise. Never throws. */
+export function languageHint(argv: readonly string[]): Language {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const value = i < 0 ? undefined : argv[i]!.includes('=') ? argv[i]!.slice('--lang='.length) : argv[i + 1];
+  return value !== undefined && isLanguage(value) ? value : 'vi';
 }

@@ -4,7 +4,7 @@ import { createTranslator } from '../core/i18n/translator';
 import { userDataDir } from '../core/paths';
 import { builtinPolicy } from '../core/policy/policy';
 import { TOOL_NAME, TOOL_VERSION } from '../core/version';
-import { parseArgs, UsageError, type FlagSpec } from './args';
+import { GLOBAL_FLAGS, languageHint, parseArgs, UsageError, type FlagSpec } from './args';
 import type { Command } from './command';
 import { COMMANDS } from './commands';
 import { processIO, type CliIO } from './io';
@@ -39,7 +39,8 @@ function findCommand(words: readonly string[]): { command: Command; rest: readon
 /** Runs the CLI and returns its exit code. Never throws: errors are printed in the user's language. */
 export async function main(argv: readonly string[], deps: MainDeps): Promise<number> {
   const { io } = deps;
-  let t = createTranslator(argv.includes('en') && argv.some((a) => a === '--lang' || a === '--lang=en') ? 'en' : 'vi');
+  // Usage errors are reported in the language asked for, even when the rest of the line is wrong.
+  let t = createTranslator(languageHint(argv));
   try {
     const args = parseArgs(argv, allFlags());
     t = createTranslator(args.lang);
@@ -55,7 +56,7 @@ export async function main(argv: readonly string[], deps: MainDeps): Promise<num
     if (!found) throw new UsageError('cli:error.unknownCommand', { command: args.words.join(' ') });
     if (found.rest.length > 0) throw new UsageError('cli:error.unexpectedArgument', { arg: found.rest[0]! });
     for (const flag of Object.keys(args.flags)) {
-      if (!(flag in found.command.flags) && !['json', 'lang', 'help', 'version'].includes(flag)) {
+      if (!(flag in found.command.flags) && !(flag in GLOBAL_FLAGS)) {
         throw new UsageError('cli:error.unknownOption', { option: `--${flag}` });
       }
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseArgs, UsageError } from '../../src/cli/args';
+import { languageHint, parseArgs, UsageError } from '../../src/cli/args';
 
 describe('parseArgs', () => {
   it('parses words, global flags and command flags', () => {
@@ -24,5 +24,17 @@ describe('parseArgs', () => {
     } catch (e) {
       expect((e as UsageError).key).toBe(key);
     }
+  });
+});
+
+describe('languageHint', () => {
+  it.each([
+    [['--bogus', '--lang', 'en'], 'en'],
+    [['--lang=en', 'frobnicate'], 'en'],
+    [['--lang', 'fr'], 'vi'],
+    [['--lang'], 'vi'],
+    [['en'], 'vi'],
+  ])('%j -> %s', (argv, lang) => {
+    expect(languageHint(argv)).toBe(lang);
   });
 });

@@ -80,3 +80,11 @@ describe('CLI as a process', () => {
     expect(r.stderr).not.toContain('    at ');
   });
 });
+
+describe('usage errors in the language asked for', () => {
+  it('explains a bad option in English when --lang en is given', async () => {
+    const io = { stdout: '', stderr: '', out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t), confirm: async () => false };
+    expect(await main(['--bogus', '--lang', 'en'], { io, host: new FixtureHost({ platform: 'linux', homedir: '/h' }) })).toBe(64);
+    expect(io.stderr).toMatch(/^Error: There is no option «--bogus»\.\n\nUsage:/);
+  });
+});
