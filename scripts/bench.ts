@@ -87,8 +87,21 @@ async function recordedMachine(): Promise<void> {
   console.log(`  heap used         ${mib(after.heapUsed)} (was ${mib(before.heapUsed)} before)`);
 }
 
+/** A common library's full process listing, for scale: what a naive process scan costs here. */
+async function peerProcessList(): Promise<void> {
+  const si = await import('systeminformation');
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    await si.processes();
+    times.push(performance.now() - t0);
+  }
+  console.log(`For scale: systeminformation.processes() alone, median ${ms(median(times))}`);
+}
+
 async function main(): Promise<void> {
   await thisMachine();
+  await peerProcessList();
   await recordedMachine();
   console.log(`Peak RSS of this process: ${mib(process.resourceUsage().maxRSS * 1024)}`);
 }

@@ -137,6 +137,14 @@ describe.runIf(onLinux)('processes for real', () => {
     const mine = hits.find((h) => h.evidence.data?.pid === String(children[0]!.pid))!;
     expect(mine).toMatchObject({ kind: 'running', install: 'process:zoom', evidence: { kind: 'process', data: { name: 'zoom', exe: join(dir, 'zoom') } } });
   });
+
+  it('agrees with an independent process lister (systeminformation) on which processes are Zoom', async () => {
+    const si = await import('systeminformation');
+    const theirs = (await si.processes()).list.filter((p) => p.name === 'zoom').map((p) => String(p.pid)).sort();
+    const ours = hitsOf(await runProbe(linuxProcessesProbe, new SandboxHost({ homedir: dir }))).map((h) => h.evidence.data?.pid).sort();
+    expect(theirs).toContain(String(children[0]!.pid));
+    expect(ours).toEqual(theirs);
+  });
 });
 
 describe.runIf(onLinux)('installers and leftovers for real (temporary home with a Vietnamese name)', () => {
