@@ -20,7 +20,10 @@ export async function runChecks(ctx: CheckContext, options: RunChecksOptions): P
   const clock = options.clock ?? Date.now;
   const started = clock();
   const limit = options.timeLimitMs ?? CHECK_TIME_LIMIT_MS;
-  const perCheck = await Promise.all(options.checks.map((c) => runOne(c, ctx, limit)));
+  // A context object of its own for this run: whatever probes share through it (a registry scan read once
+  // for every probe) lives for this run only, so a re-check after a removal looks again.
+  const run: CheckContext = { ...ctx };
+  const perCheck = await Promise.all(options.checks.map((c) => runOne(c, run, limit)));
   const findings = perCheck.flat();
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,

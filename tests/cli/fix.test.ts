@@ -102,3 +102,11 @@ describe('attt-selfcheck fix zoom (as a process)', () => {
     expect(run(['fix', 'skype'], s.env).status).toBe(64);
   });
 });
+
+describe('stepTimeoutFromEnv', () => {
+  it('takes a positive whole number of milliseconds and ignores anything else', async () => {
+    const { stepTimeoutFromEnv } = await import('../../src/cli/commands/fix');
+    expect(stepTimeoutFromEnv({ ATTT_SELFCHECK_FIX_STEP_TIMEOUT_MS: '2500' })).toBe(2500);
+    for (const v of [undefined, '', '0', '-5', '1.5', 'abc', '1e400']) expect(stepTimeoutFromEnv({ ATTT_SELFCHECK_FIX_STEP_TIMEOUT_MS: v })).toBeUndefined();
+  });
+});

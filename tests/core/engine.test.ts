@@ -44,6 +44,18 @@ describe('runChecks', () => {
   });
 });
 
+describe('run context', () => {
+  it('gives all checks of one run the same context object, and every run a new one', async () => {
+    const seen: object[] = [];
+    const spy = (id: string): Check => ({ id, advisoryPoint: 1, run: async (c) => (seen.push(c), []) });
+    await runChecks(ctx, { checks: [spy('a'), spy('b')] });
+    await runChecks(ctx, { checks: [spy('a')] });
+    expect(seen[0]).toBe(seen[1]);
+    expect(seen[2]).not.toBe(seen[0]);
+    expect(seen[2]).toMatchObject({ host, now: ctx.now });
+  });
+});
+
 describe('exitCodeFor (Nagios convention)', () => {
   it.each([
     [['ok'], 0],

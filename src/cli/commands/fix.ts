@@ -75,6 +75,12 @@ export function cliMutableHost(ctx: CliContext): MutableHost {
   return new ConfinedMutableHost(real, roots.split(ctx.host.platform === 'win32' ? ';' : ':').filter(Boolean));
 }
 
+/** ATTT_SELFCHECK_FIX_STEP_TIMEOUT_MS: a shorter (or longer) limit per removal step, for IT staff and tests. */
+export function stepTimeoutFromEnv(env: Readonly<Record<string, string | undefined>>): number | undefined {
+  const ms = Number(env.ATTT_SELFCHECK_FIX_STEP_TIMEOUT_MS);
+  return Number.isInteger(ms) && ms > 0 ? ms : undefined;
+}
+
 function json(ctx: CliContext, mode: string, prepared: PreparedFix, outcome?: FixOutcome): void {
   const doc = {
     schemaVersion: FIX_JSON_VERSION,
@@ -110,9 +116,11 @@ export const fixCommand: Command = {
     if (!yes && !(await io.confirm(t.t('fix:cli.confirm', { count: actionable.length })))) return stop('declined', 'fix:cli.declined');
     const closing = actionable.some((p) => p.steps.some((s) => s.kind === 'close-app'));
     if (closing && !yes && !(await io.confirm(t.t('fix:cli.confirmClose')))) return stop('declined', 'fix:cli.closeDeclined');
+    const stepTimeoutMs = stepTimeoutFromEnv(ctx.host.env);
     const outcome = await executeFix(checkCtx, prepared, {
       mutable: cliMutableHost(ctx),
       clock: ctx.now,
+      ...(stepTimeoutMs ? { stepTimeoutMs } : {}),
       ...(args.json ? {} : { onEvent: progress(ctx) }),
     });
     if (args.json) json(ctx, 'run', prepared, outcome);

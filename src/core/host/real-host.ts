@@ -183,7 +183,10 @@ export function runCommand(
       if (pid === undefined) return;
       try {
         if (platform === 'win32') {
-          spawn('taskkill', ['/pid', String(pid), '/T', '/F'], { windowsHide: true, stdio: 'ignore' }).on('error', () => child.kill());
+          // taskkill may be refused or lack /T (wine): then at least end the child itself.
+          spawn('taskkill', ['/pid', String(pid), '/T', '/F'], { windowsHide: true, stdio: 'ignore' })
+            .on('error', () => child.kill())
+            .on('exit', (code) => code !== 0 && child.kill());
         } else {
           process.kill(-pid, 'SIGKILL');
         }

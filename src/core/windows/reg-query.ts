@@ -189,6 +189,8 @@ export async function queryKey(host: Host, key: string, options: RegQueryOptions
 function parseResult(r: RunResult, options: RegQueryOptions): RegQueryResult {
   const text = r.stdout;
   const tool = r.argv[0] ?? 'reg';
+  // A key with no values and no subkeys: reg prints one line break and exits 0 (the header only comes with values).
+  if (/^\r?\n$/.test(text)) return { ok: true, exists: true, keys: [], lossy: false };
   if (text.trim() === '') return { ok: false, reason: garbled(tool, text) };
   // Complete output ends with a line break (with /s: a blank line after the last key); anything else was cut.
   const tail = text.split(/\r?\n/).filter((l) => l.trim() !== '').pop() ?? '';

@@ -87,6 +87,12 @@ describe('queryKey', () => {
     expect(crash).toMatchObject({ ok: false, reason: { key: 'common:reason.exitCode', params: { stderr: 'reg: something odd' } } });
   });
 
+  it('reads a key with no values and no subkeys (reg prints one line break) as existing and empty', async () => {
+    for (const stdout of ['\r\n', '\n']) {
+      expect(await queryKey(host({ argv, stdout }), HKLM64, { recursive: true, view: 64 })).toEqual({ ok: true, exists: true, keys: [], lossy: false });
+    }
+  });
+
   it('calls empty, garbled and truncated output unknown, never an empty registry', async () => {
     const full = fixture('reg-hklm-uninstall-64.txt');
     const cases = ['', '\r\n\r\n', '\u0000\u0001\u0002binary', full.slice(0, full.indexOf('Zoom Workplace') + 6), full.slice(0, full.lastIndexOf('\r\n\r\n') - 20) + '\r\n'];

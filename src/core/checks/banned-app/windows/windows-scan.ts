@@ -29,16 +29,13 @@ const MACHINE_KEYS: Readonly<Record<RegView, string>> = {
   32: `HKEY_LOCAL_MACHINE\\SOFTWARE\\WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Uninstall`,
 };
 
-/** How long a scan is reused: one check run, not the next one. */
-const REUSE_MS = 30_000;
-const cache = new WeakMap<CheckContext, { readonly at: number; readonly scan: WindowsScan }>();
+/** One scan per run: the engine gives every run its own context object (see runChecks). */
+const cache = new WeakMap<CheckContext, WindowsScan>();
 
 /** The shared scan of this run (created on first use). */
 export function windowsScan(ctx: CheckContext): WindowsScan {
-  const hit = cache.get(ctx);
-  if (hit && performance.now() - hit.at < REUSE_MS) return hit.scan;
-  const scan = createScan(ctx);
-  cache.set(ctx, { at: performance.now(), scan });
+  let scan = cache.get(ctx);
+  if (!scan) cache.set(ctx, (scan = createScan(ctx)));
   return scan;
 }
 
