@@ -7,3 +7,9 @@ export function formatDateTime(iso: string, language: string): string {
   const locale = language === 'vi' ? 'vi-VN' : 'en-GB';
   return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' }).format(d);
 }
+
+/** A calendar date (YYYY-MM-DD) as documents write it: 14/05/2020 in both languages (en-GB order). */
+export function formatDay(isoDay: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : isoDay;
+}

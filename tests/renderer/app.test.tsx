@@ -88,6 +88,7 @@ describe('other pages', () => {
     expect(await screen.findByRole('heading', { name: 'Công văn số 1981/UBND-VHTT' })).toBeTruthy();
     expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['Điểm 1', 'Điểm 2', 'Điểm 3', 'Điểm 4', 'Các văn bản làm căn cứ']);
     expect(screen.getByText('2706/UBND-XD6')).toBeTruthy();
+    expect(screen.getByText(/ngày 14\/05\/2020\./)).toBeTruthy();
   });
 
   it('the removal wizard asks main for a plan and shows "not available" clearly, with a re-check', async () => {

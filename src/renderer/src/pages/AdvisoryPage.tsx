@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../shared/finding';
+import { formatDay } from '../../../shared/format';
 import type { AtttApi, PolicyView } from '../../../shared/ipc-contract';
 import { ErrorNote } from '../components/ErrorNote';
 
@@ -28,7 +29,7 @@ export function AdvisoryPage({ api }: { readonly api: AtttApi }) {
     <section aria-labelledby="advisory-title">
       <h2 id="advisory-title">{t('ui:advisory.title', { number: policy.number })}</h2>
       <p className="lead">{policy.title[lang]}</p>
-      <p>{t('ui:advisory.issued', { issuer: policy.issuer[lang], date: policy.date })}</p>
+      <p>{t('ui:advisory.issued', { issuer: policy.issuer[lang], date: formatDay(policy.date) })}</p>
       <ol className="points">
         {policy.points.map((p) => (
           <li key={p.n} className="card">
@@ -44,7 +45,7 @@ export function AdvisoryPage({ api }: { readonly api: AtttApi }) {
       <ul className="citations">
         {policy.citations.map((c) => (
           <li key={c.id}>
-            <strong>{c.number}</strong> ({c.date}) — {c.issuer[lang]}: {c.title[lang]}
+            <strong>{c.number}</strong> ({formatDay(c.date)}) — {c.issuer[lang]}: {c.title[lang]}
           </li>
         ))}
       </ul>
