@@ -16,7 +16,8 @@ export function formatTime(iso: string): string {
 function evidenceLine(e: Evidence, t: Translator): string {
   const parts = [e.label ? t.message(e.label) : e.detail];
   if (e.path && !parts[0]!.includes(e.path)) parts.push(e.path);
-  if (e.version) parts.push(t.t('cli:report.version', { version: e.version }));
+  // A label is already a sentence about the fact (it names a catalog's date, say); the version stays in --json.
+  if (e.version && !e.label) parts.push(t.t('cli:report.version', { version: e.version }));
   return parts.join(' — ');
 }
 
