@@ -11,7 +11,7 @@ import { extname, join, normalize } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSP } from '../../src/main/csp';
-import { dpkgUnknown, reportWith, zoomInstalled, zoomLeftover, zoomOk } from '../main/sample-report';
+import { dpkgUnknown, reportWith, zoomInstalled, zoomLeftover, zoomOk } from '../shared/sample-report';
 
 const root = join(__dirname, '..', '..');
 const CHROMIUM = '/usr/bin/chromium';

@@ -6,7 +6,7 @@ vi.mock('electron', () => import('../helpers/fake-electron'));
 import { AppController } from '../../src/main/app-controller';
 import { unavailableFixService, type FixService } from '../../src/main/fix-service';
 import type { Report } from '../../src/shared/report';
-import { reportWith, zoomInstalled, zoomLeftover, zoomOk } from './sample-report';
+import { reportWith, zoomInstalled, zoomLeftover, zoomOk } from '../shared/sample-report';
 
 let dir: string;
 let now: number;

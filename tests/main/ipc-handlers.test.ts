@@ -10,7 +10,7 @@ import { unavailableFixService } from '../../src/main/fix-service';
 import { registerIpcHandlers, unregisterIpcHandlers } from '../../src/main/ipc-handlers';
 import { createApi } from '../../src/preload/api';
 import { INVOKE_CHANNELS } from '../../src/shared/ipc-contract';
-import { reportWith, zoomInstalled } from './sample-report';
+import { reportWith, zoomInstalled } from '../shared/sample-report';
 
 let dir: string;
 beforeEach(() => {

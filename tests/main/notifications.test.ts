@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BACKOFF_MS, backoffAfter, callLikelyInProgress, decide, EMPTY_NOTIFY_STATE, notificationContent, pause, pauseUntil, snooze } from '../../src/main/notifications';
 import type { Finding } from '../../src/shared/finding';
-import { dpkgUnknown, zoomInstalled, zoomLeftover, zoomOk, zoomRunning } from './sample-report';
+import { dpkgUnknown, zoomInstalled, zoomLeftover, zoomOk, zoomRunning } from '../shared/sample-report';
 
 const H = 3_600_000;
 const T0 = Date.UTC(2026, 4, 20, 3, 0, 0);

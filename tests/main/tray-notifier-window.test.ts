@@ -9,7 +9,7 @@ import { AppTray, trayMenuTemplate, type TrayActions, type TrayModel } from '../
 import { trayStateFor } from '../../src/main/tray-state';
 import { AssistantWindow, hardenSession, secureWebPreferences } from '../../src/main/windows';
 import { session } from 'electron';
-import { dpkgUnknown, reportWith, zoomInstalled, zoomLeftover, zoomOk } from './sample-report';
+import { dpkgUnknown, reportWith, zoomInstalled, zoomLeftover, zoomOk } from '../shared/sample-report';
 
 beforeEach(() => fake.reset());
 

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/renderer/src/App';
 import { createI18n } from '../../src/renderer/src/i18n';
 import type { UiLanguage } from '../../src/shared/settings';
-import { dpkgUnknown, reportWith, zoomInstalled, zoomLeftover, zoomOk } from './sample-report';
+import { dpkgUnknown, reportWith, zoomInstalled, zoomLeftover, zoomOk } from '../shared/sample-report';
 import { fakeApi } from './fake-api';
 
 afterEach(cleanup);

@@ -1,4 +1,4 @@
-/** Reports as the core makes them (real message keys, real evidence shapes), for main and renderer tests. */
+/** Reports as the core makes them (real message keys, real evidence shapes), for main, renderer and e2e tests. */
 import type { Finding } from '../../src/shared/finding';
 import type { Report } from '../../src/shared/report';
 
