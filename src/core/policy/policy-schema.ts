@@ -60,6 +60,21 @@ const macosSignature = z
   })
   .strict();
 
+/** One official browser extension of a banned app, with where its id was confirmed. */
+const extensionRef = z.object({ id: z.string().min(1), name: z.string().min(1), source: z.string().min(1) }).strict();
+
+const browserExtensions = z
+  .object({
+    /** Chrome Web Store ids (32 letters a-p), the same in Chrome, Edge, Brave, Chromium, Cốc Cốc. */
+    chromiumIds: z.array(extensionRef.extend({ id: z.string().regex(/^[a-p]{32}$/, 'a Chromium extension id') })).default([]),
+    /** Firefox add-on ids (`{GUID}` or `name@domain`). */
+    firefoxIds: z.array(extensionRef).default([]),
+    /** Secondary signal: exact author/creator (case-insensitive), only together with a name pattern. */
+    publishers: names,
+    namePatterns: z.array(pattern).default([]),
+  })
+  .strict();
+
 const bannedApp = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/),
@@ -69,6 +84,7 @@ const bannedApp = z
     windows: windowsSignature,
     macos: macosSignature,
     installers: z.object({ folders: names, filePatterns: z.array(pattern).default([]) }).strict(),
+    browserExtensions: browserExtensions.default({ chromiumIds: [], firefoxIds: [], publishers: [], namePatterns: [] }),
   })
   .strict();
 

@@ -79,7 +79,7 @@ export function judge(app: BannedApp, results: ReadonlyArray<readonly [Probe, Pr
       advisoryPoint: app.advisoryPoint,
       title: msg(`bannedApp:${kind}.title`, { app: app.name, source: first.source, version: version ?? '' }),
       detail: msg(`bannedApp:${kind}.detail`, { app: app.name }),
-      action: msg(`bannedApp:${kind}.action`, { app: app.name }),
+      action: first.action ?? msg(`bannedApp:${kind}.action`, { app: app.name }),
       evidence: group.map((h) => h.evidence),
       ...(group.find((h) => h.remediation) ? { remediation: group.find((h) => h.remediation)!.remediation } : {}),
     });

@@ -18,6 +18,8 @@ export interface Hit {
   readonly evidence: Evidence;
   /** Remediation plan kind that can remove it, e.g. `uninstall.dpkg`, `uninstall.windows-registry`. */
   readonly remediation?: string;
+  /** What the user should do, when the kind's usual action does not fit (e.g. remove a browser extension by hand). */
+  readonly action?: Message;
 }
 
 /** What one probe found: hits, or that it could not look (with the reason), or that it does not apply here. */

@@ -1,3 +1,4 @@
+import { browserExtensionProbes } from '../browser-extensions';
 import { installerFolders, installersProbe } from '../installers';
 import { expandHomePaths, leftoversProbe } from '../leftovers';
 import type { Probe } from '../probe';
@@ -29,4 +30,5 @@ export const linuxProbes: readonly Probe[] = [
   linuxProcessesProbe,
   linuxInstallersProbe,
   linuxLeftoversProbe,
+  ...browserExtensionProbes,
 ];

@@ -1,3 +1,4 @@
+import { browserExtensionProbes } from '../browser-extensions';
 import { installerFolders, installersProbe } from '../installers';
 import { expandHomePaths, leftoversProbe } from '../leftovers';
 import type { Probe } from '../probe';
@@ -26,4 +27,5 @@ export const macosProbes: readonly Probe[] = [
   macosProcessesProbe,
   macosInstallersProbe,
   macosLeftoversProbe,
+  ...browserExtensionProbes,
 ];

@@ -1,3 +1,4 @@
+import { browserExtensionProbes } from '../browser-extensions';
 import type { Probe } from '../probe';
 import { currentProfileExecutableProbe, otherProfilesExecutableProbe, programFilesExecutableProbe } from './executable-probes';
 import { msixProbe } from './msix-probe';
@@ -20,4 +21,5 @@ export const windowsProbes: readonly Probe[] = [
   otherUsersInstallersProbe,
   currentUserLeftoversProbe,
   otherUsersLeftoversProbe,
+  ...browserExtensionProbes,
 ];
