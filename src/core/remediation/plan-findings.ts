@@ -35,11 +35,11 @@ function pathStep(host: Host, e: Evidence, trash: boolean): PlanStep | null {
 async function derive(host: Host, app: BannedApp, f: Finding): Promise<{ kind: PlanKind; d: Derivation; data?: Readonly<Record<string, string>> }> {
   const of = (k: Evidence['kind']): Evidence[] => f.evidence.filter((e) => e.kind === k);
   const reg = of('registry').find((e) => e.data);
-  if (reg) return { kind: 'uninstall', d: await windowsUninstallSteps(host, reg), data: reg.data };
+  if (reg) return { kind: 'uninstall', d: await windowsUninstallSteps(host, reg, app.name), data: reg.data };
   const pkg = of('package').find((e) => e.data?.manager);
   if (pkg) {
     const data = pkg.data!;
-    return { kind: 'uninstall', d: data.manager === 'msix' ? msixSteps(data) : linuxPackageSteps(host, data), data };
+    return { kind: 'uninstall', d: data.manager === 'msix' ? msixSteps(host, data) : linuxPackageSteps(host, data), data };
   }
   const bundle = of('app-bundle')[0];
   if (bundle) return { kind: 'uninstall', d: macosAppSteps(bundle, of('receipt')) };

@@ -2,12 +2,12 @@ import type { Evidence, Message } from '../../shared/finding';
 import type { Host } from '../host/host';
 import type { PlanStep } from './plan';
 import { expandWindowsEnv, parseWindowsCommandLine } from './windows-command-line';
+import { systemTool } from './windows-tools';
+import { vendorUninstallerArgv } from './windows-uninstaller';
 
 /** An MSI product code: {8-4-4-4-12 hex}. */
 const GUID = /^\{[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\}$/;
 const GUID_IN_MSIEXEC = /\/[IiXx]\s*(\{[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\})/;
-/** Characters cmd.exe would interpret inside a .cmd/.bat command line. */
-const CMD_META = /[&|<>^%!"\r\n]/;
 
 /** msiexec exit codes that mean done: 0, 1605 (not installed any more), 1641/3010 (done, restart pending). */
 export const MSI_OK_CODES: readonly number[] = [0, 1605, 1641, 3010];
@@ -43,17 +43,14 @@ export function uninstallArgv(text: string, env: Readonly<Record<string, string 
   return argv.length > 0 && argv[0] ? argv : null;
 }
 
-/** argv to run a parsed uninstaller: an .exe directly, a .cmd/.bat through `cmd /d /c`. Null when unsafe. */
-export function launchArgv(argv: readonly string[]): string[] | null {
-  const exe = argv[0]!;
-  // A local absolute path only: no UNC share, no relative name found through PATH.
-  if (!/^[A-Za-z]:\\/.test(exe) || exe.includes('/') || /\\\.\.?\\/.test(exe)) return null;
-  if (/\.exe$/i.test(exe)) return [...argv];
-  if (/\.(cmd|bat)$/i.test(exe)) {
-    if (argv.some((a) => CMD_META.test(a))) return null;
-    return ['cmd', '/d', '/c', ...argv];
-  }
-  return null;
+/**
+ * Folders a non-MSI uninstaller may live in: Program Files for every install (only administrators
+ * write there); the person's own profile as well for a per-user install, which runs without elevation.
+ */
+function uninstallerRoots(host: Host, machine: boolean): string[] {
+  const env = host.env;
+  const programFiles = [env.ProgramFiles, env['ProgramFiles(x86)'], env.ProgramW6432].filter((d): d is string => !!d);
+  return machine ? programFiles : [...programFiles, host.homedir];
 }
 
 /** True when the per-user key belongs to another profile than ours (an HKU\SID hive whose uninstaller is not under our home). */
@@ -64,8 +61,11 @@ function otherProfile(host: Host, data: Readonly<Record<string, string>>, exe: s
   return !(exe && exe.toLowerCase().startsWith(`${home}\\`));
 }
 
-/** Steps for one Windows Uninstall key, derived from its values only; never a guessed command. */
-export async function windowsUninstallSteps(host: Host, reg: Evidence): Promise<WindowsDerivation> {
+/**
+ * Steps for one Windows Uninstall key, derived from its values only; never a guessed command: msiexec
+ * with the product code, or the vendor's uninstaller (see windows-uninstaller.ts), else manual.
+ */
+export async function windowsUninstallSteps(host: Host, reg: Evidence, appName: string): Promise<WindowsDerivation> {
   const data = reg.data ?? {};
   const name = data.displayName || data.keyName || '?';
   const machine = data.scope === 'machine' || data.hive?.toUpperCase() === 'HKLM';
@@ -75,7 +75,7 @@ export async function windowsUninstallSteps(host: Host, reg: Evidence): Promise<
     if (!code) return { why: { key: 'fix:why.noProductCode', params: { name } } };
     if (!machine && otherProfile(host, data, undefined)) return { why: { key: 'fix:why.otherProfile', params: { name, hive: data.hive ?? '?' } } };
     return {
-      steps: [{ kind: 'run', title: { key: 'fix:step.msiexec', params: { name, code } }, argv: ['msiexec', '/x', code, '/qn', '/norestart'], elevation: machine ? 'admin' : 'none', okExitCodes: MSI_OK_CODES }],
+      steps: [{ kind: 'run', title: { key: 'fix:step.msiexec', params: { name, code } }, argv: [systemTool(host.env, 'msiexec'), '/x', code, '/qn', '/norestart'], elevation: machine ? 'admin' : 'none', okExitCodes: MSI_OK_CODES }],
     };
   }
   const text = data.quietUninstallString || data.uninstallString;
@@ -83,9 +83,9 @@ export async function windowsUninstallSteps(host: Host, reg: Evidence): Promise<
   // The console could not print some letters of the key (lossy=1): the path is not known exactly.
   if (data.lossy === '1') return { why: { key: 'fix:why.unusableUninstaller', params: { name, command: text } } };
   const argv = uninstallArgv(text, host.env);
-  const launch = argv ? launchArgv(argv) : null;
+  if (argv && otherProfile(host, data, argv[0])) return { why: { key: 'fix:why.otherProfile', params: { name, hive: data.hive ?? '?' } } };
+  const launch = argv ? vendorUninstallerArgv(argv, { roots: uninstallerRoots(host, machine), appName }, systemTool(host.env, 'cmd')) : null;
   if (!argv || !launch) return { why: { key: 'fix:why.unusableUninstaller', params: { name, command: text } } };
-  if (otherProfile(host, data, argv[0])) return { why: { key: 'fix:why.otherProfile', params: { name, hive: data.hive ?? '?' } } };
   let present = false;
   try {
     present = (await host.stat(argv[0]!)) !== null;
@@ -97,11 +97,12 @@ export async function windowsUninstallSteps(host: Host, reg: Evidence): Promise<
 }
 
 /** Steps for an MSIX/Store package: Remove-AppxPackage with the full name from the evidence. */
-export function msixSteps(data: Readonly<Record<string, string>>): WindowsDerivation {
+export function msixSteps(host: Host, data: Readonly<Record<string, string>>): WindowsDerivation {
   const full = data.packageFullName ?? '';
-  if (!/^[A-Za-z0-9.-]+_[A-Za-z0-9._~-]+$/.test(full)) return { why: { key: 'fix:why.noPackageName', params: { name: data.name ?? '?' } } };
+  // -Command joins its words into a script: the name must be one plain word, never a `-Parameter`.
+  if (!/^[A-Za-z0-9][A-Za-z0-9.-]*_[A-Za-z0-9._~-]+$/.test(full)) return { why: { key: 'fix:why.noPackageName', params: { name: data.name ?? '?' } } };
   return {
-    steps: [{ kind: 'run', title: { key: 'fix:step.msix', params: { name: full } }, argv: ['powershell', '-NoProfile', '-NonInteractive', '-Command', 'Remove-AppxPackage', '-Package', full], elevation: 'none', okExitCodes: [0] }],
+    steps: [{ kind: 'run', title: { key: 'fix:step.msix', params: { name: full } }, argv: [systemTool(host.env, 'powershell'), '-NoProfile', '-NonInteractive', '-Command', 'Remove-AppxPackage', '-Package', full], elevation: 'none', okExitCodes: [0] }],
   };
 }
 

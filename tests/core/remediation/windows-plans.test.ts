@@ -9,7 +9,8 @@ import { elevatedArgv } from '../../../src/core/remediation/elevation';
 
 const zoom = builtinPolicy().bannedApps[0]!;
 const HOME = 'C:\\Users\\A B';
-const env = { APPDATA: `${HOME}\\AppData\\Roaming`, LOCALAPPDATA: `${HOME}\\AppData\\Local`, SystemRoot: 'C:\\Windows' };
+const env = { APPDATA: `${HOME}\\AppData\\Roaming`, LOCALAPPDATA: `${HOME}\\AppData\\Local`, SystemRoot: 'C:\\Windows', ProgramFiles: 'C:\\Program Files', 'ProgramFiles(x86)': 'C:\\Program Files (x86)' };
+const MSIEXEC = 'C:\\Windows\\System32\\msiexec.exe';
 const UNINSTALLER = `${HOME}\\AppData\\Roaming\\Zoom\\uninstall\\Installer.exe`;
 
 function host(files: Record<string, string> = {}): FixtureHost {
@@ -79,29 +80,71 @@ describe('Windows plans from recorded Uninstall keys', () => {
   it('per-machine MSI 6.x: msiexec /x {ProductCode} /qn with elevation, never the string as given', async () => {
     const f = regFinding({ hive: 'HKLM', view: '64', keyName: '{6FC53F6B-CC58-43A0-B23E-84B95825CBFE}', displayName: 'Zoom Workplace (64-bit)', publisher: 'Zoom', uninstallString: 'MsiExec.exe /X{6FC53F6B-CC58-43A0-B23E-84B95825CBFE}', windowsInstaller: '1', scope: 'machine' });
     const [plan] = await planFindings(host(), zoom, [f]);
-    expect(plan!.steps).toEqual([expect.objectContaining({ argv: ['msiexec', '/x', '{6FC53F6B-CC58-43A0-B23E-84B95825CBFE}', '/qn', '/norestart'], elevation: 'admin', okExitCodes: [0, 1605, 1641, 3010] })]);
+    expect(plan!.steps).toEqual([expect.objectContaining({ argv: [MSIEXEC, '/x', '{6FC53F6B-CC58-43A0-B23E-84B95825CBFE}', '/qn', '/norestart'], elevation: 'admin', okExitCodes: [0, 1605, 1641, 3010] })]);
   });
 
   it('the Outlook plugin is planned by its own key', async () => {
     const f = regFinding({ hive: 'HKLM', view: '32', keyName: '{0B76DE11-5937-4491-A66A-617E42170AFF}', displayName: 'Zoom Outlook Plugin', publisher: 'Zoom Video Communications, Inc.', uninstallString: 'MsiExec.exe /I{0B76DE11-5937-4491-A66A-617E42170AFF}', windowsInstaller: '1', scope: 'machine' });
     const [plan] = await planFindings(host(), zoom, [f]);
-    expect(plan!.steps[0]).toMatchObject({ argv: ['msiexec', '/x', '{0B76DE11-5937-4491-A66A-617E42170AFF}', '/qn', '/norestart'] });
+    expect(plan!.steps[0]).toMatchObject({ argv: [MSIEXEC, '/x', '{0B76DE11-5937-4491-A66A-617E42170AFF}', '/qn', '/norestart'] });
   });
 
-  it('a .cmd uninstaller runs through cmd /d /c as argv; one with cmd metacharacters is manual', async () => {
-    const cmdPath = 'C:\\Program Files\\Zoom\\uninstall\\remove zoom.cmd';
-    const ok = regFinding({ hive: 'HKLM', view: '64', keyName: 'ZoomCmd', displayName: 'Zoom', uninstallString: `"${cmdPath}" /quiet`, scope: 'machine' });
-    const bad = regFinding({ hive: 'HKLM', view: '64', keyName: 'ZoomBad', displayName: 'Zoom', uninstallString: `"${cmdPath}" /quiet & del C:\\x`, scope: 'machine' });
-    const plans = await planFindings(host({ [cmdPath]: '@echo off' }), zoom, [ok, bad]);
-    expect(plans.find((p) => p.findingId.endsWith('ZoomCmd'))!.steps[0]).toMatchObject({ argv: ['cmd', '/d', '/c', cmdPath, '/quiet'], elevation: 'admin' });
-    const manual = plans.find((p) => p.findingId.endsWith('ZoomBad'))!;
-    expect(manual.kind).toBe('manual');
-    expect(manual.why?.key).toBe('fix:why.unusableUninstaller');
+  it('a .cmd uninstaller runs through cmd /d /c only when its line holds nothing cmd.exe reads (no quotes, spaces, & ...)', async () => {
+    const cmdPath = 'C:\\Program Files\\Zoom\\uninstall\\remove.cmd';
+    const plainCmd = `${HOME.replace(' ', '')}\\AppData\\Roaming\\Zoom\\uninstall\\uninstall.cmd`;
+    const keys = [
+      regFinding({ hive: 'HKCU', view: '64', keyName: 'ZoomCmd', displayName: 'Zoom', uninstallString: `${plainCmd} /uninstall`, scope: 'user' }),
+      regFinding({ hive: 'HKLM', view: '64', keyName: 'ZoomSpace', displayName: 'Zoom', uninstallString: `"${cmdPath}" /quiet`, scope: 'machine' }),
+      regFinding({ hive: 'HKLM', view: '64', keyName: 'ZoomBad', displayName: 'Zoom', uninstallString: `"${cmdPath}" /quiet & del C:\\x`, scope: 'machine' }),
+      regFinding({ hive: 'HKLM', view: '64', keyName: 'ZoomPct', displayName: 'Zoom', uninstallString: `"${cmdPath}" /x=%%PATH%%`, scope: 'machine' }),
+    ];
+    const plans = await planFindings(new FixtureHost({ platform: 'win32', homedir: HOME.replace(' ', ''), env, files: { [plainCmd]: '@echo off', [cmdPath]: '@echo off' } }), zoom, keys);
+    expect(plans.find((p) => p.findingId.endsWith('ZoomCmd'))!.steps[0]).toMatchObject({ argv: ['C:\\Windows\\System32\\cmd.exe', '/d', '/c', plainCmd, '/uninstall'], elevation: 'none' });
+    for (const k of ['ZoomSpace', 'ZoomBad', 'ZoomPct']) {
+      const manual = plans.find((p) => p.findingId.endsWith(k))!;
+      expect(manual.steps, k).toEqual([]);
+      expect(manual.why?.key).toBe('fix:why.unusableUninstaller');
+    }
+  });
+
+  it.each([
+    ['rundll32 from System32', 'C:\\Windows\\System32\\rundll32.exe', '"C:\\Windows\\System32\\rundll32.exe" shell32.dll,Control_RunDLL', 'user'],
+    ['powershell -enc', 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe', 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe -enc ZABlAGwAIABDADoAXAA=', 'user'],
+    ['cmd.exe /c', 'C:\\Windows\\System32\\cmd.exe', 'C:\\Windows\\System32\\cmd.exe /c del /q C:\\Users', 'machine'],
+    ['pwsh inside Program Files', 'C:\\Program Files\\PowerShell\\7\\pwsh.exe', '"C:\\Program Files\\PowerShell\\7\\pwsh.exe" -EncodedCommand:ZABlAGwA', 'machine'],
+    ['an interpreter in a Zoom folder', 'C:\\Program Files\\Zoom\\bin\\node.exe', '"C:\\Program Files\\Zoom\\bin\\node.exe" /uninstall', 'machine'],
+    ['a program of another vendor', 'C:\\Program Files\\Other\\uninst.exe', '"C:\\Program Files\\Other\\uninst.exe" /S', 'machine'],
+    ['a per-machine uninstaller in a folder the user can write (the profile)', UNINSTALLER, `"${UNINSTALLER}" /uninstall`, 'machine'],
+    ['a program outside Program Files and the profile', 'C:\\Zoom\\uninstall\\Installer.exe', '"C:\\Zoom\\uninstall\\Installer.exe" /uninstall', 'user'],
+    ['free-text arguments (a path, an &)', UNINSTALLER, `"${UNINSTALLER}" /uninstall C:\\Users & calc`, 'user'],
+    ['a trailing dot Windows would drop', `${UNINSTALLER}.`, `"${UNINSTALLER}." /uninstall`, 'user'],
+    ['an alternate data stream', `${HOME}\\AppData\\Roaming\\Zoom\\uninstall\\x.txt:Installer.exe`, `"${HOME}\\AppData\\Roaming\\Zoom\\uninstall\\x.txt:Installer.exe" /uninstall`, 'user'],
+    ['.. in the path', `${HOME}\\AppData\\Roaming\\Zoom\\..\\..\\x\\Installer.exe`, `"${HOME}\\AppData\\Roaming\\Zoom\\..\\..\\x\\Installer.exe" /uninstall`, 'user'],
+  ])('an UninstallString that is not the vendor uninstaller is never run: %s', async (_name, exe, uninstallString, scope) => {
+    const f = regFinding({ hive: scope === 'machine' ? 'HKLM' : 'HKCU', view: '64', keyName: 'ZoomUMX', displayName: 'Zoom', uninstallString, scope });
+    const [plan] = await planFindings(host({ [exe]: 'MZ' }), zoom, [f]);
+    expect(plan!.steps).toEqual([]);
+    expect(plan!.why?.key).toBe('fix:why.unusableUninstaller');
+    expect(plan!.manual.map((m) => m.key)).toContain('fix:manual.windows.cleanZoom');
+  });
+
+  it('the vendor uninstaller of a per-machine install in Program Files runs elevated, its switches kept', async () => {
+    const exe = 'C:\\Program Files (x86)\\Zoom\\uninstall\\Installer.exe';
+    const f = regFinding({ hive: 'HKLM', view: '32', keyName: 'ZoomUMX', displayName: 'Zoom', uninstallString: `"${exe}" /uninstall /silent`, scope: 'machine' });
+    const [plan] = await planFindings(host({ [exe]: 'MZ' }), zoom, [f]);
+    expect(plan!.steps).toEqual([expect.objectContaining({ argv: [exe, '/uninstall', '/silent'], elevation: 'admin' })]);
+  });
+
+  it('an MSIX name that would read as a PowerShell parameter is refused', async () => {
+    const msix: Finding = { ...regFinding({ keyName: 'm' }), id: 'banned-app:msix', evidence: [{ kind: 'package', detail: 'msix', data: { manager: 'msix', name: 'Zoom', packageFullName: '-AllUsers_x' } }] };
+    const [plan] = await planFindings(host(), zoom, [msix]);
+    expect(plan!.steps).toEqual([]);
+    expect(plan!.why?.key).toBe('fix:why.noPackageName');
   });
 
   it.each([
     ['no uninstall string', { uninstallString: '' }, 'fix:why.noUninstaller'],
-    ['an uninstaller that is not on disk', { uninstallString: '"C:\\gone\\Installer.exe" /uninstall' }, 'fix:why.uninstallerMissing'],
+    ['an uninstaller that is not on disk', { uninstallString: `"${HOME}\\AppData\\Roaming\\Zoom\\gone\\Installer.exe" /uninstall` }, 'fix:why.uninstallerMissing'],
     ['a network path', { uninstallString: '"\\\\server\\share\\Installer.exe" /uninstall' }, 'fix:why.unusableUninstaller'],
     ['a relative program', { uninstallString: 'Installer.exe /uninstall' }, 'fix:why.unusableUninstaller'],
     ['a key the console printed lossily (lossy=1)', { uninstallString: `"${UNINSTALLER}" /uninstall`, lossy: '1' }, 'fix:why.unusableUninstaller'],
@@ -127,6 +170,6 @@ describe('Windows plans from recorded Uninstall keys', () => {
     const msix: Finding = { ...regFinding({ keyName: 'm' }), id: 'banned-app:msix', evidence: [{ kind: 'package', detail: 'msix', data: { manager: 'msix', name: 'Zoom.Zoom', packageFullName: 'ZoomVideoCommunicationsInc.ZoomWorkplace_6.2.0.0_x64__abc123', version: '6.2.0.0' } }] };
     const plans = await planFindings(host(), zoom, [msix, proc]);
     expect(plans[0]).toMatchObject({ kind: 'close', steps: [{ kind: 'close-app', pids: [4242], names: expect.arrayContaining(['Zoom.exe']) }] });
-    expect(plans[1]!.steps[0]).toMatchObject({ argv: ['powershell', '-NoProfile', '-NonInteractive', '-Command', 'Remove-AppxPackage', '-Package', 'ZoomVideoCommunicationsInc.ZoomWorkplace_6.2.0.0_x64__abc123'] });
+    expect(plans[1]!.steps[0]).toMatchObject({ argv: ['C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe', '-NoProfile', '-NonInteractive', '-Command', 'Remove-AppxPackage', '-Package', 'ZoomVideoCommunicationsInc.ZoomWorkplace_6.2.0.0_x64__abc123'] });
   });
 });

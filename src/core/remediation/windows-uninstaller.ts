@@ -1,0 +1,70 @@
+/**
+ * The only shapes of a non-MSI UninstallString we run: the vendor's own uninstaller program, at a
+ * plain local path inside the app's folder, with switch-like arguments. Anything else (cmd /c,
+ * rundll32, powershell -enc, a program outside Program Files / the profile, free-text arguments)
+ * gets manual steps: the registry value is data, never a command line we trust as given.
+ */
+
+/** Programs that run other code from their arguments: never an uninstaller, whatever the key says. */
+const INTERPRETERS = new Set([
+  'bash', 'bitsadmin', 'certutil', 'cmd', 'cmstp', 'conhost', 'cscript', 'explorer', 'forfiles', 'hh', 'installutil',
+  'java', 'javaw', 'msbuild', 'msdt', 'mshta', 'msiexec', 'node', 'odbcconf', 'pcalua', 'powershell', 'powershell_ise',
+  'pwsh', 'python', 'pythonw', 'reg', 'regasm', 'regedit', 'regsvcs', 'regsvr32', 'rundll32', 'sc', 'schtasks', 'sh',
+  'wmic', 'wscript', 'wsl',
+]);
+
+/** One switch: `/uninstall`, `-S`, `--silent`, `/mode=quiet`; nothing a program could read as code or a path. */
+const SWITCH = /^(?:\/|-{1,2})[A-Za-z][A-Za-z0-9_-]{0,40}(?:[=:][A-Za-z0-9._-]{1,40})?$/;
+/** In a .cmd/.bat line every character below is read by cmd.exe (or splits arguments): none may appear. */
+const CMD_SPECIAL = /[\s&|<>^%!"()@,;=`]/;
+/** At most this many arguments. */
+const MAX_ARGS = 8;
+
+/** Where the program may live, and the app's name that one of its folders must carry. */
+export interface UninstallerRules {
+  /** Folders the program must be inside (e.g. %ProgramFiles%, the profile for a per-user install). */
+  readonly roots: readonly string[];
+  /** The app's name (`Zoom`): a folder of the program's path must contain it. */
+  readonly appName: string;
+}
+
+/**
+ * Splits a drive-absolute Windows path into components; null when it is not a plain local path:
+ * UNC or device paths, `.`/`..`, a component ending in a dot or space (Windows drops them, so the
+ * path would name another file), a colon after the drive (an alternate data stream), wildcards.
+ */
+export function plainWindowsPath(path: string): string[] | null {
+  if (!/^[A-Za-z]:\\/.test(path) || path.includes('/')) return null;
+  const parts = path.split('\\');
+  if (parts.slice(1).some((c) => c === '' || c === '.' || c === '..' || /[. ]$/.test(c) || /[:*?"<>|\x00-\x1f]/.test(c))) return null;
+  return parts;
+}
+
+function inside(root: string, parts: readonly string[]): boolean {
+  const r = plainWindowsPath(root.replace(/\\+$/, '')) ?? (/^[A-Za-z]:\\?$/.test(root) ? [root.slice(0, 2)] : null);
+  if (!r || r.length >= parts.length) return false;
+  return r.every((c, i) => c.toLowerCase() === parts[i]!.toLowerCase());
+}
+
+/**
+ * argv to run when `argv` (a parsed UninstallString) is the vendor's uninstaller: a `.exe` (or a
+ * `.cmd`/`.bat` whose line holds nothing cmd.exe interprets, run as `cmd /d /c`) inside one of
+ * `rules.roots`, in a folder named for the app, not an interpreter, and only switch arguments.
+ * Null otherwise.
+ */
+export function vendorUninstallerArgv(argv: readonly string[], rules: UninstallerRules, cmdExe: string): string[] | null {
+  const exe = argv[0] ?? '';
+  const parts = plainWindowsPath(exe);
+  if (!parts || !rules.roots.some((r) => inside(r, parts))) return null;
+  const file = parts[parts.length - 1]!;
+  const m = /^(.+)\.(exe|cmd|bat)$/i.exec(file);
+  if (!m || INTERPRETERS.has(m[1]!.toLowerCase())) return null;
+  const app = rules.appName.toLowerCase();
+  if (!app || !parts.slice(1, -1).some((c) => c.toLowerCase().includes(app))) return null;
+  const args = argv.slice(1);
+  if (args.length > MAX_ARGS || !args.every((a) => SWITCH.test(a))) return null;
+  if (m[2]!.toLowerCase() === 'exe') return [...argv];
+  // cmd.exe re-parses its whole command line; with no quotes and no special characters it reads it as written.
+  if (argv.some((a) => CMD_SPECIAL.test(a))) return null;
+  return [cmdExe, '/d', '/c', ...argv];
+}
