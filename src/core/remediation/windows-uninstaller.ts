@@ -36,7 +36,7 @@ export interface UninstallerRules {
 export function plainWindowsPath(path: string): string[] | null {
   if (!/^[A-Za-z]:\\/.test(path) || path.includes('/')) return null;
   const parts = path.split('\\');
-  if (parts.slice(1).some((c) => c === '' || c === '.' || c === '..' || /[. ]$/.test(c) || /[:*?"<>|\x00-\x1f]/.test(c))) return null;
+  if (parts.slice(1).some((c) => c === '' || c === '.' || c === '..' || /[. ]$/.test(c) || /[:*?"<>|]/.test(c) || [...c].some((ch) => ch.charCodeAt(0) < 0x20))) return null;
   return parts;
 }
 
