@@ -4,7 +4,7 @@
  * and refuses any path outside given roots (tests use it so nothing outside a temp folder is touched).
  */
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { constants as fsConstants, promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
 import { HostError, type Host, type Platform } from './host';
 import { hostErrorCode } from './real-host';
@@ -58,6 +58,25 @@ export function freedesktopTrashDir(homedir: string, env: Readonly<Record<string
 /** Percent-encodes a path for a .trashinfo `Path=` line (RFC 2396 style, '/' kept). */
 export function trashInfoPath(path: string): string {
   return path.split('/').map((s) => encodeURIComponent(s)).join('/');
+}
+
+/**
+ * Opens a log for appending without following a symbolic link at its name (O_NOFOLLOW) and without
+ * blocking on a pipe. Windows has no O_NOFOLLOW: the name is lstat-ed first.
+ */
+async function openLogFile(path: string): Promise<fs.FileHandle> {
+  const c = fsConstants;
+  if (c.O_NOFOLLOW === undefined) {
+    const st = await fs.lstat(path).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? null : Promise.reject(e)));
+    if (st?.isSymbolicLink()) throw new HostError('permission', path, `${path}: a symbolic link (refused)`);
+    return fs.open(path, 'a+', 0o600);
+  }
+  try {
+    return await fs.open(path, c.O_RDWR | c.O_APPEND | c.O_CREAT | c.O_NOFOLLOW | c.O_NONBLOCK, 0o600);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ELOOP') throw new HostError('permission', path, `${path}: a symbolic link (refused)`);
+    throw e;
+  }
 }
 
 /** The MutableHost of the machine we run on. Recycle Bin moves on Windows go through `host.run`. */
@@ -114,17 +133,21 @@ export class RealMutableHost implements MutableHost {
     if (line.includes('\n')) throw new HostError('io', path, `${path}: a line may not contain a newline`);
     try {
       await fs.mkdir(nodePath.dirname(path), { recursive: true });
-      const handle = await fs.open(path, 'a+', 0o600);
+      const handle = await openLogFile(path);
       try {
-        const { size } = await handle.stat();
+        const st = await handle.stat();
+        // A link (hard or symbolic), a pipe or a device would send our lines somewhere else (or block).
+        if (!st.isFile() || st.nlink > 1) throw new HostError('permission', path, `${path}: not a plain file of its own (refused)`);
         let prefix = '';
-        if (size > 0) {
+        if (st.size > 0) {
           const last = Buffer.alloc(1);
-          await handle.read(last, 0, 1, size - 1);
+          await handle.read(last, 0, 1, st.size - 1);
           // A line cut short by a crash must not swallow the next one.
           if (last[0] !== 0x0a) prefix = '\n';
         }
-        await handle.write(`${prefix}${line}\n`);
+        const data = Buffer.from(`${prefix}${line}\n`, 'utf8');
+        // One write (O_APPEND); should the system write less, the rest follows so the line ends.
+        for (let off = 0; off < data.length; ) off += (await handle.write(data, off, data.length - off)).bytesWritten;
         await handle.sync();
       } finally {
         await handle.close();

@@ -25,6 +25,8 @@ export interface AuditEntry {
   readonly evidenceBefore: readonly Evidence[];
   /** For verdicts: the finding's evidence in the re-check (empty when gone). */
   readonly evidenceAfter?: readonly Evidence[];
+  /** Set when the line was shortened to MAX_AUDIT_LINE (evidence without its raw data). */
+  readonly truncated?: boolean;
 }
 
 /** A line that could not be read back: its number and why. */
@@ -46,9 +48,37 @@ export function auditLogPath(host: Pick<Host, 'path'>, dataDir: string): string 
   return host.path.join(dataDir, AUDIT_LOG_FILE);
 }
 
+/** The longest line written: one entry never floods the log (or the history reader's size limit). */
+export const MAX_AUDIT_LINE = 64 * 1024;
+
+/** Evidence shortened for the log: kind, path and a cut detail, without the raw data. */
+function shortEvidence(list: readonly Evidence[], keep: number): Evidence[] {
+  return list.slice(0, keep).map((e) => ({ kind: e.kind, detail: e.detail.slice(0, 300), ...(e.path ? { path: e.path.slice(0, 1000) } : {}) }));
+}
+
+/** The entry as one JSON line of at most MAX_AUDIT_LINE characters: evidence shortened first, then the argv and message cut. */
+export function auditLine(entry: AuditEntry): string {
+  const full = JSON.stringify(entry);
+  if (full.length <= MAX_AUDIT_LINE) return full;
+  for (const keep of [50, 10, 1, 0]) {
+    const short: AuditEntry = {
+      ...entry,
+      truncated: true,
+      evidenceBefore: shortEvidence(entry.evidenceBefore, keep),
+      ...(entry.evidenceAfter ? { evidenceAfter: shortEvidence(entry.evidenceAfter, keep) } : {}),
+      ...(entry.argv ? { argv: entry.argv.slice(0, 20).map((a) => a.slice(0, 1000)) } : {}),
+      ...(entry.path ? { path: entry.path.slice(0, 1000) } : {}),
+      ...(entry.message ? { message: { key: entry.message.key } } : {}),
+    };
+    const line = JSON.stringify(short);
+    if (line.length <= MAX_AUDIT_LINE) return line;
+  }
+  return JSON.stringify({ v: 1, time: entry.time, type: entry.type, planId: entry.planId.slice(0, 200), findingId: entry.findingId.slice(0, 200), plan: { key: entry.plan.key }, outcome: entry.outcome.slice(0, 100), evidenceBefore: [], truncated: true });
+}
+
 /** Appends one entry as one JSON line (a single write; a torn last line is closed first). */
 export async function appendAudit(mutable: MutableHost, file: string, entry: AuditEntry): Promise<void> {
-  await mutable.appendLine(file, JSON.stringify(entry));
+  await mutable.appendLine(file, auditLine(entry));
 }
 
 function isEntry(x: unknown): x is AuditEntry {

@@ -20,11 +20,11 @@ class MovingHost extends FixtureHost {
   constructor(spec: FixtureSpec) {
     super(spec);
   }
-  override readText(path: string, options?: { readonly maxBytes?: number }): Promise<string> {
+  override readText(path: string): Promise<string> {
     const m = /^\/proc\/(\d+)\/stat$/.exec(path);
     const queue = m ? this.stats.get(Number(m[1])) : undefined;
     if (queue && queue.length > 0) return Promise.resolve(queue.length > 1 ? queue.shift()! : queue[0]!);
-    return super.readText(path, options);
+    return super.readText(path);
   }
   override run(argv: readonly string[], options?: RunOptions): Promise<RunResult> {
     const pid = argv[0]!.endsWith('tasklist.exe') ? Number(/PID eq (\d+)/.exec(argv[2] ?? '')?.[1]) : NaN;

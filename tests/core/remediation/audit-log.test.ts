@@ -1,0 +1,69 @@
+import { execFileSync } from 'node:child_process';
+import { linkSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RealHost } from '../../../src/core/host/real-host';
+import { RealMutableHost } from '../../../src/core/host/mutable-host';
+import { MAX_AUDIT_LINE, appendAudit, readAudit, type AuditEntry } from '../../../src/core/remediation/audit-log';
+import type { Evidence } from '../../../src/shared/finding';
+
+let dir: string;
+let host: RealHost;
+let mutable: RealMutableHost;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'attt-audit-'));
+  host = new RealHost({ homedir: dir, env: { HOME: dir } });
+  mutable = new RealMutableHost(host, () => new Date('2026-11-25T08:00:00Z'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function entry(n: number, evidence: Evidence[] = [{ kind: 'package', detail: 'dpkg zoom 6.2.0', data: { manager: 'dpkg', name: 'zoom' } }]): AuditEntry {
+  return { v: 1, time: '2026-11-25T08:00:00.000Z', type: 'step', planId: `banned-app:abc:uninstall#${n}`, findingId: 'banned-app:abc', plan: { key: 'bannedApp:installed.title' }, step: { kind: 'run', title: { key: 'fix:step.package' } }, argv: ['pkexec', 'apt-get', 'remove', '-y', 'zoom'], exitCode: 0, outcome: 'ok', evidenceBefore: evidence };
+}
+
+describe('the audit log is written only into a plain file of its own', () => {
+  it('refuses an audit.log that is a symbolic link; the file it points to is untouched', async () => {
+    const target = join(dir, 'bashrc');
+    writeFileSync(target, 'export PATH=/usr/bin\n');
+    symlinkSync(target, join(dir, 'audit.log'));
+    await expect(appendAudit(mutable, join(dir, 'audit.log'), entry(1))).rejects.toMatchObject({ code: 'permission' });
+    expect(readFileSync(target, 'utf8')).toBe('export PATH=/usr/bin\n');
+  });
+
+  it('refuses an audit.log that is a hard link to another file', async () => {
+    const target = join(dir, 'precious.conf');
+    writeFileSync(target, 'keep\n');
+    linkSync(target, join(dir, 'audit.log'));
+    await expect(appendAudit(mutable, join(dir, 'audit.log'), entry(1))).rejects.toMatchObject({ code: 'permission' });
+    expect(readFileSync(target, 'utf8')).toBe('keep\n');
+  });
+
+  it.skipIf(process.platform === 'win32')('refuses a named pipe at audit.log instead of blocking on it', async () => {
+    execFileSync('mkfifo', [join(dir, 'audit.log')]);
+    await expect(appendAudit(mutable, join(dir, 'audit.log'), entry(1))).rejects.toMatchObject({ code: 'permission' });
+  }, 10_000);
+
+  it('a huge entry is shortened to one bounded line that still reads back', async () => {
+    const file = join(dir, 'audit.log');
+    const big: Evidence[] = Array.from({ length: 5000 }, (_, i) => ({ kind: 'file', path: `/home/an/.zoom/cache/${'x'.repeat(100)}${i}`, detail: 'd'.repeat(400), data: { raw: 'r'.repeat(200) } }));
+    await appendAudit(mutable, file, entry(1, big));
+    await appendAudit(mutable, file, entry(2));
+    const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]!.length).toBeLessThanOrEqual(MAX_AUDIT_LINE);
+    const read = await readAudit(host, file);
+    expect(read.corrupt).toEqual([]);
+    expect(read.entries[0]).toMatchObject({ planId: 'banned-app:abc:uninstall#1', outcome: 'ok', truncated: true });
+    expect(read.entries[0]!.evidenceBefore[0]).toEqual({ kind: 'file', path: big[0]!.path, detail: 'd'.repeat(300) });
+    expect(read.entries[1]!.truncated).toBeUndefined();
+  });
+
+  it('many appends at once each stay one whole line', async () => {
+    const file = join(dir, 'audit.log');
+    await Promise.all(Array.from({ length: 40 }, (_, i) => appendAudit(mutable, file, entry(i))));
+    const read = await readAudit(host, file);
+    expect(read.corrupt).toEqual([]);
+    expect(read.entries.map((e) => e.planId).sort()).toEqual(Array.from({ length: 40 }, (_, i) => `banned-app:abc:uninstall#${i}`).sort());
+  });
+});
