@@ -8,6 +8,7 @@ import { constants as fsConstants, promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
 import { HostError, type Host, type Platform } from './host';
 import { hostErrorCode } from './real-host';
+import { systemTool } from '../remediation/windows-tools';
 
 /** Where a path went when it was moved to the Trash / Recycle Bin. */
 export interface TrashResult {
@@ -210,7 +211,8 @@ export class RealMutableHost implements MutableHost {
       "else { [Microsoft.VisualBasic.FileIO.FileSystem]::DeleteFile($p, 'OnlyErrorDialogs', 'SendToRecycleBin') }",
     ].join('\n');
     const encoded = Buffer.from(script, 'utf16le').toString('base64');
-    const r = await this.host.run(['powershell', '-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-EncodedCommand', encoded], { timeoutMs: 60_000 });
+    // By full path: a bare `powershell` would be looked up in the current folder first.
+    const r = await this.host.run([systemTool(this.host.env, 'powershell'), '-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-EncodedCommand', encoded], { timeoutMs: 60_000 });
     if (r.exitCode !== 0) {
       throw new HostError('io', path, `${path}: could not move to the Recycle Bin (${r.error?.message ?? `exit ${r.exitCode}: ${r.stderr.trim().slice(0, 200)}`})`);
     }

@@ -1,10 +1,10 @@
 import type { Message } from '../../shared/finding';
 import { isHostError, type Host, type RunResult } from '../host/host';
 import { isRefusedPath, type MutableHost } from '../host/mutable-host';
-import type { Allowlist } from './allowlist';
+import { pathComponents, type Allowlist } from './allowlist';
 import { appendAudit, type AuditEntry } from './audit-log';
 import { closeApp, type CloseOptions } from './close-app';
-import { elevatedArgv, elevationRefused, posixQuote } from './elevation';
+import { elevatedArgv, elevationRefused, posixQuote, trustedProgram } from './elevation';
 import type { PlanStep, RemediationPlan, RunStep } from './plan';
 import { checkTarget } from './safe-path';
 
@@ -91,12 +91,42 @@ async function runFileStep(step: Extract<PlanStep, { kind: 'trash' | 'remove' }>
     if (!denied || step.elevation !== 'if-needed' || host.platform === 'win32' || deps.privileged === true) {
       return { outcome: 'failed', message: { key: 'fix:result.fileFailed', params: { path: step.path, message } } };
     }
+    // Inside the home folder everything is the person's own: asking for more rights would only let a
+    // root process act on paths the person (or a program of theirs) can swap under it.
+    if (inHome(host, step.path)) return { outcome: 'failed', message: { key: 'fix:result.fileFailed', params: { path: step.path, message } } };
     // The folder needs an administrator (e.g. /Applications, /opt): the same action, elevated.
-    const target = host.path.join(host.homedir, '.Trash', `${host.path.basename(step.path)} ${deps.now().getTime()}`);
+    const trash = host.path.join(host.homedir, '.Trash');
+    if (step.kind === 'trash') {
+      // root moves the bundle into ~/.Trash: it must be a real folder there, not a link to elsewhere.
+      const st = await host.stat(trash).catch(() => null);
+      if (st?.type === 'symlink') return { outcome: 'refused', message: { key: 'fix:refused.symlink', params: { path: trash } } };
+      if (st?.type !== 'dir') return { outcome: 'failed', message: { key: 'fix:result.fileFailed', params: { path: step.path, message: `${trash}: not a folder` } } };
+    }
+    const target = host.path.join(trash, `${host.path.basename(step.path)} ${deps.now().getTime()}`);
     const argv = step.kind === 'trash' ? ['mv', '-n', step.path, target] : ['rm', '-rf', '--', step.path];
-    const r = await host.run(elevatedArgv(host.platform, argv), { timeoutMs: deps.stepTimeoutMs ?? STEP_TIME_LIMIT_MS });
-    return resultOf(null, r, host.platform);
+    return runElevated(argv, null, deps);
   }
+}
+
+/** True when `path` lies inside the home folder (component by component, as the allowlist compares). */
+function inHome(host: Host, path: string): boolean {
+  const home = pathComponents(host, host.homedir);
+  const parts = pathComponents(host, path);
+  const eq = (a: string, b: string): boolean => (host.platform === 'win32' ? a.toLowerCase() === b.toLowerCase() : a === b);
+  return !!home && !!parts && parts.length > home.length && home.every((c, i) => eq(c, parts[i]!));
+}
+
+/** Runs argv as administrator; on Linux the program is taken from the system folders only (never PATH). */
+async function runElevated(argv: readonly string[], step: RunStep | null, deps: RunnerDeps): Promise<Omit<StepRun, 'index'>> {
+  const { host } = deps;
+  let program = argv[0]!;
+  if (host.platform === 'linux') {
+    const found = await trustedProgram(host, program);
+    if (!found) return { outcome: 'failed', argv, message: { key: 'common:reason.toolMissing', params: { tool: program } } };
+    program = found;
+  }
+  const r = await host.run(elevatedArgv(host.platform, [program, ...argv.slice(1)], host.env), { timeoutMs: deps.stepTimeoutMs ?? STEP_TIME_LIMIT_MS });
+  return resultOf(step, r, host.platform);
 }
 
 async function runStep(step: PlanStep, deps: RunnerDeps): Promise<Omit<StepRun, 'index'>> {
@@ -108,9 +138,8 @@ async function runStep(step: PlanStep, deps: RunnerDeps): Promise<Omit<StepRun, 
     return { outcome: r.outcome === 'gone' ? 'missing' : 'ok', ...(argv.length ? { argv } : {}) };
   }
   if (step.kind === 'run') {
-    const elevate = step.elevation === 'admin' && deps.privileged !== true;
-    const argv = elevate ? elevatedArgv(host.platform, step.argv) : [...step.argv];
-    const r = await host.run(argv, { timeoutMs: deps.stepTimeoutMs ?? STEP_TIME_LIMIT_MS });
+    if (step.elevation === 'admin' && deps.privileged !== true) return runElevated(step.argv, step, deps);
+    const r = await host.run([...step.argv], { timeoutMs: deps.stepTimeoutMs ?? STEP_TIME_LIMIT_MS });
     return resultOf(step, r, host.platform);
   }
   return runFileStep(step, deps);

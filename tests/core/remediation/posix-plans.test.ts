@@ -61,8 +61,8 @@ describe('Linux plans from recorded evidence', () => {
   });
 
   it('elevation: pkexec; refusal is exit 126/127 of pkexec; root found through id -u', async () => {
-    expect(elevatedArgv('linux', ['apt-get', 'remove', '-y', 'zoom'])).toEqual(['pkexec', 'apt-get', 'remove', '-y', 'zoom']);
-    const r = { argv: ['pkexec', 'apt-get'], exitCode: 126, signal: null, stdout: '', stderr: '', durationMs: 0 };
+    expect(elevatedArgv('linux', ['/usr/bin/apt-get', 'remove', '-y', 'zoom'])).toEqual(['/usr/bin/pkexec', '/usr/bin/apt-get', 'remove', '-y', 'zoom']);
+    const r = { argv: ['/usr/bin/pkexec', '/usr/bin/apt-get'], exitCode: 126, signal: null, stdout: '', stderr: '', durationMs: 0 };
     expect(elevationRefused('linux', r)).toBe(true);
     expect(elevationRefused('linux', { ...r, exitCode: 100 })).toBe(false);
     const root = new FixtureHost({ platform: 'linux', homedir: '/root', commands: [{ argv: ['id', '-u'], stdout: '0\n' }] });
@@ -101,7 +101,7 @@ describe('macOS plans from recorded evidence', () => {
 
   it('osascript elevation quotes every argument for the shell and for AppleScript', () => {
     const argv = elevatedArgv('darwin', ['rm', '-rf', '--', `/Library/it's "x" \\ $(id)`]);
-    expect(argv[0]).toBe('osascript');
+    expect(argv[0]).toBe('/usr/bin/osascript');
     expect(argv[1]).toBe('-e');
     expect(argv[2]).toBe(`do shell script "'rm' '-rf' '--' '/Library/it'\\\\''s \\"x\\" \\\\ $(id)'" with administrator privileges`);
     expect(elevationRefused('darwin', { argv, exitCode: 1, signal: null, stdout: '', stderr: '0:48: execution error: User canceled. (-128)', durationMs: 0 })).toBe(true);

@@ -61,8 +61,8 @@ describe('Windows command lines', () => {
   });
 
   it('elevation on Windows is a UAC prompt through an encoded PowerShell script, exit code passed back', () => {
-    const argv = elevatedArgv('win32', ['msiexec', '/x', '{6FC53F6B-CC58-43A0-B23E-84B95825CBFE}', '/qn']);
-    expect(argv.slice(0, 6)).toEqual(['powershell', '-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-EncodedCommand']);
+    const argv = elevatedArgv('win32', ['msiexec', '/x', '{6FC53F6B-CC58-43A0-B23E-84B95825CBFE}', '/qn'], env);
+    expect(argv.slice(0, 6)).toEqual(['C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe', '-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-EncodedCommand']);
     const script = Buffer.from(argv[6]!, 'base64').toString('utf16le');
     expect(script).toContain("Start-Process -FilePath 'msiexec' -ArgumentList '/x {6FC53F6B-CC58-43A0-B23E-84B95825CBFE} /qn' -Verb RunAs -Wait -PassThru");
     expect(script).toContain('exit 1223');
