@@ -23,6 +23,11 @@ function catalogText(asOf: string): string {
   return JSON.stringify({ ...doc, asOf }, null, 2);
 }
 
+/** A date `days` after the built-in catalog's, so a signed catalog dated so is newer whatever the built-in date is. */
+function afterBuiltin(days: number): string {
+  return new Date(Date.parse(`${builtinCatalog().asOf}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'attt-catalog-'));
 }
@@ -92,10 +97,10 @@ describe('loadCatalog: choosing the newest, refusing the rest (real files in a t
   it('uses a newer signed catalog from the catalog folder', async () => {
     const dataDir = tempDir();
     mkdirSync(join(dataDir, 'catalog'));
-    writeFileSync(join(dataDir, 'catalog', 'new.json'), JSON.stringify(signCatalog(catalogText('2026-11-01'), TEST_PRIVATE)));
+    writeFileSync(join(dataDir, 'catalog', 'new.json'), JSON.stringify(signCatalog(catalogText(afterBuiltin(30)), TEST_PRIVATE)));
     const inUse = await loadCatalog(host(), { dataDir, folders: [join(dataDir, 'catalog')], keys: [...releaseKeys(), testKey] });
     expect(inUse).toMatchObject({ origin: 'file', file: join(dataDir, 'catalog', 'new.json'), testKey: true, keyId: testKey.id });
-    expect(inUse.catalog.asOf).toBe('2026-11-01');
+    expect(inUse.catalog.asOf).toBe(afterBuiltin(30));
   });
 
   it('refuses an older (downgrade) and a tampered catalog; the built-in stays in use', async () => {
@@ -123,10 +128,10 @@ describe('loadCatalog: choosing the newest, refusing the rest (real files in a t
 
   it('of two newer catalogs the newest wins and the other is listed as older', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'a.json'), JSON.stringify(signCatalog(catalogText('2026-09-01'), TEST_PRIVATE)));
-    writeFileSync(join(dir, 'b.json'), JSON.stringify(signCatalog(catalogText('2026-10-01'), TEST_PRIVATE)));
+    writeFileSync(join(dir, 'a.json'), JSON.stringify(signCatalog(catalogText(afterBuiltin(10)), TEST_PRIVATE)));
+    writeFileSync(join(dir, 'b.json'), JSON.stringify(signCatalog(catalogText(afterBuiltin(40)), TEST_PRIVATE)));
     const inUse = await loadCatalog(host(), { folders: [dir], keys: [testKey] });
-    expect(inUse.catalog.asOf).toBe('2026-10-01');
+    expect(inUse.catalog.asOf).toBe(afterBuiltin(40));
     expect(inUse.refusals.map((r) => r.refusal.kind)).toEqual(['older']);
   });
 });

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Finding } from '../../../src/shared/finding';
-import { builtinCatalog } from '../../../src/core/catalog/builtin-catalog';
+import { parseCatalog, type Catalog } from '../../../src/core/catalog/catalog-schema';
 import type { CatalogInUse } from '../../../src/core/catalog/choose-catalog';
 import { osPatchCheck } from '../../../src/core/checks/os-patch/os-patch-check';
 import { CBS_REBOOT_KEY, CURRENT_VERSION_KEY, HOTFIX_ARGV, WU_POLICY_KEY, WU_REBOOT_KEY } from '../../../src/core/checks/os-patch/windows-probe';
@@ -18,9 +18,19 @@ export function rec(path: string): string {
   return readFileSync(join(FIXTURES, path), 'utf8');
 }
 
-/** The built-in catalog, as the check would use it with no signed file around. */
+/**
+ * The catalog these recorded scenarios were written against: data/catalog.json as shipped with asOf 2026-07-18,
+ * frozen here so that a monthly refresh of the built-in data does not move the scenarios' dates.
+ */
+export function scenarioCatalog(): Catalog {
+  const r = parseCatalog(JSON.parse(readFileSync(join(FIXTURES, 'catalog-2026-07-18.json'), 'utf8')));
+  if (!r.ok) throw new Error(`scenario catalog is invalid: ${r.issues.join('; ')}`);
+  return r.catalog;
+}
+
+/** The scenario catalog standing in for the built-in one, as the check would use it with no signed file around. */
 export function builtinInUse(): CatalogInUse {
-  return { catalog: builtinCatalog(), origin: 'builtin', refusals: [] };
+  return { catalog: scenarioCatalog(), origin: 'builtin', refusals: [] };
 }
 
 /** Runs the os-patch check on a host at a given time, with the built-in catalog. */

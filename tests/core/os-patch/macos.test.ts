@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareVersions, macosMajor, parseSoftwareUpdate, parseSwVers } from '../../../src/core/checks/os-patch/macos-probe';
-import { byTitle, macHost, rec, runOsPatch, summary } from './fixtures';
+import { byTitle, macHost, rec, runOsPatch, scenarioCatalog, summary } from './fixtures';
 
 describe('os-patch on macOS (recorded sw_vers and softwareupdate outputs)', () => {
   it('parses sw_vers, old and new spellings, and refuses an empty version', () => {
@@ -24,7 +24,7 @@ describe('os-patch on macOS (recorded sw_vers and softwareupdate outputs)', () =
     const f = await runOsPatch(macHost('sw_vers.26.5.txt'), '2026-06-01T00:00:00Z');
     expect(summary(f)).toEqual(['ok patch:ok.titleNoEnd']);
     expect(f[0]!.evidence.find((e) => e.kind === 'os')?.version).toBe('26.5');
-    expect(f[0]!.evidence.find((e) => e.kind === 'catalog')?.version).toBe('2026-07-18');
+    expect(f[0]!.evidence.find((e) => e.kind === 'catalog')?.version).toBe(scenarioCatalog().asOf);
   });
 
   it('an older point release more than maxBehindDays behind is a warning; pending updates too', async () => {

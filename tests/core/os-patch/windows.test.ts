@@ -4,7 +4,7 @@ import { editionFamily, windowsLevel, windowsLifecycle } from '../../../src/core
 import { HOTFIX_ARGV, parseHotfix } from '../../../src/core/checks/os-patch/windows-probe';
 import { CURRENT_VERSION_KEY } from '../../../src/core/checks/os-patch/windows-probe';
 import { FixtureHost } from '../../../src/core/host/fixture-host';
-import { byTitle, rec, runOsPatch, summary, windowsHost } from './fixtures';
+import { byTitle, rec, runOsPatch, scenarioCatalog, summary, windowsHost } from './fixtures';
 
 describe('os-patch on Windows (recorded reg query outputs)', () => {
   it('Windows 10 22H2 Pro after 2025-10-14 without ESU updates is a violation with the end date', async () => {
@@ -44,7 +44,7 @@ describe('os-patch on Windows (recorded reg query outputs)', () => {
     expect(String(f[0]!.title.params?.os)).toMatch(/^Windows 11 /);
     const os = f[0]!.evidence.find((e) => e.kind === 'os');
     expect(os?.data).toMatchObject({ product: 'Windows 11', build: '26100', ubr: '8894', productName: 'Windows 10 Pro', editionFamily: 'homePro' });
-    expect(f[0]!.evidence.find((e) => e.kind === 'catalog')?.version).toBe('2026-07-18');
+    expect(f[0]!.evidence.find((e) => e.kind === 'catalog')?.version).toBe(scenarioCatalog().asOf);
     expect(f[0]!.evidence.some((e) => e.data?.kb === 'KB5121767')).toBe(true);
   });
 

@@ -20,7 +20,7 @@ interface CatalogRelease {
   readonly product: string;
   readonly version: string;
   readonly end: { readonly homePro: string; readonly enterpriseEducation: string };
-  readonly updates: readonly { readonly ubr: number; readonly date: string }[];
+  readonly updates: readonly { readonly ubr: number; readonly date: string; readonly esu?: boolean }[];
 }
 
 /** The Windows releases of data/catalog.json, or [] when the catalog has not landed. */
@@ -48,8 +48,9 @@ export function currentWindows11(): WindowsVersion {
   return { build: r.build, ubr: r.latestUbr, displayVersion: r.version, editionId: 'Professional', productName: 'Windows 10 Pro' };
 }
 
-/** Windows 10 22H2 Pro with the last update before its end of support. */
+/** Windows 10 22H2 Pro with the last update before its end of support (the last one everyone got: no ESU enrolment). */
 export function windows10At22H2(): WindowsVersion {
   const r = release(19045);
-  return { build: 19045, ubr: r.latestUbr, displayVersion: '22H2', editionId: 'Professional', productName: 'Windows 10 Pro' };
+  const lastFree = Math.max(...r.updates.filter((u) => !u.esu).map((u) => u.ubr));
+  return { build: 19045, ubr: lastFree, displayVersion: '22H2', editionId: 'Professional', productName: 'Windows 10 Pro' };
 }
