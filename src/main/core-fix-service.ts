@@ -64,10 +64,18 @@ export function outcomeMessage(verdicts: readonly PlanVerdict[]): { ok: boolean;
   return { ok: false, message: bad.why ?? { key: 'fix:why.notRun' } };
 }
 
-/** The FixService backed by the core's removal engine. */
+/** A plan shown longer ago than this is not run: pids and installs may have changed; plan again. */
+export const PLAN_TTL_MS = 15 * 60_000;
+/** Plans kept at once (the oldest is dropped): the renderer cannot grow main's memory by asking. */
+export const MAX_PLANS = 16;
+
+/**
+ * The FixService backed by the core's removal engine. The renderer only names a finding and a plan
+ * token made here; what runs is the plan main derived from its own check, never argv or paths sent in.
+ */
 export function coreFixService(options: CoreFixOptions): FixService {
   const now = options.now ?? (() => new Date());
-  const prepared = new Map<string, { readonly prep: PreparedFix; readonly planIds: readonly string[] }>();
+  const prepared = new Map<string, { readonly prep: PreparedFix; readonly planIds: readonly string[]; readonly at: number }>();
   let seq = 0;
   const ctx = () => ({ host: options.host, policy: options.policy(), now: now(), dataDir: options.dataDir });
   const mutable = (): MutableHost => {
@@ -83,7 +91,8 @@ export function coreFixService(options: CoreFixOptions): FixService {
         const plans = prep.plans.filter((p) => p.findingId === finding.id);
         if (plans.length === 0) continue;
         const planId = `${finding.id}@${++seq}`;
-        prepared.set(planId, { prep, planIds: plans.map((p) => p.id) });
+        prepared.set(planId, { prep, planIds: plans.map((p) => p.id), at: now().getTime() });
+        while (prepared.size > MAX_PLANS) prepared.delete(prepared.keys().next().value!);
         return planView(finding.id, planId, plans);
       }
       throw new AppError('not-available', { key: 'ui:error.noPlan' });
@@ -91,6 +100,11 @@ export function coreFixService(options: CoreFixOptions): FixService {
     async run(finding, planId, progress) {
       const entry = prepared.get(planId);
       if (!entry || !planId.startsWith(`${finding.id}@`)) throw new AppError('invalid-request', { key: 'ui:error.planExpired' });
+      const age = now().getTime() - entry.at;
+      if (age < 0 || age > PLAN_TTL_MS) {
+        prepared.delete(planId);
+        throw new AppError('invalid-request', { key: 'ui:error.planExpired' });
+      }
       if (!options.mutable && !(options.host instanceof RealHost)) throw new AppError('not-available', { key: 'fix:cli.recordedHost' });
       prepared.delete(planId);
       const outcome = await executeFix(ctx(), entry.prep, {

@@ -77,4 +77,35 @@ describe('the removal engine as the wizard sees it', () => {
     // A plan is used once.
     await expect(svc.run(leftover!, view.planId, () => undefined)).rejects.toMatchObject({ code: 'invalid-request' });
   });
+
+  it('runs only a plan token main made for that finding, recently: stale, foreign or crafted tokens run nothing', async () => {
+    const host = new FixtureHost({ platform: 'linux', homedir: '/home/an', files: { '/home/an/.zoom/logs/zoom.log': 'x' } });
+    let clock = new Date('2026-05-20T00:00:00Z').getTime();
+    const now = () => new Date(clock);
+    const before = await runChecks({ host, policy: builtinPolicy(), now: now(), dataDir: dir }, { checks: defaultChecks() });
+    const leftover = before.findings.find((f) => f.status === 'warning' && f.check === 'banned-app')!;
+    const mutable = new ConfinedMutableHost(new RealMutableHost(host), [dir]);
+    const svc = coreFixService({ host, policy: builtinPolicy, dataDir: dir, mutable, now });
+    const view = await svc.plan(leftover);
+    const other = { ...leftover, id: 'banned-app:0000000000000000' };
+    for (const token of [`${other.id}@1`, `${leftover.id}@999`, 'rm -rf /', view.planId.replace('@', '@0')]) {
+      await expect(svc.run(leftover, token, () => undefined), token).rejects.toMatchObject({ code: 'invalid-request' });
+    }
+    await expect(svc.run(other, view.planId, () => undefined)).rejects.toMatchObject({ code: 'invalid-request' });
+    clock += 16 * 60_000;
+    const progress: FixProgress[] = [];
+    await expect(svc.run(leftover, view.planId, (p) => progress.push(p))).rejects.toMatchObject({ code: 'invalid-request', userMessage: { key: 'ui:error.planExpired' } });
+    expect(progress).toEqual([]);
+  });
+
+  it('keeps a bounded number of plans: the oldest token stops working', async () => {
+    const host = new FixtureHost({ platform: 'linux', homedir: '/home/an', files: { '/home/an/.zoom/logs/zoom.log': 'x' } });
+    const now = () => new Date('2026-05-20T00:00:00Z');
+    const before = await runChecks({ host, policy: builtinPolicy(), now: now(), dataDir: dir }, { checks: defaultChecks() });
+    const leftover = before.findings.find((f) => f.status === 'warning' && f.check === 'banned-app')!;
+    const svc = coreFixService({ host, policy: builtinPolicy, dataDir: dir, mutable: new ConfinedMutableHost(new RealMutableHost(host), [dir]), now });
+    const first = await svc.plan(leftover);
+    for (let i = 0; i < 20; i++) await svc.plan(leftover);
+    await expect(svc.run(leftover, first.planId, () => undefined)).rejects.toMatchObject({ code: 'invalid-request' });
+  });
 });
