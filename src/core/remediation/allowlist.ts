@@ -75,12 +75,19 @@ export function allowlistFor(host: Host, app: BannedApp): Allowlist {
   };
 }
 
-/** Splits an absolute path into components; null for `..`, `.`, NUL or a relative path. */
+/**
+ * Splits an absolute path into components; null for `..`, `.`, NUL or a relative path. Windows: also
+ * null for a component ending in a dot or space (Windows drops them, so it would name another file) or
+ * holding a colon after the drive (an alternate data stream). macOS: components in NFC, as the file
+ * system compares names whatever their Unicode normalization.
+ */
 export function pathComponents(host: Pick<Host, 'platform' | 'path'>, path: string): string[] | null {
   if (path.includes('\0') || !host.path.isAbsolute(path)) return null;
   const parts = path.split(host.platform === 'win32' ? /[\\/]+/ : /\/+/);
   if (parts.some((s) => s === '..' || s === '.')) return null;
-  return parts.filter((s, i) => s !== '' || i === 0);
+  if (host.platform === 'win32' && parts.some((s, i) => /[. ]$/.test(s) || (i > 0 && s.includes(':')))) return null;
+  const kept = parts.filter((s, i) => s !== '' || i === 0);
+  return host.platform === 'darwin' ? kept.map((s) => s.normalize('NFC')) : kept;
 }
 
 function globToRegExp(glob: string, insensitive: boolean): RegExp {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Finding } from '../../../src/shared/finding';
+import { FixtureHost } from '../../../src/core/host/fixture-host';
 import { RealHost } from '../../../src/core/host/real-host';
 import { ConfinedMutableHost, RealMutableHost, isRefusedPath } from '../../../src/core/host/mutable-host';
 import { builtinPolicy } from '../../../src/core/policy/policy';
@@ -143,5 +144,44 @@ describe('ConfinedMutableHost', () => {
     writeFileSync(log, '{"torn":');
     await m.appendLine(log, '{"ok":1}');
     expect(readFileSync(log, 'utf8')).toBe('{"torn":\n{"ok":1}\n');
+  });
+});
+
+describe('path spellings the file system reads differently', () => {
+  const win = new FixtureHost({ platform: 'win32', homedir: 'C:\\Users\\an', env: { APPDATA: 'C:\\Users\\an\\AppData\\Roaming', LOCALAPPDATA: 'C:\\Users\\an\\AppData\\Local' } });
+  const winList = allowlistFor(win, zoom);
+
+  it('Windows: case does not matter, but a trailing dot or space or an alternate data stream is never allowed', () => {
+    expect(allowedAction(win, winList, 'C:\\users\\AN\\appdata\\roaming\\ZOOM')).toBe('remove');
+    expect(allowedAction(win, winList, 'C:\\Users\\an\\Downloads\\ZoomInstaller.exe')).toBe('trash');
+    for (const p of ['C:\\Users\\an\\AppData\\Roaming\\Zoom.', 'C:\\Users\\an\\AppData\\Roaming\\Zoom ', 'C:\\Users\\an.\\AppData\\Roaming\\Zoom', 'C:\\Users\\an\\Downloads\\ZoomInstaller:payload.exe', 'C:\\Users\\an\\Downloads.\\ZoomInstaller.exe']) {
+      expect(allowedAction(win, winList, p), p).toBeNull();
+    }
+  });
+
+  it('macOS: a home folder name in NFD (as HFS+ stores it) matches the same name in NFC', () => {
+    const nfc = '/Users/Nguyễn';
+    const mac = new FixtureHost({ platform: 'darwin', homedir: nfc });
+    const list = allowlistFor(mac, zoom);
+    const nfdPath = `${nfc.normalize('NFD')}/Library/Caches/us.zoom.xos`;
+    expect(nfdPath).not.toBe(`${nfc}/Library/Caches/us.zoom.xos`);
+    expect(allowedAction(mac, list, nfdPath)).toBe('remove');
+    expect(allowedAction(mac, list, `${nfc.normalize('NFD')}/Library/Caches/com.apple.Safari`)).toBeNull();
+  });
+});
+
+describe('a home folder that is itself a symbolic link', () => {
+  it('is refused (fail closed): nothing behind the link is removed, and the refusal names the link', async () => {
+    const real = join(tmp, 'real-home');
+    mkdirSync(join(real, '.zoom'), { recursive: true });
+    writeFileSync(join(real, '.zoom', 'a.db'), 'x');
+    const linked = join(tmp, 'linked-home');
+    symlinkSync(real, linked);
+    const h = new RealHost({ homedir: linked, env: { HOME: linked } });
+    const [plan] = await planFindings(h, zoom, [leftover(join(linked, '.zoom'))]);
+    const r = await runPlan(plan!, { host: h, mutable: new ConfinedMutableHost(new RealMutableHost(h, now), [tmp]), allowlist: allowlistFor(h, zoom), now, privileged: true });
+    expect(r.outcome).toBe('refused');
+    expect(r.message).toMatchObject({ key: 'fix:refused.symlink', params: { path: linked } });
+    expect(existsSync(join(real, '.zoom', 'a.db'))).toBe(true);
   });
 });
