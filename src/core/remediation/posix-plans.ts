@@ -11,6 +11,9 @@ const FLATPAK_ID = /^[A-Za-z][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)+$/;
 /** launchd labels and pkg ids of Zoom only. */
 const ZOOM_LABEL = /^us\.zoom\.[A-Za-z0-9._-]+$/;
 
+/** A Zoom launchd plist: `us.zoom.*.plist` directly in a LaunchAgents/LaunchDaemons folder. */
+const LAUNCHD_PLIST = /^(?:\/Users\/[^/]+)?\/Library\/Launch(?:Agents|Daemons)\/us\.zoom\.[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.plist$/;
+
 /** Steps from evidence, or why none can be derived. */
 export type Derivation = { readonly steps: readonly PlanStep[] } | { readonly why: Message };
 
@@ -88,6 +91,8 @@ export function macosAppSteps(bundle: Evidence, receipts: readonly Evidence[]): 
 export function launchdSteps(job: Evidence): Derivation {
   const label = job.data?.label ?? '';
   if (!ZOOM_LABEL.test(label)) return { why: { key: 'fix:why.notZoomLabel', params: { label: label || '?' } } };
+  // `launchctl unload PATH` acts on whatever job that plist names: only a Zoom plist in a launchd folder.
+  if (job.path && !LAUNCHD_PLIST.test(job.path)) return { why: { key: 'fix:why.notZoomLabel', params: { label: job.path } } };
   const system = job.data?.domain === 'system';
   const steps: PlanStep[] = [];
   if (job.path) {

@@ -82,7 +82,11 @@ describe('macOS plans from recorded evidence', () => {
       finding('job', [{ kind: 'launch-agent', path: '/Library/LaunchDaemons/us.zoom.ZoomDaemon.plist', detail: 'job', data: { label: 'us.zoom.ZoomDaemon', domain: 'system' } }], 'warning'),
       finding('port', [{ kind: 'port', detail: 'port 19421', data: { port: '19421', pid: '99' } }]),
       finding('evil', [{ kind: 'launch-agent', path: '/Library/LaunchDaemons/com.apple.x.plist', detail: 'job', data: { label: 'com.apple.x', domain: 'system' } }], 'warning'),
+      finding('disguised', [{ kind: 'launch-agent', path: '/System/Library/LaunchDaemons/com.apple.securityd.plist', detail: 'job', data: { label: 'us.zoom.updater', domain: 'system' } }], 'warning'),
+      finding('climb', [{ kind: 'launch-agent', path: '/Library/LaunchDaemons/../../etc/us.zoom.x.plist', detail: 'job', data: { label: 'us.zoom.x', domain: 'system' } }], 'warning'),
     ]);
+    // A Zoom label on a plist that is not a Zoom plist in a launchd folder: root never unloads it.
+    for (const id of ['disguised', 'climb']) expect(plans.find((p) => p.findingId === id), id).toMatchObject({ kind: 'manual', steps: [], why: { key: 'fix:why.notZoomLabel' } });
     const app = plans.find((p) => p.findingId === 'app')!;
     expect(app.steps).toEqual([
       expect.objectContaining({ kind: 'trash', path: '/Applications/zoom.us.app', elevation: 'if-needed' }),
