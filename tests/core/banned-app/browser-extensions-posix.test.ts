@@ -67,7 +67,7 @@ describe('Linux: ~/.config (or $XDG_CONFIG_HOME), snap and flatpak folders', () 
       [`extension:chromium:Default:${CHROME_APP}`, 'Zoom', '5.0.4169.628', '-'],
       [`extension:coccoc:Profile 1:${SCHEDULER}`, 'Zoom Scheduler', '2.2.1', '-'],
     ]);
-    expect(hits[1]!.source).toBe('Cốc Cốc (Profile 1): Zoom Scheduler');
+    expect(hits[1]!.source).toBe('Zoom Scheduler — Cốc Cốc, Profile 1');
   });
 
   it('follows an absolute Firefox profile path with Vietnamese letters (snap Firefox)', async () => {

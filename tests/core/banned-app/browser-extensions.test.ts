@@ -46,7 +46,7 @@ describe('Windows: every profile of Chrome, Edge, Cốc Cốc and Firefox under 
       [`extension:coccoc:Profile 3:${SCHEDULER}`, 'Zoom Scheduler', '2.2.1', 'id'],
     ]);
     const chromeHit = hits[0]!;
-    expect(chromeHit).toMatchObject({ kind: 'installed', source: 'Google Chrome (Default): Zoom Scheduler' });
+    expect(chromeHit).toMatchObject({ kind: 'installed', source: 'Zoom Scheduler — Google Chrome, Default' });
     expect(chromeHit.remediation).toBeUndefined();
     expect(chromeHit.evidence).toMatchObject({
       kind: 'browser-extension',
@@ -56,7 +56,7 @@ describe('Windows: every profile of Chrome, Edge, Cốc Cốc and Firefox under 
     });
     expect(chromeHit.action).toEqual({ key: 'bannedApp:extension.action', params: { app: 'Zoom', name: 'Zoom Scheduler', browser: 'Google Chrome', profile: 'Default', page: 'chrome://extensions' } });
     expect(hits[1]!.action?.params?.page).toBe('edge://extensions');
-    expect(hits[2]!.source).toBe('Cốc Cốc (Profile 3): Zoom Scheduler');
+    expect(hits[2]!.source).toBe('Zoom Scheduler — Cốc Cốc, Profile 3');
   });
 
   it('finds Zoom Scheduler in the Firefox profile listed in profiles.ini (CRLF), not Zoom Page WE', async () => {
@@ -73,7 +73,7 @@ describe('Windows: every profile of Chrome, Edge, Cốc Cốc and Firefox under 
     expect(chromeFinding).toMatchObject({
       severity: 'high',
       advisoryPoint: 1,
-      title: { key: 'bannedApp:installed.title', params: { app: 'Zoom', source: 'Google Chrome (Default): Zoom Scheduler', version: '2.2.1' } },
+      title: { key: 'bannedApp:installed.title', params: { app: 'Zoom', source: 'Zoom Scheduler — Google Chrome, Default', version: '2.2.1' } },
       action: { key: 'bannedApp:extension.action', params: { page: 'chrome://extensions' } },
     });
     expect(chromeFinding.remediation).toBeUndefined();

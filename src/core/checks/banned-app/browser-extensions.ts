@@ -39,7 +39,7 @@ export function extensionHit(app: BannedApp, family: BrowserFamily, ext: SeenExt
   return {
     kind: 'installed',
     install: `extension:${b.key}:${ext.profile}:${ext.id}`,
-    source: `${b.name} (${ext.profile}): ${name}`,
+    source: `${name} — ${b.name}, ${ext.profile}`,
     evidence: {
       kind: 'browser-extension',
       path: ext.manifestPath,
