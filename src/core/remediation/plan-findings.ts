@@ -14,6 +14,22 @@ function manualFor(host: Host, app: BannedApp, data: Readonly<Record<string, str
   return linuxManual(data);
 }
 
+/** True when the policy names this package for its manager (exact name; MSIX by its name prefixes). */
+function policyNamesPackage(app: BannedApp, data: Readonly<Record<string, string>>): boolean {
+  const name = data.name ?? '';
+  switch (data.manager) {
+    case 'dpkg':
+    case 'rpm':
+    case 'snap':
+    case 'flatpak':
+      return app.linux[data.manager].includes(name);
+    case 'msix':
+      return app.windows.msixPackagePrefixes.some((p) => (data.packageFullName ?? '').startsWith(p));
+    default:
+      return false;
+  }
+}
+
 /** Closing the running app: every pid the evidence names, with the names it must still carry. */
 function closeStep(host: Host, app: BannedApp, procs: readonly Evidence[]): PlanStep | null {
   const pids = [...new Set(procs.map((e) => Number(e.data?.pid)).filter((n) => Number.isInteger(n) && n > 1))];
@@ -39,6 +55,8 @@ async function derive(host: Host, app: BannedApp, f: Finding): Promise<{ kind: P
   const pkg = of('package').find((e) => e.data?.manager);
   if (pkg) {
     const data = pkg.data!;
+    // Only a package the policy names is removed by its manager, whatever a probe reported.
+    if (!policyNamesPackage(app, data)) return { kind: 'uninstall', d: { why: { key: 'fix:why.unknownPackage', params: { name: data.name || '?', manager: data.manager || '?' } } }, data };
     return { kind: 'uninstall', d: data.manager === 'msix' ? msixSteps(host, data) : linuxPackageSteps(host, data), data };
   }
   const bundle = of('app-bundle')[0];

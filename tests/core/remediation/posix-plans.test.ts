@@ -38,6 +38,8 @@ describe('Linux plans from recorded evidence', () => {
     { manager: 'dpkg', name: 'zoom; rm -rf /' },
     { manager: 'flatpak', name: 'us.zoom.Zoom' },
     { manager: 'pacman', name: 'zoom' },
+    { manager: 'dpkg', name: 'libc6' },
+    { manager: 'snap', name: 'firefox' },
   ])('odd package data %o gives manual steps, never a command', async (data) => {
     const [plan] = await planFindings(linux(), zoom, [finding('f', [{ kind: 'package', detail: 'x', data }])]);
     expect(plan!.steps).toEqual([]);

@@ -4,7 +4,7 @@ import { FixtureHost } from '../../../src/core/host/fixture-host';
 import { builtinPolicy } from '../../../src/core/policy/policy';
 import { planFindings } from '../../../src/core/remediation/plan-findings';
 import { joinWindowsCommandLine, parseWindowsCommandLine } from '../../../src/core/remediation/windows-command-line';
-import { msiProductCode, uninstallArgv } from '../../../src/core/remediation/windows-plans';
+import { msiProductCode, msixSteps, uninstallArgv } from '../../../src/core/remediation/windows-plans';
 import { elevatedArgv } from '../../../src/core/remediation/elevation';
 
 const zoom = builtinPolicy().bannedApps[0]!;
@@ -135,11 +135,12 @@ describe('Windows plans from recorded Uninstall keys', () => {
     expect(plan!.steps).toEqual([expect.objectContaining({ argv: [exe, '/uninstall', '/silent'], elevation: 'admin' })]);
   });
 
-  it('an MSIX name that would read as a PowerShell parameter is refused', async () => {
-    const msix: Finding = { ...regFinding({ keyName: 'm' }), id: 'banned-app:msix', evidence: [{ kind: 'package', detail: 'msix', data: { manager: 'msix', name: 'Zoom', packageFullName: '-AllUsers_x' } }] };
-    const [plan] = await planFindings(host(), zoom, [msix]);
+  it('an MSIX name that would read as a PowerShell parameter, or that the policy does not name, is refused', async () => {
+    expect(msixSteps(host(), { manager: 'msix', name: 'Zoom', packageFullName: '-AllUsers_x' })).toEqual({ why: { key: 'fix:why.noPackageName', params: { name: 'Zoom' } } });
+    const other: Finding = { ...regFinding({ keyName: 'm' }), id: 'banned-app:msix', evidence: [{ kind: 'package', detail: 'msix', data: { manager: 'msix', name: 'Microsoft.Teams', packageFullName: 'Microsoft.Teams_1.0.0.0_x64__8wekyb3d8bbwe' } }] };
+    const [plan] = await planFindings(host(), zoom, [other]);
     expect(plan!.steps).toEqual([]);
-    expect(plan!.why?.key).toBe('fix:why.noPackageName');
+    expect(plan!.why?.key).toBe('fix:why.unknownPackage');
   });
 
   it.each([
