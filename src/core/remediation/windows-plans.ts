@@ -48,8 +48,9 @@ export function uninstallArgv(text: string, env: Readonly<Record<string, string 
  * write there); the person's own profile as well for a per-user install, which runs without elevation.
  */
 function uninstallerRoots(host: Host, machine: boolean): string[] {
-  const env = host.env;
-  const programFiles = [env.ProgramFiles, env['ProgramFiles(x86)'], env.ProgramW6432].filter((d): d is string => !!d);
+  // Windows variable names are case-insensitive (PROGRAMFILES in some shells).
+  const get = (name: string): string | undefined => Object.entries(host.env).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
+  const programFiles = ['ProgramFiles', 'ProgramFiles(x86)', 'ProgramW6432'].map(get).filter((d): d is string => !!d);
   return machine ? programFiles : [...programFiles, host.homedir];
 }
 

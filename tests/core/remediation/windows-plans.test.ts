@@ -133,6 +133,9 @@ describe('Windows plans from recorded Uninstall keys', () => {
     const f = regFinding({ hive: 'HKLM', view: '32', keyName: 'ZoomUMX', displayName: 'Zoom', uninstallString: `"${exe}" /uninstall /silent`, scope: 'machine' });
     const [plan] = await planFindings(host({ [exe]: 'MZ' }), zoom, [f]);
     expect(plan!.steps).toEqual([expect.objectContaining({ argv: [exe, '/uninstall', '/silent'], elevation: 'admin' })]);
+    // Variable names in another case (PROGRAMFILES(X86)) name the same folder.
+    const upper = new FixtureHost({ platform: 'win32', homedir: HOME, env: { SystemRoot: 'C:\\Windows', 'PROGRAMFILES(X86)': 'C:\\Program Files (x86)' }, files: { [exe]: 'MZ' } });
+    expect((await planFindings(upper, zoom, [f]))[0]!.steps).toHaveLength(1);
   });
 
   it('an MSIX name that would read as a PowerShell parameter, or that the policy does not name, is refused', async () => {
