@@ -8,7 +8,7 @@ import { constants as fsConstants, promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
 import { HostError, type Host, type Platform } from './host';
 import { hostErrorCode } from './real-host';
-import { systemTool } from '../remediation/windows-tools';
+import { systemTool } from '../windows/system-tools';
 
 /** Where a path went when it was moved to the Trash / Recycle Bin. */
 export interface TrashResult {

@@ -15,6 +15,7 @@ import {
   type RunOptions,
   type RunResult,
 } from './host';
+import { resolveSystemTool } from '../windows/system-tools';
 
 /** Default cap on a file read by a probe: probes read small text files. */
 const DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024;
@@ -133,6 +134,8 @@ export function runCommand(
   if (argv.length === 0 || !argv[0]) {
     return Promise.resolve({ argv: [], exitCode: null, signal: null, stdout: '', stderr: '', durationMs: 0, error: { code: 'spawn-failed', message: 'empty command' } });
   }
+  // Windows looks a bare program name up in the current folder first: run system tools from System32.
+  const program = platform === 'win32' ? resolveSystemTool(baseEnv, argv[0]) : argv[0];
   return new Promise((resolve) => {
     const finish = (r: Omit<RunResult, 'argv' | 'durationMs'>): void => {
       if (done) return;
@@ -149,7 +152,7 @@ export function runCommand(
     for (const [k, v] of Object.entries({ ...baseEnv, ...options.env })) if (v !== undefined) env[k] = v;
     let child: ReturnType<typeof spawn>;
     try {
-      child = spawn(argv[0]!, argv.slice(1), {
+      child = spawn(program, argv.slice(1), {
         cwd: options.cwd,
         env,
         detached: platform !== 'win32',
@@ -184,7 +187,7 @@ export function runCommand(
       try {
         if (platform === 'win32') {
           // taskkill may be refused or lack /T (wine): then at least end the child itself.
-          spawn('taskkill', ['/pid', String(pid), '/T', '/F'], { windowsHide: true, stdio: 'ignore' })
+          spawn(resolveSystemTool(baseEnv, 'taskkill'), ['/pid', String(pid), '/T', '/F'], { windowsHide: true, stdio: 'ignore' })
             .on('error', () => child.kill())
             .on('exit', (code) => code !== 0 && child.kill());
         } else {

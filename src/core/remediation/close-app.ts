@@ -1,6 +1,6 @@
 import type { Host, RunResult } from '../host/host';
 import type { CloseAppStep } from './plan';
-import { systemTool } from './windows-tools';
+import { systemTool } from '../windows/system-tools';
 
 /** How one pid ended: closed, already gone (or reused by another program), or still running. */
 export type CloseOutcome = 'closed' | 'gone' | 'still-running';

@@ -1,6 +1,6 @@
 import type { Host, Platform, RunResult } from '../host/host';
 import { joinWindowsCommandLine } from './windows-command-line';
-import { systemTool } from './windows-tools';
+import { systemTool } from '../windows/system-tools';
 
 /** Quotes one word for a POSIX shell: inside single quotes, each ' written as '\''. */
 export function posixQuote(word: string): string {

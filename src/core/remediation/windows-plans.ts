@@ -2,7 +2,7 @@ import type { Evidence, Message } from '../../shared/finding';
 import type { Host } from '../host/host';
 import type { PlanStep } from './plan';
 import { expandWindowsEnv, parseWindowsCommandLine } from './windows-command-line';
-import { systemTool } from './windows-tools';
+import { systemTool } from '../windows/system-tools';
 import { vendorUninstallerArgv } from './windows-uninstaller';
 
 /** An MSI product code: {8-4-4-4-12 hex}. */

@@ -5,6 +5,8 @@
  * gets manual steps: the registry value is data, never a command line we trust as given.
  */
 
+import { plainWindowsPath } from '../windows/plain-path';
+
 /** Programs that run other code from their arguments: never an uninstaller, whatever the key says. */
 const INTERPRETERS = new Set([
   'bash', 'bitsadmin', 'certutil', 'cmd', 'cmstp', 'conhost', 'cscript', 'explorer', 'forfiles', 'hh', 'installutil',
@@ -26,18 +28,6 @@ export interface UninstallerRules {
   readonly roots: readonly string[];
   /** The app's name (`Zoom`): a folder of the program's path must contain it. */
   readonly appName: string;
-}
-
-/**
- * Splits a drive-absolute Windows path into components; null when it is not a plain local path:
- * UNC or device paths, `.`/`..`, a component ending in a dot or space (Windows drops them, so the
- * path would name another file), a colon after the drive (an alternate data stream), wildcards.
- */
-export function plainWindowsPath(path: string): string[] | null {
-  if (!/^[A-Za-z]:\\/.test(path) || path.includes('/')) return null;
-  const parts = path.split('\\');
-  if (parts.slice(1).some((c) => c === '' || c === '.' || c === '..' || /[. ]$/.test(c) || /[:*?"<>|]/.test(c) || [...c].some((ch) => ch.charCodeAt(0) < 0x20))) return null;
-  return parts;
 }
 
 function inside(root: string, parts: readonly string[]): boolean {
