@@ -110,7 +110,8 @@ export async function planFindings(host: Host, app: BannedApp, findings: readonl
       kind: steps.length === 0 ? 'manual' : kind,
       title: f.title,
       steps,
-      manual: manualFor(host, app, data),
+      // A browser extension is removed in the browser: the finding's own action says where (its extensions page).
+      manual: f.evidence.some((e) => e.kind === 'browser-extension') && f.action ? [f.action] : manualFor(host, app, data),
       ...('why' in d ? { why: d.why } : {}),
       evidence: f.evidence,
     });

@@ -61,9 +61,9 @@ describe('real files in a temporary home (Linux layout)', () => {
     ]);
     // The removal engine offers nothing to run for an extension: only the manual way, with why.
     const plans = await planFindings(host, zoom(), findings);
-    expect(plans.map((p) => [p.kind, p.steps.length, p.why?.key])).toEqual([
-      ['manual', 0, 'fix:why.browserExtension'],
-      ['manual', 0, 'fix:why.browserExtension'],
+    expect(plans.map((p) => [p.kind, p.steps.length, p.why?.key, p.manual.map((m) => m.key)])).toEqual([
+      ['manual', 0, 'fix:why.browserExtension', ['bannedApp:extension.action']],
+      ['manual', 0, 'fix:why.browserExtension', ['bannedApp:extension.action']],
     ]);
   });
 
