@@ -1,18 +1,20 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildZoomDeb, installDeb, makeDpkgWorld, packageStatus } from '../core/remediation/dpkg-fixture';
+import { DpkgSandbox } from '../helpers/dpkg-sandbox';
 
 const cli = join(__dirname, '..', '..', 'bin', 'attt-selfcheck.cjs');
 
+const BASE = { name: 'attt-base', version: '1.0', files: { 'usr/share/attt-base/README': 'base\n' } };
+const ZOOM = { name: 'zoom', version: '6.2.0.1855', files: { 'opt/zoom/ZoomLauncher': '#!/bin/sh\necho dummy\n' } };
+
 /** A temp world: private dpkg database with zoom, temp home with a leftover and an installer, a sentinel outside. */
 function world() {
-  const dir = mkdtempSync(join(tmpdir(), 'attt-fix-cli-'));
-  const w = makeDpkgWorld(dir);
-  installDeb(w, buildZoomDeb(dir, 'attt-base', '1.0'));
-  installDeb(w, buildZoomDeb(dir));
+  const w = new DpkgSandbox('attt-fix-cli-');
+  const dir = w.root;
+  w.install(BASE);
+  w.install(ZOOM);
   const home = join(dir, 'home');
   mkdirSync(join(home, 'Downloads'), { recursive: true });
   writeFileSync(join(home, 'Downloads', 'zoom_amd64.deb'), 'installer');
@@ -38,9 +40,9 @@ describe('attt-selfcheck fix zoom (as a process)', () => {
     const r = run(['fix', 'zoom', '--dry-run'], s.env);
     expect(r.status).toBe(2);
     expect(r.stdout).toContain('Kế hoạch gỡ bỏ');
-    expect(r.stdout).toContain(`$ dpkg --instdir=${s.w.root} --force-not-root -r zoom`);
+    expect(r.stdout).toContain(`$ dpkg --instdir=${s.w.instdir} --log=${s.w.admindir}/dpkg.log --force-not-root -r zoom`);
     expect(r.stdout).toContain('Chế độ chạy thử');
-    expect(packageStatus(s.w, 'zoom')).toBe('install ok installed');
+    expect(s.w.status('zoom')).toBe('install ok installed');
     expect(existsSync(join(s.home, 'Downloads', 'zoom_amd64.deb'))).toBe(true);
     expect(existsSync(join(s.data, 'audit.log'))).toBe(false);
   });
@@ -50,7 +52,7 @@ describe('attt-selfcheck fix zoom (as a process)', () => {
     const r = run(['fix', 'zoom', '--lang', 'en'], s.env);
     expect(r.stdout).toContain('You did not agree; nothing on this computer was changed.');
     expect(r.status).toBe(2);
-    expect(packageStatus(s.w, 'zoom')).toBe('install ok installed');
+    expect(s.w.status('zoom')).toBe('install ok installed');
     expect(existsSync(join(s.data, 'audit.log'))).toBe(false);
   });
 
@@ -65,16 +67,16 @@ describe('attt-selfcheck fix zoom (as a process)', () => {
     expect(doc.verdicts.map((v: { verdict: string }) => v.verdict)).toEqual(doc.verdicts.map(() => 'removed'));
     expect([0, 1, 3]).toContain(r.status);
     expect(r.status).toBe(doc.exitCode);
-    expect(packageStatus(s.w, 'zoom')).not.toMatch(/installed/);
+    expect(s.w.status('zoom')).not.toMatch(/installed/);
     expect(existsSync(join(s.home, 'Downloads', 'zoom_amd64.deb'))).toBe(false);
     expect(readFileSync(join(s.home, '.local', 'share', 'Trash', 'files', 'zoom_amd64.deb'), 'utf8')).toBe('installer');
     expect(readFileSync(join(s.outside, 'sentinel.txt'), 'utf8')).toBe('intact');
     const log = readFileSync(join(s.data, 'audit.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(log.find((e) => e.type === 'step' && e.argv?.[0] === 'dpkg')).toMatchObject({ exitCode: 0, outcome: 'ok', argv: ['dpkg', `--admindir=${s.w.admindir}`, `--instdir=${s.w.root}`, '--force-not-root', '-r', 'zoom'] });
+    expect(log.find((e) => e.type === 'step' && e.argv?.[0] === 'dpkg')).toMatchObject({ exitCode: 0, outcome: 'ok', argv: ['dpkg', `--admindir=${s.w.admindir}`, `--instdir=${s.w.instdir}`, `--log=${s.w.admindir}/dpkg.log`, '--force-not-root', '-r', 'zoom'] });
     expect(log.filter((e) => e.type === 'verdict').map((e) => e.outcome)).toEqual(doc.verdicts.map(() => 'removed'));
     const h = run(['history', '--lang', 'en'], s.env);
     expect(h.status).toBe(0);
-    expect(h.stdout).toContain(`$ dpkg --admindir=${s.w.admindir} --instdir=${s.w.root} --force-not-root -r zoom  (exit code 0)`);
+    expect(h.stdout).toContain(`$ dpkg --admindir=${s.w.admindir} --instdir=${s.w.instdir} --log=${s.w.admindir}/dpkg.log --force-not-root -r zoom  (exit code 0)`);
     expect(h.stdout).toContain('Removed, proven by the fresh check');
     // Again: nothing left to do.
     const again = run(['fix', 'zoom', '--yes', '--json'], s.env);
@@ -93,7 +95,7 @@ describe('attt-selfcheck fix zoom (as a process)', () => {
     expect([0, 1, 2, 3]).toContain(r.status);
     expect(r.stdout).toContain('This is a recorded machine');
     expect(r.stdout).not.toContain('REMOVAL RESULT');
-    expect(packageStatus(s.w, 'zoom')).toBe('install ok installed');
+    expect(s.w.status('zoom')).toBe('install ok installed');
   });
 
   it('unknown flags are usage errors (64)', () => {

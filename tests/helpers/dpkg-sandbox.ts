@@ -50,7 +50,7 @@ function must(argv: readonly string[]): string {
 export class DpkgSandbox {
   /** The temporary folder holding everything. */
   readonly root: string;
-  /** The private database: pass to `dpkg --admindir` or ATTT_SELFCHECK_DPKG_ADMINDIR. */
+  /** The private database (INSTDIR/var/lib/dpkg): pass to `dpkg --admindir` or ATTT_SELFCHECK_DPKG_ADMINDIR. */
   readonly admindir: string;
   /** Where package files are unpacked. */
   readonly instdir: string;
@@ -58,8 +58,9 @@ export class DpkgSandbox {
 
   constructor(prefix = 'attt-dpkg-') {
     this.root = mkdtempSync(join(tmpdir(), prefix));
-    this.admindir = join(this.root, 'admin');
-    this.instdir = join(this.root, 'inst');
+    // Laid out as a system is (ROOT/var/lib/dpkg), so the removal plan finds the install root above the database.
+    this.instdir = join(this.root, 'root');
+    this.admindir = join(this.instdir, 'var', 'lib', 'dpkg');
     this.debs = join(this.root, 'debs');
     for (const d of [join(this.admindir, 'updates'), join(this.admindir, 'info'), this.instdir, this.debs]) mkdirSync(d, { recursive: true });
     writeFileSync(join(this.admindir, 'status'), '');
@@ -107,6 +108,11 @@ export class DpkgSandbox {
     if (r.status !== 0) return null;
     const [pkg, version, arch, status] = r.stdout.trim().split('\t');
     return { name: pkg!, version: version!, arch: arch!, status: status! };
+  }
+
+  /** The package's ${Status} (e.g. `install ok installed`), '' when the database does not know it. */
+  status(name: string): string {
+    return this.query(name)?.status ?? '';
   }
 
   /** Path of a packaged file as unpacked in the sandbox (e.g. `opt/zoom/ZoomLauncher`). */

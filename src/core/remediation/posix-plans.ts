@@ -43,7 +43,8 @@ export function linuxPackageSteps(host: Host, data: Readonly<Record<string, stri
       // A sandboxed host rewrites `dpkg` to add --admindir; the files live under instdir.
       // Only configuration files left (state config-files): purge them, as removal would do nothing.
       const purge = data.state === 'config-files';
-      if (sandbox) return run(['dpkg', `--instdir=${sandbox.instdir}`, '--force-not-root', purge ? '-P' : '-r', name], 'none');
+      // dpkg logs to the system's /var/log/dpkg.log whatever the database: keep a sandbox's log in the sandbox.
+      if (sandbox) return run(['dpkg', `--instdir=${sandbox.instdir}`, `--log=${sandbox.admindir}/dpkg.log`, '--force-not-root', purge ? '-P' : '-r', name], 'none');
       return run(['apt-get', purge ? 'purge' : 'remove', '-y', name], 'admin');
     }
     case 'rpm':

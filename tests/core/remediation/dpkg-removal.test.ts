@@ -14,24 +14,27 @@ import { executeFix, prepareFix } from '../../../src/core/remediation/fix-flow';
 import type { RemediationPlan } from '../../../src/core/remediation/plan';
 import { runPlan, type FixEvent } from '../../../src/core/remediation/runner';
 import { allowlistFor } from '../../../src/core/remediation/allowlist';
-import { buildZoomDeb, installDeb, makeDpkgWorld, packageStatus } from './dpkg-fixture';
+import { DpkgSandbox } from '../../helpers/dpkg-sandbox';
 
 const policy = builtinPolicy();
 const now = new Date('2026-11-25T08:00:00Z');
 
+const BASE = { name: 'attt-base', version: '1.0', files: { 'usr/share/attt-base/README': 'base\n' } };
+const ZOOM = { name: 'zoom', version: '6.2.0.1855', files: { 'opt/zoom/ZoomLauncher': '#!/bin/sh\necho dummy\n' } };
+
 function sandbox() {
-  const dir = mkdtempSync(join(tmpdir(), 'attt-dpkg-'));
-  const world = makeDpkgWorld(dir);
+  const dpkg = new DpkgSandbox('attt-dpkg-');
+  const dir = dpkg.root;
   // A real database is never empty: a base package beside zoom.
-  installDeb(world, buildZoomDeb(dir, 'attt-base', '1.0'));
-  installDeb(world, buildZoomDeb(dir));
+  dpkg.install(BASE);
+  dpkg.install(ZOOM);
   const home = join(dir, 'home');
   const data = join(dir, 'data');
   mkdirSync(home);
-  const env = { ...process.env, HOME: home, ATTT_SELFCHECK_DPKG_ADMINDIR: world.admindir, ATTT_SELFCHECK_DATA_DIR: data };
-  const host = new SandboxHost({ homedir: home, env, rewrite: dpkgAdmindirRewrite(world.admindir) });
+  const env = { ...process.env, HOME: home, ATTT_SELFCHECK_DPKG_ADMINDIR: dpkg.admindir, ATTT_SELFCHECK_DATA_DIR: data };
+  const host = new SandboxHost({ homedir: home, env, rewrite: dpkgAdmindirRewrite(dpkg.admindir) });
   const mutable = new ConfinedMutableHost(new RealMutableHost(host, () => now), [dir]);
-  return { dir, world, home, data, host, mutable, ctx: { host, policy, now, dataDir: data } };
+  return { dir, dpkg, home, data, host, mutable, ctx: { host, policy, now, dataDir: data } };
 }
 
 const children: ChildProcess[] = [];
@@ -42,16 +45,16 @@ afterEach(() => {
 describe('Linux for real: a dummy zoom .deb in a private dpkg database', () => {
   it('is planned from the dpkg evidence, removed by the plan, and the re-check proves it gone; the audit log holds what ran', async () => {
     const s = sandbox();
-    expect(packageStatus(s.world, 'zoom')).toBe('install ok installed');
-    expect(existsSync(join(s.world.root, 'opt', 'zoom', 'ZoomLauncher'))).toBe(true);
+    expect(s.dpkg.status('zoom')).toBe('install ok installed');
+    expect(existsSync(join(s.dpkg.instdir, 'opt', 'zoom', 'ZoomLauncher'))).toBe(true);
     const prepared = await prepareFix(s.ctx, 'zoom');
     const plan = prepared.plans.find((p) => p.evidence.some((e) => e.data?.manager === 'dpkg'))!;
-    expect(plan.steps[0]).toMatchObject({ kind: 'run', argv: ['dpkg', `--instdir=${s.world.root}`, '--force-not-root', '-r', 'zoom'] });
+    expect(plan.steps[0]).toMatchObject({ kind: 'run', argv: ['dpkg', `--instdir=${s.dpkg.instdir}`, `--log=${s.dpkg.admindir}/dpkg.log`, '--force-not-root', '-r', 'zoom'] });
     const events: FixEvent[] = [];
     const outcome = await executeFix(s.ctx, prepared, { mutable: s.mutable, onEvent: (e) => events.push(e), privileged: false });
-    expect(packageStatus(s.world, 'zoom')).not.toMatch(/installed/);
-    expect(packageStatus(s.world, 'attt-base')).toBe('install ok installed');
-    expect(existsSync(join(s.world.root, 'opt', 'zoom', 'ZoomLauncher'))).toBe(false);
+    expect(s.dpkg.status('zoom')).not.toMatch(/installed/);
+    expect(s.dpkg.status('attt-base')).toBe('install ok installed');
+    expect(existsSync(join(s.dpkg.instdir, 'opt', 'zoom', 'ZoomLauncher'))).toBe(false);
     const verdict = outcome.verdicts.find((v) => v.planId === plan.id)!;
     expect(verdict).toMatchObject({ verdict: 'removed', remaining: [] });
     expect(outcome.after.findings.filter((f) => f.status === 'violation')).toEqual([]);
@@ -59,7 +62,7 @@ describe('Linux for real: a dummy zoom .deb in a private dpkg database', () => {
     const log = await readAudit(s.host, join(s.data, 'audit.log'));
     expect(log.corrupt).toEqual([]);
     expect(log.entries.map((e) => [e.type, e.outcome])).toEqual([['step', 'ok'], ['verdict', 'removed']]);
-    expect(log.entries[0]!.argv).toEqual(['dpkg', `--admindir=${s.world.admindir}`, `--instdir=${s.world.root}`, '--force-not-root', '-r', 'zoom']);
+    expect(log.entries[0]!.argv).toEqual(['dpkg', `--admindir=${s.dpkg.admindir}`, `--instdir=${s.dpkg.instdir}`, `--log=${s.dpkg.admindir}/dpkg.log`, '--force-not-root', '-r', 'zoom']);
     expect(log.entries[0]!.exitCode).toBe(0);
     expect(log.entries[0]!.evidenceBefore[0]).toMatchObject({ kind: 'package', data: { manager: 'dpkg', name: 'zoom' } });
     expect(log.entries[1]!.evidenceAfter).toEqual([]);
@@ -73,7 +76,7 @@ describe('Linux for real: a dummy zoom .deb in a private dpkg database', () => {
     writeFileSync(bad, '');
     const host = new SandboxHost({ homedir: s.home, env: s.host.env, rewrite: dpkgAdmindirRewrite(bad) });
     const outcome = await executeFix({ ...s.ctx, host }, prepared, { mutable: s.mutable, privileged: false });
-    expect(packageStatus(s.world, 'zoom')).toBe('install ok installed');
+    expect(s.dpkg.status('zoom')).toBe('install ok installed');
     const v = outcome.verdicts[0]!;
     expect(['still-present', 'not-proven']).toContain(v.verdict);
     expect(v.verdict).not.toBe('removed');
