@@ -3,6 +3,7 @@ import type { Host } from '../host/host';
 import type { BannedApp } from '../policy/policy-schema';
 import { PLAN_ORDER, type PlanKind, type PlanStep, type RemediationPlan } from './plan';
 import { launchdSteps, linuxManual, linuxPackageSteps, macosAppSteps, macosManual, receiptSteps, type Derivation } from './posix-plans';
+import { otherUserOf } from './other-user';
 import { msixSteps, windowsManual, windowsUninstallSteps } from './windows-plans';
 
 /** Process names of the old macOS local web server (port 19421). */
@@ -50,6 +51,12 @@ function pathStep(host: Host, e: Evidence, trash: boolean): PlanStep | null {
 
 async function derive(host: Host, app: BannedApp, f: Finding): Promise<{ kind: PlanKind; d: Derivation; data?: Readonly<Record<string, string>> }> {
   const of = (k: Evidence['kind']): Evidence[] => f.evidence.filter((e) => e.kind === k);
+  // Another user's install or file: only that user (or IT staff as administrator) removes it.
+  const foreign = f.evidence.find((e) => otherUserOf(host, e) !== null);
+  if (foreign) {
+    const name = foreign.data?.name || foreign.data?.label || foreign.path || foreign.detail;
+    return { kind: 'manual', d: { why: { key: 'fix:why.otherUser', params: { name, user: otherUserOf(host, foreign)! } } }, data: foreign.data };
+  }
   const reg = of('registry').find((e) => e.data);
   if (reg) return { kind: 'uninstall', d: await windowsUninstallSteps(host, reg, app.name), data: reg.data };
   const pkg = of('package').find((e) => e.data?.manager);

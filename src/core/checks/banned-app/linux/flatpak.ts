@@ -3,6 +3,7 @@ import type { BannedApp } from '../../../policy/policy-schema';
 import type { CheckContext } from '../../check';
 import { commandFailure, garbled, readFailure } from '../../reasons';
 import { notApplicable, ran, type Hit, type Probe, type ProbeResult } from '../probe';
+import { readDeploy } from './flatpak-deploy';
 import { flatpakScope, parseFlatpakList } from './flatpak-parse';
 
 /** The command: installed apps (system and per-user), tab-separated when piped. */
@@ -11,7 +12,8 @@ const LOOKED = 'flatpak (flatpak list --app)';
 /** The default system installation's folder (flatpak's --localstatedir). */
 export const FLATPAK_SYSTEM_DIR = '/var/lib/flatpak';
 
-function hitOf(appId: string, scope: 'user' | 'system', version: string, installation: string, path?: string): Hit {
+/** A flatpak hit (`flatpak:SCOPE:APPID`), from `flatpak list` or from a deploy folder. */
+export function flatpakHit(appId: string, scope: 'user' | 'system', version: string, installation: string, path?: string): Hit {
   return {
     kind: 'installed',
     install: `flatpak:${scope}:${appId}`,
@@ -49,8 +51,8 @@ async function scanFolders(host: Host, ids: ReadonlySet<string>): Promise<ProbeR
       if ((await host.stat(dir)) === null) continue;
       present++;
       for (const id of ids) {
-        const path = host.path.join(dir, 'app', id);
-        if ((await host.stat(path))?.type === 'dir') hits.push(hitOf(id, scope, '', scope, path));
+        const deploy = await readDeploy(host, dir, id);
+        if (deploy) hits.push(flatpakHit(id, scope, deploy.version ?? '', scope, deploy.path));
       }
     } catch (e) {
       if (isHostError(e) && e.code === 'not-found') continue;
@@ -78,7 +80,7 @@ export const flatpakProbe: Probe = {
     const parsed = parseFlatpakList(r.stdout);
     const hits = parsed.rows
       .filter((row) => ids.has(row.appId))
-      .map((row) => hitOf(row.appId, flatpakScope(row.installation), row.version, row.installation));
+      .map((row) => flatpakHit(row.appId, flatpakScope(row.installation), row.version, row.installation));
     if (hits.length > 0) return ran(LOOKED, hits);
     if (r.truncated || (r.stdout !== '' && !r.stdout.endsWith('\n'))) return { status: 'unknown', looked: LOOKED, reason: { key: 'bannedApp:linux.reason.truncated', params: { tool: 'flatpak' } } };
     if (parsed.bad.length > 0) return { status: 'unknown', looked: LOOKED, reason: garbled('flatpak', parsed.bad[0]!) };

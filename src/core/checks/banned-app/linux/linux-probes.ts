@@ -5,6 +5,7 @@ import type { Probe } from '../probe';
 import { dpkgProbe } from './dpkg';
 import { flatpakProbe } from './flatpak';
 import { installPathsProbe } from './install-paths';
+import { otherUsersFlatpakProbe, otherUsersInstallersProbe, otherUsersLeftoversProbe } from './other-users-probes';
 import { linuxProcessesProbe } from './processes';
 import { rpmProbe } from './rpm';
 import { snapProbe } from './snap';
@@ -30,5 +31,8 @@ export const linuxProbes: readonly Probe[] = [
   linuxProcessesProbe,
   linuxInstallersProbe,
   linuxLeftoversProbe,
+  otherUsersFlatpakProbe,
+  otherUsersInstallersProbe,
+  otherUsersLeftoversProbe,
   ...browserExtensionProbes,
 ];

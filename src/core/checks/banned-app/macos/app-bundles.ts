@@ -55,17 +55,32 @@ export function appBundleHit(path: string, scope: 'system' | 'user', info: Bundl
 }
 
 /**
- * App bundles in /Applications and ~/Applications that are the banned app: by bundle name
- * (`macos.appNames`) or, when renamed, by CFBundleIdentifier (`macos.bundleIds`).
+ * The banned app's bundles in one folder: by bundle name (`macos.appNames`) or, when renamed, by
+ * CFBundleIdentifier (`macos.bundleIds`). Throws HostError when the folder cannot be listed.
  */
+export async function bundlesIn(host: Host, dir: string, scope: 'system' | 'user', app: BannedApp): Promise<Hit[]> {
+  const names = new Set(app.macos.appNames.map((n) => n.normalize('NFC').toLowerCase()));
+  const ids = app.macos.bundleIds;
+  const idSet = new Set(ids.map((i) => i.toLowerCase()));
+  const hits: Hit[] = [];
+  for (const entry of await host.list(dir)) {
+    if (!entry.name.toLowerCase().endsWith('.app') || entry.type === 'file') continue;
+    const path = host.path.join(dir, entry.name);
+    const byName = names.has(entry.name.normalize('NFC').toLowerCase());
+    if (!byName && (ids.length === 0 || !(await mayHaveId(host, path, ids)))) continue;
+    const info = await bundleInfo(host, path);
+    const byId = info?.bundleId !== undefined && idSet.has(info.bundleId.toLowerCase());
+    if (byName || byId) hits.push(appBundleHit(path, scope, info));
+  }
+  return hits;
+}
+
+/** App bundles in /Applications and ~/Applications that are the banned app (see `bundlesIn`). */
 export const appBundlesProbe: Probe = {
   id: 'macos.app-bundles',
   async run(ctx: CheckContext, app: BannedApp): Promise<ProbeResult> {
     const { host } = ctx;
-    const names = new Set(app.macos.appNames.map((n) => n.normalize('NFC').toLowerCase()));
-    const ids = app.macos.bundleIds;
-    const idSet = new Set(ids.map((i) => i.toLowerCase()));
-    if (names.size === 0 && ids.length === 0) return notApplicable('no app names or bundle ids in the policy');
+    if (app.macos.appNames.length === 0 && app.macos.bundleIds.length === 0) return notApplicable('no app names or bundle ids in the policy');
     const places = [
       { dir: '/Applications', scope: 'system' as const },
       { dir: host.path.join(host.homedir, 'Applications'), scope: 'user' as const },
@@ -74,22 +89,11 @@ export const appBundlesProbe: Probe = {
     const hits: Hit[] = [];
     let failure: Message | null = null;
     for (const { dir, scope } of places) {
-      let entries;
       try {
-        entries = await host.list(dir);
+        hits.push(...(await bundlesIn(host, dir, scope, app)));
       } catch (e) {
         if (isHostError(e) && e.code === 'not-found' && scope === 'user') continue;
         failure ??= readFailure(e as Error, dir);
-        continue;
-      }
-      for (const entry of entries) {
-        if (!entry.name.toLowerCase().endsWith('.app') || entry.type === 'file') continue;
-        const path = host.path.join(dir, entry.name);
-        const byName = names.has(entry.name.normalize('NFC').toLowerCase());
-        if (!byName && (ids.length === 0 || !(await mayHaveId(host, path, ids)))) continue;
-        const info = await bundleInfo(host, path);
-        const byId = info?.bundleId !== undefined && idSet.has(info.bundleId.toLowerCase());
-        if (byName || byId) hits.push(appBundleHit(path, scope, info));
       }
     }
     if (hits.length === 0 && failure) return { status: 'unknown', looked, reason: failure };

@@ -31,6 +31,28 @@ async function labelOf(host: Host, path: string, stem: string, prefixes: readonl
 }
 
 /**
+ * The launchd jobs in one folder whose Label, or file name, starts with one of the prefixes (lower
+ * case). Throws HostError when the folder cannot be listed.
+ */
+export async function jobsIn(host: Host, dir: string, domain: 'user' | 'system', prefixes: readonly string[]): Promise<Hit[]> {
+  const hits: Hit[] = [];
+  for (const entry of await host.list(dir)) {
+    if (!entry.name.endsWith('.plist') || entry.type === 'dir') continue;
+    const path = host.path.join(dir, entry.name);
+    const label = await labelOf(host, path, entry.name.slice(0, -'.plist'.length), prefixes);
+    if (!label) continue;
+    hits.push({
+      kind: 'leftover',
+      install: `launchd:${label}`,
+      source: label,
+      remediation: 'remove.allowlisted',
+      evidence: { kind: 'launch-agent', path, detail: `launchd ${domain === 'user' ? 'agent' : dir.endsWith('Daemons') ? 'daemon' : 'agent'} ${label}`, data: { label, domain } },
+    });
+  }
+  return hits;
+}
+
+/**
  * launchd jobs (agents and daemons) whose Label, or file name, starts with one of
  * `macos.launchdLabelPrefixes` (e.g. us.zoom.): leftovers that keep an updater or helper alive.
  */
@@ -44,26 +66,11 @@ export const launchdProbe: Probe = {
     const hits: Hit[] = [];
     let failure: Message | null = null;
     for (const { dir, domain } of folders) {
-      let entries;
       try {
-        entries = await ctx.host.list(dir);
+        hits.push(...(await jobsIn(ctx.host, dir, domain, prefixes)));
       } catch (e) {
         if (isHostError(e) && e.code === 'not-found') continue;
         failure ??= readFailure(e as Error, dir);
-        continue;
-      }
-      for (const entry of entries) {
-        if (!entry.name.endsWith('.plist') || entry.type === 'dir') continue;
-        const path = ctx.host.path.join(dir, entry.name);
-        const label = await labelOf(ctx.host, path, entry.name.slice(0, -'.plist'.length), prefixes);
-        if (!label) continue;
-        hits.push({
-          kind: 'leftover',
-          install: `launchd:${label}`,
-          source: label,
-          remediation: 'remove.allowlisted',
-          evidence: { kind: 'launch-agent', path, detail: `launchd ${domain === 'user' ? 'agent' : dir.endsWith('Daemons') ? 'daemon' : 'agent'} ${label}`, data: { label, domain } },
-        });
       }
     }
     if (hits.length === 0 && failure) return { status: 'unknown', looked, reason: failure };

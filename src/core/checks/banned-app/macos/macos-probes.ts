@@ -5,6 +5,7 @@ import type { Probe } from '../probe';
 import { appBundlesProbe } from './app-bundles';
 import { launchdProbe } from './launchd';
 import { localServerProbe } from './local-server';
+import { otherUsersAppBundlesProbe, otherUsersInstallersProbe, otherUsersLaunchdProbe, otherUsersLeftoversProbe } from './other-users-probes';
 import { macosProcessesProbe } from './processes';
 import { receiptsProbe } from './receipts';
 
@@ -27,5 +28,9 @@ export const macosProbes: readonly Probe[] = [
   macosProcessesProbe,
   macosInstallersProbe,
   macosLeftoversProbe,
+  otherUsersAppBundlesProbe,
+  otherUsersLaunchdProbe,
+  otherUsersInstallersProbe,
+  otherUsersLeftoversProbe,
   ...browserExtensionProbes,
 ];
