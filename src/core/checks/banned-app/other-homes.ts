@@ -83,7 +83,7 @@ async function macHomes(host: Host): Promise<{ homes: OtherHome[]; problem: Mess
   try {
     const entries = await host.list(dir);
     const homes = entries
-      .filter((e) => e.type === 'dir' && !e.name.startsWith('.') && !NOT_MAC_HOMES.has(e.name.toLowerCase()))
+      .filter((e) => (e.type === 'dir' || e.type === 'symlink') && !e.name.startsWith('.') && !NOT_MAC_HOMES.has(e.name.toLowerCase()))
       .map((e) => ({ user: e.name.normalize('NFC'), home: host.path.join(dir, e.name) }));
     return { homes, problem: null };
   } catch (e) {

@@ -22,6 +22,7 @@ export const otherUsersFlatpakProbe: Probe = otherHomesProbe(
     const host = ctx.host;
     const dir = host.path.join(home.home, '.local', 'share', 'flatpak');
     try {
+      if ((await host.stat(dir)) === null) return { hits: [], failures: [], looked: [dir] };
       const hits = [];
       for (const id of app.linux.flatpak) {
         const d = await readDeploy(host, dir, id);
