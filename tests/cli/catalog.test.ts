@@ -105,7 +105,7 @@ describe('attt-selfcheck check --catalog FILE', () => {
     const r = await run(['check', '--json', '--catalog', '/media/usb/catalog.json'], debianHost(newerSigned()));
     const report = JSON.parse(r.out) as Report;
     const ok = report.findings.find((f) => f.check === 'os-patch' && f.status === 'ok');
-    expect(ok?.title).toMatchObject({ key: 'patch:ok.title', params: { asOf: '20/11/2026', until: '30/06/2028' } });
+    expect(ok?.title).toMatchObject({ key: 'patch:ok.supported', params: { asOf: '20/11/2026', until: '30/06/2028' } });
     expect(ok?.evidence.find((e) => e.kind === 'catalog')?.data).toMatchObject({ origin: 'file', asOf: '2026-11-20' });
   });
 
@@ -118,6 +118,7 @@ describe('attt-selfcheck check --catalog FILE', () => {
     expect(text.out).toContain('Debian GNU/Linux 12 (bookworm) còn được nhà sản xuất hỗ trợ đến ngày 30/06/2028');
     const json = JSON.parse((await run(['check', '--json', '--catalog', '/media/usb/catalog.json'], debianHost(tampered))).out) as Report;
     const os = json.findings.filter((f) => f.check === 'os-patch').map((f) => `${f.status} ${f.title.key}`);
-    expect(os).toEqual([`ok patch:ok.title${BUILTIN_STALE ? 'Stale' : ''}`, 'warning patch:catalog.refusedTitle']);
+    expect(os).toEqual(['ok patch:ok.supported', 'warning patch:catalog.refusedTitle']);
+    expect(json.findings.find((f) => f.check === 'os-patch' && f.status === 'ok')?.detail?.key).toBe(BUILTIN_STALE ? 'patch:ok.staleDetail' : undefined);
   });
 });

@@ -33,7 +33,7 @@ describe('os-patch on Linux (recorded os-release, apt and dnf outputs)', () => {
     const now = '2026-08-01T00:00:00Z';
     const host = linuxHost('os-release.debian12', { apt: apt('apt-get-s-upgrade.debian12-root.txt'), files: { '/var/lib/apt/lists': { type: 'dir', mtimeMs: Date.parse(now) - DAY } } });
     const f = await runOsPatch(host, now);
-    expect(summary(f).sort()).toEqual(['ok patch:ok.title', 'warning patch:pending.titleSecurity']);
+    expect(summary(f).sort()).toEqual(['ok patch:ok.supported', 'warning patch:pending.titleSecurity']);
     expect(byTitle(f, 'patch:ok')?.title.params).toMatchObject({ until: '30/06/2028', via: 'lts' });
     expect(byTitle(f, 'patch:pending')?.title.params).toMatchObject({ count: 114, security: 74, tool: 'apt-get -s upgrade' });
   });
@@ -60,7 +60,7 @@ describe('os-patch on Linux (recorded os-release, apt and dnf outputs)', () => {
       files: { '/var/lib/apt/lists': { type: 'dir', mtimeMs: Date.parse(now) - 45 * DAY }, '/var/run/reboot-required': '*** System restart required ***\n' },
     });
     const f = await runOsPatch(host, now);
-    expect(summary(f).sort()).toEqual(['ok patch:ok.title', 'warning patch:listsStale.title', 'warning patch:reboot.title']);
+    expect(summary(f).sort()).toEqual(['ok patch:ok.supported', 'warning patch:listsStale.title', 'warning patch:reboot.title']);
     expect(byTitle(f, 'patch:listsStale')?.title.params).toMatchObject({ days: 45 });
   });
 

@@ -22,7 +22,7 @@ describe('os-patch on macOS (recorded sw_vers and softwareupdate outputs)', () =
 
   it('a current macOS with no pending update is ok, with the version and the catalog date as evidence', async () => {
     const f = await runOsPatch(macHost('sw_vers.26.5.txt'), '2026-06-01T00:00:00Z');
-    expect(summary(f)).toEqual(['ok patch:ok.titleNoEnd']);
+    expect(summary(f)).toEqual(['ok patch:ok.currentNoEnd']);
     expect(f[0]!.evidence.find((e) => e.kind === 'os')?.version).toBe('26.5');
     expect(f[0]!.evidence.find((e) => e.kind === 'catalog')?.version).toBe(scenarioCatalog().asOf);
   });
@@ -32,6 +32,11 @@ describe('os-patch on macOS (recorded sw_vers and softwareupdate outputs)', () =
     expect(summary(f).sort()).toEqual(['warning patch:behind.title', 'warning patch:pending.titleSecurity']);
     expect(byTitle(f, 'patch:behind.title')?.title.params).toMatchObject({ installed: '15.7.2', latest: '15.7.7', days: 51 });
     expect(byTitle(f, 'patch:pending')?.title.params).toMatchObject({ count: 2, security: 1 });
+  });
+
+  it('at the latest known version but with updates pending: supported, without claiming it has the latest update', async () => {
+    const f = await runOsPatch(macHost('sw_vers.26.5.txt', { stdout: rec('macos/softwareupdate.two.stdout.txt'), stderr: '' }), '2026-06-01T00:00:00Z');
+    expect(summary(f).sort()).toEqual(['ok patch:ok.supportedNoEnd', 'warning patch:pending.titleSecurity']);
   });
 
   it('offline or hung softwareupdate gives unknown, never ok', async () => {

@@ -18,13 +18,13 @@ describe('os-patch on Windows (recorded reg query outputs)', () => {
 
   it('Windows 10 22H2 the day before the end is still supported', async () => {
     const f = await runOsPatch(windowsHost('win10-22h2-pro-6456'), '2025-10-14T20:00:00Z');
-    expect(summary(f)).toEqual(['ok patch:ok.title']);
+    expect(summary(f)).toEqual(['ok patch:ok.current']);
     expect(f[0]!.title.params).toMatchObject({ until: '14/10/2025' });
   });
 
   it('Windows 10 22H2 with an ESU-only update is supported until the consumer ESU end, then ends', async () => {
     const during = await runOsPatch(windowsHost('win10-22h2-pro-esu-7548'), '2026-08-01T00:00:00Z');
-    expect(summary(during)).toEqual(['ok patch:ok.title']);
+    expect(summary(during)).toEqual(['ok patch:ok.current']);
     expect(during[0]!.title.params).toMatchObject({ until: '13/10/2026' });
     const after = await runOsPatch(windowsHost('win10-22h2-pro-esu-7548'), '2026-11-25T00:00:00Z');
     expect(byTitle(after, 'patch:eol.title')?.title.params).toMatchObject({ ended: '13/10/2026' });
@@ -35,12 +35,12 @@ describe('os-patch on Windows (recorded reg query outputs)', () => {
     expect(byTitle(home, 'patch:eol.title')).toMatchObject({ status: 'violation', title: { params: { ended: '11/11/2025' } } });
     const ent = await runOsPatch(windowsHost('win11-23h2-enterprise-7376'), '2026-01-15T00:00:00Z');
     expect(ent.some((x) => x.status === 'violation')).toBe(false);
-    expect(byTitle(ent, 'patch:ok.title')?.title.params).toMatchObject({ until: '10/11/2026' });
+    expect(byTitle(ent, 'patch:ok.current')?.title.params).toMatchObject({ until: '10/11/2026' });
   });
 
   it('Windows 11 24H2 at the latest known UBR is ok although ProductName says "Windows 10 Pro"', async () => {
     const f = await runOsPatch(windowsHost('win11-24h2-pro-8894'), '2026-08-01T00:00:00Z');
-    expect(summary(f)).toEqual(['ok patch:ok.title']);
+    expect(summary(f)).toEqual(['ok patch:ok.current']);
     expect(String(f[0]!.title.params?.os)).toMatch(/^Windows 11 /);
     const os = f[0]!.evidence.find((e) => e.kind === 'os');
     expect(os?.data).toMatchObject({ product: 'Windows 11', build: '26100', ubr: '8894', productName: 'Windows 10 Pro', editionFamily: 'homePro' });
@@ -54,7 +54,9 @@ describe('os-patch on Windows (recorded reg query outputs)', () => {
     expect(w?.status).toBe('warning');
     expect(w?.title.params).toMatchObject({ installed: '26100.4061', latest: '26100.8894 (KB5121767)', days: 49 });
     const soon = await runOsPatch(windowsHost('win11-24h2-pro-4061'), '2026-07-30T00:00:00Z');
-    expect(summary(soon)).toEqual(['ok patch:ok.title']);
+    // ok, but it says how far behind it is: it never claims to have the latest update.
+    expect(summary(soon)).toEqual(['ok patch:ok.within']);
+    expect(soon[0]!.title.params).toMatchObject({ days: 16, maxBehindDays: 30 });
   });
 
   it('a stale catalog says so in the finding, with the catalog date', async () => {
@@ -63,13 +65,14 @@ describe('os-patch on Windows (recorded reg query outputs)', () => {
     expect(w?.detail?.key).toBe('patch:behind.detailStale');
     expect(w?.detail?.params).toMatchObject({ asOf: '18/07/2026', maxDays: 60 });
     const ok = await runOsPatch(windowsHost('win11-24h2-pro-8894'), '2026-10-01T00:00:00Z');
-    expect(ok[0]!.title.key).toBe('patch:ok.titleStale');
+    expect(ok[0]!.title.key).toBe('patch:ok.current');
+    expect(ok[0]!.detail).toMatchObject({ key: 'patch:ok.staleDetail', params: { asOf: '18/07/2026', maxDays: 60 } });
     expect(ok[0]!.action?.key).toBe('patch:ok.staleAction');
   });
 
   it('reports a pending restart and Windows Update turned off by policy as warnings', async () => {
     const f = await runOsPatch(windowsHost('win11-24h2-pro-8894', { reboot: true, noAutoUpdate: true }), '2026-08-01T00:00:00Z');
-    expect(summary(f).sort()).toEqual(['ok patch:ok.title', 'warning patch:reboot.title', 'warning patch:updatesDisabled.title']);
+    expect(summary(f).sort()).toEqual(['ok patch:ok.current', 'warning patch:reboot.title', 'warning patch:updatesDisabled.title']);
   });
 
   it('a build the catalog does not know is unknown, never a violation', async () => {
@@ -88,7 +91,7 @@ describe('os-patch on Windows (recorded reg query outputs)', () => {
     const lc = windowsLifecycle(builtinCatalog(), 22631, 7376, 'unknown', new Date('2026-01-15T00:00:00Z'));
     expect(lc).toEqual({ kind: 'unknown', reason: { key: 'patch:reason.unknownEdition' } });
     const f = await runOsPatch(windowsHost('win11-24h2-oddedition-8894'), '2026-08-01T00:00:00Z');
-    expect(summary(f)).toEqual(['ok patch:ok.title']);
+    expect(summary(f)).toEqual(['ok patch:ok.current']);
   });
 
   it('without a UBR the level is unknown', () => {

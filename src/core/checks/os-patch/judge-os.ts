@@ -123,17 +123,19 @@ export function judgeOs(state: OsState, input: JudgeInput): Finding[] {
     out.push(finding(state.identity, x.id, { status: 'warning', severity: 'medium', title: x.title, action: x.action, evidence: [...state.evidence, ...x.evidence] }));
   }
 
-  // Support and patch level are one aspect: say it is fine even when other aspects (pending, reboot) warn.
+  // Support and patch level are one aspect: say it is fine even when other aspects (pending, reboot) warn,
+  // but claim only what was judged: "not behind" only when the level is known current and nothing is pending.
   if (lc.kind === 'supported' && !behind) {
     const until = lc.until ? displayDate(lc.until) : '';
-    const key = `patch:ok.${lc.until ? 'title' : 'titleNoEnd'}${stale ? 'Stale' : ''}`;
+    const claim = p.kind === 'some' ? 'supported' : lv.kind === 'current' ? 'current' : lv.kind === 'behind' ? 'within' : 'supported';
+    const key = `patch:ok.${claim}${lc.until ? '' : 'NoEnd'}`;
     const levelText = lv.kind === 'current' || lv.kind === 'behind' ? lv.installed : '';
     out.push(
       finding(state.identity, 'ok', {
         status: 'ok',
         severity: 'info',
-        title: msg(key, { ...base, until, via: lc.via ?? '' }),
-        ...(stale ? { action: msg('patch:ok.staleAction', base) } : {}),
+        title: msg(key, { ...base, until, via: lc.via ?? '', ...(lv.kind === 'behind' ? { days: lv.days, maxBehindDays: policy.maxBehindDays } : {}) }),
+        ...(stale ? { detail: msg('patch:ok.staleDetail', base), action: msg('patch:ok.staleAction', base) } : {}),
         evidence: levelText ? evidence.map((e) => (e.kind === 'os' && !e.version ? { ...e, version: levelText } : e)) : evidence,
       }),
     );
