@@ -101,9 +101,13 @@ describe('running processes (/proc)', () => {
     expect(await runProbe(linuxProcessesProbe, host({}, [{ argv: PS_ARGV, stdout: '' }]))).toMatchObject({ status: 'unknown' });
   });
 
-  it('is unknown when /proc lists processes but none can be read', async () => {
-    const h = host({ '/proc/1/comm': { type: 'error', code: 'permission' }, '/proc/2/comm': { type: 'error', code: 'permission' } });
-    expect(await runProbe(linuxProcessesProbe, h)).toMatchObject({ status: 'unknown', reason: { key: 'bannedApp:linux.reason.noProcesses' } });
+  it('asks ps when a /proc read fails for any reason but "the process ended", and is unknown when ps cannot answer', async () => {
+    const unreadable = { '/proc/1/comm': { type: 'error', code: 'permission' }, '/proc/2/comm': { type: 'error', code: 'permission' } } as const;
+    expect(await runProbe(linuxProcessesProbe, host(unreadable))).toMatchObject({ status: 'unknown', reason: { key: 'common:reason.toolMissing', params: { tool: 'ps' } } });
+    // Too many open files (EMFILE is an i/o error) while reading one pid: that pid could be Zoom, so ps is asked.
+    const tooMany = { '/proc/1/comm': 'systemd\n', '/proc/4242/comm': { type: 'error', code: 'io' } } as const;
+    const viaPs = await runProbe(linuxProcessesProbe, host(tooMany, [{ argv: PS_ARGV, stdout: '      1 systemd\n   4242 zoom\n' }]));
+    expect(hitsOf(viaPs).map((x) => x.evidence.data?.pid)).toEqual(['4242']);
   });
 });
 

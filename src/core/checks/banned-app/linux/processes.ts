@@ -1,4 +1,4 @@
-import type { Host } from '../../../host/host';
+import { isHostError, type Host } from '../../../host/host';
 import type { BannedApp } from '../../../policy/policy-schema';
 import type { CheckContext } from '../../check';
 import { commandFailure, garbled } from '../../reasons';
@@ -8,7 +8,13 @@ import { argv0FromCmdline, isLinuxProcess, parsePsPidComm, type ProcessEntry } f
 /** Fallback command when /proc cannot be listed. */
 export const PS_ARGV: readonly string[] = ['ps', '-e', '-o', 'pid=', '-o', 'comm='];
 
-/** Reads every process's comm from /proc; null when /proc cannot be listed. */
+/** How many /proc files are read at once: a machine can have more processes than we may open files. */
+const PROC_READS_AT_ONCE = 32;
+
+/**
+ * Reads every process's comm from /proc; null when /proc cannot be listed or a read failed for any
+ * reason but "the process has ended" (then `ps` is asked instead: a skipped process could be Zoom).
+ */
 async function fromProc(host: Host): Promise<ProcessEntry[] | null> {
   let entries;
   try {
@@ -18,17 +24,22 @@ async function fromProc(host: Host): Promise<ProcessEntry[] | null> {
   }
   const pids = entries.filter((e) => e.type === 'dir' && /^\d+$/.test(e.name)).map((e) => e.name);
   if (pids.length === 0) return null;
-  const read = await Promise.all(
-    pids.map(async (pid): Promise<ProcessEntry | null> => {
-      try {
-        const comm = (await host.readText(`/proc/${pid}/comm`, { maxBytes: 64 })).replace(/\n$/, '');
-        return { pid: Number(pid), comm };
-      } catch {
-        return null; // the process ended between the listing and the read, or is hidden from us
-      }
-    }),
-  );
-  return read.filter((p): p is ProcessEntry => p !== null);
+  const out: ProcessEntry[] = [];
+  for (let i = 0; i < pids.length; i += PROC_READS_AT_ONCE) {
+    const batch = await Promise.all(
+      pids.slice(i, i + PROC_READS_AT_ONCE).map(async (pid): Promise<ProcessEntry | 'gone' | 'failed'> => {
+        try {
+          const comm = (await host.readText(`/proc/${pid}/comm`, { maxBytes: 64 })).replace(/\n$/, '');
+          return { pid: Number(pid), comm };
+        } catch (e) {
+          return isHostError(e) && e.code === 'not-found' ? 'gone' : 'failed';
+        }
+      }),
+    );
+    if (batch.includes('failed')) return null;
+    for (const p of batch) if (typeof p === 'object') out.push(p);
+  }
+  return out;
 }
 
 async function withArgv0(host: Host, p: ProcessEntry): Promise<ProcessEntry> {
