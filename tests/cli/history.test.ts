@@ -45,6 +45,20 @@ describe('audit log parsing', () => {
     expect(read.entries.map((e) => e.type)).toEqual(['step', 'verdict']);
     expect(read.corrupt.map((c) => c.line)).toEqual([2, 4, 5, 7]);
   });
+
+  it('counts a line that is valid JSON but lacks what the history shows (plan, a step title, a message key) as corrupt', () => {
+    const { plan: _plan, ...noPlan } = entry({});
+    const lines = [
+      noPlan,
+      entry({ step: { kind: 'run' } as never }),
+      entry({ message: { params: {} } as never }),
+      entry({ evidenceBefore: [{ kind: 'file' }] as never }),
+      entry({}),
+    ].map((e) => JSON.stringify(e));
+    const read = parseAudit(lines.join('\n'));
+    expect(read.entries).toHaveLength(1);
+    expect(read.corrupt.map((c) => c.line)).toEqual([1, 2, 3, 4]);
+  });
 });
 
 describe('attt-selfcheck history', () => {

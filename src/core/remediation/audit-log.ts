@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Evidence, Message } from '../../shared/finding';
 import { isHostError, type Host } from '../host/host';
 import type { MutableHost } from '../host/mutable-host';
@@ -81,10 +82,29 @@ export async function appendAudit(mutable: MutableHost, file: string, entry: Aud
   await mutable.appendLine(file, auditLine(entry));
 }
 
+const message = z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
+const evidence = z.object({ kind: z.string(), detail: z.string(), path: z.string().optional(), version: z.string().optional() }).passthrough();
+/** What a line must hold to be shown: every field the history view reads, with its type. */
+const auditEntrySchema = z.object({
+  v: z.literal(1),
+  time: z.string(),
+  type: z.enum(['step', 'verdict']),
+  planId: z.string(),
+  findingId: z.string(),
+  plan: message,
+  step: z.object({ kind: z.string(), title: message }).optional(),
+  argv: z.array(z.string()).optional(),
+  path: z.string().optional(),
+  exitCode: z.number().nullable().optional(),
+  outcome: z.string(),
+  message: message.optional(),
+  evidenceBefore: z.array(evidence),
+  evidenceAfter: z.array(evidence).optional(),
+  truncated: z.boolean().optional(),
+});
+
 function isEntry(x: unknown): x is AuditEntry {
-  if (!x || typeof x !== 'object') return false;
-  const o = x as Record<string, unknown>;
-  return o.v === 1 && typeof o.time === 'string' && (o.type === 'step' || o.type === 'verdict') && typeof o.planId === 'string' && typeof o.outcome === 'string' && Array.isArray(o.evidenceBefore);
+  return auditEntrySchema.safeParse(x).success;
 }
 
 /** Parses audit log text: each bad line is reported with its number and skipped; the rest are kept. */
