@@ -11,7 +11,7 @@ import type { PauseDuration, PauseState } from '../shared/ipc-contract';
 import type { Report } from '../shared/report';
 import type { Settings } from '../shared/settings';
 import { historyEntry, HISTORY_LIMIT, openStores, type AppStores } from './app-stores';
-import type { FixService } from './fix-service';
+import { findingVerdict, type FixService } from './fix-service';
 import { AppError } from './ipc-main';
 import { settingsSchema } from './ipc-schemas';
 import { decide, notificationContent, pause, type NotificationContent } from './notifications';
@@ -152,7 +152,11 @@ export class AppController extends EventEmitter<ControllerEvents> {
     return this.deps.fixer.plan(this.findingOrThrow(findingId));
   }
 
-  /** Runs a removal, shows "fixing" meanwhile, then re-checks at once and says whether the finding is gone. */
+  /**
+   * Runs a removal, shows "fixing" meanwhile, then checks again in full. Whether the finding is gone
+   * is the core's verdict (every plan proven `removed`), never merely "its id is not in the new report":
+   * a re-check that could not look leaves only an `unknown`, which proves nothing.
+   */
   async runFix(findingId: string, planId: string): Promise<FixResultView> {
     const finding = this.findingOrThrow(findingId);
     if (this.fixingId) throw new AppError('busy', { key: 'ui:error.fixBusy' });
@@ -162,15 +166,33 @@ export class AppController extends EventEmitter<ControllerEvents> {
       const outcome = await this.deps.fixer.run(finding, planId, (p) => this.emit('fixProgress', p));
       this.fixingId = null; // the re-check below must show the real colour, not "fixing"
       this.emit('fixing', false);
-      const after = await this.runCheck();
-      const still = after.findings.find((f) => f.id === findingId && f.status !== 'ok');
-      return { findingId, ok: outcome.ok, resolved: !still, message: outcome.message };
+      const after = await this.checkAfterChange();
+      let verdict = findingVerdict(outcome.verdicts);
+      let message = outcome.message;
+      // The full check saw it again after the engine's re-check: trust the newer look.
+      if (verdict === 'removed' && after.findings.some((f) => f.id === findingId && (f.status === 'violation' || f.status === 'warning'))) {
+        verdict = 'still-present';
+        message = { key: 'fix:why.stillThere' };
+      }
+      const resolved = verdict === 'removed';
+      return { findingId, ok: outcome.ok && resolved, resolved, verdict, message, ...(outcome.warning ? { warning: outcome.warning } : {}) };
     } finally {
       if (this.fixingId) {
         this.fixingId = null;
         this.emit('fixing', false);
       }
     }
+  }
+
+  /**
+   * A check that surely started after a change to the machine: a check already running (say, the
+   * scheduled one) looked before the change, so wait for it and start a fresh one. A check started
+   * by someone else meanwhile began after the change, so it is fresh too.
+   */
+  private async checkAfterChange(): Promise<Report> {
+    const stale = this.checking;
+    if (stale) await stale.catch(() => undefined);
+    return this.runCheck();
   }
 
   private findingOrThrow(findingId: string) {

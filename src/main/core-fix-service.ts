@@ -11,8 +11,8 @@ import { executeFix, prepareFix, type PlanVerdict, type PreparedFix } from '../c
 import type { RemediationPlan } from '../core/remediation/plan';
 import type { FixEvent } from '../core/remediation/runner';
 import type { Finding, Message } from '../shared/finding';
-import type { FixPlanView, FixProgress, FixStepView } from '../shared/fix';
-import type { FixService } from './fix-service';
+import type { FixPlanView, FixProgress, FixStepView, FixVerdict } from '../shared/fix';
+import { findingVerdict, type FixService, type PlanVerdictView } from './fix-service';
 import { AppError } from './ipc-main';
 
 /** What the service needs: the doors to the OS, the policy, the data folder (audit log), the clock. */
@@ -57,11 +57,17 @@ export function progressOf(findingId: string, e: FixEvent): FixProgress | null {
   }
 }
 
-/** The message for the wizard's result: success when every plan was proven removed, else the first reason. */
+/** The core's verdicts as main passes them on (the shared type names the same four verdicts). */
+export function verdictViews(verdicts: readonly PlanVerdict[]): PlanVerdictView[] {
+  return verdicts.map((v) => ({ planId: v.planId, verdict: v.verdict satisfies FixVerdict, ...(v.why ? { why: v.why } : {}) }));
+}
+
+/** The message for the wizard's result: success when every plan was proven removed, else the reason of the worst verdict. */
 export function outcomeMessage(verdicts: readonly PlanVerdict[]): { ok: boolean; message: Message } {
-  const bad = verdicts.find((v) => v.verdict !== 'removed');
-  if (!bad) return { ok: verdicts.length > 0, message: { key: verdicts.length ? 'ui:fix.outcome.removed' : 'fix:why.notRun' } };
-  return { ok: false, message: bad.why ?? { key: 'fix:why.notRun' } };
+  const worst = findingVerdict(verdicts);
+  if (worst === 'removed') return { ok: true, message: { key: 'ui:fix.outcome.removed' } };
+  const bad = verdicts.find((v) => v.verdict === worst);
+  return { ok: false, message: bad?.why ?? { key: worst === 'not-proven' ? 'fix:why.recheckFailed' : 'fix:why.notRun' } };
 }
 
 /** A plan shown longer ago than this is not run: pids and installs may have changed; plan again. */
@@ -116,8 +122,10 @@ export function coreFixService(options: CoreFixOptions): FixService {
           if (p) progress(p);
         },
       });
-      const result = outcomeMessage(outcome.verdicts.filter((v) => entry.planIds.includes(v.planId)));
-      return outcome.auditError ? { ...result, message: { key: 'fix:cli.auditFailed', params: { message: outcome.auditError } } } : result;
+      const mine = outcome.verdicts.filter((v) => entry.planIds.includes(v.planId));
+      const result = { ...outcomeMessage(mine), verdicts: verdictViews(mine) };
+      // The audit warning goes beside the verdict's reason, never in its place.
+      return outcome.auditError ? { ...result, warning: { key: 'fix:cli.auditFailed', params: { message: outcome.auditError } } } : result;
     },
   };
 }

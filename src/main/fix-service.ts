@@ -3,13 +3,32 @@
  * whether the core's removal engine (src/core/remediation/, written separately) is present yet.
  */
 import type { Finding, Message } from '../shared/finding';
-import type { FixPlanView, FixProgress } from '../shared/fix';
+import type { FixPlanView, FixProgress, FixVerdict } from '../shared/fix';
 import { AppError } from './ipc-main';
 
-/** What a removal run reports before the re-check. */
+/** The core's verdict for one plan of the finding (src/core/remediation/fix-flow.ts, PlanVerdict). */
+export interface PlanVerdictView {
+  readonly planId: string;
+  readonly verdict: FixVerdict;
+  readonly why?: Message;
+}
+
+/** What a removal run reports: a summary, and the engine's own verdict for every plan it judged. */
 export interface FixOutcome {
   readonly ok: boolean;
   readonly message: Message;
+  readonly verdicts: readonly PlanVerdictView[];
+  /** Something to say besides the verdict (e.g. the audit log could not be written). */
+  readonly warning?: Message;
+}
+
+// Worst first: a definite "still there" beats "nothing run", which beats "could not look".
+const WORST_FIRST: readonly FixVerdict[] = ['still-present', 'not-run', 'not-proven', 'removed'];
+
+/** The verdict of a finding from its plans' verdicts: `removed` only when every plan was proven removed. */
+export function findingVerdict(verdicts: readonly PlanVerdictView[]): FixVerdict {
+  if (verdicts.length === 0) return 'not-run';
+  return WORST_FIRST.find((v) => verdicts.some((x) => x.verdict === v)) ?? 'not-proven';
 }
 
 /** Plans and runs the removal of one finding. */

@@ -27,11 +27,23 @@ export interface FixProgress {
   readonly message?: Message;
 }
 
+/**
+ * What the re-check proved for a finding after its removal (the core's verdicts, worst first):
+ * removed = gone and the check could look; still-present = still found; not-run = nothing was run
+ * (manual steps) and it is still found; not-proven = the re-check could not look, so no proof.
+ */
+export type FixVerdict = 'removed' | 'still-present' | 'not-run' | 'not-proven';
+
 /** What a removal did, then what the re-check found. */
 export interface FixResultView {
   readonly findingId: string;
   readonly ok: boolean;
-  /** Whether the finding is gone from the re-check report. */
+  /** True only when the re-check proved every plan of the finding removed (verdict `removed`). */
   readonly resolved: boolean;
+  /** The verdict for the finding as a whole: the worst of its plans' verdicts. */
+  readonly verdict: FixVerdict;
+  /** The outcome, or the reason it is not `removed` (e.g. why the re-check could not look). */
   readonly message: Message;
+  /** Something to say besides the verdict (e.g. the audit log could not be written). */
+  readonly warning?: Message;
 }

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('../helpers/fake-electron'));
 import { AppController } from '../../src/main/app-controller';
-import { unavailableFixService, type FixService } from '../../src/main/fix-service';
+import { unavailableFixService, type FixOutcome, type FixService } from '../../src/main/fix-service';
 import type { Report } from '../../src/shared/report';
-import { reportWith, zoomInstalled, zoomLeftover, zoomOk } from '../shared/sample-report';
+import { dpkgUnknown, reportWith, zoomInstalled, zoomLeftover, zoomOk } from '../shared/sample-report';
 
 let dir: string;
 let now: number;
@@ -106,7 +106,7 @@ describe('AppController', () => {
       plan: async (f) => ({ findingId: f.id, planId: 'p1', steps: [{ id: 's1', title: { key: 'x' }, elevated: false }] }),
       run: async (f, _planId, report) => {
         report({ findingId: f.id, stepId: 's1', state: 'done' });
-        return { ok: true, message: { key: 'fix:done' } };
+        return { ok: true, message: { key: 'fix:done' }, verdicts: [{ planId: `${f.id}/uninstall`, verdict: 'removed' }] };
       },
     };
     const c = controller([reportWith([zoomInstalled, zoomLeftover]), reportWith([zoomLeftover])], fixer);
@@ -114,7 +114,7 @@ describe('AppController', () => {
     c.on('fixProgress', (p) => progress.push(p));
     await c.runCheck();
     const r = await c.runFix(zoomInstalled.id, 'p1');
-    expect(r).toEqual({ findingId: zoomInstalled.id, ok: true, resolved: true, message: { key: 'fix:done' } });
+    expect(r).toEqual({ findingId: zoomInstalled.id, ok: true, resolved: true, verdict: 'removed', message: { key: 'fix:done' } });
     expect(states).toEqual([true, false]);
     expect(progress).toEqual([{ findingId: zoomInstalled.id, stepId: 's1', state: 'done' }]);
     expect(c.latestReport()?.findings.map((f) => f.id)).toEqual([zoomLeftover.id]);
@@ -130,5 +130,61 @@ describe('AppController', () => {
     await expect(c.runFix(zoomInstalled.id, 'p')).rejects.toThrow('uninstaller crashed');
     expect(states).toEqual([true, false]);
     expect(c.fixing).toBe(false);
+  });
+
+  describe('after a removal', () => {
+    const timeout = { key: 'common:reason.timeout', params: { tool: 'dpkg-query' } };
+    const fixerSaying = (verdicts: FixOutcome['verdicts'], extra: Partial<FixOutcome> = {}): FixService => ({
+      plan: unavailableFixService.plan,
+      run: async () => ({ ok: verdicts.every((v) => v.verdict === 'removed'), message: verdicts.find((v) => v.why)?.why ?? { key: 'ui:fix.outcome.removed' }, verdicts, ...extra }),
+    });
+
+    it('a re-check that could not look (only an unknown left) is "not proven", never "resolved"', async () => {
+      const c = controller([reportWith([zoomInstalled]), reportWith([dpkgUnknown])], fixerSaying([{ planId: 'p/uninstall', verdict: 'not-proven', why: timeout }]));
+      await c.runCheck();
+      expect(await c.runFix(zoomInstalled.id, 'p')).toEqual({ findingId: zoomInstalled.id, ok: false, resolved: false, verdict: 'not-proven', message: timeout });
+    });
+
+    it('a finding whose id changed because part of the install survived is "still present"', async () => {
+      const changed = { ...zoomInstalled, id: 'banned-app:00000000ffffffff', evidence: zoomInstalled.evidence.slice(1) };
+      const fixer = fixerSaying([
+        { planId: 'p/uninstall', verdict: 'removed' },
+        { planId: 'p/leftovers', verdict: 'still-present', why: { key: 'fix:why.stillThere' } },
+      ]);
+      const c = controller([reportWith([zoomInstalled]), reportWith([changed])], fixer);
+      await c.runCheck();
+      expect(await c.runFix(zoomInstalled.id, 'p')).toMatchObject({ resolved: false, verdict: 'still-present', message: { key: 'fix:why.stillThere' } });
+    });
+
+    it('"removed" by the engine but seen again by the full check is not resolved', async () => {
+      const c = controller([reportWith([zoomInstalled]), reportWith([zoomInstalled])], fixerSaying([{ planId: 'p/uninstall', verdict: 'removed' }]));
+      await c.runCheck();
+      expect(await c.runFix(zoomInstalled.id, 'p')).toMatchObject({ ok: false, resolved: false, verdict: 'still-present' });
+    });
+
+    it('no verdict at all is not a success, and an audit warning is passed on beside the reason', async () => {
+      const c = controller([reportWith([zoomInstalled]), reportWith([zoomOk])], fixerSaying([], { warning: { key: 'fix:cli.auditFailed', params: { message: 'EACCES' } } }));
+      await c.runCheck();
+      expect(await c.runFix(zoomInstalled.id, 'p')).toMatchObject({ resolved: false, verdict: 'not-run', warning: { key: 'fix:cli.auditFailed', params: { message: 'EACCES' } } });
+    });
+
+    it('waits for a check that was already running (it looked before the removal) and then checks afresh', async () => {
+      const gates: ((r: Report) => void)[] = [];
+      const runChecks = vi.fn(() => new Promise<Report>((resolve) => gates.push(resolve)));
+      const c = new AppController({ dataDir: dir, now: () => now, runChecks, fixer: fixerSaying([{ planId: 'p/uninstall', verdict: 'removed' }]) });
+      const first = c.runCheck();
+      gates[0]!(reportWith([zoomInstalled], '2026-05-20T03:00:00.000Z'));
+      await first;
+      const scheduled = c.runCheck(); // the scheduled check starts while Zoom is still there
+      const fix = c.runFix(zoomInstalled.id, 'p');
+      await vi.waitFor(() => expect(runChecks).toHaveBeenCalledTimes(2));
+      gates[1]!(reportWith([zoomInstalled], '2026-05-20T03:01:00.000Z')); // it ends after the removal: the old picture
+      await scheduled;
+      await vi.waitFor(() => expect(runChecks).toHaveBeenCalledTimes(3));
+      gates[2]!(reportWith([zoomOk], '2026-05-20T03:02:00.000Z'));
+      expect(await fix).toMatchObject({ resolved: true, verdict: 'removed' });
+      expect(c.latestReport()?.generatedAt).toBe('2026-05-20T03:02:00.000Z');
+      expect(c.history().map((h) => h.at)[0]).toBe('2026-05-20T03:02:00.000Z');
+    });
   });
 });

@@ -9,7 +9,7 @@ import { FixtureHost } from '../../src/core/host/fixture-host';
 import { ConfinedMutableHost, RealMutableHost } from '../../src/core/host/mutable-host';
 import { builtinPolicy } from '../../src/core/policy/policy';
 import type { RemediationPlan } from '../../src/core/remediation/plan';
-import { coreFixService, outcomeMessage, planView, progressOf } from '../../src/main/core-fix-service';
+import { coreFixService, outcomeMessage, planView, progressOf, verdictViews } from '../../src/main/core-fix-service';
 import type { FixProgress } from '../../src/shared/fix';
 
 let dir: string;
@@ -56,6 +56,18 @@ describe('the removal engine as the wizard sees it', () => {
     expect(outcomeMessage([{ ...base, verdict: 'removed' }])).toEqual({ ok: true, message: { key: 'ui:fix.outcome.removed' } });
     expect(outcomeMessage([{ ...base, verdict: 'not-proven', why: { key: 'fix:why.recheckFailed' } }])).toEqual({ ok: false, message: { key: 'fix:why.recheckFailed' } });
     expect(outcomeMessage([])).toMatchObject({ ok: false });
+    // The worst verdict speaks: "still there" before "could not look", whatever the order.
+    const still = { ...base, planId: 'q', verdict: 'still-present' as const, why: { key: 'fix:why.stillThere' } };
+    expect(outcomeMessage([{ ...base, verdict: 'not-proven', why: { key: 'common:reason.timeout' } }, still])).toEqual({ ok: false, message: { key: 'fix:why.stillThere' } });
+    expect(outcomeMessage([{ ...base, verdict: 'removed' }, { ...base, planId: 'q', verdict: 'not-proven' }])).toEqual({ ok: false, message: { key: 'fix:why.recheckFailed' } });
+  });
+
+  it('passes the engine\'s verdict for every plan on to the controller', () => {
+    const base = { findingId: 'f', title: { key: 't' }, remaining: [], manual: [] };
+    expect(verdictViews([{ ...base, planId: 'a', verdict: 'removed' }, { ...base, planId: 'b', verdict: 'not-proven', why: { key: 'common:reason.timeout' } }])).toEqual([
+      { planId: 'a', verdict: 'removed' },
+      { planId: 'b', verdict: 'not-proven', why: { key: 'common:reason.timeout' } },
+    ]);
   });
 
   it('plans and runs on a recorded machine, touching nothing outside the allowed folder, and reports what the re-check saw', async () => {
@@ -72,6 +84,7 @@ describe('the removal engine as the wizard sees it', () => {
     const result = await svc.run(leftover!, view.planId, (p) => progress.push(p));
     // The confined door refused /home/an: the recorded leftover is still there, and the result says so.
     expect(result.ok).toBe(false);
+    expect(result.verdicts.map((v) => [v.planId.startsWith(leftover!.id), v.verdict])).toEqual([[true, 'still-present']]);
     expect(progress.some((p) => p.state === 'failed')).toBe(true);
     expect(progress.at(-1)).toEqual({ findingId: leftover!.id, stepId: 'recheck', state: 'done' });
     // A plan is used once.

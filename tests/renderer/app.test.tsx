@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/renderer/src/App';
 import { createI18n } from '../../src/renderer/src/i18n';
+import type { FixResultView } from '../../src/shared/fix';
 import type { UiLanguage } from '../../src/shared/settings';
 import { dpkgUnknown, reportWith, zoomInstalled, zoomLeftover, zoomOk } from '../shared/sample-report';
 import { fakeApi } from './fake-api';
@@ -97,6 +98,53 @@ describe('other pages', () => {
     expect(await screen.findByText(/Chức năng tự gỡ bỏ chưa có trong phiên bản này/)).toBeTruthy();
     expect(f.calls).toContain(`planFix:${zoomInstalled.id}`);
     expect(screen.getByRole('button', { name: 'Kiểm tra lại' })).toBeTruthy();
+  });
+
+  describe('the removal result', () => {
+    const plan = { findingId: zoomInstalled.id, planId: `${zoomInstalled.id}@1`, steps: [{ id: 's1', title: { key: 'fix:step.close' }, elevated: false }] };
+    async function removeWith(lang: UiLanguage, result: FixResultView) {
+      const f = fakeApi(report, { language: lang, intervalHours: 4, startAtLogin: false, notifications: true }, {
+        planFix: () => Promise.resolve({ ok: true, value: plan }),
+        runFix: () => Promise.resolve({ ok: true, value: result }),
+      });
+      render(
+        <I18nextProvider i18n={createI18n(lang)}>
+          <App api={f.api} />
+        </I18nextProvider>,
+      );
+      await screen.findAllByRole('article');
+      fireEvent.click(within(screen.getAllByRole('article')[0]!).getByRole('button', { name: lang === 'vi' ? 'Gỡ bỏ…' : 'Remove…' }));
+      fireEvent.click(await screen.findByRole('button', { name: lang === 'vi' ? 'Đồng ý gỡ bỏ' : 'Remove it' }));
+      return vi.waitFor(() => {
+        const note = document.querySelector<HTMLElement>('[data-verdict]');
+        if (!note) throw new Error('no result yet');
+        return note;
+      });
+    }
+    const timeout = { key: 'common:reason.timeout', params: { tool: 'dpkg-query' } };
+
+    it('a re-check that could not look says it could not confirm, with the reason: neither success nor "still there"', async () => {
+      const note = await removeWith('vi', { findingId: zoomInstalled.id, ok: false, resolved: false, verdict: 'not-proven', message: timeout });
+      expect(note.textContent).toMatch(/chưa xác nhận được phần mềm này đã được gỡ bỏ/);
+      expect(note.textContent).toMatch(/Lý do: .*không trả lời trong thời gian cho phép/);
+      expect(note.textContent).not.toMatch(/Đã gỡ bỏ xong|vẫn còn phát hiện/);
+      expect(note.className).toMatch(/note-warning/);
+    });
+
+    it('the same in English', async () => {
+      const note = await removeWith('en', { findingId: zoomInstalled.id, ok: false, resolved: false, verdict: 'not-proven', message: timeout });
+      expect(note.textContent).toMatch(/could not confirm that this software has been removed/);
+      expect(note.textContent).not.toMatch(/^Removed\./);
+    });
+
+    it('"still present" and a proven removal keep their own messages', async () => {
+      const still = await removeWith('vi', { findingId: zoomInstalled.id, ok: false, resolved: false, verdict: 'still-present', message: { key: 'fix:why.stillThere' } });
+      expect(still.textContent).toMatch(/vẫn còn phát hiện phần mềm này/);
+      cleanup();
+      const gone = await removeWith('vi', { findingId: zoomInstalled.id, ok: true, resolved: true, verdict: 'removed', message: { key: 'ui:fix.outcome.removed' } });
+      expect(gone.textContent).toMatch(/Đã gỡ bỏ xong/);
+      expect(gone.className).toMatch(/note-ok/);
+    });
   });
 
   it('lists past checks', async () => {

@@ -7,7 +7,7 @@ import type { FixProgress } from '../../src/shared/fix';
 const ok = <T,>(value: T): Promise<IpcResult<T>> => Promise.resolve({ ok: true, value });
 
 /** Builds a fake api around a report; listeners can be fired through `emit`. */
-export function fakeApi(report: Report | null, settings: Settings = { language: 'vi', intervalHours: 4, startAtLogin: false, notifications: true }) {
+export function fakeApi(report: Report | null, settings: Settings = { language: 'vi', intervalHours: 4, startAtLogin: false, notifications: true }, overrides: Partial<AtttApi> = {}) {
   const calls: string[] = [];
   const listeners: { [K in keyof EventChannels]: ((p: EventChannels[K]) => void)[] } = { 'report:updated': [], 'fix:progress': [], 'nav:open': [], 'settings:updated': [] };
   let current = settings;
@@ -48,6 +48,7 @@ export function fakeApi(report: Report | null, settings: Settings = { language: 
     onFixProgress: on('fix:progress'),
     onNavigate: on('nav:open'),
     onSettingsUpdated: on('settings:updated'),
+    ...overrides,
   };
   return {
     api,

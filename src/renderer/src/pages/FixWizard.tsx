@@ -170,9 +170,13 @@ function FixFlow({ api, report, findingId, onChoose, onReport }: FixWizardProps 
       )}
       {step === 'running' && <p role="status">{t('ui:fix.running')}</p>}
       {step === 'result' && result && (
-        <div className={`note ${result.resolved ? 'note-ok' : 'note-warning'}`} role="status">
-          <p>{result.resolved ? t('ui:fix.resolved') : t('ui:fix.notResolved')}</p>
-          <p>{renderMessage(t, result.message)}</p>
+        <div className={`note ${result.resolved ? 'note-ok' : 'note-warning'}`} role="status" data-verdict={result.verdict}>
+          <p>{t(verdictKey(result))}</p>
+          <p>
+            {result.verdict === 'not-proven' && <strong>{t('ui:finding.reason')}: </strong>}
+            {renderMessage(t, result.message)}
+          </p>
+          {result.warning && <p>{renderMessage(t, result.warning)}</p>}
           <button type="button" className="button" onClick={() => void recheck()} disabled={rechecking}>
             {t('ui:fix.recheck')}
           </button>
@@ -180,4 +184,10 @@ function FixFlow({ api, report, findingId, onChoose, onReport }: FixWizardProps 
       )}
     </>
   );
+}
+
+/** The headline of the result: green only when the re-check proved it gone; "could not confirm" kept apart from "still there". */
+function verdictKey(result: FixResultView): string {
+  if (result.resolved) return 'ui:fix.resolved';
+  return result.verdict === 'not-proven' ? 'ui:fix.notProven' : 'ui:fix.notResolved';
 }
