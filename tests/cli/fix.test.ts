@@ -22,7 +22,7 @@ function world() {
   mkdirSync(outside);
   writeFileSync(join(outside, 'sentinel.txt'), 'intact');
   const data = join(dir, 'data');
-  const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_DATA_HOME: join(home, '.local', 'share'), ATTT_SELFCHECK_DATA_DIR: data, ATTT_SELFCHECK_DPKG_ADMINDIR: w.admindir, ATTT_SELFCHECK_FIX_ROOTS: `${home}:${join(dir, 'data')}` };
+  const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_DATA_HOME: join(home, '.local', 'share'), ATTT_SELFCHECK_DATA_DIR: data, ATTT_SELFCHECK_PASSWD_FILE: join(dir, 'no-passwd'), ATTT_SELFCHECK_DPKG_ADMINDIR: w.admindir, ATTT_SELFCHECK_FIX_ROOTS: `${home}:${join(dir, 'data')}` };
   return { dir, w, home, data, env, outside };
 }
 

@@ -31,7 +31,7 @@ function sandbox() {
   const home = join(dir, 'home');
   const data = join(dir, 'data');
   mkdirSync(home);
-  const env = { ...process.env, HOME: home, ATTT_SELFCHECK_DPKG_ADMINDIR: dpkg.admindir, ATTT_SELFCHECK_DATA_DIR: data };
+  const env = { ...process.env, HOME: home, ATTT_SELFCHECK_DPKG_ADMINDIR: dpkg.admindir, ATTT_SELFCHECK_DATA_DIR: data, ATTT_SELFCHECK_PASSWD_FILE: join(dir, 'no-passwd') };
   const host = new SandboxHost({ homedir: home, env, rewrite: dpkgAdmindirRewrite(dpkg.admindir) });
   const mutable = new ConfinedMutableHost(new RealMutableHost(host, () => now), [dir]);
   return { dir, dpkg, home, data, host, mutable, ctx: { host, policy, now, dataDir: data } };
