@@ -15,7 +15,8 @@ import { findingVerdict, type FixService } from './fix-service';
 import { AppError } from './ipc-main';
 import { settingsSchema } from './ipc-schemas';
 import { decide, notificationContent, pause, type NotificationContent } from './notifications';
-import type { CorruptFile } from './state-store';
+import { ProblemLog, writeFailure } from './problem-log';
+import type { CorruptFile, JsonStore } from './state-store';
 
 /** What the controller needs: where its files live, the clock, the check, and the removal service. */
 export interface ControllerDeps {
@@ -40,7 +41,7 @@ export interface ControllerEvents {
 /** Holds and changes the app's state; see the file comment. */
 export class AppController extends EventEmitter<ControllerEvents> {
   private readonly stores: AppStores;
-  private readonly problems: CorruptFile[] = [];
+  private readonly problems = new ProblemLog((p) => this.emit('problem', p));
   private report: Report | null;
   private current: Settings;
   private checking: Promise<Report> | null = null;
@@ -48,10 +49,7 @@ export class AppController extends EventEmitter<ControllerEvents> {
 
   constructor(private readonly deps: ControllerDeps) {
     super();
-    this.stores = openStores(deps.dataDir, (p) => {
-      this.problems.push(p);
-      this.emit('problem', p);
-    });
+    this.stores = openStores(deps.dataDir, (p) => this.problems.add(p));
     this.current = this.stores.settings.read();
     this.report = this.stores.lastReport.read();
   }
@@ -87,24 +85,22 @@ export class AppController extends EventEmitter<ControllerEvents> {
 
   private accept(report: Report): Report {
     this.report = report;
-    this.save(() => this.stores.lastReport.write(report));
-    this.save(() => this.stores.history.write([historyEntry(report), ...this.stores.history.read()].slice(0, HISTORY_LIMIT)));
+    this.save(this.stores.lastReport, report);
+    this.save(this.stores.history, [historyEntry(report), ...this.stores.history.read()].slice(0, HISTORY_LIMIT));
     const decision = decide(report.findings, this.stores.notify.read(), this.deps.now(), this.current.notifications);
-    this.save(() => this.stores.notify.write(decision.state));
+    this.save(this.stores.notify, decision.state);
     this.emit('report', report);
     const content = notificationContent(decision, report.policy.number);
     if (content) this.emit('notify', content);
     return report;
   }
 
-  /** A failed write must not lose the result on screen; it is reported like a corrupt file. */
-  private save(write: () => void): void {
+  /** A failed write must not lose the result on screen (the store keeps it in memory); it is reported once. */
+  private save<T>(store: JsonStore<T>, value: T): void {
     try {
-      write();
+      store.write(value);
     } catch (e) {
-      const p: CorruptFile = { file: this.deps.dataDir, movedTo: null, reason: `write failed: ${(e as Error).message}` };
-      this.problems.push(p);
-      this.emit('problem', p);
+      this.problems.add({ file: store.path, movedTo: null, reason: writeFailure(e) });
     }
   }
 
@@ -117,7 +113,7 @@ export class AppController extends EventEmitter<ControllerEvents> {
   setSettings(patch: Partial<Settings>): Settings {
     const next = settingsSchema.parse({ ...this.current, ...patch });
     this.current = next;
-    this.save(() => this.stores.settings.write(next));
+    this.save(this.stores.settings, next);
     this.emit('settings', next);
     return next;
   }
@@ -130,7 +126,7 @@ export class AppController extends EventEmitter<ControllerEvents> {
   /** Pauses notifications for an hour or until tomorrow morning, or ends the pause; survives restarts. */
   pauseNotifications(duration: PauseDuration): PauseState {
     const state = pause(this.stores.notify.read(), duration, this.deps.now());
-    this.save(() => this.stores.notify.write(state));
+    this.save(this.stores.notify, state);
     const result = this.pauseState();
     this.emit('pause', result);
     return result;
@@ -144,7 +140,7 @@ export class AppController extends EventEmitter<ControllerEvents> {
 
   /** State files that were corrupt or could not be written, as messages for the window. */
   problemMessages(): readonly Message[] {
-    return this.problems.map((p) => ({ key: p.movedTo ? 'ui:problem.movedAside' : 'ui:problem.notSaved', params: { file: p.file, movedTo: p.movedTo ?? '', reason: p.reason } }));
+    return this.problems.messages();
   }
 
   /** The removal plan for a finding of the last report. */

@@ -2,7 +2,10 @@
  * Small JSON state files (settings, notification state, history, last report) in the app's data
  * folder. Writes are atomic (a temp file in the same folder, then rename). A file that cannot be
  * parsed or fails its schema is moved aside as NAME.corrupt-<time>, reported, and replaced by
- * defaults: never a crash, never silently dropped.
+ * defaults: never a crash, never silently dropped. A file that cannot be read or moved (no
+ * permission, a folder in its place) is reported once; the store then keeps its value in memory,
+ * so that repeated reads neither hit the disk nor report again, and the next successful write
+ * brings the file back.
  */
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,6 +32,9 @@ export interface JsonStoreOptions<T> {
 /** One JSON file with a schema. Reads never throw; writes throw only when the disk refuses. */
 export class JsonStore<T> {
   readonly path: string;
+  /** The value while the file cannot be used: the defaults after a failed read, or the last value a failed write meant to save. */
+  private memory: { readonly value: T } | null = null;
+  private readonly reported = new Set<string>();
 
   constructor(private readonly options: JsonStoreOptions<T>) {
     this.path = join(options.dir, options.name);
@@ -36,6 +42,7 @@ export class JsonStore<T> {
 
   /** Reads the file; defaults when it does not exist; defaults plus a report when it is corrupt. */
   read(): T {
+    if (this.memory) return this.memory.value;
     let text: string;
     try {
       text = readFileSync(this.path, 'utf8');
@@ -57,11 +64,14 @@ export class JsonStore<T> {
     return parsed.data;
   }
 
-  /** Writes atomically: a temp file in the same folder, flushed, then renamed over the old one. */
+  /**
+   * Writes atomically: a temp file in the same folder, flushed, then renamed over the old one.
+   * When the disk refuses, the value is still kept in memory for this session, and the error is thrown.
+   */
   write(value: T): void {
-    mkdirSync(this.options.dir, { recursive: true });
     const tmp = `${this.path}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
     try {
+      mkdirSync(this.options.dir, { recursive: true });
       const fd = openSync(tmp, 'w', 0o600);
       try {
         writeSync(fd, `${JSON.stringify(value, null, 2)}\n`);
@@ -70,8 +80,10 @@ export class JsonStore<T> {
         closeSync(fd);
       }
       renameSync(tmp, this.path);
+      this.memory = null; // the file holds the truth again
     } catch (e) {
       rmSync(tmp, { force: true });
+      this.memory = { value };
       throw e;
     }
   }
@@ -87,7 +99,13 @@ export class JsonStore<T> {
         movedTo = null; // could not move it: report anyway, and keep it where it is
       }
     }
-    this.options.onCorrupt({ file: this.path, movedTo, reason });
-    return this.options.defaults();
+    const value = this.options.defaults();
+    // Left in place: do not read it (and report it) again on every read.
+    if (movedTo === null) this.memory = { value };
+    if (!this.reported.has(reason)) {
+      this.reported.add(reason);
+      this.options.onCorrupt({ file: this.path, movedTo, reason });
+    }
+    return value;
   }
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -85,6 +85,23 @@ describe('AppController', () => {
     const [p] = c.problemMessages();
     expect(p?.key).toBe('ui:problem.movedAside');
     expect(readdirSync(dir).some((f) => f.startsWith('settings.json.corrupt-'))).toBe(true);
+  });
+
+  it('a state file it cannot read is reported once, however often the tray asks, and a pause still works', () => {
+    mkdirSync(join(dir, 'notify-state.json'));
+    const c = controller([]);
+    for (let i = 0; i < 20; i++) expect(c.pauseState()).toEqual({ pausedUntil: null });
+    expect(c.problemMessages()).toHaveLength(1);
+    expect(c.problemMessages()[0]).toMatchObject({ key: 'ui:problem.notSaved', params: { file: join(dir, 'notify-state.json'), reason: expect.stringMatching(/unreadable/) } });
+    // Saving fails too (a folder is in the way): said once, and the pause holds for this session.
+    for (let i = 0; i < 3; i++) c.pauseNotifications('hour');
+    expect(c.pauseState()).toEqual({ pausedUntil: new Date(now + 3_600_000).toISOString() });
+    expect(c.problemMessages().map((m) => m.params?.reason)).toEqual([expect.stringMatching(/unreadable/), 'write failed: EISDIR (rename)']);
+    // Once the folder is gone, the next change is saved and a restart sees it.
+    rmSync(join(dir, 'notify-state.json'), { recursive: true });
+    c.pauseNotifications('tomorrow');
+    expect(controller([]).pauseState()).toEqual(c.pauseState());
+    expect(controller([]).problemMessages()).toEqual([]);
   });
 
   it('fills settings saved by an older version with the defaults', () => {

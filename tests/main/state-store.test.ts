@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -54,6 +54,33 @@ describe('JsonStore', () => {
     mkdirSync(join(dir, 'state.json'));
     expect(store().read()).toEqual({ n: 0 });
     expect(problems[0]?.reason).toMatch(/unreadable/);
+  });
+
+  it('reports a folder in its place once, however often it is read, and saves again once the way is clear', () => {
+    mkdirSync(join(dir, 'state.json'));
+    const s = store();
+    for (let i = 0; i < 5; i++) expect(s.read()).toEqual({ n: 0 });
+    expect(problems).toHaveLength(1);
+    expect(() => s.write({ n: 3 })).toThrow(); // a file cannot be renamed over a folder
+    expect(s.read()).toEqual({ n: 3 }); // kept in memory for this session
+    expect(problems).toHaveLength(1);
+    rmSync(join(dir, 'state.json'), { recursive: true });
+    s.write({ n: 4 });
+    expect(store().read()).toEqual({ n: 4 }); // on disk again, for the next start
+    writeFileSync(s.path, '{"n": 5}');
+    expect(s.read()).toEqual({ n: 5 }); // and read from disk again, no longer from memory
+    expect(readdirSync(dir)).toEqual(['state.json']);
+  });
+
+  // Root reads any file whatever its mode, so this runs only as an ordinary user.
+  it.skipIf(process.getuid?.() === 0 || process.platform === 'win32')('reports a file without read permission once, and can still replace it', () => {
+    writeFileSync(join(dir, 'state.json'), '{"n": 1}');
+    chmodSync(join(dir, 'state.json'), 0o000);
+    const s = store();
+    for (let i = 0; i < 5; i++) expect(s.read()).toEqual({ n: 0 });
+    expect(problems).toEqual([{ file: s.path, movedTo: null, reason: expect.stringMatching(/unreadable: EACCES/) }]);
+    s.write({ n: 2 });
+    expect(store().read()).toEqual({ n: 2 });
   });
 
   it('a failed write leaves the old file intact and no temp file', () => {
