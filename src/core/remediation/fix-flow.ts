@@ -141,7 +141,9 @@ export function judgeRemoval(plans: readonly RemediationPlan[], runs: ReadonlyMa
     const looked = !blind && found.some((f) => f.status !== 'unknown');
     const unknown = blind ?? unknowns[0];
     const run = runs.get(plan.id);
-    const still = found.find((f) => f.id === plan.findingId && (f.status === 'violation' || f.status === 'warning'));
+    // The same finding, or another one that is part of what the plan was to remove: an install whose identity
+    // changed because only some of it went (dpkg:zoom gone but /opt/zoom left; ZoomUMX gone but Zoom.exe left).
+    const still = found.find((f) => (f.status === 'violation' || f.status === 'warning') && (f.id === plan.findingId || overlaps(plan.evidence, f.evidence)));
     const base = { planId: plan.id, findingId: plan.findingId, title: plan.title, ...(run ? { run } : {}) };
     if (still) {
       const why = run?.message ?? plan.why ?? (run ? { key: 'fix:why.stillThere' } : { key: 'fix:why.notRun' });
@@ -152,6 +154,27 @@ export function judgeRemoval(plans: readonly RemediationPlan[], runs: ReadonlyMa
     }
     return { ...base, verdict: 'removed', remaining: [], manual: [] };
   });
+}
+
+/** A comparable form of a path: Windows paths and registry keys are case-insensitive. */
+function pathKey(path: string): string {
+  const windows = /^[A-Za-z]:\\|^HK(EY_|LM|CU|U\\)/.test(path);
+  const trimmed = path.replace(/[\\/]+$/, '');
+  return windows ? trimmed.toLowerCase() : trimmed;
+}
+
+/** True when `inner` is `outer` or inside it. */
+function within(inner: string, outer: string): boolean {
+  return inner === outer || inner.startsWith(`${outer}/`) || inner.startsWith(`${outer}\\`);
+}
+
+/** True when something found after the run is (part of) what the plan's evidence pointed at: same package, or a path at or under one of its paths. */
+export function overlaps(planned: readonly Evidence[], remaining: readonly Evidence[]): boolean {
+  const packages = new Set(planned.filter((e) => e.kind === 'package' && e.data?.manager && e.data?.name).map((e) => `${e.data!.manager}:${e.data!.name}`));
+  const paths = planned.filter((e) => e.path && e.kind !== 'process').map((e) => pathKey(e.path!));
+  return remaining.some(
+    (e) => (e.kind === 'package' && packages.has(`${e.data?.manager}:${e.data?.name}`)) || (e.path !== undefined && e.kind !== 'process' && paths.some((p) => within(pathKey(e.path!), p))),
+  );
 }
 
 /** Words in probe ids (e.g. `linux.dpkg`, `windows.uninstall.machine`) that see each kind of evidence. */
