@@ -4,7 +4,7 @@ import { app, powerMonitor, session, shell } from 'electron';
 import type { UiLanguage } from '../shared/settings';
 import { AppController } from './app-controller';
 import { makeCheckRunner, policyView } from './check-runner';
-import { isOwnUrl } from './csp';
+import { isRendererPage } from './csp';
 import type { Host } from '../core/host/host';
 import { builtinPolicy } from '../core/policy/policy';
 import { coreFixService } from './core-fix-service';
@@ -15,7 +15,7 @@ import { Notifier } from './notifier';
 import { Scheduler } from './scheduler';
 import { AppTray } from './tray';
 import { trayStateFor } from './tray-state';
-import { AssistantWindow, defaultWindowPaths, hardenSession } from './windows';
+import { AssistantWindow, defaultWindowPaths, hardenSession, rendererPage } from './windows';
 
 /** Everything the running app holds on to. */
 export interface RunningApp {
@@ -28,10 +28,12 @@ export interface RunningApp {
 /** Starts the tray app, looking at the machine through `host` and keeping its state in `dataDir`. */
 export function startApp(dataDir: string, host: Host): RunningApp {
   const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
-  hardenSession(session.defaultSession, devServerUrl);
+  const paths = defaultWindowPaths(__dirname, devServerUrl);
+  const page = rendererPage(paths);
+  hardenSession(session.defaultSession, page);
   const controller = new AppController({ dataDir, now: Date.now, runChecks: makeCheckRunner(dataDir, host), fixer: coreFixService({ host, policy: builtinPolicy, dataDir }) });
   let tr = mainTranslator(controller.settings().language);
-  const window = new AssistantWindow(defaultWindowPaths(__dirname, devServerUrl), () => tr.t('ui:app.name'));
+  const window = new AssistantWindow(paths, () => tr.t('ui:app.name'));
   const scheduler = new Scheduler({
     now: Date.now,
     setTimer: (fn, ms) => setTimeout(fn, ms),
@@ -83,7 +85,7 @@ export function startApp(dataDir: string, host: Host): RunningApp {
     if (wc) send(wc, 'settings:updated', s);
   });
 
-  registerIpcHandlers(controller, { policy: policyView, openExternal: (url) => shell.openExternal(url), trusted: (url) => isOwnUrl(url, devServerUrl) });
+  registerIpcHandlers(controller, { policy: policyView, openExternal: (url) => shell.openExternal(url), trusted: (url) => isRendererPage(url, page) });
   powerMonitor.on('resume', () => scheduler.onResume());
   app.on('second-instance', () => window.show());
   app.on('before-quit', () => {

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { BrowserWindow, shell, type Session, type WebPreferences } from 'electron';
 import type { Page } from '../shared/ipc-contract';
-import { CSP, isOwnUrl } from './csp';
+import { CSP, isOwnUrl, type RendererPage } from './csp';
 import { isAllowedExternal } from './external-links';
 import { send } from './ipc-main';
 
@@ -28,12 +28,12 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
 }
 
 /** Session-wide rules: CSP header on every response, no permissions, no request leaving the machine. */
-export function hardenSession(session: Session, devServerUrl: string | undefined): void {
+export function hardenSession(session: Session, page: RendererPage): void {
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
   });
   session.webRequest.onBeforeRequest((details, callback) => {
-    callback({ cancel: !isOwnUrl(details.url, devServerUrl) });
+    callback({ cancel: !isOwnUrl(details.url, page) });
   });
   session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
@@ -113,6 +113,11 @@ export class AssistantWindow {
     this.win = win;
     return win;
   }
+}
+
+/** The page the window loads, as the request filter and the IPC sender check know it. */
+export function rendererPage(paths: WindowPaths): RendererPage {
+  return { html: paths.rendererHtml, ...(paths.devServerUrl ? { devServerUrl: paths.devServerUrl } : {}) };
 }
 
 /** The default file locations relative to the built main script (out/main). */
