@@ -40,7 +40,7 @@ describe('attt-selfcheck fix zoom (as a process)', () => {
     const r = run(['fix', 'zoom', '--dry-run'], s.env);
     expect(r.status).toBe(2);
     expect(r.stdout).toContain('Kế hoạch gỡ bỏ');
-    expect(r.stdout).toContain(`$ dpkg --instdir=${s.w.instdir} --log=${s.w.admindir}/dpkg.log --force-not-root -r zoom`);
+    expect(r.stdout).toContain(`$ dpkg --instdir=${s.w.instdir} --log=${s.w.admindir}/dpkg.log --force-not-root -P zoom`);
     expect(r.stdout).toContain('Chế độ chạy thử');
     expect(s.w.status('zoom')).toBe('install ok installed');
     expect(existsSync(join(s.home, 'Downloads', 'zoom_amd64.deb'))).toBe(true);
@@ -72,11 +72,11 @@ describe('attt-selfcheck fix zoom (as a process)', () => {
     expect(readFileSync(join(s.home, '.local', 'share', 'Trash', 'files', 'zoom_amd64.deb'), 'utf8')).toBe('installer');
     expect(readFileSync(join(s.outside, 'sentinel.txt'), 'utf8')).toBe('intact');
     const log = readFileSync(join(s.data, 'audit.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(log.find((e) => e.type === 'step' && e.argv?.[0] === 'dpkg')).toMatchObject({ exitCode: 0, outcome: 'ok', argv: ['dpkg', `--admindir=${s.w.admindir}`, `--instdir=${s.w.instdir}`, `--log=${s.w.admindir}/dpkg.log`, '--force-not-root', '-r', 'zoom'] });
+    expect(log.find((e) => e.type === 'step' && e.argv?.[0] === 'dpkg')).toMatchObject({ exitCode: 0, outcome: 'ok', argv: ['dpkg', `--admindir=${s.w.admindir}`, `--instdir=${s.w.instdir}`, `--log=${s.w.admindir}/dpkg.log`, '--force-not-root', '-P', 'zoom'] });
     expect(log.filter((e) => e.type === 'verdict').map((e) => e.outcome)).toEqual(doc.verdicts.map(() => 'removed'));
     const h = run(['history', '--lang', 'en'], s.env);
     expect(h.status).toBe(0);
-    expect(h.stdout).toContain(`$ dpkg --admindir=${s.w.admindir} --instdir=${s.w.instdir} --log=${s.w.admindir}/dpkg.log --force-not-root -r zoom  (exit code 0)`);
+    expect(h.stdout).toContain(`$ dpkg --admindir=${s.w.admindir} --instdir=${s.w.instdir} --log=${s.w.admindir}/dpkg.log --force-not-root -P zoom  (exit code 0)`);
     expect(h.stdout).toContain('Removed, proven by the fresh check');
     // Again: nothing left to do.
     const again = run(['fix', 'zoom', '--yes', '--json'], s.env);

@@ -41,11 +41,11 @@ export function linuxPackageSteps(host: Host, data: Readonly<Record<string, stri
       if (!PACKAGE_NAME.test(name)) break;
       const sandbox = dpkgSandbox(host);
       // A sandboxed host rewrites `dpkg` to add --admindir; the files live under instdir.
-      // Only configuration files left (state config-files): purge them, as removal would do nothing.
-      const purge = data.state === 'config-files';
+      // Purge, not remove: a package with conffiles or a postrm script would otherwise stay in state
+      // config-files, still Zoom's (a leftover), and the re-check would rightly say it is still present.
       // dpkg logs to the system's /var/log/dpkg.log whatever the database: keep a sandbox's log in the sandbox.
-      if (sandbox) return run(['dpkg', `--instdir=${sandbox.instdir}`, `--log=${sandbox.admindir}/dpkg.log`, '--force-not-root', purge ? '-P' : '-r', name], 'none');
-      return run(['apt-get', purge ? 'purge' : 'remove', '-y', name], 'admin');
+      if (sandbox) return run(['dpkg', `--instdir=${sandbox.instdir}`, `--log=${sandbox.admindir}/dpkg.log`, '--force-not-root', '-P', name], 'none');
+      return run(['apt-get', 'purge', '-y', name], 'admin');
     }
     case 'rpm':
       if (!PACKAGE_NAME.test(name)) break;
@@ -68,7 +68,7 @@ export function linuxPackageSteps(host: Host, data: Readonly<Record<string, stri
 export function linuxManual(data: Readonly<Record<string, string>>): Message[] {
   const name = data.name ?? 'zoom';
   const cmd: Record<string, string> = {
-    dpkg: `sudo apt-get remove ${name}`,
+    dpkg: `sudo apt-get purge ${name}`,
     rpm: `sudo dnf remove ${name}`,
     snap: `sudo snap remove ${name}`,
     flatpak: `flatpak uninstall ${data.scope === 'system' ? '--system' : '--user'} ${name}`,

@@ -20,7 +20,8 @@ const policy = builtinPolicy();
 const now = new Date('2026-11-25T08:00:00Z');
 
 const BASE = { name: 'attt-base', version: '1.0', files: { 'usr/share/attt-base/README': 'base\n' } };
-const ZOOM = { name: 'zoom', version: '6.2.0.1855', files: { 'opt/zoom/ZoomLauncher': '#!/bin/sh\necho dummy\n' } };
+// With a conffile, as packages that keep settings have: a plain remove would leave it in state config-files.
+const ZOOM = { name: 'zoom', version: '6.2.0.1855', files: { 'opt/zoom/ZoomLauncher': '#!/bin/sh\necho dummy\n', 'etc/zoom/zoom.conf': 'x=1\n' }, conffiles: ['etc/zoom/zoom.conf'] };
 
 function sandbox() {
   const dpkg = new DpkgSandbox('attt-dpkg-');
@@ -49,10 +50,10 @@ describe('Linux for real: a dummy zoom .deb in a private dpkg database', () => {
     expect(existsSync(join(s.dpkg.instdir, 'opt', 'zoom', 'ZoomLauncher'))).toBe(true);
     const prepared = await prepareFix(s.ctx, 'zoom');
     const plan = prepared.plans.find((p) => p.evidence.some((e) => e.data?.manager === 'dpkg'))!;
-    expect(plan.steps[0]).toMatchObject({ kind: 'run', argv: ['dpkg', `--instdir=${s.dpkg.instdir}`, `--log=${s.dpkg.admindir}/dpkg.log`, '--force-not-root', '-r', 'zoom'] });
+    expect(plan.steps[0]).toMatchObject({ kind: 'run', argv: ['dpkg', `--instdir=${s.dpkg.instdir}`, `--log=${s.dpkg.admindir}/dpkg.log`, '--force-not-root', '-P', 'zoom'] });
     const events: FixEvent[] = [];
     const outcome = await executeFix(s.ctx, prepared, { mutable: s.mutable, onEvent: (e) => events.push(e), privileged: false });
-    expect(s.dpkg.status('zoom')).not.toMatch(/installed/);
+    expect(s.dpkg.status('zoom')).toBe(''); // purged: not even its configuration files are left
     expect(s.dpkg.status('attt-base')).toBe('install ok installed');
     expect(existsSync(join(s.dpkg.instdir, 'opt', 'zoom', 'ZoomLauncher'))).toBe(false);
     const verdict = outcome.verdicts.find((v) => v.planId === plan.id)!;
@@ -62,7 +63,7 @@ describe('Linux for real: a dummy zoom .deb in a private dpkg database', () => {
     const log = await readAudit(s.host, join(s.data, 'audit.log'));
     expect(log.corrupt).toEqual([]);
     expect(log.entries.map((e) => [e.type, e.outcome])).toEqual([['step', 'ok'], ['verdict', 'removed']]);
-    expect(log.entries[0]!.argv).toEqual(['dpkg', `--admindir=${s.dpkg.admindir}`, `--instdir=${s.dpkg.instdir}`, `--log=${s.dpkg.admindir}/dpkg.log`, '--force-not-root', '-r', 'zoom']);
+    expect(log.entries[0]!.argv).toEqual(['dpkg', `--admindir=${s.dpkg.admindir}`, `--instdir=${s.dpkg.instdir}`, `--log=${s.dpkg.admindir}/dpkg.log`, '--force-not-root', '-P', 'zoom']);
     expect(log.entries[0]!.exitCode).toBe(0);
     expect(log.entries[0]!.evidenceBefore[0]).toMatchObject({ kind: 'package', data: { manager: 'dpkg', name: 'zoom' } });
     expect(log.entries[1]!.evidenceAfter).toEqual([]);

@@ -16,7 +16,7 @@ const mac = new FixtureHost({ platform: 'darwin', homedir: '/Users/an' });
 
 describe('Linux plans from recorded evidence', () => {
   it.each([
-    [{ manager: 'dpkg', name: 'zoom', version: '6.2.0', state: 'installed' }, ['apt-get', 'remove', '-y', 'zoom'], 'admin'],
+    [{ manager: 'dpkg', name: 'zoom', version: '6.2.0', state: 'installed' }, ['apt-get', 'purge', '-y', 'zoom'], 'admin'],
     [{ manager: 'dpkg', name: 'zoom', version: '6.2.0', state: 'config-files' }, ['apt-get', 'purge', '-y', 'zoom'], 'admin'],
     [{ manager: 'rpm', name: 'zoom', version: '6.2.0' }, ['dnf', 'remove', '-y', 'zoom'], 'admin'],
     [{ manager: 'snap', name: 'zoom-client', version: '6.2.0' }, ['snap', 'remove', 'zoom-client'], 'admin'],
@@ -30,7 +30,7 @@ describe('Linux plans from recorded evidence', () => {
   it('a dpkg package on a sandboxed host (private admindir) is removed with dpkg inside that sandbox', async () => {
     const host = linux({ ATTT_SELFCHECK_DPKG_ADMINDIR: '/tmp/t/root/var/lib/dpkg' });
     const [plan] = await planFindings(host, zoom, [finding('f', [{ kind: 'package', detail: 'x', data: { manager: 'dpkg', name: 'zoom' } }])]);
-    expect(plan!.steps[0]).toMatchObject({ argv: ['dpkg', '--instdir=/tmp/t/root', '--log=/tmp/t/root/var/lib/dpkg/dpkg.log', '--force-not-root', '-r', 'zoom'], elevation: 'none' });
+    expect(plan!.steps[0]).toMatchObject({ argv: ['dpkg', '--instdir=/tmp/t/root', '--log=/tmp/t/root/var/lib/dpkg/dpkg.log', '--force-not-root', '-P', 'zoom'], elevation: 'none' });
   });
 
   it.each([
