@@ -88,7 +88,8 @@ async function derive(host: Host, app: BannedApp, f: Finding): Promise<{ kind: P
     const s = pathStep(host, installer, true);
     return { kind: 'installer', d: s ? { steps: [s] } : { why: { key: 'fix:why.noPath', params: { what: installer.detail } } } };
   }
-  const winExe = f.evidence.find((e) => e.kind === 'file' && e.data?.profile);
+  // Zoom.exe with no Uninstall key, per user or under Program Files: no official uninstaller to run.
+  const winExe = f.evidence.find((e) => e.kind === 'file' && (e.data?.profile || (host.platform === 'win32' && e.data?.scope === 'machine')));
   if (winExe) return { kind: 'uninstall', d: { why: { key: 'fix:why.noUninstallKey', params: { path: winExe.path ?? winExe.detail } } } };
   const leftovers = f.evidence.filter((e) => (e.kind === 'file' || e.kind === 'folder') && e.path);
   if (leftovers.length > 0) {

@@ -169,6 +169,12 @@ describe('Windows plans from recorded Uninstall keys', () => {
     expect(plan!.why?.key).toBe('fix:why.noUninstallKey');
   });
 
+  it('a Zoom.exe under Program Files without an Uninstall key: manual, never a delete step', async () => {
+    const f: Finding = { ...regFinding({ keyName: 'x' }), evidence: [{ kind: 'file', path: 'C:\\Program Files\\Zoom\\bin\\Zoom.exe', detail: 'Zoom.exe', data: { scope: 'machine', size: '100' } }] };
+    const [plan] = await planFindings(host(), zoom, [f]);
+    expect(plan).toMatchObject({ kind: 'manual', steps: [], why: { key: 'fix:why.noUninstallKey' } });
+  });
+
   it('a running Zoom.exe is closed with taskkill by pid; MSIX by its full name', async () => {
     const proc: Finding = { ...regFinding({ keyName: 'p' }), id: 'banned-app:proc', evidence: [{ kind: 'process', detail: 'Zoom.exe', data: { pid: '4242', name: 'Zoom.exe' } }] };
     const msix: Finding = { ...regFinding({ keyName: 'm' }), id: 'banned-app:msix', evidence: [{ kind: 'package', detail: 'msix', data: { manager: 'msix', name: 'Zoom.Zoom', packageFullName: 'ZoomVideoCommunicationsInc.ZoomWorkplace_6.2.0.0_x64__abc123', version: '6.2.0.0' } }] };
