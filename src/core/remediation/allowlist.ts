@@ -50,7 +50,7 @@ export function expandKnownPath(host: Host, pattern: string): string | null {
 }
 
 /** Builds the allowlist of an app from the policy (leftovers, install folders, app bundles, installers) and facts.md. */
-export function allowlistFor(host: Host, app: BannedApp): Allowlist {
+export function allowlistFor(host: Host, app: BannedApp, installerFolders: readonly string[] = app.installers.folders.map((f) => host.path.join(host.homedir, f))): Allowlist {
   const raw: AllowEntry[] = [];
   if (host.platform === 'linux') {
     for (const l of app.linux.leftovers) raw.push({ pattern: l, action: 'remove' });
@@ -70,7 +70,7 @@ export function allowlistFor(host: Host, app: BannedApp): Allowlist {
   return {
     entries,
     anchors: [host.homedir, ...SYSTEM_ANCHORS[host.platform]],
-    installerFolders: app.installers.folders.map((f) => host.path.join(host.homedir, f)),
+    installerFolders,
     installerPatterns: app.installers.filePatterns.map((s) => new RegExp(s, 'i')),
   };
 }

@@ -1,6 +1,7 @@
 import type { Evidence, Finding, Message } from '../../shared/finding';
 import type { Report } from '../../shared/report';
 import { BANNED_APP_CHECK } from '../checks/banned-app/banned-app-check';
+import { linuxInstallerFolders } from '../checks/banned-app/linux/linux-probes';
 import type { Check, CheckContext } from '../checks/check';
 import { defaultChecks } from '../checks/default-checks';
 import { exitCodeFor, runChecks } from '../engine';
@@ -87,7 +88,8 @@ export async function executeFix(ctx: CheckContext, prepared: PreparedFix, optio
   const deps = {
     host: ctx.host,
     mutable: options.mutable,
-    allowlist: allowlistFor(ctx.host, prepared.app),
+    // Installers may be trashed from the folders the probe looked in, localized ones included.
+    allowlist: ctx.host.platform === 'linux' ? allowlistFor(ctx.host, prepared.app, await linuxInstallerFolders(ctx, prepared.app)) : allowlistFor(ctx.host, prepared.app),
     now: options.clock ?? (() => new Date(ctx.now.getTime())),
     privileged,
     ...(auditFile ? { auditFile } : {}),

@@ -32,7 +32,7 @@ function sandbox() {
   const home = join(dir, 'home');
   const data = join(dir, 'data');
   mkdirSync(home);
-  const env = { ...process.env, HOME: home, ATTT_SELFCHECK_DPKG_ADMINDIR: dpkg.admindir, ATTT_SELFCHECK_DATA_DIR: data, ATTT_SELFCHECK_PASSWD_FILE: join(dir, 'no-passwd') };
+  const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_DATA_HOME: join(home, '.local', 'share'), ATTT_SELFCHECK_DPKG_ADMINDIR: dpkg.admindir, ATTT_SELFCHECK_DATA_DIR: data, ATTT_SELFCHECK_PASSWD_FILE: join(dir, 'no-passwd') };
   const host = new SandboxHost({ homedir: home, env, rewrite: dpkgAdmindirRewrite(dpkg.admindir) });
   const mutable = new ConfinedMutableHost(new RealMutableHost(host, () => now), [dir]);
   return { dir, dpkg, home, data, host, mutable, ctx: { host, policy, now, dataDir: data } };
@@ -67,6 +67,21 @@ describe('Linux for real: a dummy zoom .deb in a private dpkg database', () => {
     expect(log.entries[0]!.exitCode).toBe(0);
     expect(log.entries[0]!.evidenceBefore[0]).toMatchObject({ kind: 'package', data: { manager: 'dpkg', name: 'zoom' } });
     expect(log.entries[1]!.evidenceAfter).toEqual([]);
+  });
+
+  it('an installer in the localized Downloads folder ("Tải về", from user-dirs.dirs) is moved to the Trash and proven gone', async () => {
+    const s = sandbox();
+    mkdirSync(join(s.home, '.config'), { recursive: true });
+    writeFileSync(join(s.home, '.config', 'user-dirs.dirs'), 'XDG_DOWNLOAD_DIR="$HOME/Tải về"\n');
+    mkdirSync(join(s.home, 'Tải về'));
+    writeFileSync(join(s.home, 'Tải về', 'zoom_amd64.deb'), 'deb');
+    const prepared = await prepareFix(s.ctx, 'zoom');
+    const plan = prepared.plans.find((p) => p.kind === 'installer')!;
+    expect(plan.evidence[0]!.path).toBe(join(s.home, 'Tải về', 'zoom_amd64.deb'));
+    const outcome = await executeFix(s.ctx, prepared, { mutable: s.mutable, privileged: false, only: [plan.id] });
+    expect(outcome.verdicts.find((v) => v.planId === plan.id)).toMatchObject({ verdict: 'removed' });
+    expect(existsSync(join(s.home, 'Tải về', 'zoom_amd64.deb'))).toBe(false);
+    expect(existsSync(join(s.home, '.local', 'share', 'Trash', 'files', 'zoom_amd64.deb'))).toBe(true);
   });
 
   it('a failing uninstaller: nothing claimed, still present with the reason and manual steps', async () => {

@@ -1,6 +1,8 @@
 import { browserExtensionProbes } from '../browser-extensions';
 import { installerFolders, installersProbe } from '../installers';
 import { expandHomePaths, leftoversProbe } from '../leftovers';
+import type { BannedApp } from '../../../policy/policy-schema';
+import type { CheckContext } from '../../check';
 import type { Probe } from '../probe';
 import { dpkgProbe } from './dpkg';
 import { flatpakProbe } from './flatpak';
@@ -16,10 +18,13 @@ export const linuxLeftoversProbe: Probe = leftoversProbe('linux.leftovers', (ctx
   expandHomePaths(ctx.host, app.linux.leftovers, [ctx.host.homedir]),
 );
 
-/** Installers in the policy's folders (Downloads, Desktop) and their localized XDG names. */
-export const linuxInstallersProbe: Probe = installersProbe('linux.installers', async (ctx, app) => [
-  ...new Set([...installerFolders(ctx.host, [ctx.host.homedir], app.installers.folders), ...(await xdgInstallerFolders(ctx.host))]),
-]);
+/** The current user's installer folders: the policy's (Downloads, Desktop) and their localized XDG names ("Tải về"). */
+export async function linuxInstallerFolders(ctx: CheckContext, app: BannedApp): Promise<string[]> {
+  return [...new Set([...installerFolders(ctx.host, [ctx.host.homedir], app.installers.folders), ...(await xdgInstallerFolders(ctx.host))])];
+}
+
+/** Installers in the current user's installer folders. */
+export const linuxInstallersProbe: Probe = installersProbe('linux.installers', linuxInstallerFolders);
 
 /** Every probe for banned apps on this platform. */
 export const linuxProbes: readonly Probe[] = [
