@@ -7,23 +7,27 @@ import { EventEmitter } from 'node:events';
 import type { Message } from '../shared/finding';
 import type { FixPlanView, FixProgress, FixResultView } from '../shared/fix';
 import type { HistoryEntry } from '../shared/history';
-import type { PauseDuration, PauseState } from '../shared/ipc-contract';
+import type { PauseDuration, PauseState, SnoozeState } from '../shared/ipc-contract';
 import type { Report } from '../shared/report';
 import type { Settings } from '../shared/settings';
 import { historyEntry, HISTORY_LIMIT, openStores, type AppStores } from './app-stores';
 import { findingVerdict, type FixService } from './fix-service';
 import { AppError } from './ipc-main';
 import { settingsSchema } from './ipc-schemas';
-import { decide, notificationContent, pause, type NotificationContent } from './notifications';
+import { decide, nextWake, notificationContent, pause, snooze, SNOOZE_MS, type NotificationContent } from './notifications';
 import { ProblemLog, writeFailure } from './problem-log';
 import type { CorruptFile, JsonStore } from './state-store';
+import { WakeTimer } from './wake-timer';
 
-/** What the controller needs: where its files live, the clock, the check, and the removal service. */
+/** What the controller needs: where its files live, the clock, the check, the removal service, and timers. */
 export interface ControllerDeps {
   readonly dataDir: string;
   readonly now: () => number;
   readonly runChecks: () => Promise<Report>;
   readonly fixer: FixService;
+  /** Timers for the end of a pause or a snooze; Node's by default. */
+  readonly setTimer?: (fn: () => void, ms: number) => unknown;
+  readonly clearTimer?: (handle: unknown) => void;
 }
 
 /** Events the controller emits. */
@@ -46,12 +50,24 @@ export class AppController extends EventEmitter<ControllerEvents> {
   private current: Settings;
   private checking: Promise<Report> | null = null;
   private fixingId: string | null = null;
+  private readonly wake: WakeTimer;
 
   constructor(private readonly deps: ControllerDeps) {
     super();
     this.stores = openStores(deps.dataDir, (p) => this.problems.add(p));
     this.current = this.stores.settings.read();
     this.report = this.stores.lastReport.read();
+    this.wake = new WakeTimer({
+      now: deps.now,
+      setTimer: deps.setTimer ?? ((fn, ms) => setTimeout(fn, ms).unref()), // never what keeps a process alive
+      clearTimer: deps.clearTimer ?? ((h) => clearTimeout(h as NodeJS.Timeout)),
+    });
+    this.planWake(); // a pause or snooze from the last session still ends on time
+  }
+
+  /** Stops the controller's timer (on quit). */
+  dispose(): void {
+    this.wake.cancel();
   }
 
   /** The last report, from this session or the previous one; null when no check ever ran. */
@@ -87,12 +103,27 @@ export class AppController extends EventEmitter<ControllerEvents> {
     this.report = report;
     this.save(this.stores.lastReport, report);
     this.save(this.stores.history, [historyEntry(report), ...this.stores.history.read()].slice(0, HISTORY_LIMIT));
+    this.emit('report', report);
+    this.notifyFrom(report);
+    return report;
+  }
+
+  /** Decides on the findings of a report, saves the state, says what is due, and plans the next wake-up. */
+  private notifyFrom(report: Report): void {
     const decision = decide(report.findings, this.stores.notify.read(), this.deps.now(), this.current.notifications);
     this.save(this.stores.notify, decision.state);
-    this.emit('report', report);
     const content = notificationContent(decision, report.policy.number);
     if (content) this.emit('notify', content);
-    return report;
+    this.planWake();
+  }
+
+  /** Sets the timer for the end of the pause or of the nearest snooze: what they held back is shown then, not at the next check. */
+  planWake(): void {
+    this.wake.set(nextWake(this.stores.notify.read(), this.deps.now()), () => {
+      if (this.report) this.notifyFrom(this.report);
+      else this.planWake();
+      this.emit('pause', this.pauseState());
+    });
   }
 
   /** A failed write must not lose the result on screen (the store keeps it in memory); it is reported once. */
@@ -127,9 +158,20 @@ export class AppController extends EventEmitter<ControllerEvents> {
   pauseNotifications(duration: PauseDuration): PauseState {
     const state = pause(this.stores.notify.read(), duration, this.deps.now());
     this.save(this.stores.notify, state);
+    if (duration === 'off' && this.report) this.notifyFrom(this.report); // back on: what was held back is due now
+    else this.planWake();
     const result = this.pauseState();
     this.emit('pause', result);
     return result;
+  }
+
+  /** "Nhắc lại sau": no reminder about this finding for a day, then one reminder. */
+  snoozeFinding(findingId: string): SnoozeState {
+    const finding = this.findingOrThrow(findingId);
+    const until = this.deps.now() + SNOOZE_MS;
+    this.save(this.stores.notify, snooze(this.stores.notify.read(), finding, until, this.deps.now()));
+    this.planWake();
+    return { findingId, snoozedUntil: new Date(until).toISOString() };
   }
 
   /** Until when notifications are paused. */

@@ -24,6 +24,7 @@ export function registerIpcHandlers(c: AppController, deps: HandlerDeps): void {
   handle('fix:run', (req) => c.runFix(req.findingId, req.planId), trusted);
   handle('notifications:pause', (req) => c.pauseNotifications(req.duration), trusted);
   handle('notifications:state', () => c.pauseState(), trusted);
+  handle('notifications:snooze', (req) => c.snoozeFinding(req.findingId), trusted);
   handle(
     'link:open',
     async (req) => {

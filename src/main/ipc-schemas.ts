@@ -37,6 +37,7 @@ export const requestSchemas = {
   'fix:run': z.object({ findingId: findingIdSchema, planId: z.string().min(1).max(200) }).strict(),
   'notifications:pause': z.object({ duration: z.enum(['hour', 'tomorrow', 'off']) }).strict(),
   'notifications:state': none,
+  'notifications:snooze': z.object({ findingId: findingIdSchema }).strict(),
   'link:open': z.object({ url: z.string().min(1).max(2048) }).strict(),
   'app:problems': none,
 } as const satisfies { readonly [C in InvokeChannel]: z.ZodType<RequestOf<C>> };

@@ -1,8 +1,9 @@
 /**
  * Decides WHEN to notify, as pure functions over a small persisted state: only for findings that
  * are new or changed (by id + status), repeats on a growing back-off, never while paused or
- * snoozed, and at most once while Zoom is running (the user may be in a call). Showing the
- * notification is src/main/notifier.ts.
+ * snoozed (held back, then shown when the pause or snooze ends), and at most once while Zoom is
+ * running (the user may be in a call). Showing the notification is src/main/notifier.ts; the
+ * controller sets a timer for `nextWake`.
  */
 import { z } from 'zod';
 import type { Finding, FindingStatus, Message } from '../shared/finding';
@@ -72,13 +73,16 @@ export function decide(findings: readonly Finding[], state: NotifyState, now: nu
     if (!NOTIFIED.includes(f.status)) continue; // resolved or unknown: forget it, so its return is "new"
     const old = state.records[f.id];
     const snoozed = old?.snoozedUntil !== undefined && old.snoozedUntil > now;
+    // "Remind me later" asked for a reminder when the snooze ends, whatever the back-off says.
+    const snoozeOver = old?.snoozedUntil !== undefined && old.snoozedUntil <= now;
     let reason: NotifyReason | null = null;
     if (!old) reason = 'new';
     else if (old.status !== f.status) reason = 'changed';
-    else if (!inCall && now >= old.lastAt + backoffAfter(old.count)) reason = 'repeat';
-    if (reason && !paused && !snoozed) {
+    else if (!inCall && (snoozeOver || now >= old.lastAt + backoffAfter(old.count))) reason = 'repeat';
+    // A snooze holds back reminders of the same thing; a changed status is news and is shown.
+    if (reason && !paused && !(snoozed && reason === 'repeat')) {
       show.push({ finding: f, reason });
-      records[f.id] = reason === 'repeat' && old ? { ...old, lastAt: now, count: old.count + 1 } : { status: f.status, firstAt: now, lastAt: now, count: 1 };
+      records[f.id] = reason === 'repeat' && old ? { status: old.status, firstAt: old.firstAt, lastAt: now, count: old.count + 1 } : { status: f.status, firstAt: now, lastAt: now, count: 1 };
     } else if (old && old.status === f.status) {
       records[f.id] = old; // keep counting from the last time it was shown
     }
@@ -93,11 +97,24 @@ function rank(f: Finding): number {
   return NOTIFIED.indexOf(f.status) * 10 + ['critical', 'high', 'medium', 'low', 'info'].indexOf(f.severity);
 }
 
-/** Snoozes one finding until a time (a repeat is not shown before then). */
-export function snooze(state: NotifyState, findingId: string, until: number): NotifyState {
-  const old = state.records[findingId];
-  if (!old) return state;
-  return { ...state, records: { ...state.records, [findingId]: { ...old, snoozedUntil: until } } };
+/** How long "Nhắc lại sau" (remind me later) holds back one finding. */
+export const SNOOZE_MS = 24 * HOUR;
+
+/**
+ * Snoozes one finding until a time: no reminder before then, one when it ends. A finding not
+ * notified yet (held back by a pause, or notifications off) gets a record, so it does not pop up
+ * as new when the pause ends.
+ */
+export function snooze(state: NotifyState, finding: Pick<Finding, 'id' | 'status'>, until: number, now: number): NotifyState {
+  const old = state.records[finding.id];
+  const base: NotifyRecord = old && old.status === finding.status ? old : { status: finding.status, firstAt: now, lastAt: now, count: 1 };
+  return { ...state, records: { ...state.records, [finding.id]: { ...base, snoozedUntil: until } } };
+}
+
+/** The next moment something held back may be due: the end of the pause or of a snooze; null when none. */
+export function nextWake(state: NotifyState, now: number): number | null {
+  const times = [state.pausedUntil, ...Object.values(state.records).map((r) => r.snoozedUntil)].filter((t): t is number => typeof t === 'number' && t > now);
+  return times.length ? Math.min(...times) : null;
 }
 
 /** End time of a pause: one hour from now, or tomorrow at 08:00 local time; null ends the pause. */

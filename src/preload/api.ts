@@ -15,6 +15,7 @@ export function createApi(): AtttApi {
     runFix: (findingId, planId) => invoke('fix:run', { findingId, planId }),
     pauseNotifications: (duration) => invoke('notifications:pause', { duration }),
     notificationState: () => invoke('notifications:state'),
+    snoozeFinding: (findingId) => invoke('notifications:snooze', { findingId }),
     openLink: (url) => invoke('link:open', { url }),
     appProblems: () => invoke('app:problems'),
     onReportUpdated: (listener) => on('report:updated', listener),

@@ -30,6 +30,13 @@ export interface PauseState {
   readonly pausedUntil: string | null;
 }
 
+/** A finding held back from notifications ("Nhắc lại sau"), and until when. */
+export interface SnoozeState {
+  readonly findingId: string;
+  /** ISO time at which it is reminded again. */
+  readonly snoozedUntil: string;
+}
+
 /** Why a request failed: a code for programs and a message for people. */
 export interface IpcError {
   readonly code: 'invalid-request' | 'not-available' | 'busy' | 'failed';
@@ -54,6 +61,8 @@ export interface InvokeChannels {
   'fix:run': { readonly request: { readonly findingId: string; readonly planId: string }; readonly response: FixResultView };
   'notifications:pause': { readonly request: { readonly duration: PauseDuration }; readonly response: PauseState };
   'notifications:state': { readonly request: void; readonly response: PauseState };
+  /** "Nhắc lại sau": no reminder about one finding for a day, then one. */
+  'notifications:snooze': { readonly request: { readonly findingId: string }; readonly response: SnoozeState };
   'link:open': { readonly request: { readonly url: string }; readonly response: boolean };
   /** Problems with the app's own state files (a corrupt file moved aside), to show, not to hide. */
   'app:problems': { readonly request: void; readonly response: readonly Message[] };
@@ -88,6 +97,7 @@ export const INVOKE_CHANNELS = [
   'fix:run',
   'notifications:pause',
   'notifications:state',
+  'notifications:snooze',
   'link:open',
   'app:problems',
 ] as const satisfies readonly InvokeChannel[];
@@ -110,6 +120,7 @@ export interface AtttApi {
   runFix(findingId: string, planId: string): Promise<IpcResult<FixResultView>>;
   pauseNotifications(duration: PauseDuration): Promise<IpcResult<PauseState>>;
   notificationState(): Promise<IpcResult<PauseState>>;
+  snoozeFinding(findingId: string): Promise<IpcResult<SnoozeState>>;
   openLink(url: string): Promise<IpcResult<boolean>>;
   appProblems(): Promise<IpcResult<readonly Message[]>>;
   onReportUpdated(listener: (report: Report) => void): Unsubscribe;

@@ -204,4 +204,81 @@ describe('AppController', () => {
       expect(c.history().map((h) => h.at)[0]).toBe('2026-05-20T03:02:00.000Z');
     });
   });
+
+  describe('held-back notifications', () => {
+    /** Timers on the test's clock: `advance` moves the clock and fires what is due. */
+    function fakeTimers() {
+      let seq = 0;
+      const timers = new Map<number, { at: number; fn: () => void }>();
+      return {
+        deps: {
+          setTimer: (fn: () => void, ms: number) => (timers.set(++seq, { at: now + ms, fn }), seq),
+          clearTimer: (h: unknown) => void timers.delete(h as number),
+        },
+        pending: () => [...timers.values()].map((t) => t.at),
+        advance(to: number) {
+          now = to;
+          for (const [id, t] of [...timers].sort((a, b) => a[1].at - b[1].at)) {
+            if (t.at > now || !timers.has(id)) continue;
+            timers.delete(id);
+            t.fn();
+          }
+        },
+      };
+    }
+    const make = (reports: Report[], timers: ReturnType<typeof fakeTimers>) => {
+      let i = 0;
+      const c = new AppController({ dataDir: dir, now: () => now, runChecks: async () => reports[Math.min(i++, reports.length - 1)]!, fixer: unavailableFixService, ...timers.deps });
+      const notes: string[] = [];
+      c.on('notify', (n) => notes.push(n.findingId));
+      return { c, notes };
+    };
+
+    it('a finding held back by a pause is shown when the pause ends, not at the next check', async () => {
+      const timers = fakeTimers();
+      const { c, notes } = make([reportWith([zoomInstalled])], timers);
+      const t0 = now;
+      c.pauseNotifications('hour');
+      await c.runCheck();
+      expect(notes).toEqual([]);
+      expect(timers.pending()).toEqual([t0 + 3_600_000]);
+      const pauses: unknown[] = [];
+      c.on('pause', (p) => pauses.push(p));
+      timers.advance(t0 + 3_600_000);
+      expect(notes).toEqual([zoomInstalled.id]);
+      expect(pauses).toEqual([{ pausedUntil: null }]); // the tray drops "paused until"
+      expect(timers.pending()).toEqual([]);
+    });
+
+    it('a pause from the last session still ends on time after a restart; turning notifications back on shows at once', async () => {
+      const first = make([reportWith([zoomInstalled, zoomLeftover])], fakeTimers());
+      first.c.pauseNotifications('tomorrow');
+      await first.c.runCheck();
+      first.c.dispose();
+      const timers = fakeTimers();
+      const { c, notes } = make([reportWith([zoomInstalled])], timers);
+      expect(timers.pending()).toHaveLength(1);
+      c.pauseNotifications('off');
+      expect(notes).toEqual([zoomInstalled.id]);
+      expect(timers.pending()).toEqual([]);
+    });
+
+    it('"remind me later" holds back one finding for a day, then reminds once, and survives a restart', async () => {
+      const timers = fakeTimers();
+      const { c, notes } = make([reportWith([zoomInstalled, zoomLeftover])], timers);
+      await c.runCheck();
+      expect(notes).toEqual([zoomInstalled.id]);
+      const t0 = now;
+      expect(c.snoozeFinding(zoomInstalled.id)).toEqual({ findingId: zoomInstalled.id, snoozedUntil: new Date(t0 + 24 * 3_600_000).toISOString() });
+      c.dispose();
+      const again = make([reportWith([zoomInstalled, zoomLeftover])], timers);
+      // The 1 h repeat of the leftover warning still comes; the snoozed violation does not.
+      now = t0 + 2 * 3_600_000;
+      await again.c.runCheck();
+      expect(again.notes).toEqual([zoomLeftover.id]);
+      timers.advance(t0 + 24 * 3_600_000);
+      expect(again.notes).toEqual([zoomLeftover.id, zoomInstalled.id]);
+      expect(() => again.c.snoozeFinding('banned-app:ffffffffffffffff')).toThrow(expect.objectContaining({ code: 'invalid-request' }));
+    });
+  });
 });

@@ -66,6 +66,8 @@ describe('IPC request validation', () => {
     ['fix:plan', { findingId: '../../etc' }, /findingId/],
     ['fix:run', { findingId: 'banned-app:0123456789abcdef' }, /planId/],
     ['notifications:pause', { duration: 'forever' }, /duration/],
+    ['notifications:snooze', { findingId: '../../etc/passwd' }, /findingId/],
+    ['notifications:snooze', { findingId: 'banned-app:0123456789abcdef', until: 1e15 }, /Unrecognized/i],
     ['link:open', {}, /url/],
     ['check:run', { now: 1 }, /\(root\)/],
   ] as const)('%s rejects %j with a clear error', async (channel, payload, issue) => {

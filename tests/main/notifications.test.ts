@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BACKOFF_MS, backoffAfter, callLikelyInProgress, decide, EMPTY_NOTIFY_STATE, notificationContent, pause, pauseUntil, snooze } from '../../src/main/notifications';
+import { BACKOFF_MS, backoffAfter, callLikelyInProgress, decide, EMPTY_NOTIFY_STATE, nextWake, notificationContent, pause, pauseUntil, snooze } from '../../src/main/notifications';
 import type { Finding } from '../../src/shared/finding';
 import { dpkgUnknown, zoomInstalled, zoomLeftover, zoomOk, zoomRunning } from '../shared/sample-report';
 
@@ -56,9 +56,34 @@ describe('notification decisions', () => {
   });
 
   it('respects a snooze of one finding until it ends', () => {
-    const s = snooze(decide([zoomInstalled], EMPTY_NOTIFY_STATE, T0, true).state, zoomInstalled.id, T0 + 48 * H);
+    const s = snooze(decide([zoomInstalled], EMPTY_NOTIFY_STATE, T0, true).state, zoomInstalled, T0 + 48 * H, T0);
     expect(decide([zoomInstalled], s, T0 + 47 * H, true).show).toEqual([]);
     expect(ids(decide([zoomInstalled], s, T0 + 48 * H, true))).toEqual([`${zoomInstalled.id}/repeat`]);
+  });
+
+  it('reminds once when a snooze ends, even before the back-off would, then counts on from there', () => {
+    let state = decide([zoomInstalled], EMPTY_NOTIFY_STATE, T0, true).state;
+    state = decide([zoomInstalled], state, T0 + H, true).state; // 2nd: next repeat 4 h later
+    state = decide([zoomInstalled], state, T0 + 5 * H, true).state; // 3rd: next repeat 1 d later
+    state = snooze(state, zoomInstalled, T0 + 7 * H, T0 + 6 * H);
+    expect(nextWake(state, T0 + 6 * H)).toBe(T0 + 7 * H);
+    const d = decide([zoomInstalled], state, T0 + 7 * H, true);
+    expect(ids(d)).toEqual([`${zoomInstalled.id}/repeat`]);
+    expect(d.state.records[zoomInstalled.id]).toEqual({ status: 'violation', firstAt: T0, lastAt: T0 + 7 * H, count: 4 });
+    expect(nextWake(d.state, T0 + 7 * H)).toBeNull();
+  });
+
+  it('a snoozed finding not notified yet (held back by a pause) does not pop up as new when the pause ends', () => {
+    const paused = decide([zoomInstalled, zoomLeftover], pause(EMPTY_NOTIFY_STATE, 'hour', T0), T0, true).state;
+    const s = snooze(paused, zoomInstalled, T0 + 24 * H, T0 + 10 * 60_000);
+    expect(nextWake(s, T0)).toBe(T0 + H); // the pause ends first
+    expect(ids(decide([zoomInstalled, zoomLeftover], s, T0 + H, true))).toEqual([`${zoomLeftover.id}/new`]);
+    expect(ids(decide([zoomInstalled, zoomLeftover], s, T0 + 24 * H, true))).toEqual([`${zoomInstalled.id}/repeat`, `${zoomLeftover.id}/new`]);
+  });
+
+  it('a changed status is news and is shown through a snooze', () => {
+    const s = snooze(decide([zoomLeftover], EMPTY_NOTIFY_STATE, T0, true).state, zoomLeftover, T0 + 24 * H, T0);
+    expect(ids(decide([{ ...zoomLeftover, status: 'violation' }], s, T0 + H, true))).toEqual([`${zoomLeftover.id}/changed`]);
   });
 
   it('while Zoom is running (maybe a call), says it once and does not repeat', () => {

@@ -73,6 +73,16 @@ describe('findings page', () => {
     expect(document.activeElement?.getAttribute('data-finding-id')).toBe(zoomLeftover.id);
   });
 
+  it('"remind me in 1 day" on a violation or warning asks main, then says until when; not offered on unknown or ok findings', async () => {
+    const f = await renderApp('vi');
+    const cards = screen.getAllByRole('article');
+    expect(cards.map((c) => within(c).queryByRole('button', { name: 'Nhắc lại sau 1 ngày' }) !== null)).toEqual([true, true, false, false]);
+    fireEvent.click(within(cards[0]!).getByRole('button', { name: 'Nhắc lại sau 1 ngày' }));
+    expect(await within(cards[0]!).findByText(/Trợ lý sẽ không nhắc lại mục này cho đến .*2026/)).toBeTruthy();
+    expect(f.calls).toContain(`snooze:${zoomInstalled.id}`);
+    expect(within(cards[0]!).queryByRole('button', { name: 'Nhắc lại sau 1 ngày' })).toBeNull();
+  });
+
   it('switches language from the header and saves it', async () => {
     const f = await renderApp('vi');
     fireEvent.click(screen.getByRole('button', { name: 'English' }));

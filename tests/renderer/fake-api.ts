@@ -42,6 +42,7 @@ export function fakeApi(report: Report | null, settings: Settings = { language: 
     runFix: () => Promise.resolve({ ok: false, error: { code: 'not-available', message: { key: 'ui:error.fixNotAvailable' } } }),
     pauseNotifications: (d) => (calls.push(`pause:${d}`), ok({ pausedUntil: d === 'off' ? null : '2026-05-21T01:00:00.000Z' })),
     notificationState: () => ok({ pausedUntil: null }),
+    snoozeFinding: (findingId) => (calls.push(`snooze:${findingId}`), ok({ findingId, snoozedUntil: '2026-05-21T03:04:05.000Z' })),
     openLink: () => ok(false),
     appProblems: () => ok([]),
     onReportUpdated: on('report:updated'),

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../../shared/finding';
 import { canFix } from '../findings';
 import { renderMessage } from '../i18n';
+import { SnoozeButton, type SnoozeFinding } from './SnoozeButton';
 import { StatusBadge } from './StatusBadge';
 
 /** Props of a finding card. */
@@ -12,10 +13,12 @@ export interface FindingCardProps {
   readonly policyNumber: string;
   readonly focused?: boolean;
   readonly onFix?: (findingId: string) => void;
+  /** "Nhắc lại sau": offered on findings that are notified (violations and warnings). */
+  readonly onSnooze?: SnoozeFinding;
 }
 
 /** A finding as a card; the focused one (from a notification click) is scrolled to and outlined. */
-export function FindingCard({ finding: f, policyNumber, focused, onFix }: FindingCardProps) {
+export function FindingCard({ finding: f, policyNumber, focused, onFix, onSnooze }: FindingCardProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -78,6 +81,7 @@ export function FindingCard({ finding: f, policyNumber, focused, onFix }: Findin
           {t('ui:finding.fix')}
         </button>
       )}
+      {onSnooze && (f.status === 'violation' || f.status === 'warning') && <SnoozeButton findingId={f.id} onSnooze={onSnooze} />}
     </article>
   );
 }

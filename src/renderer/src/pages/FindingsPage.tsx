@@ -56,7 +56,7 @@ export function FindingsPage({ api, report, loaded, checking, focusId, onCheck, 
           </p>
           <div className="findings">
             {sortFindings(report.findings).map((f) => (
-              <FindingCard key={f.id} finding={f} policyNumber={report.policy.number} focused={f.id === focusId} onFix={onFix} />
+              <FindingCard key={f.id} finding={f} policyNumber={report.policy.number} focused={f.id === focusId} onFix={onFix} onSnooze={(id) => api.snoozeFinding(id)} />
             ))}
           </div>
         </>
