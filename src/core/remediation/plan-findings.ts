@@ -107,10 +107,14 @@ async function derive(host: Host, app: BannedApp, f: Finding): Promise<{ kind: P
  */
 export async function planFindings(host: Host, app: BannedApp, findings: readonly Finding[]): Promise<RemediationPlan[]> {
   const plans: RemediationPlan[] = [];
+  // Zoom runs as its own finding (process:zoom): an uninstall run on its own (one finding, from the window)
+  // must still close it first, so every uninstall plan closes the app's running processes.
+  const running = findings.flatMap((f) => f.evidence.filter((e) => e.kind === 'process'));
   for (const f of findings) {
     if (f.status !== 'violation' && f.status !== 'warning') continue;
     const { kind, d, data } = await derive(host, app, f);
-    const extraClose = kind !== 'close' ? closeStep(host, app, f.evidence.filter((e) => e.kind === 'process')) : null;
+    const toClose = kind === 'uninstall' ? running : kind !== 'close' ? f.evidence.filter((e) => e.kind === 'process') : [];
+    const extraClose = toClose.length > 0 ? closeStep(host, app, toClose) : null;
     const steps = 'steps' in d ? [...(extraClose ? [extraClose] : []), ...d.steps] : [];
     plans.push({
       id: `${f.id}:${kind}`,

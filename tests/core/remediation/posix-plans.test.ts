@@ -47,6 +47,17 @@ describe('Linux plans from recorded evidence', () => {
     expect(plan!.why?.key).toBe('fix:why.unknownPackage');
   });
 
+  it('a running Zoom reported as its own finding is closed first by the uninstall plan too (the window runs one plan)', async () => {
+    const plans = await planFindings(linux(), zoom, [
+      finding('proc', [{ kind: 'process', detail: 'zoom', data: { pid: '4242', name: 'zoom' } }]),
+      finding('pkg', [{ kind: 'package', detail: 'x', data: { manager: 'dpkg', name: 'zoom' } }]),
+      finding('inst', [{ kind: 'installer', path: '/home/an/Downloads/zoom_amd64.deb', detail: 'installer', data: { size: '10' } }], 'warning'),
+    ]);
+    const byFinding = Object.fromEntries(plans.map((p) => [p.findingId, p.steps.map((s) => s.kind)]));
+    expect(byFinding).toEqual({ proc: ['close-app'], pkg: ['close-app', 'run'], inst: ['trash'] });
+    expect(plans.find((p) => p.findingId === 'pkg')!.steps[0]).toMatchObject({ pids: [4242] });
+  });
+
   it('a running zoom is closed first, inside the install plan; a manual /opt/zoom is an allowlisted removal', async () => {
     const plans = await planFindings(linux(), zoom, [
       finding('pkg', [{ kind: 'package', detail: 'x', data: { manager: 'dpkg', name: 'zoom' } }, { kind: 'process', detail: 'zoom', data: { pid: '777', name: 'zoom' } }]),
@@ -58,7 +69,8 @@ describe('Linux plans from recorded evidence', () => {
     expect(plans.map((p) => [p.findingId, p.kind])).toEqual([['pkg', 'uninstall'], ['opt', 'uninstall'], ['left', 'leftover'], ['inst', 'installer']]);
     expect(plans[0]!.steps.map((s) => s.kind)).toEqual(['close-app', 'run']);
     expect(plans[0]!.steps[0]).toMatchObject({ pids: [777], names: expect.arrayContaining(['zoom', 'ZoomLauncher']) });
-    expect(plans[1]!.steps[0]).toMatchObject({ kind: 'remove', path: '/opt/zoom', elevation: 'if-needed' });
+    expect(plans[1]!.steps.map((s) => s.kind)).toEqual(['close-app', 'remove']); // the app runs: close it before removing its folder
+    expect(plans[1]!.steps[1]).toMatchObject({ kind: 'remove', path: '/opt/zoom', elevation: 'if-needed' });
     expect(plans[3]!.steps[0]).toMatchObject({ kind: 'trash', path: '/home/an/Downloads/zoom_amd64.deb' });
   });
 

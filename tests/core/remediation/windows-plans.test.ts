@@ -180,6 +180,8 @@ describe('Windows plans from recorded Uninstall keys', () => {
     const msix: Finding = { ...regFinding({ keyName: 'm' }), id: 'banned-app:msix', evidence: [{ kind: 'package', detail: 'msix', data: { manager: 'msix', name: 'Zoom.Zoom', packageFullName: 'ZoomVideoCommunicationsInc.ZoomWorkplace_6.2.0.0_x64__abc123', version: '6.2.0.0' } }] };
     const plans = await planFindings(host(), zoom, [msix, proc]);
     expect(plans[0]).toMatchObject({ kind: 'close', steps: [{ kind: 'close-app', pids: [4242], names: expect.arrayContaining(['Zoom.exe']) }] });
-    expect(plans[1]!.steps[0]).toMatchObject({ argv: ['C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe', '-NoProfile', '-NonInteractive', '-Command', 'Remove-AppxPackage', '-Package', 'ZoomVideoCommunicationsInc.ZoomWorkplace_6.2.0.0_x64__abc123'] });
+    // The uninstall closes the running Zoom first too, then removes the package.
+    expect(plans[1]!.steps.map((st) => st.kind)).toEqual(['close-app', 'run']);
+    expect(plans[1]!.steps[1]).toMatchObject({ argv: ['C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe', '-NoProfile', '-NonInteractive', '-Command', 'Remove-AppxPackage', '-Package', 'ZoomVideoCommunicationsInc.ZoomWorkplace_6.2.0.0_x64__abc123'] });
   });
 });
