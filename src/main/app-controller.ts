@@ -180,6 +180,11 @@ export class AppController extends EventEmitter<ControllerEvents> {
     return { pausedUntil: until !== null && until > this.deps.now() ? new Date(until).toISOString() : null };
   }
 
+  /** Records a problem with a file the app writes besides its state (e.g. the Linux autostart entry); told once. */
+  reportProblem(p: CorruptFile): void {
+    this.problems.add(p);
+  }
+
   /** State files that were corrupt or could not be written, as messages for the window. */
   problemMessages(): readonly Message[] {
     return this.problems.messages();

@@ -9,6 +9,8 @@ import type { Host } from '../core/host/host';
 import { builtinPolicy } from '../core/policy/policy';
 import { coreFixService } from './core-fix-service';
 import { mainTranslator } from './i18n';
+import { applyLoginItem, refreshLoginItem } from './login-item';
+import { writeFailure } from './problem-log';
 import { registerIpcHandlers, unregisterIpcHandlers } from './ipc-handlers';
 import { send } from './ipc-main';
 import { Notifier } from './notifier';
@@ -59,6 +61,7 @@ export function startApp(dataDir: string, host: Host): RunningApp {
       },
       tr,
     );
+  const loginItemError = (file: string, e: unknown): void => controller.reportProblem({ file, movedTo: null, reason: writeFailure(e) });
   const notifier = new Notifier((findingId) => window.show('findings', findingId));
 
   controller.on('checking', refreshTray);
@@ -78,7 +81,7 @@ export function startApp(dataDir: string, host: Host): RunningApp {
   controller.on('problem', (p) => console.warn(`attt-selfcheck: state file problem: ${p.file}: ${p.reason}${p.movedTo ? ` (moved to ${p.movedTo})` : ''}`));
   controller.on('settings', (s) => {
     if (s.language !== tr.language) tr = mainTranslator(s.language);
-    applyLoginItem(s.startAtLogin);
+    applyLoginItem(s.startAtLogin, loginItemError);
     scheduler.reschedule();
     refreshTray();
     const wc = window.webContents;
@@ -86,23 +89,23 @@ export function startApp(dataDir: string, host: Host): RunningApp {
   });
 
   registerIpcHandlers(controller, { policy: policyView, openExternal: (url) => shell.openExternal(url), trusted: (url) => isRendererPage(url, page) });
-  powerMonitor.on('resume', () => scheduler.onResume());
+  powerMonitor.on('resume', () => {
+    controller.planWake(); // timers may have slept past the end of a pause or snooze
+    scheduler.onResume();
+  });
   app.on('second-instance', () => window.show());
   app.on('before-quit', () => {
     window.allowClose();
     scheduler.stop();
+    controller.dispose();
     unregisterIpcHandlers();
     tray.destroy();
   });
   // A tray app: closing the window does not quit.
   app.on('window-all-closed', () => undefined);
   refreshTray();
+  refreshLoginItem(controller.settings().startAtLogin, loginItemError);
   scheduler.start();
   if (process.argv.includes('--show')) window.show();
   return { controller, window, tray, scheduler };
-}
-
-/** Start at login where the OS supports it (Windows, macOS); started hidden, in the tray. */
-function applyLoginItem(openAtLogin: boolean): void {
-  if (process.platform === 'win32' || process.platform === 'darwin') app.setLoginItemSettings({ openAtLogin, args: [] });
 }
