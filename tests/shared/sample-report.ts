@@ -57,7 +57,7 @@ export const dpkgUnknown: Finding = {
   status: 'unknown',
   severity: 'medium',
   advisoryPoint: 1,
-  title: { key: 'bannedApp:unknown.title', params: { app: 'Zoom', looked: 'dpkg' } },
+  title: { key: 'bannedApp:unknown.at.linux_dpkg', params: { app: 'Zoom' } },
   reason: { key: 'common:reason.timeout', params: { tool: 'dpkg-query' } },
   evidence: [{ kind: 'probe', detail: 'dpkg', data: { probe: 'dpkg' } }],
 };

@@ -44,6 +44,11 @@ export function bannedAppCheck(probes: ProbeSet): Check {
   };
 }
 
+/** A probe id as an i18n key segment (ids hold dots, which i18next reads as nesting). */
+export function probeKey(id: string): string {
+  return id.replace(/\./g, '_');
+}
+
 /** Turns probe results for one app into findings: one per install, one per probe that could not look, or one `ok`. */
 export function judge(app: BannedApp, results: ReadonlyArray<readonly [Probe, ProbeResult]>): Finding[] {
   const groups = new Map<string, Hit[]>();
@@ -60,7 +65,8 @@ export function judge(app: BannedApp, results: ReadonlyArray<readonly [Probe, Pr
         status: 'unknown',
         severity: 'medium',
         advisoryPoint: app.advisoryPoint,
-        title: msg('bannedApp:unknown.title', { app: app.name, looked: r.looked }),
+        // Where, in words (one sentence per probe); the technical `looked` stays in the evidence.
+        title: msg(`bannedApp:unknown.at.${probeKey(probe.id)}`, { app: app.name }),
         reason: r.reason,
         action: msg('bannedApp:unknown.action', { app: app.name }),
         evidence: [{ kind: 'probe', detail: r.looked, data: { probe: probe.id } }],
@@ -95,7 +101,7 @@ export function judge(app: BannedApp, results: ReadonlyArray<readonly [Probe, Pr
         status: 'unknown',
         severity: 'medium',
         advisoryPoint: app.advisoryPoint,
-        title: msg('bannedApp:unknown.title', { app: app.name, looked: '-' }),
+        title: msg('bannedApp:unknown.noProbe', { app: app.name }),
         reason: msg('common:reason.noProbe'),
         evidence: [],
       },
