@@ -1,4 +1,5 @@
 import type { Host } from '../host/host';
+import { installerMatchers, isInstallerName } from '../checks/banned-app/installers';
 import type { BannedApp } from '../policy/policy-schema';
 
 /** What may be done to an allowlisted path: deleted, or only moved to the Trash. */
@@ -71,7 +72,7 @@ export function allowlistFor(host: Host, app: BannedApp, installerFolders: reado
     entries,
     anchors: [host.homedir, ...SYSTEM_ANCHORS[host.platform]],
     installerFolders,
-    installerPatterns: app.installers.filePatterns.map((s) => new RegExp(s, 'i')),
+    installerPatterns: installerMatchers(app.installers.filePatterns),
   };
 }
 
@@ -122,6 +123,6 @@ export function allowedAction(host: Pick<Host, 'platform' | 'path'>, list: Allow
     const fp = pathComponents(host, f);
     return fp !== null && fp.length === folder.length && fp.every((s, i) => (host.platform === 'win32' ? s.toLowerCase() === folder[i]!.toLowerCase() : s === folder[i]));
   });
-  if (inInstallerFolder && list.installerPatterns.some((r) => r.test(base))) return 'trash';
+  if (inInstallerFolder && isInstallerName(base, list.installerPatterns)) return 'trash';
   return null;
 }
