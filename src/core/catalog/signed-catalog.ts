@@ -49,7 +49,7 @@ export function verifySignedCatalog(text: string, keys: readonly TrustedKey[], f
   }
   const d = doc as Partial<SignedCatalogFile> | null;
   if (!d || typeof d !== 'object' || d.format !== SIGNED_CATALOG_FORMAT || d.version !== 1 || typeof d.keyId !== 'string' || typeof d.signature !== 'string' || typeof d.payload !== 'string') {
-    return { kind: 'format', reason: { key: 'patch:catalog.refused.format', params: { file, message: `not a signed catalog (format ${SIGNED_CATALOG_FORMAT} version 1)` } } };
+    return { kind: 'format', reason: { key: 'patch:catalog.refused.notSigned', params: { file, format: SIGNED_CATALOG_FORMAT } } };
   }
   const key = keys.find((k) => k.id === d.keyId);
   if (!key) return { kind: 'untrusted-key', reason: { key: 'patch:catalog.refused.untrustedKey', params: { file, keyId: d.keyId } } };

@@ -78,7 +78,7 @@ describe('signed catalogs (Ed25519)', () => {
     expect(verifySignedCatalog(JSON.stringify(signed), releaseKeys(), 'c.json')).toMatchObject({ kind: 'untrusted-key' });
     expect(verifySignedCatalog('{"format":', [testKey], 'c.json')).toMatchObject({ kind: 'format' });
     expect(verifySignedCatalog('', [testKey], 'c.json')).toMatchObject({ kind: 'format' });
-    expect(verifySignedCatalog(builtinText, [testKey], 'c.json')).toMatchObject({ kind: 'format' });
+    expect(verifySignedCatalog(builtinText, [testKey], 'c.json')).toMatchObject({ kind: 'format', reason: { key: 'patch:catalog.refused.notSigned', params: { format: 'attt-selfcheck-catalog' } } });
     const badSchema = signCatalog(JSON.stringify({ schemaVersion: 1, asOf: '2026-09-01' }), TEST_PRIVATE);
     expect(verifySignedCatalog(JSON.stringify(badSchema), [testKey], 'c.json')).toMatchObject({ kind: 'schema', reason: { key: 'patch:catalog.refused.schema' } });
     const shortSig = { ...signed, signature: 'AAAA' };
