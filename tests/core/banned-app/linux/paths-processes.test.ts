@@ -31,6 +31,7 @@ describe('/opt/zoom (install paths)', () => {
     ]);
     const folder = hitsOf(await runProbe(installPathsProbe, h));
     expect(folder.map((x) => [x.install, x.evidence.kind, x.evidence.data?.owner])).toEqual([['dpkg:zoom', 'folder', 'dpkg:zoom']]);
+    expect(folder[0]!.evidence.label).toEqual({ key: 'bannedApp:evidence.folderOfPackage', params: { path: '/opt/zoom', package: 'zoom', manager: 'dpkg' } });
     const findings = judge(zoom(), [
       [dpkgProbe, await runProbe(dpkgProbe, h)],
       [installPathsProbe, await runProbe(installPathsProbe, h)],
@@ -52,7 +53,7 @@ describe('/opt/zoom (install paths)', () => {
   it('is a manual install of its own when no package owns it (tar.xz unpacked by hand)', async () => {
     const h = host({ '/opt/zoom/zoom': 'ELF' }, [{ argv: ['dpkg-query', '-S', '/opt/zoom'], exitCode: 1, stderr: 'dpkg-query: no path found matching pattern /opt/zoom\n' }]);
     const hits = hitsOf(await runProbe(installPathsProbe, h));
-    expect(hits).toMatchObject([{ kind: 'installed', install: 'folder:/opt/zoom', remediation: 'remove.allowlisted', evidence: { kind: 'folder', path: '/opt/zoom', data: { path: '/opt/zoom' } } }]);
+    expect(hits).toMatchObject([{ kind: 'installed', install: 'folder:/opt/zoom', remediation: 'remove.allowlisted', evidence: { kind: 'folder', path: '/opt/zoom', data: { path: '/opt/zoom' }, label: { key: 'bannedApp:evidence.folderNoPackage' } } }]);
   });
 
   it('is clean when the folder is absent, unknown when it cannot be looked at', async () => {

@@ -57,6 +57,7 @@ export const installPathsProbe: Probe = {
           kind: st.type === 'dir' ? 'folder' : 'file',
           path,
           detail: owner ? `${path} (${owner.replace(':', ' package ')})` : `${path} (no package owns it)`,
+          label: owner ? { key: 'bannedApp:evidence.folderOfPackage', params: { path, package: owner.replace(/^[^:]*:/, ''), manager: owner.split(':')[0] ?? '' } } : { key: 'bannedApp:evidence.folderNoPackage', params: { path } },
           data: { path, ...(owner ? { owner } : {}) },
         },
       });
