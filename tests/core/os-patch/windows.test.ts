@@ -117,5 +117,10 @@ describe('os-patch on Windows (recorded reg query outputs)', () => {
     expect(parseHotfix('Get-HotFix : Quyền truy cập bị từ chối\r\n')).toBeNull();
     const f = await runOsPatch(windowsHost('win11-24h2-pro-8894', { hotfix: { argv: [...HOTFIX_ARGV], error: 'timeout' } }), '2026-08-01T00:00:00Z');
     expect(f[0]!.evidence.find((e) => e.data?.probe === 'Get-HotFix')?.detail).toMatch(/unknown \(Get-HotFix: timeout\)/);
+    expect(f[0]!.evidence.find((e) => e.data?.probe === 'Get-HotFix')?.label).toEqual({ key: 'patch:evidence.lastUpdateUnknown', params: { why: 'timeout' } });
+    const undated = await runOsPatch(windowsHost('win11-24h2-pro-8894', { hotfix: { argv: [...HOTFIX_ARGV], stdout: rec('windows/get-hotfix.empty.txt') } }), '2026-08-01T00:00:00Z');
+    expect(undated[0]!.evidence.find((e) => e.data?.probe === 'Get-HotFix')?.label).toEqual({ key: 'patch:evidence.lastUpdateUndated' });
+    const dated = await runOsPatch(windowsHost('win11-24h2-pro-8894'), '2026-08-01T00:00:00Z');
+    expect(dated[0]!.evidence.find((e) => e.data?.probe === 'Get-HotFix')?.label).toEqual({ key: 'patch:evidence.lastUpdate', params: { kb: 'KB5121767', date: '19/07/2026' } });
   });
 });

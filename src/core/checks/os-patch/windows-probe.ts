@@ -44,7 +44,8 @@ async function lastHotfix(host: Host): Promise<Evidence> {
   const hf = fail ? null : parseHotfix(r.stdout);
   if (!hf) {
     const why = fail ? (r.error?.code ?? `exit ${r.exitCode}`) : 'no dated update in output';
-    return { kind: 'update', detail: `last installed update: unknown (Get-HotFix: ${why})`, label: { key: 'patch:evidence.lastUpdateUnknown', params: { why } }, data: { probe: 'Get-HotFix' } };
+    const label = fail ? { key: 'patch:evidence.lastUpdateUnknown', params: { why } } : { key: 'patch:evidence.lastUpdateUndated' };
+    return { kind: 'update', detail: `last installed update: unknown (Get-HotFix: ${why})`, label, data: { probe: 'Get-HotFix' } };
   }
   return { kind: 'update', detail: `last installed update: ${hf.kb} on ${hf.date}`, label: { key: 'patch:evidence.lastUpdate', params: { kb: hf.kb, date: displayDate(hf.date) } }, version: hf.kb, data: { probe: 'Get-HotFix', kb: hf.kb, installedOn: hf.date } };
 }
