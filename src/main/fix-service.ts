@@ -1,10 +1,9 @@
 /**
- * The removal side of the window, behind one small interface so the controller does not care
- * whether the core's removal engine (src/core/remediation/, written separately) is present yet.
+ * The removal side of the window, behind one small interface: the controller talks to it, the core's
+ * removal engine (src/core/remediation/) sits behind it (core-fix-service.ts), and tests put fakes there.
  */
 import type { Finding, Message } from '../shared/finding';
 import type { FixPlanView, FixProgress, FixVerdict } from '../shared/fix';
-import { AppError } from './ipc-main';
 
 /** The core's verdict for one plan of the finding (src/core/remediation/fix-flow.ts, PlanVerdict). */
 export interface PlanVerdictView {
@@ -37,8 +36,3 @@ export interface FixService {
   run(finding: Finding, planId: string, progress: (p: FixProgress) => void): Promise<FixOutcome>;
 }
 
-/** The service used until the removal engine is wired in: every call says clearly that it is not available. */
-export const unavailableFixService: FixService = {
-  plan: () => Promise.reject(new AppError('not-available', { key: 'ui:error.fixNotAvailable' })),
-  run: () => Promise.reject(new AppError('not-available', { key: 'ui:error.fixNotAvailable' })),
-};

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('../helpers/fake-electron'));
 import { AppController } from '../../src/main/app-controller';
-import { unavailableFixService, type FixOutcome, type FixService } from '../../src/main/fix-service';
+import type { FixOutcome, FixService } from '../../src/main/fix-service';
+import { refusingFixService } from '../helpers/refusing-fix-service';
 import type { Report } from '../../src/shared/report';
 import { dpkgUnknown, reportWith, zoomInstalled, zoomLeftover, zoomOk } from '../shared/sample-report';
 
@@ -16,7 +17,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function controller(reports: Report[], fixer: FixService = unavailableFixService) {
+function controller(reports: Report[], fixer: FixService = refusingFixService) {
   let i = 0;
   return new AppController({ dataDir: dir, now: () => now, runChecks: async () => reports[Math.min(i++, reports.length - 1)]!, fixer });
 }
@@ -49,7 +50,7 @@ describe('AppController', () => {
 
   it('runs one check at a time', async () => {
     const run = vi.fn(async () => reportWith([zoomOk]));
-    const c = new AppController({ dataDir: dir, now: () => now, runChecks: run, fixer: unavailableFixService });
+    const c = new AppController({ dataDir: dir, now: () => now, runChecks: run, fixer: refusingFixService });
     const [a, b] = [c.runCheck(), c.runCheck()];
     expect(await a).toBe(await b);
     expect(run).toHaveBeenCalledTimes(1);
@@ -109,10 +110,10 @@ describe('AppController', () => {
     expect(controller([]).settings()).toEqual({ language: 'en', intervalHours: 4, startAtLogin: false, notifications: true });
   });
 
-  it('says clearly that removal is not available while the engine is missing', async () => {
+  it('says clearly that removal is not available when the fix service refuses (a recorded machine)', async () => {
     const c = controller([reportWith([zoomInstalled])]);
     await c.runCheck();
-    await expect(c.planFix(zoomInstalled.id)).rejects.toMatchObject({ code: 'not-available', userMessage: { key: 'ui:error.fixNotAvailable' } });
+    await expect(c.planFix(zoomInstalled.id)).rejects.toMatchObject({ code: 'not-available', userMessage: { key: 'fix:cli.recordedHost' } });
     await expect(c.planFix('banned-app:ffffffffffffffff')).rejects.toMatchObject({ code: 'invalid-request' });
   });
 
@@ -140,7 +141,7 @@ describe('AppController', () => {
 
   it('a removal that leaves the finding says it is not resolved, and "fixing" ends even on failure', async () => {
     const states: boolean[] = [];
-    const failing: FixService = { plan: unavailableFixService.plan, run: async () => Promise.reject(new Error('uninstaller crashed')) };
+    const failing: FixService = { plan: refusingFixService.plan, run: async () => Promise.reject(new Error('uninstaller crashed')) };
     const c = controller([reportWith([zoomInstalled])], failing);
     c.on('fixing', (b) => states.push(b));
     await c.runCheck();
@@ -152,7 +153,7 @@ describe('AppController', () => {
   describe('after a removal', () => {
     const timeout = { key: 'common:reason.timeout', params: { tool: 'dpkg-query' } };
     const fixerSaying = (verdicts: FixOutcome['verdicts'], extra: Partial<FixOutcome> = {}): FixService => ({
-      plan: unavailableFixService.plan,
+      plan: refusingFixService.plan,
       run: async () => ({ ok: verdicts.every((v) => v.verdict === 'removed'), message: verdicts.find((v) => v.why)?.why ?? { key: 'ui:fix.outcome.removed' }, verdicts, ...extra }),
     });
 
@@ -228,7 +229,7 @@ describe('AppController', () => {
     }
     const make = (reports: Report[], timers: ReturnType<typeof fakeTimers>) => {
       let i = 0;
-      const c = new AppController({ dataDir: dir, now: () => now, runChecks: async () => reports[Math.min(i++, reports.length - 1)]!, fixer: unavailableFixService, ...timers.deps });
+      const c = new AppController({ dataDir: dir, now: () => now, runChecks: async () => reports[Math.min(i++, reports.length - 1)]!, fixer: refusingFixService, ...timers.deps });
       const notes: string[] = [];
       c.on('notify', (n) => notes.push(n.findingId));
       return { c, notes };

@@ -6,7 +6,7 @@ vi.mock('electron', () => import('../helpers/fake-electron'));
 import { fake } from '../helpers/fake-electron';
 import { AppController } from '../../src/main/app-controller';
 import { policyView } from '../../src/main/check-runner';
-import { unavailableFixService } from '../../src/main/fix-service';
+import { refusingFixService } from '../helpers/refusing-fix-service';
 import { registerIpcHandlers, unregisterIpcHandlers } from '../../src/main/ipc-handlers';
 import { createApi } from '../../src/preload/api';
 import { INVOKE_CHANNELS } from '../../src/shared/ipc-contract';
@@ -20,7 +20,7 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 function setup() {
-  const c = new AppController({ dataDir: dir, now: () => Date.UTC(2026, 4, 20), runChecks: async () => reportWith([zoomInstalled]), fixer: unavailableFixService });
+  const c = new AppController({ dataDir: dir, now: () => Date.UTC(2026, 4, 20), runChecks: async () => reportWith([zoomInstalled]), fixer: refusingFixService });
   registerIpcHandlers(c, { policy: policyView, openExternal: async (url) => void fake.opened.push(url), trusted: (url) => url.startsWith('file://') });
   return { c, api: createApi() };
 }
@@ -59,10 +59,10 @@ describe('IPC handlers, driven through the preload API over the fake IPC', () =>
     expect(r.ok && r.value.citations.map((c) => c.number)).toContain('2706/UBND-XD6');
   });
 
-  it('answers fix:plan with "not available" while the removal engine is missing', async () => {
+  it('answers fix:plan with "not available" when the fix service refuses (a recorded machine)', async () => {
     const { api } = setup();
     await api.runCheck();
-    expect(await api.planFix(zoomInstalled.id)).toEqual({ ok: false, error: { code: 'not-available', message: { key: 'ui:error.fixNotAvailable' } } });
+    expect(await api.planFix(zoomInstalled.id)).toEqual({ ok: false, error: { code: 'not-available', message: { key: 'fix:cli.recordedHost' } } });
   });
 
   it('opens only allowlisted https links in the browser', async () => {

@@ -87,8 +87,8 @@ describe('IPC request validation', () => {
   });
 
   it('turns a thrown AppError into its code and message, and any other error into "failed"', async () => {
-    const app = await guard('fix:plan', () => { throw new AppError('not-available', { key: 'ui:error.fixNotAvailable' }); }, own)('file:///x', { findingId: 'banned-app:0123456789abcdef' });
-    expect(app).toEqual({ ok: false, error: { code: 'not-available', message: { key: 'ui:error.fixNotAvailable' } } });
+    const app = await guard('fix:plan', () => { throw new AppError('not-available', { key: 'fix:cli.recordedHost' }); }, own)('file:///x', { findingId: 'banned-app:0123456789abcdef' });
+    expect(app).toEqual({ ok: false, error: { code: 'not-available', message: { key: 'fix:cli.recordedHost' } } });
     const other = await guard('check:run', () => Promise.reject(new TypeError('disk gone')), own)('file:///x', undefined);
     expect(other).toEqual({ ok: false, error: { code: 'failed', message: { key: 'ui:error.failed', params: { channel: 'check:run', message: 'disk gone' } } } });
   });

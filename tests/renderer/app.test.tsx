@@ -102,10 +102,10 @@ describe('other pages', () => {
     expect(screen.getByText(/ngày 14\/05\/2020\./)).toBeTruthy();
   });
 
-  it('the removal wizard asks main for a plan and shows "not available" clearly, with a re-check', async () => {
+  it('the removal wizard asks main for a plan and shows a refusal clearly (a recorded machine), with a re-check', async () => {
     const f = await renderApp('vi');
     fireEvent.click(within(screen.getAllByRole('article')[0]!).getByRole('button', { name: 'Gỡ bỏ…' }));
-    expect(await screen.findByText(/Chức năng tự gỡ bỏ chưa có trong phiên bản này/)).toBeTruthy();
+    expect(await screen.findByText(/Đây là máy tính được ghi lại \(ATTT_SELFCHECK_FIXTURE\), không phải máy thật/)).toBeTruthy();
     expect(f.calls).toContain(`planFix:${zoomInstalled.id}`);
     expect(screen.getByRole('button', { name: 'Kiểm tra lại' })).toBeTruthy();
   });
