@@ -1,7 +1,7 @@
 /** The app's state files and their schemas: settings, notification state, history, last report. */
 import { z } from 'zod';
 import type { HistoryEntry } from '../shared/history';
-import type { Report } from '../shared/report';
+import { REPORT_SCHEMA_VERSION, type Report } from '../shared/report';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
 import { settingsSchema } from './ipc-schemas';
 import { EMPTY_NOTIFY_STATE, notifyStateSchema, type NotifyState } from './notifications';
@@ -23,9 +23,10 @@ const historySchema = z.array(
   }),
 ) satisfies z.ZodType<HistoryEntry[]>;
 
-// The last report is our own output; check the parts the app relies on and keep the rest as is.
+// The last report is our own output; check the parts the app relies on and keep the rest as is. A report of
+// schema 1 (before `data.owner` was split) is still shown as it was: the app reads no evidence data from it.
 const reportSchema = z.looseObject({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.union([z.literal(1), z.literal(REPORT_SCHEMA_VERSION)]),
   generatedAt: z.string(),
   summary,
   policy: z.looseObject({ number: z.string() }),

@@ -1,3 +1,5 @@
+import type { EvidenceData } from './evidence-data';
+
 /** Status of one finding. `unknown` means the check could not look; it always carries a reason. */
 export type FindingStatus = 'violation' | 'warning' | 'ok' | 'unknown';
 
@@ -34,7 +36,7 @@ export type EvidenceKind =
 /**
  * One observed fact behind a finding: where it was found and, where known, which version.
  * `data` carries the raw attributes a remediation plan is derived from (uninstall string,
- * package manager, install scope, ...). Keys are documented by the probe that fills them.
+ * package manager, install scope, ...), under the keys of `EVIDENCE_DATA_KEYS` only.
  */
 export interface Evidence {
   readonly kind: EvidenceKind;
@@ -44,7 +46,7 @@ export interface Evidence {
   readonly detail: string;
   /** Prose about the fact, translated; shown instead of `detail` where present. */
   readonly label?: Message;
-  readonly data?: Readonly<Record<string, string>>;
+  readonly data?: EvidenceData;
 }
 
 /** One result of a check: a stable id, a status, the advisory point, text keys, evidence and a fix. */

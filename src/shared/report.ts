@@ -1,7 +1,11 @@
 import type { Finding, FindingStatus } from './finding';
 
-/** Bumped when the JSON shape of a Report changes incompatibly. */
-export const REPORT_SCHEMA_VERSION = 1 as const;
+/**
+ * Bumped when the JSON shape of a Report changes incompatibly. 2: `Evidence.data.owner` split into
+ * `package` (+ `manager`: the package that owns a path) and `user` (+ `home`: the person whose home it is);
+ * the keys are those of `EVIDENCE_DATA_KEYS` (src/shared/evidence-data.ts).
+ */
+export const REPORT_SCHEMA_VERSION = 2 as const;
 
 /** The machine a report was made on. */
 export interface ReportHost {

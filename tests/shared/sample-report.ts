@@ -78,7 +78,7 @@ export function reportWith(findings: readonly Finding[], generatedAt = '2026-05-
   const summary = { violation: 0, warning: 0, unknown: 0, ok: 0 };
   for (const f of findings) summary[f.status] += 1;
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'attt-selfcheck', version: '0.1.0' },
     generatedAt,
     host: { os: 'win32', release: '10.0.22631', arch: 'x64', hostname: 'pc-01' },

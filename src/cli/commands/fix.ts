@@ -8,7 +8,7 @@ import { displayArgv, type FixEvent } from '../../core/remediation/runner';
 import type { CliContext, Command } from '../command';
 
 /** Bumped when the JSON printed by `fix --json` changes incompatibly. */
-export const FIX_JSON_VERSION = 1 as const;
+export const FIX_JSON_VERSION = 2 as const;
 
 const VERDICT_MARK: Record<PlanVerdict['verdict'], string> = { removed: '✔', 'still-present': '✖', 'not-proven': '?', 'not-run': '!' };
 

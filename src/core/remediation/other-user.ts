@@ -11,14 +11,14 @@ function sameFolder(host: Pick<Host, 'platform' | 'path'>, a: string, b: string)
 }
 
 /**
- * The user another person's evidence belongs to (the other-users probes set `data.owner` and
- * `data.home`), or null when it is the current user's or the machine's. A removal never acts in
+ * The user another person's evidence belongs to (the other-users probes set `data.user` and
+ * `data.home`; `data.package` is a package, never a person), or null when it is the current user's or the machine's. A removal never acts in
  * another user's home: a `--user` uninstall or a file step would hit our own home, or theirs as root.
  */
 export function otherUserOf(host: Pick<Host, 'platform' | 'path' | 'homedir'>, e: Evidence): string | null {
-  const owner = e.data?.owner;
+  const user = e.data?.user;
   const home = e.data?.home;
-  if (!owner && !home) return null;
+  if (!user && !home) return null;
   if (home && sameFolder(host, home, host.homedir)) return null;
-  return owner || home || null;
+  return user || home || null;
 }

@@ -1,3 +1,4 @@
+import type { EvidenceData } from '../../shared/evidence-data';
 import type { Evidence, Finding, Message } from '../../shared/finding';
 import type { Host } from '../host/host';
 import type { BannedApp } from '../policy/policy-schema';
@@ -9,14 +10,14 @@ import { msixSteps, windowsManual, windowsUninstallSteps } from './windows-plans
 /** Process names of the old macOS local web server (port 19421). */
 const OPENER_NAMES: readonly string[] = ['ZoomOpener'];
 
-function manualFor(host: Host, app: BannedApp, data: Readonly<Record<string, string>> = {}): Message[] {
+function manualFor(host: Host, app: BannedApp, data: EvidenceData = {}): Message[] {
   if (host.platform === 'win32') return windowsManual(data.displayName || app.name);
   if (host.platform === 'darwin') return macosManual();
   return linuxManual(data);
 }
 
 /** True when the policy names this package for its manager (exact name; MSIX by its name prefixes). */
-function policyNamesPackage(app: BannedApp, data: Readonly<Record<string, string>>): boolean {
+function policyNamesPackage(app: BannedApp, data: EvidenceData): boolean {
   const name = data.name ?? '';
   switch (data.manager) {
     case 'dpkg':
@@ -49,7 +50,13 @@ function pathStep(host: Host, e: Evidence, trash: boolean): PlanStep | null {
     : { kind: 'remove', title: { key: 'fix:step.remove', params: { path: e.path } }, path: e.path, elevation: inHome || host.platform === 'win32' ? 'none' : 'if-needed' };
 }
 
-async function derive(host: Host, app: BannedApp, f: Finding): Promise<{ kind: PlanKind; d: Derivation; data?: Readonly<Record<string, string>> }> {
+/** The package that owns a folder or file of the evidence (install-paths: `/opt/zoom` of `dpkg:zoom`), as package data. */
+function packageOfPath(evidence: readonly Evidence[]): EvidenceData | undefined {
+  const e = evidence.find((x) => (x.kind === 'folder' || x.kind === 'file') && x.data?.package && x.data.manager);
+  return e ? { manager: e.data!.manager!, name: e.data!.package! } : undefined;
+}
+
+async function derive(host: Host, app: BannedApp, f: Finding): Promise<{ kind: PlanKind; d: Derivation; data?: EvidenceData }> {
   const of = (k: Evidence['kind']): Evidence[] => f.evidence.filter((e) => e.kind === k);
   // Another user's install or file: only that user (or IT staff as administrator) removes it.
   const foreign = f.evidence.find((e) => otherUserOf(host, e) !== null);
@@ -59,9 +66,10 @@ async function derive(host: Host, app: BannedApp, f: Finding): Promise<{ kind: P
   }
   const reg = of('registry').find((e) => e.data);
   if (reg) return { kind: 'uninstall', d: await windowsUninstallSteps(host, reg, app.name), data: reg.data };
-  const pkg = of('package').find((e) => e.data?.manager);
+  // A package, or a folder a package owns (its `package` and `manager`): either way that manager removes it.
+  const pkg = of('package').find((e) => e.data?.manager)?.data ?? packageOfPath(f.evidence);
   if (pkg) {
-    const data = pkg.data!;
+    const data = pkg;
     // Only a package the policy names is removed by its manager, whatever a probe reported.
     if (!policyNamesPackage(app, data)) return { kind: 'uninstall', d: { why: { key: 'fix:why.unknownPackage', params: { name: data.name || '?', manager: data.manager || '?' } } }, data };
     return { kind: 'uninstall', d: data.manager === 'msix' ? msixSteps(host, data) : linuxPackageSteps(host, data), data };

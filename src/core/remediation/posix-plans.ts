@@ -1,5 +1,7 @@
+import type { EvidenceData } from '../../shared/evidence-data';
 import type { Evidence, Message } from '../../shared/finding';
 import type { Host } from '../host/host';
+import { dpkgSandbox } from '../host/package-root';
 import type { PlanStep } from './plan';
 
 /** Debian/RPM package names: lower-case, starting with a letter or digit (so never an option). */
@@ -17,21 +19,8 @@ const LAUNCHD_PLIST = /^(?:\/Users\/[^/]+)?\/Library\/Launch(?:Agents|Daemons)\/
 /** Steps from evidence, or why none can be derived. */
 export type Derivation = { readonly steps: readonly PlanStep[] } | { readonly why: Message };
 
-/**
- * The private dpkg database the host reads (ATTT_SELFCHECK_DPKG_ADMINDIR) and where that database's
- * files are installed: ATTT_SELFCHECK_DPKG_INSTDIR, else the root above `…/var/lib/dpkg`, else the
- * admindir itself (so a sandboxed removal can never reach the real system's files).
- */
-export function dpkgSandbox(host: Host): { readonly admindir: string; readonly instdir: string } | null {
-  const admindir = host.env.ATTT_SELFCHECK_DPKG_ADMINDIR;
-  if (!admindir) return null;
-  const explicit = host.env.ATTT_SELFCHECK_DPKG_INSTDIR;
-  const m = /^(.*)\/var\/lib\/dpkg\/?$/.exec(admindir);
-  return { admindir, instdir: explicit || (m && m[1] ? m[1] : admindir) };
-}
-
 /** Steps for a Linux package, through the manager that owns it. */
-export function linuxPackageSteps(host: Host, data: Readonly<Record<string, string>>): Derivation {
+export function linuxPackageSteps(host: Host, data: EvidenceData): Derivation {
   const name = data.name ?? '';
   const manager = data.manager ?? '';
   const title = { key: 'fix:step.package', params: { name, manager } };
@@ -65,7 +54,7 @@ export function linuxPackageSteps(host: Host, data: Readonly<Record<string, stri
 }
 
 /** Manual steps for Linux, per package manager. */
-export function linuxManual(data: Readonly<Record<string, string>>): Message[] {
+export function linuxManual(data: EvidenceData): Message[] {
   const name = data.name ?? 'zoom';
   const cmd: Record<string, string> = {
     dpkg: `sudo apt-get purge ${name}`,

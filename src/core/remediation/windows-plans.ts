@@ -1,3 +1,4 @@
+import type { EvidenceData } from '../../shared/evidence-data';
 import type { Evidence, Message } from '../../shared/finding';
 import type { Host } from '../host/host';
 import type { PlanStep } from './plan';
@@ -16,7 +17,7 @@ export const MSI_OK_CODES: readonly number[] = [0, 1605, 1641, 3010];
 export type WindowsDerivation = { readonly steps: readonly PlanStep[] } | { readonly why: Message };
 
 /** The product code of an MSI install: the `productCode` value, the key name, or the GUID in `MsiExec.exe /X{…}` / `/I{…}`. */
-export function msiProductCode(data: Readonly<Record<string, string>>): string | null {
+export function msiProductCode(data: EvidenceData): string | null {
   const code = [data.productCode, data.keyName].find((c) => c && GUID.test(c.trim()));
   if (code) return code.trim().toUpperCase();
   for (const s of [data.quietUninstallString, data.uninstallString]) {
@@ -55,7 +56,7 @@ function uninstallerRoots(host: Host, machine: boolean): string[] {
 }
 
 /** True when the per-user key belongs to another profile than ours (an HKU\SID hive whose uninstaller is not under our home). */
-function otherProfile(host: Host, data: Readonly<Record<string, string>>, exe: string | undefined): boolean {
+function otherProfile(host: Host, data: EvidenceData, exe: string | undefined): boolean {
   if (!data.hive || data.hive.toUpperCase() === 'HKCU') return false;
   if (data.hive.toUpperCase() === 'HKLM') return false;
   const home = host.homedir.toLowerCase().replace(/\\+$/, '');
@@ -98,7 +99,7 @@ export async function windowsUninstallSteps(host: Host, reg: Evidence, appName: 
 }
 
 /** Steps for an MSIX/Store package: Remove-AppxPackage with the full name from the evidence. */
-export function msixSteps(host: Host, data: Readonly<Record<string, string>>): WindowsDerivation {
+export function msixSteps(host: Host, data: EvidenceData): WindowsDerivation {
   const full = data.packageFullName ?? '';
   // -Command joins its words into a script: the name must be one plain word, never a `-Parameter`.
   if (!/^[A-Za-z0-9][A-Za-z0-9.-]*_[A-Za-z0-9._~-]+$/.test(full)) return { why: { key: 'fix:why.noPackageName', params: { name: data.name ?? '?' } } };

@@ -82,8 +82,8 @@ describe('per-user Zoom of other Linux users', () => {
     });
     const hits = hitsOf(await runProbe(otherUsersFlatpakProbe, h));
     expect(hits.map((x) => [x.install, x.evidence.version, x.evidence.data])).toEqual([
-      ['flatpak:user:hoa:us.zoom.Zoom', '6.2.0.1855', { manager: 'flatpak', name: 'us.zoom.Zoom', scope: 'user', installation: 'user', version: '6.2.0.1855', owner: 'hoa', home: '/home/hoa' }],
-      ['flatpak:user:minh:us.zoom.Zoom', undefined, { manager: 'flatpak', name: 'us.zoom.Zoom', scope: 'user', installation: 'user', owner: 'minh', home: '/home/minh' }],
+      ['flatpak:user:hoa:us.zoom.Zoom', '6.2.0.1855', { manager: 'flatpak', name: 'us.zoom.Zoom', scope: 'user', installation: 'user', version: '6.2.0.1855', user: 'hoa', home: '/home/hoa' }],
+      ['flatpak:user:minh:us.zoom.Zoom', undefined, { manager: 'flatpak', name: 'us.zoom.Zoom', scope: 'user', installation: 'user', user: 'minh', home: '/home/minh' }],
     ]);
     expect(hits[0]).toMatchObject({ kind: 'installed', source: 'flatpak us.zoom.Zoom (user hoa)', evidence: { kind: 'package', path: `/home/hoa/${FLATPAK}` } });
   });
@@ -98,12 +98,12 @@ describe('per-user Zoom of other Linux users', () => {
       '/home/hoa/.config/zoomus.conf': '[General]\n',
     });
     const installers = hitsOf(await runProbe(otherUsersInstallersProbe, h));
-    expect(installers.map((x) => [x.install, x.evidence.data?.owner, x.evidence.data?.size])).toEqual([
+    expect(installers.map((x) => [x.install, x.evidence.data?.user, x.evidence.data?.size])).toEqual([
       ['installer:/home/nguyễn/Tải về/zoom_amd64.deb', 'nguyễn', '10'],
       ['installer:/home/hoa/Desktop/ZoomInstallerFull.exe', 'hoa', '2'],
     ]);
     const leftovers = hitsOf(await runProbe(otherUsersLeftoversProbe, h));
-    expect(leftovers.map((x) => [x.install, x.evidence.data?.owner, x.evidence.data?.home])).toEqual([
+    expect(leftovers.map((x) => [x.install, x.evidence.data?.user, x.evidence.data?.home])).toEqual([
       ['leftover:/home/nguyễn/.zoom', 'nguyễn', '/home/nguyễn'],
       ['leftover:/home/hoa/.config/zoomus.conf', 'hoa', '/home/hoa'],
     ]);
@@ -124,7 +124,7 @@ describe('per-user Zoom of other Linux users', () => {
     expect(hitsOf(await runProbe(otherUsersLeftoversProbe, h)).map((x) => x.install)).toEqual(['leftover:/home/minh/.zoom']);
   });
 
-  it('an other-user hit beside the current user\'s own makes two findings, each with its owner', async () => {
+  it('an other-user hit beside the current user\'s own makes two findings, each with its user', async () => {
     const h = pc({
       '/home/hoa/.local/share/flatpak/app/us.zoom.Zoom': { type: 'dir' },
       '/home/lan/.local/share/flatpak/app/us.zoom.Zoom': { type: 'dir' },
@@ -133,6 +133,6 @@ describe('per-user Zoom of other Linux users', () => {
     const probes: Probe[] = linuxProbes.filter((p) => p.id.startsWith('linux.flatpak'));
     const results = await Promise.all(probes.map(async (p) => [p, await p.run(ctxOf(h), zoom())] as const));
     const findings = judge(zoom(), results).filter((f) => f.status === 'violation');
-    expect(findings.map((f) => f.evidence.map((e) => `${e.data?.scope}:${e.data?.owner ?? '(current user)'}`).join()).sort()).toEqual(['user:(current user)', 'user:hoa']);
+    expect(findings.map((f) => f.evidence.map((e) => `${e.data?.scope}:${e.data?.user ?? '(current user)'}`).join()).sort()).toEqual(['user:(current user)', 'user:hoa']);
   });
 });

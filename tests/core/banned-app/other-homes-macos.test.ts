@@ -39,14 +39,14 @@ describe('other homes on macOS', () => {
 });
 
 describe('per-user Zoom of other Mac users', () => {
-  it('finds lan\'s ~/Applications/zoom.us.app and a renamed copy by bundle id, each with its owner', async () => {
+  it('finds lan\'s ~/Applications/zoom.us.app and a renamed copy by bundle id, each with its user', async () => {
     const h = office({
       [`/Users/lan/Applications/zoom.us.app/${INFO}`]: file('zoom.us-Info.plist'),
       [`/Users/hoa/Applications/Họp.app/${INFO}`]: file('zoom.us-Info.bplist'),
       [`/Users/hoa/Applications/Safari copy.app/${INFO}`]: file('safari-Info.plist'),
     });
     const hits = hitsOf(await runProbe(otherUsersAppBundlesProbe, h));
-    expect(hits.map((x) => [x.install, x.evidence.version, x.evidence.data?.scope, x.evidence.data?.owner, x.evidence.data?.home])).toEqual([
+    expect(hits.map((x) => [x.install, x.evidence.version, x.evidence.data?.scope, x.evidence.data?.user, x.evidence.data?.home])).toEqual([
       ['app:/Users/lan/Applications/zoom.us.app', '6.1.11 (39163)', 'user', 'lan', '/Users/lan'],
     ]);
     // The binary plist of the renamed copy needs plutil; without it the bundle id is unknown, so it is not claimed.
@@ -59,7 +59,7 @@ describe('per-user Zoom of other Mac users', () => {
       { '/Users/hoa': { type: 'dir' }, [path]: file('zoom.us-Info.bplist') },
       [{ argv: ID, stdout: '501\n' }, { argv: ['plutil', '-convert', 'xml1', '-o', '-', path], stdout: fixture('macos', 'zoom.us-Info.plutil-xml1.txt') }],
     );
-    expect(hitsOf(await runProbe(otherUsersAppBundlesProbe, h)).map((x) => [x.install, x.evidence.data?.bundleId, x.evidence.data?.owner])).toEqual([['app:/Users/hoa/Applications/Họp.app', 'us.zoom.xos', 'hoa']]);
+    expect(hitsOf(await runProbe(otherUsersAppBundlesProbe, h)).map((x) => [x.install, x.evidence.data?.bundleId, x.evidence.data?.user])).toEqual([['app:/Users/hoa/Applications/Họp.app', 'us.zoom.xos', 'hoa']]);
   });
 
   it('finds another user\'s us.zoom.* launch agent as a finding of its own, apart from ours with the same label', async () => {
@@ -70,14 +70,14 @@ describe('per-user Zoom of other Mac users', () => {
     });
     const other = hitsOf(await runProbe(otherUsersLaunchdProbe, h));
     expect(other.map((x) => [x.install, x.evidence.path, x.evidence.data])).toEqual([
-      ['launchd:user:lan:us.zoom.updater', '/Users/lan/Library/LaunchAgents/us.zoom.updater.plist', { label: 'us.zoom.updater', domain: 'user', owner: 'lan', home: '/Users/lan' }],
+      ['launchd:user:lan:us.zoom.updater', '/Users/lan/Library/LaunchAgents/us.zoom.updater.plist', { label: 'us.zoom.updater', domain: 'user', user: 'lan', home: '/Users/lan' }],
     ]);
     const ctx = ctxOf(h);
     const findings = judge(zoom(), [
       [launchdProbe, await launchdProbe.run(ctx, zoom())],
       [otherUsersLaunchdProbe, await otherUsersLaunchdProbe.run(ctx, zoom())],
     ]);
-    expect(findings.filter((f) => f.status === 'warning').map((f) => f.evidence.map((e) => e.data?.owner ?? '-').join()).sort()).toEqual(['-', 'lan']);
+    expect(findings.filter((f) => f.status === 'warning').map((f) => f.evidence.map((e) => e.data?.user ?? '-').join()).sort()).toEqual(['-', 'lan']);
   });
 
   it('finds installers in other users\' Downloads and Desktop, and their leftovers', async () => {
@@ -88,11 +88,11 @@ describe('per-user Zoom of other Mac users', () => {
       '/Users/lan/Library/Application Support/zoom.us/data/zoomus.enc.db': 'db',
       '/Users/hoa/.zoomus/ZoomOpener.app': { type: 'dir' },
     });
-    expect(hitsOf(await runProbe(otherUsersInstallersProbe, h)).map((x) => [x.install, x.evidence.data?.owner])).toEqual([
+    expect(hitsOf(await runProbe(otherUsersInstallersProbe, h)).map((x) => [x.install, x.evidence.data?.user])).toEqual([
       ['installer:/Users/hoa/Desktop/Zoom (1).pkg', 'hoa'],
       ['installer:/Users/lan/Downloads/zoomusInstallerFull.pkg', 'lan'],
     ]);
-    expect(hitsOf(await runProbe(otherUsersLeftoversProbe, h)).map((x) => [x.install, x.evidence.data?.owner])).toEqual([
+    expect(hitsOf(await runProbe(otherUsersLeftoversProbe, h)).map((x) => [x.install, x.evidence.data?.user])).toEqual([
       ['leftover:/Users/hoa/.zoomus', 'hoa'],
       ['leftover:/Users/lan/Library/Application Support/zoom.us', 'lan'],
     ]);

@@ -57,7 +57,7 @@ async function findings(probes: readonly Probe[]) {
 describe('other users\' homes, for real', () => {
   it('finds nguyễn\'s flatpak (version through the current/active links), installer in «Tải về» and leftover; not the current user\'s own as another\'s', async () => {
     const all = await findings([otherUsersFlatpakProbe, otherUsersInstallersProbe, otherUsersLeftoversProbe]);
-    const seen = all.filter((f) => f.status !== 'ok').map((f) => [f.status, f.evidence[0]!.kind, f.evidence[0]!.version, f.evidence[0]!.path, f.evidence[0]!.data?.owner, f.evidence[0]!.data?.home]);
+    const seen = all.filter((f) => f.status !== 'ok').map((f) => [f.status, f.evidence[0]!.kind, f.evidence[0]!.version, f.evidence[0]!.path, f.evidence[0]!.data?.user, f.evidence[0]!.data?.home]);
     expect(seen.sort()).toEqual([
       ['violation', 'package', '6.2.0.1855', join(nguyen, '.local/share/flatpak/app/us.zoom.Zoom'), 'nguyễn', nguyen],
       ['warning', 'file', undefined, join(nguyen, '.config/zoomus.conf'), 'nguyễn', nguyen],
@@ -68,7 +68,7 @@ describe('other users\' homes, for real', () => {
   it('plans nothing in nguyễn\'s home (manual, fix:why.otherUser) while the current user\'s own leftover is removed', async () => {
     const all = (await findings([otherUsersFlatpakProbe, otherUsersInstallersProbe, otherUsersLeftoversProbe, linuxLeftoversProbe])).filter((f) => f.status !== 'ok');
     const plans = await planFindings(host, zoom(), all);
-    const theirs = plans.filter((p) => p.evidence.some((e) => e.data?.owner === 'nguyễn'));
+    const theirs = plans.filter((p) => p.evidence.some((e) => e.data?.user === 'nguyễn'));
     expect(theirs).toHaveLength(3);
     for (const p of theirs) {
       expect(p).toMatchObject({ kind: 'manual', steps: [], why: { key: 'fix:why.otherUser', params: { user: 'nguyễn' } } });

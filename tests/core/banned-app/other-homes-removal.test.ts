@@ -13,12 +13,12 @@ function finding(evidence: Evidence[], status: Finding['status'] = 'violation'):
   return { id: 'banned-app:x', check: 'banned-app', status, severity: 'high', advisoryPoint: 1, title: { key: 'bannedApp:installed.title', params: { app: 'Zoom' } }, evidence };
 }
 
-const lan = { owner: 'lan', home: '/Users/lan' };
+const lan = { user: 'lan', home: '/Users/lan' };
 const app: Evidence = { kind: 'app-bundle', path: '/Users/lan/Applications/zoom.us.app', detail: 'zoom.us.app (us.zoom.xos)', data: { scope: 'user', bundleId: 'us.zoom.xos' } };
 const agent: Evidence = { kind: 'launch-agent', path: '/Users/lan/Library/LaunchAgents/us.zoom.updater.plist', detail: 'launchd agent us.zoom.updater', data: { label: 'us.zoom.updater', domain: 'user' } };
 const installer: Evidence = { kind: 'installer', path: '/Users/lan/Downloads/Zoom.pkg', detail: 'installer /Users/lan/Downloads/Zoom.pkg', data: { size: '4' } };
 const leftover: Evidence = { kind: 'folder', path: '/Users/lan/.zoomus', detail: 'folder /Users/lan/.zoomus' };
-const owned = (e: Evidence, o: Record<string, string> = lan): Evidence => ({ ...e, data: { ...e.data, ...o } });
+const inHome = (e: Evidence, o: Record<string, string> = lan): Evidence => ({ ...e, data: { ...e.data, ...o } });
 
 describe('another user\'s hits', () => {
   it.each([
@@ -26,10 +26,10 @@ describe('another user\'s hits', () => {
     ['launch agent', agent, 'warning', 'us.zoom.updater'],
     ['installer', installer, 'warning', '/Users/lan/Downloads/Zoom.pkg'],
     ['leftover', leftover, 'warning', '/Users/lan/.zoomus'],
-  ] as const)('%s: without an owner it gets steps; owned by lan it is manual with fix:why.otherUser', async (_what, e, status, name) => {
+  ] as const)('%s: in no other home it gets steps; in the home of lan it is manual with fix:why.otherUser', async (_what, e, status, name) => {
     const [mine] = await planFindings(mac, zoom(), [finding([e], status)]);
     expect(mine!.steps.length).toBeGreaterThan(0);
-    const [theirs] = await planFindings(mac, zoom(), [finding([owned(e)], status)]);
+    const [theirs] = await planFindings(mac, zoom(), [finding([inHome(e)], status)]);
     expect(theirs).toMatchObject({ kind: 'manual', steps: [], why: { key: 'fix:why.otherUser', params: { name, user: 'lan' } } });
     expect(theirs!.manual.at(-1)).toEqual({ key: 'fix:manual.askIt' });
   });
@@ -38,22 +38,22 @@ describe('another user\'s hits', () => {
     const data = { manager: 'flatpak', name: 'us.zoom.Zoom', scope: 'user', installation: 'user' };
     const [ours] = await planFindings(linux, zoom(), [finding([{ kind: 'package', detail: 'flatpak: us.zoom.Zoom (user)', data }])]);
     expect(ours!.steps).toEqual([expect.objectContaining({ kind: 'run', argv: ['flatpak', 'uninstall', '-y', '--user', 'us.zoom.Zoom'] })]);
-    const theirs = finding([{ kind: 'package', path: '/home/hoa/.local/share/flatpak/app/us.zoom.Zoom', detail: 'flatpak: us.zoom.Zoom (user)', data: { ...data, owner: 'hoa', home: '/home/hoa' } }]);
+    const theirs = finding([{ kind: 'package', path: '/home/hoa/.local/share/flatpak/app/us.zoom.Zoom', detail: 'flatpak: us.zoom.Zoom (user)', data: { ...data, user: 'hoa', home: '/home/hoa' } }]);
     const [plan] = await planFindings(linux, zoom(), [theirs]);
     expect(plan).toMatchObject({ kind: 'manual', steps: [], why: { key: 'fix:why.otherUser', params: { name: 'us.zoom.Zoom', user: 'hoa' } } });
     expect(plan!.manual[0]).toEqual({ key: 'fix:manual.linux.command', params: { command: 'flatpak uninstall --user us.zoom.Zoom' } });
   });
 
   it('a running Zoom in the same finding is not closed either', async () => {
-    const [plan] = await planFindings(mac, zoom(), [finding([owned(app), { kind: 'process', detail: 'zoom.us (pid 812)', data: { pid: '812', name: 'zoom.us' } }])]);
+    const [plan] = await planFindings(mac, zoom(), [finding([inHome(app), { kind: 'process', detail: 'zoom.us (pid 812)', data: { pid: '812', name: 'zoom.us' } }])]);
     expect(plan!.steps).toEqual([]);
   });
 
   it('evidence whose home is ours (however written) is the current user\'s own', () => {
-    expect(otherUserOf(mac, owned(app, { owner: 'an', home: '/Users/an/' }))).toBeNull();
-    expect(otherUserOf(mac, owned(app, { owner: 'an', home: '/Users//an' }))).toBeNull();
+    expect(otherUserOf(mac, inHome(app, { user: 'an', home: '/Users/an/' }))).toBeNull();
+    expect(otherUserOf(mac, inHome(app, { user: 'an', home: '/Users//an' }))).toBeNull();
     expect(otherUserOf(mac, app)).toBeNull();
-    expect(otherUserOf(mac, owned(app, { home: '/Users/lan' }))).toBe('/Users/lan');
-    expect(otherUserOf(linux, owned(app, { owner: 'nguyễn' }))).toBe('nguyễn');
+    expect(otherUserOf(mac, inHome(app, { home: '/Users/lan' }))).toBe('/Users/lan');
+    expect(otherUserOf(linux, inHome(app, { user: 'nguyễn' }))).toBe('nguyễn');
   });
 });

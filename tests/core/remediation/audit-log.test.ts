@@ -46,7 +46,7 @@ describe('the audit log is written only into a plain file of its own', () => {
 
   it('a huge entry is shortened to one bounded line that still reads back', async () => {
     const file = join(dir, 'audit.log');
-    const big: Evidence[] = Array.from({ length: 5000 }, (_, i) => ({ kind: 'file', path: `/home/an/.zoom/cache/${'x'.repeat(100)}${i}`, detail: 'd'.repeat(400), data: { raw: 'r'.repeat(200) } }));
+    const big: Evidence[] = Array.from({ length: 5000 }, (_, i) => ({ kind: 'file', path: `/home/an/.zoom/cache/${'x'.repeat(100)}${i}`, detail: 'd'.repeat(400), data: { size: 'r'.repeat(200) } }));
     await appendAudit(mutable, file, entry(1, big));
     await appendAudit(mutable, file, entry(2));
     const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);

@@ -8,7 +8,7 @@ import type { PlanRun } from '../../../src/core/remediation/runner';
 const ok: Finding = { id: 'banned-app:ok', check: 'banned-app', status: 'ok', severity: 'info', advisoryPoint: 1, title: { key: 'bannedApp:ok.title' }, evidence: [{ kind: 'probe', detail: 'dpkg', data: { probe: 'linux.dpkg' } }] };
 const found = (id: string, status: Finding['status'], evidence: Evidence[]): Finding => ({ id, check: 'banned-app', status, severity: 'high', advisoryPoint: 1, title: { key: `bannedApp:${id}` }, evidence });
 const report = (findings: Finding[]): Report => ({
-  schemaVersion: 1,
+  schemaVersion: 2,
   tool: { name: 't', version: '0' },
   generatedAt: '2026-11-25T08:00:00.000Z',
   host: { os: 'linux', release: '', arch: 'x64', hostname: 'h' },

@@ -122,9 +122,9 @@ export interface HomeScan {
   readonly looked: readonly string[];
 }
 
-/** A hit found in another user's home: its evidence names the owner and the home (removal leaves it to them). */
-export function ownedBy(hit: Hit, home: OtherHome): Hit {
-  return { ...hit, evidence: { ...hit.evidence, data: { ...hit.evidence.data, owner: home.user, home: home.home } } };
+/** A hit found in another user's home: its evidence names that user and the home (removal leaves it to them). */
+export function foundInHome(hit: Hit, home: OtherHome): Hit {
+  return { ...hit, evidence: { ...hit.evidence, data: { ...hit.evidence.data, user: home.user, home: home.home } } };
 }
 
 const isPermission = (m: Message): boolean => m.key === 'common:reason.permission';
@@ -168,7 +168,7 @@ export function otherHomesProbe(
         }
         const s = await scanHome(ctx, app, home);
         looked.push(...s.looked);
-        hits.push(...s.hits.map((h) => ownedBy(h, home)));
+        hits.push(...s.hits.map((h) => foundInHome(h, home)));
         for (const f of s.failures) {
           if (!isPermission(f)) failures.push(f);
           else if (list.privileged) failures.push(unreadableAsRoot(home, String(f.params?.path ?? home.home)));

@@ -5,6 +5,7 @@ import { installPathsProbe } from '../../../../src/core/checks/banned-app/linux/
 import { linuxInstallersProbe, linuxLeftoversProbe } from '../../../../src/core/checks/banned-app/linux/linux-probes';
 import { linuxProcessesProbe, PS_ARGV } from '../../../../src/core/checks/banned-app/linux/processes';
 import { FixtureHost, type FixtureCommand, type FixtureNode } from '../../../../src/core/host/fixture-host';
+import { planFindings } from '../../../../src/core/remediation/plan-findings';
 import { fixture, hitsOf, runProbe, zoom } from './harness';
 
 const HOME = '/home/nguyễn';
@@ -30,7 +31,7 @@ describe('/opt/zoom (install paths)', () => {
       { argv: DPKG_ARGV, stdout: fixture('linux', 'dpkg-query-zoom-installed.txt') },
     ]);
     const folder = hitsOf(await runProbe(installPathsProbe, h));
-    expect(folder.map((x) => [x.install, x.evidence.kind, x.evidence.data?.owner])).toEqual([['dpkg:zoom', 'folder', 'dpkg:zoom']]);
+    expect(folder.map((x) => [x.install, x.evidence.kind, x.evidence.data])).toEqual([['dpkg:zoom', 'folder', { path: '/opt/zoom', package: 'zoom', manager: 'dpkg' }]]);
     expect(folder[0]!.evidence.label).toEqual({ key: 'bannedApp:evidence.folderOfPackage', params: { path: '/opt/zoom', package: 'zoom', manager: 'dpkg' } });
     const findings = judge(zoom(), [
       [dpkgProbe, await runProbe(dpkgProbe, h)],
@@ -40,6 +41,24 @@ describe('/opt/zoom (install paths)', () => {
     expect(violations).toHaveLength(1);
     expect(violations[0]!.evidence.map((e) => e.kind)).toEqual(['package', 'folder']);
     expect(violations[0]!.remediation).toBe('uninstall.package');
+    // The package's folder is not another user's: the plan purges the package, it is not left to a person.
+    const [plan] = await planFindings(h, zoom(), violations);
+    expect(plan).toMatchObject({ kind: 'uninstall', steps: [{ kind: 'run', argv: ['apt-get', 'purge', '-y', 'zoom'] }] });
+    expect(plan!.why).toBeUndefined();
+  });
+
+  it('a folder of a package, seen without the package evidence, still plans that package\'s removal', async () => {
+    const h = host({ '/opt/zoom/ZoomLauncher': 'ELF' }, [{ argv: ['dpkg-query', '-S', '/opt/zoom'], stdout: 'zoom: /opt/zoom\n' }]);
+    const findings = judge(zoom(), [[installPathsProbe, await runProbe(installPathsProbe, h)]]);
+    const [plan] = await planFindings(h, zoom(), findings.filter((f) => f.status === 'violation'));
+    expect(plan).toMatchObject({ kind: 'uninstall', steps: [{ kind: 'run', argv: ['apt-get', 'purge', '-y', 'zoom'] }] });
+  });
+
+  it('a folder owned by a package the policy does not name is not removed by any manager', async () => {
+    const h = host({ '/opt/zoom/ZoomLauncher': 'ELF' }, [{ argv: ['dpkg-query', '-S', '/opt/zoom'], stdout: 'zoomit-viewer: /opt/zoom\n' }]);
+    const findings = judge(zoom(), [[installPathsProbe, await runProbe(installPathsProbe, h)]]);
+    const [plan] = await planFindings(h, zoom(), findings.filter((f) => f.status === 'violation'));
+    expect(plan).toMatchObject({ kind: 'manual', steps: [], why: { key: 'fix:why.unknownPackage', params: { name: 'zoomit-viewer', manager: 'dpkg' } } });
   });
 
   it('belongs to the rpm package that owns it when dpkg does not know it', async () => {

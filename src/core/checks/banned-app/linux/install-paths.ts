@@ -1,39 +1,27 @@
-import type { Host } from '../../../host/host';
+import { diskPath } from '../../../host/package-root';
 import type { BannedApp } from '../../../policy/policy-schema';
 import type { CheckContext } from '../../check';
 import { readFailure } from '../../reasons';
 import { lookedAt } from '../leftovers';
 import { notApplicable, ran, type Hit, type Probe, type ProbeResult } from '../probe';
+import { packagesOwning, type OwningPackage } from './package-owning';
 
-/** Which package owns a path: `dpkg:NAME` / `rpm:NAME`, or null (a manual install, or no way to ask). */
-export async function packageOwning(host: Host, path: string): Promise<string | null> {
-  const d = await host.run(['dpkg-query', '-S', path]);
-  if (d.exitCode === 0) {
-    // "zoom: /opt/zoom" or "a, b: /opt/zoom"; "diversion by ..." lines are not owners.
-    for (const line of d.stdout.split('\n')) {
-      const at = line.lastIndexOf(': ');
-      if (at < 0 || line.slice(at + 2).trim() !== path || line.startsWith('diversion by')) continue;
-      const owner = line.slice(0, at).split(',')[0]!.trim().split(':')[0];
-      if (owner) return `dpkg:${owner}`;
-    }
-  }
-  const r = await host.run(['rpm', '-qf', '--qf', '%{NAME}\\n', path]);
-  if (r.exitCode === 0) {
-    const owner = r.stdout.split('\n')[0]!.trim();
-    if (/^[A-Za-z0-9_+.~-]+$/.test(owner)) return `rpm:${owner}`;
-  }
-  return null;
+/** The package a folder is evidence of: one the policy bans when one of them is, else the first. */
+function chosen(app: BannedApp, owners: readonly OwningPackage[]): OwningPackage | null {
+  return owners.find((o) => app.linux[o.manager].includes(o.name)) ?? owners[0] ?? null;
 }
 
 /**
  * Install folders named in the policy (`linux.installPaths`, e.g. /opt/zoom). A folder owned by a
- * package is evidence of that package's install (same identity, so one finding); one that no
- * package owns is a manual install of its own (`folder:PATH`), removed from the allowlist.
+ * package is evidence of that package's install (same identity, so one finding; its data names the
+ * package and its manager, so the removal runs that manager); one that no package owns is a manual
+ * install of its own (`folder:PATH`), removed from the allowlist.
  */
 export const installPathsProbe: Probe = {
   id: 'linux.install-paths',
   async run(ctx: CheckContext, app: BannedApp): Promise<ProbeResult> {
-    const paths = app.linux.installPaths;
+    // In a sandbox the package database's paths lie under its install root.
+    const paths = app.linux.installPaths.map((p) => diskPath(ctx.host, p));
     if (paths.length === 0) return notApplicable('no install paths in the policy');
     const looked = lookedAt(paths);
     const hits: Hit[] = [];
@@ -47,18 +35,18 @@ export const installPathsProbe: Probe = {
         continue;
       }
       if (!st) continue;
-      const owner = await packageOwning(ctx.host, path);
+      const pkg = chosen(app, await packagesOwning(ctx.host, path));
       hits.push({
         kind: 'installed',
-        install: owner ?? `folder:${path}`,
+        install: pkg ? `${pkg.manager}:${pkg.name}` : `folder:${path}`,
         source: path,
-        ...(owner ? {} : { remediation: 'remove.allowlisted' }),
+        ...(pkg ? {} : { remediation: 'remove.allowlisted' }),
         evidence: {
           kind: st.type === 'dir' ? 'folder' : 'file',
           path,
-          detail: owner ? `${path} (${owner.replace(':', ' package ')})` : `${path} (no package owns it)`,
-          label: owner ? { key: 'bannedApp:evidence.folderOfPackage', params: { path, package: owner.replace(/^[^:]*:/, ''), manager: owner.split(':')[0] ?? '' } } : { key: 'bannedApp:evidence.folderNoPackage', params: { path } },
-          data: { path, ...(owner ? { owner } : {}) },
+          detail: pkg ? `${path} (${pkg.manager} package ${pkg.name})` : `${path} (no package owns it)`,
+          label: pkg ? { key: 'bannedApp:evidence.folderOfPackage', params: { path, package: pkg.name, manager: pkg.manager } } : { key: 'bannedApp:evidence.folderNoPackage', params: { path } },
+          data: { path, ...(pkg ? { package: pkg.name, manager: pkg.manager } : {}) },
         },
       });
     }

@@ -4,6 +4,7 @@
  * Uninstall key is the same install (one finding); a file with no key is still an installed copy.
  */
 import type { Message } from '../../../../shared/finding';
+import type { EvidenceData } from '../../../../shared/evidence-data';
 import type { Host } from '../../../host/host';
 import type { BannedApp } from '../../../policy/policy-schema';
 import { errorText, type CheckContext } from '../../check';
@@ -32,7 +33,7 @@ const lower = (s: string | undefined): string => (s ?? '').toLowerCase().replace
  * The Uninstall entry an executable belongs to: the one whose DisplayIcon/uninstaller names the file or
  * whose InstallLocation is its folder; failing that, the only entry of that scope without a path of its own.
  */
-export function ownerEntry(app: BannedApp, exe: string, installDir: string, entries: readonly UninstallEntry[]): UninstallEntry | undefined {
+export function entryOwning(app: BannedApp, exe: string, installDir: string, entries: readonly UninstallEntry[]): UninstallEntry | undefined {
   const dir = lower(installDir);
   const score = (e: UninstallEntry): number => {
     if ([e.displayIcon, e.uninstallString, e.quietUninstallString].some((s) => lower(s).includes(exe.toLowerCase()))) return 3;
@@ -56,15 +57,13 @@ async function scanTargets(host: Host, app: BannedApp, targets: readonly Target[
     try {
       const st = await host.stat(t.exe);
       if (!st || st.type === 'dir') continue;
-      const owner = ownerEntry(app, t.exe, t.installDir, t.entries);
-      const data: Record<string, string> = { scope: t.profile ? 'user' : 'machine', size: String(st.size) };
-      if (t.profile) data.profile = t.profile.path;
-      if (t.profile?.sid) data.sid = t.profile.sid;
+      const entry = entryOwning(app, t.exe, t.installDir, t.entries);
+      const data: EvidenceData = { scope: t.profile ? 'user' : 'machine', size: String(st.size), ...(t.profile ? { profile: t.profile.path } : {}), ...(t.profile?.sid ? { sid: t.profile.sid } : {}) };
       hits.push({
         kind: 'installed',
-        install: owner ? entryIdentity(owner) : `file:${t.exe}`,
+        install: entry ? entryIdentity(entry) : `file:${t.exe}`,
         source: t.exe,
-        ...(owner ? { remediation: REGISTRY_REMEDIATION } : {}),
+        ...(entry ? { remediation: REGISTRY_REMEDIATION } : {}),
         evidence: { kind: 'file', path: t.exe, detail: `file ${t.exe}`, data },
       });
     } catch (e) {

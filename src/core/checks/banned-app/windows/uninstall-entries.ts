@@ -1,5 +1,6 @@
 /** Uninstall keys ("Apps & features" entries) read from one root, in a form probes can match and report. */
 import type { Message } from '../../../../shared/finding';
+import type { EvidenceData, EvidenceDataKey } from '../../../../shared/evidence-data';
 import type { Host } from '../../../host/host';
 import { childKeyNames, findKey, isLossyText, queryKey, regText, regValue, shortKeyPath, type RegView } from '../../../windows/reg-query';
 
@@ -110,15 +111,15 @@ export function rootFingerprint(scan: RootScan): string | undefined {
 }
 
 /** Evidence data for an entry, with the keys docs/evidence.md names (absent values left out). */
-export function entryData(e: UninstallEntry): Record<string, string> {
-  const data: Record<string, string> = {
+export function entryData(e: UninstallEntry): EvidenceData {
+  const data: { -readonly [K in EvidenceDataKey]?: string } = {
     hive: e.root.hive,
     view: String(e.root.view),
     keyName: e.keyName,
     key: shortKeyPath(e.keyPath),
     scope: e.root.scope,
   };
-  const optional: Record<string, string | undefined> = {
+  const optional: { readonly [K in EvidenceDataKey]?: string | undefined } = {
     displayName: e.displayName,
     displayVersion: e.displayVersion,
     publisher: e.publisher,
@@ -131,6 +132,6 @@ export function entryData(e: UninstallEntry): Record<string, string> {
     productCode: e.productCode,
     sid: e.root.sid,
   };
-  for (const [k, v] of Object.entries(optional)) if (v !== undefined) data[k] = v;
+  for (const [k, v] of Object.entries(optional) as [EvidenceDataKey, string | undefined][]) if (v !== undefined) data[k] = v;
   return data;
 }

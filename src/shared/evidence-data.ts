@@ -1,0 +1,89 @@
+/**
+ * The keys of `Evidence.data`, each with the one concept it names. Every probe, the removal planner, the
+ * audit log and the JSON report use these names and no others (the type below refuses any other key),
+ * and docs/evidence.md lists only these (a test compares them). One word, one concept: `package` is the
+ * package that owns a path, `user` is the person whose home a thing is in; `owner` is not a key.
+ */
+export const EVIDENCE_DATA_KEYS = {
+  // Packages (dpkg, rpm, snap, flatpak, msix) and the paths they own
+  manager: 'the package manager of the package the evidence is, or of the package that owns the path (dpkg, rpm, snap, flatpak, msix)',
+  name: 'the name of the thing itself: package name, flatpak app id, process name, extension name',
+  package: 'the name of the package that owns a path (with `manager`); absent when no package owns it',
+  version: 'the version as its source states it',
+  arch: 'the package architecture (dpkg, rpm)',
+  state: 'the dpkg state of the package (installed, config-files, ...)',
+  revision: 'the snap revision',
+  snap: 'the snap name as the policy lists it, when the store name differs',
+  scope: 'whose install: system/user (flatpak, macOS), machine/user (Windows), all-users/user (msix)',
+  installation: 'the flatpak installation name',
+  packageFullName: 'the MSIX package full name',
+  publisher: 'the publisher as the package or Uninstall entry states it',
+  // Another person's things (macOS, Linux)
+  user: 'the other person whose home a thing was found in (the account name); absent for the current user and the machine',
+  home: 'that person\'s home folder',
+  // Files and folders
+  path: 'the folder or file looked at',
+  size: 'the size in bytes',
+  // Processes and ports
+  pid: 'the process id',
+  exe: 'the executable the process runs, when it could be read',
+  port: 'the listening TCP port',
+  // Windows Uninstall entries and per-profile files
+  hive: 'the registry hive (HKLM, HKCU, HKU\\SID)',
+  view: 'the registry view (64, 32)',
+  keyName: 'the Uninstall key\'s own name',
+  key: 'the Uninstall key\'s path, shortened',
+  displayName: 'DisplayName of the Uninstall entry',
+  displayVersion: 'DisplayVersion of the Uninstall entry',
+  uninstallString: 'UninstallString of the Uninstall entry',
+  quietUninstallString: 'QuietUninstallString of the Uninstall entry',
+  installLocation: 'InstallLocation of the Uninstall entry',
+  displayIcon: 'DisplayIcon of the Uninstall entry',
+  windowsInstaller: '`1` for an MSI install',
+  lossy: '`1` when a value could not be decoded without loss',
+  productCode: 'the MSI product code {GUID}',
+  sid: 'the Windows profile\'s SID',
+  profile: 'the Windows profile folder (files), or the browser profile\'s folder name (extensions)',
+  // macOS
+  bundleId: 'CFBundleIdentifier of an app bundle',
+  label: 'the launchd job label',
+  domain: 'the launchd domain (user, system)',
+  pkgId: 'the pkg receipt id',
+  // Browser extensions
+  browser: 'the browser key (chrome, edge, firefox, ...)',
+  id: 'the extension id, or the OS id of os-release',
+  manifestPath: 'where the extension\'s manifest was read',
+  family: 'the browser family (chromium, firefox)',
+  matchedBy: 'how the extension was recognised (id, publisher)',
+  active: 'whether a Firefox add-on is enabled',
+  // Probes and the patch level
+  probe: 'the id of the probe that looked',
+  kb: 'the KB number of the last installed Windows update',
+  installedOn: 'the date that update was installed',
+  product: 'the OS product name',
+  build: 'the OS build',
+  ubr: 'the Windows update build revision',
+  editionId: 'the Windows edition id',
+  editionFamily: 'the Windows edition family',
+  productName: 'ProductName of the Windows edition',
+  value: 'a registry value as read',
+  from: 'where a judgement\'s data came from (catalog, builtin)',
+  origin: 'the catalog\'s origin',
+  asOf: 'the catalog\'s date',
+  keyId: 'the id of the key that signed the catalog',
+  tool: 'the update tool that was asked (apt, dnf, ...)',
+  count: 'how many updates are pending',
+  security: 'how many of them are security updates',
+  refusal: 'why a catalog was refused',
+  versionId: 'VERSION_ID of os-release',
+  codename: 'VERSION_CODENAME of os-release',
+  supportedUntil: 'the end of support of the OS release',
+  via: 'the support programme that date comes from (e.g. ESM)',
+  listsUpdated: 'when the package lists were last updated',
+} as const;
+
+/** One documented key of `Evidence.data`. */
+export type EvidenceDataKey = keyof typeof EVIDENCE_DATA_KEYS;
+
+/** The raw attributes of a piece of evidence: documented keys only, every value a string. */
+export type EvidenceData = { readonly [K in EvidenceDataKey]?: string };
