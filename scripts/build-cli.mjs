@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // Bundles the CLI into one file, out/cli/attt-selfcheck.cjs, that runs on plain Node (Linux,
 // Windows, macOS) with no node_modules: locales, policy and catalog are bundled in.
+// `--outfile=PATH` writes the same bundle elsewhere (tests build their own copy, so parallel test
+// files never read a half-written one).
 import { build } from 'esbuild';
 
+const outfile = process.argv.find((a) => a.startsWith('--outfile='))?.slice('--outfile='.length) || 'out/cli/attt-selfcheck.cjs';
 await build({
   entryPoints: ['src/cli/index.ts'],
-  outfile: 'out/cli/attt-selfcheck.cjs',
+  outfile,
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -14,4 +17,4 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
-console.log('built out/cli/attt-selfcheck.cjs');
+console.log(`built ${outfile}`);
