@@ -16,6 +16,17 @@ export interface DebSpec {
   /** Paths (relative, among `files`) that are conffiles: they survive `remove` (state config-files). */
   readonly conffiles?: readonly string[];
   readonly description?: string;
+  /** Maintainer scripts by name (`preinst`, `postinst`, `prerm`, `postrm`): shell text, made executable. */
+  readonly scripts?: Readonly<Record<string, string>>;
+  /** The DEBIAN/triggers file, e.g. `interest /opt/zoom`. */
+  readonly triggers?: string;
+}
+
+/** How to install: `unpack` stops after unpacking; `noTriggers` leaves triggers pending; `mayFail` returns dpkg's status. */
+export interface InstallOptions {
+  readonly unpack?: boolean;
+  readonly noTriggers?: boolean;
+  readonly mayFail?: boolean;
 }
 
 /** What dpkg-query says about one package in the sandbox. */
@@ -85,6 +96,8 @@ export class DpkgSandbox {
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, content);
     }
+    for (const [name, text] of Object.entries(spec.scripts ?? {})) writeFileSync(join(tree, 'DEBIAN', name), text, { mode: 0o755 });
+    if (spec.triggers) writeFileSync(join(tree, 'DEBIAN', 'triggers'), `${spec.triggers}\n`);
     if (spec.conffiles?.length) writeFileSync(join(tree, 'DEBIAN', 'conffiles'), spec.conffiles.map((c) => `/${c.replace(/^\//, '')}\n`).join(''));
     const deb = join(this.debs, `${spec.name}_${spec.version}_${spec.arch ?? 'amd64'}.deb`);
     must(['dpkg-deb', '--root-owner-group', '--build', tree, deb]);
@@ -92,9 +105,11 @@ export class DpkgSandbox {
   }
 
   /** Builds (when given a spec) and installs a package into the sandbox. */
-  install(specOrDeb: DebSpec | string): void {
+  install(specOrDeb: DebSpec | string, options: InstallOptions = {}): void {
     const deb = typeof specOrDeb === 'string' ? specOrDeb : this.build(specOrDeb);
-    must(['dpkg', ...this.flags(), '-i', deb]);
+    const argv = ['dpkg', ...this.flags(), ...(options.noTriggers ? ['--no-triggers'] : []), options.unpack ? '--unpack' : '-i', deb];
+    if (options.mayFail) run(argv);
+    else must(argv);
   }
 
   /** Removes a package (`purge` also drops its conffiles, leaving no trace). */

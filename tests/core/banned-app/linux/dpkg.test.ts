@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dpkgProbe, DPKG_ARGV } from '../../../../src/core/checks/banned-app/linux/dpkg';
+import { DPKG_STATES } from '../../../../src/core/checks/banned-app/linux/dpkg-parse';
 import { FixtureHost, type FixtureCommand } from '../../../../src/core/host/fixture-host';
 import { fixture, hitsOf, runProbe, zoom } from './harness';
 
@@ -27,6 +28,30 @@ describe('dpkg probe (recorded dpkg-query output)', () => {
   it('treats an unpacked (half-done) install as installed: its files are on disk', async () => {
     const r = await runProbe(dpkgProbe, host({ stdout: 'adduser\t3.137\tall\tinstall ok installed\nzoom\t6.1.0\tamd64\tinstall reinstreq unpacked\n' }));
     expect(hitsOf(r).map((h) => h.kind)).toEqual(['installed']);
+  });
+
+  // Each state as dpkg-query prints it (the want and error words as a real database gave them, see real-machine.test.ts).
+  it.each([
+    ['not-installed', 'purge ok not-installed', 'none'],
+    ['config-files', 'deinstall ok config-files', 'leftover'],
+    ['half-installed', 'install reinstreq half-installed', 'installed'],
+    ['unpacked', 'install ok unpacked', 'installed'],
+    ['half-configured', 'install ok half-configured', 'installed'],
+    ['triggers-awaited', 'install ok triggers-awaited', 'installed'],
+    ['triggers-pending', 'install ok triggers-pending', 'installed'],
+    ['installed', 'install ok installed', 'installed'],
+  ])('reads the state %s (%s) as %s', async (state, status, kind) => {
+    const r = await runProbe(dpkgProbe, host({ stdout: `adduser\t3.137\tall\tinstall ok installed\nzoom\t6.1.0\tamd64\t${status}\n` }));
+    expect(r.status).not.toBe('unknown');
+    const hits = hitsOf(r);
+    expect(hits.map((h) => h.kind)).toEqual(kind === 'none' ? [] : [kind]);
+    if (kind !== 'none') expect(hits[0]!.evidence.data?.state).toBe(state);
+  });
+
+  it('knows exactly the eight states dpkg prints, and a misspelt one is garbled, never read as gone', async () => {
+    expect([...DPKG_STATES].sort()).toEqual(['config-files', 'half-configured', 'half-installed', 'installed', 'not-installed', 'triggers-awaited', 'triggers-pending', 'unpacked']);
+    const r = await runProbe(dpkgProbe, host({ stdout: 'adduser\t3.137\tall\tinstall ok installed\nzoom\t6.1.0\tamd64\tinstall ok triggers-awaiting\n' }));
+    expect(r).toMatchObject({ status: 'unknown', reason: { key: 'common:reason.garbled' } });
   });
 
   it('ignores a package dpkg remembers as not-installed', async () => {

@@ -69,6 +69,30 @@ describe.runIf(onLinux && dpkgAvailable())('dpkg for real (private database)', (
     }
   });
 
+  it('reads every state a real dpkg leaves a zoom package in: each one with files on disk is an install', async () => {
+    const fail = '#!/bin/sh\nexit 1\n';
+    const cases: [string, (s: DpkgSandbox) => void][] = [
+      // zoom's files activate a trigger another package awaits: zoom is triggers-awaited until it runs.
+      ['triggers-awaited', (s) => { s.install({ name: 'trig', version: '1', triggers: 'interest /opt/zoom' }); s.install({ name: 'zoom', version: '6.1.0', files: { 'opt/zoom/zoom': 'ELF' } }, { noTriggers: true }); }],
+      ['unpacked', (s) => s.install({ name: 'zoom', version: '6.1.0', files: { 'opt/zoom/zoom': 'ELF' } }, { unpack: true })],
+      ['half-configured', (s) => s.install({ name: 'zoom', version: '6.1.0', files: { 'opt/zoom/zoom': 'ELF' }, scripts: { postinst: fail } }, { mayFail: true })],
+      ['half-installed', (s) => s.install({ name: 'zoom', version: '6.1.0', files: { 'opt/zoom/zoom': 'ELF' }, scripts: { preinst: fail, postrm: fail } }, { mayFail: true })],
+    ];
+    for (const [state, make] of cases) {
+      const s = new DpkgSandbox();
+      try {
+        s.install({ name: 'adduser', version: '3.137', arch: 'all' });
+        make(s);
+        expect(s.status('zoom').split(' ')[2], state).toBe(state);
+        const r = await runProbe(dpkgProbe, hostOn(s));
+        expect(hitsOf(r).map((h) => [h.kind, h.evidence.data?.state]), state).toEqual([['installed', state]]);
+        if (state === 'triggers-awaited') expect(s.status('trig')).toBe('install ok triggers-pending');
+      } finally {
+        s.dispose();
+      }
+    }
+  });
+
   it('runs clean on a database holding only zoomer', async () => {
     expect(hitsOf(await runProbe(dpkgProbe, hostOn(clean)))).toEqual([]);
   });

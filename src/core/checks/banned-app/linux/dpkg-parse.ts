@@ -12,9 +12,12 @@ export interface DpkgRow {
 /** The format we ask dpkg-query for: tab-separated, one package a line (dpkg-query expands \t and \n). */
 export const DPKG_FORMAT = '${Package}\\t${Version}\\t${Architecture}\\t${Status}\\n';
 
-/** States in which the package's files are on disk (it can run): anything from unpacked on. */
-const FILES_PRESENT = new Set(['installed', 'unpacked', 'half-configured', 'half-installed', 'triggers-awaiting', 'triggers-pending']);
-const KNOWN_STATES = new Set([...FILES_PRESENT, 'config-files', 'not-installed']);
+/** Every package state, spelt as dpkg prints it (dpkg-query(1), "Package states"). */
+export const DPKG_STATES: readonly string[] = ['not-installed', 'config-files', 'half-installed', 'unpacked', 'half-configured', 'triggers-awaited', 'triggers-pending', 'installed'];
+
+/** States in which the package's files are (or may be partly) on disk: anything from half-installed on. */
+const FILES_PRESENT = new Set(['half-installed', 'unpacked', 'half-configured', 'triggers-awaited', 'triggers-pending', 'installed']);
+const KNOWN_STATES = new Set(DPKG_STATES);
 
 /** What a package's state means for us: present (installed), leftover (config files only) or gone. */
 export function dpkgPresence(state: string): 'installed' | 'leftover' | 'gone' {
