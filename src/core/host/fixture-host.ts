@@ -27,10 +27,17 @@ export interface FixtureCommand {
 /** A recorded file-system node: text content, a folder, a symlink, or an error on access. */
 export type FixtureNode =
   | string
-  | { readonly type: 'file'; readonly content: string | Uint8Array; readonly mtimeMs?: number }
-  | { readonly type: 'dir'; readonly mtimeMs?: number }
+  | ({ readonly type: 'file'; readonly content: string | Uint8Array; readonly mtimeMs?: number } & FixtureOwner)
+  | ({ readonly type: 'dir'; readonly mtimeMs?: number } & FixtureOwner)
   | { readonly type: 'symlink'; readonly target: string }
   | { readonly type: 'error'; readonly code: HostErrorCode };
+
+/** A recorded POSIX owner and mode (stat's uid, gid, mode & 0o7777), when the recording has them. */
+export interface FixtureOwner {
+  readonly uid?: number;
+  readonly gid?: number;
+  readonly mode?: number;
+}
 
 /** Everything a FixtureHost answers with. */
 export interface FixtureSpec {
@@ -132,7 +139,14 @@ export class FixtureHost implements Host {
     if (typeof node !== 'string' && node.type === 'error') throw new HostError(node.code, path, `${path}: ${node.code}`);
     const size = typeof node === 'string' ? new TextEncoder().encode(node).length : node.type === 'file' ? (typeof node.content === 'string' ? new TextEncoder().encode(node.content).length : node.content.length) : 0;
     const mtimeMs = typeof node === 'string' ? 0 : 'mtimeMs' in node ? (node.mtimeMs ?? 0) : 0;
-    return { type: typeOf(node), size, mtimeMs };
+    const extra: { uid?: number; gid?: number; mode?: number; target?: string } = {};
+    if (typeof node !== 'string' && (node.type === 'file' || node.type === 'dir')) {
+      if (node.uid !== undefined) extra.uid = node.uid;
+      if (node.gid !== undefined) extra.gid = node.gid;
+      if (node.mode !== undefined) extra.mode = node.mode;
+    }
+    if (typeof node !== 'string' && node.type === 'symlink') extra.target = node.target;
+    return { type: typeOf(node), size, mtimeMs, ...extra };
   }
 
   private originals = new Map<string, string>();

@@ -55,6 +55,13 @@ export interface FileStat {
   readonly type: EntryType;
   readonly size: number;
   readonly mtimeMs: number;
+  /** POSIX owner and group ids; absent on Windows and where not recorded. */
+  readonly uid?: number;
+  readonly gid?: number;
+  /** POSIX permission bits (`mode & 0o7777`: setuid/setgid/sticky and rwx); absent on Windows and where not recorded. */
+  readonly mode?: number;
+  /** For a symbolic link: its target as stored (relative to the link's folder when not absolute). */
+  readonly target?: string;
 }
 
 /** Error codes thrown by file operations, as HostError.code. */

@@ -109,7 +109,11 @@ export class RealHost implements Host {
   async stat(path: string): Promise<FileStat | null> {
     try {
       const s = await fs.lstat(path);
-      return { type: entryType(s), size: s.size, mtimeMs: s.mtimeMs };
+      const type = entryType(s);
+      // Windows has no POSIX owner or mode: Node fills in zeros there, which would read as "root, read-only".
+      const owner = this.platform === 'win32' ? {} : { uid: s.uid, gid: s.gid, mode: s.mode & 0o7777 };
+      const target = type === 'symlink' ? await fs.readlink(path).catch(() => undefined) : undefined;
+      return { type, size: s.size, mtimeMs: s.mtimeMs, ...owner, ...(target !== undefined ? { target } : {}) };
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'ENOTDIR') return null;

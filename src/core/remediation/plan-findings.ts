@@ -65,7 +65,7 @@ async function derive(host: Host, app: BannedApp, f: Finding): Promise<{ kind: P
     return { kind: 'manual', d: { why: { key: 'fix:why.otherUser', params: { name, user: otherUserOf(host, foreign)! } } }, data: foreign.data };
   }
   const reg = of('registry').find((e) => e.data);
-  if (reg) return { kind: 'uninstall', d: await windowsUninstallSteps(host, reg, app.name), data: reg.data };
+  if (reg) return { kind: 'uninstall', d: await windowsUninstallSteps(host, reg, app), data: reg.data };
   // A package, or a folder a package owns (its `package` and `manager`): either way that manager removes it.
   const pkg = of('package').find((e) => e.data?.manager)?.data ?? packageOfPath(f.evidence);
   if (pkg) {

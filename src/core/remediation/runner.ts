@@ -6,6 +6,7 @@ import { appendAudit, type AuditEntry } from './audit-log';
 import { closeApp, type CloseOptions } from './close-app';
 import { elevatedArgv, elevationRefused, posixQuote, trustedProgram } from './elevation';
 import type { PlanStep, RemediationPlan, RunStep } from './plan';
+import { notElevatedWhy, programControl } from './program-control';
 import { checkTarget } from './safe-path';
 
 /** How one step ended. `missing`: the path was already gone (nothing to do). */
@@ -116,16 +117,25 @@ function inHome(host: Host, path: string): boolean {
   return !!home && !!parts && parts.length > home.length && home.every((c, i) => eq(c, parts[i]!));
 }
 
-/** Runs argv as administrator; on Linux the program is taken from the system folders only (never PATH). */
+/**
+ * argv to run with administrator rights, or why not: the program by full path (POSIX: from the system
+ * folders only, never PATH) that no standard user can change (program-control.ts).
+ */
+async function adminArgv(argv: readonly string[], deps: RunnerDeps): Promise<{ readonly argv: readonly string[] } | Omit<StepRun, 'index'>> {
+  const { host } = deps;
+  const program = host.platform === 'win32' ? argv[0]! : await trustedProgram(host, argv[0]!);
+  if (!program) return { outcome: 'failed', argv, message: { key: 'common:reason.toolMissing', params: { tool: argv[0]! } } };
+  const control = await programControl(host, program);
+  if (control.kind !== 'administrators') return { outcome: 'refused', argv, message: notElevatedWhy(program, control) };
+  return { argv: [program, ...argv.slice(1)] };
+}
+
+/** Runs argv as administrator, through the platform's elevation prompt. */
 async function runElevated(argv: readonly string[], step: RunStep | null, deps: RunnerDeps): Promise<Omit<StepRun, 'index'>> {
   const { host } = deps;
-  let program = argv[0]!;
-  if (host.platform === 'linux') {
-    const found = await trustedProgram(host, program);
-    if (!found) return { outcome: 'failed', argv, message: { key: 'common:reason.toolMissing', params: { tool: program } } };
-    program = found;
-  }
-  const r = await host.run(elevatedArgv(host.platform, [program, ...argv.slice(1)], host.env), { timeoutMs: deps.stepTimeoutMs ?? STEP_TIME_LIMIT_MS });
+  const admin = await adminArgv(argv, deps);
+  if ('outcome' in admin) return admin;
+  const r = await host.run(elevatedArgv(host.platform, admin.argv, host.env), { timeoutMs: deps.stepTimeoutMs ?? STEP_TIME_LIMIT_MS });
   return resultOf(step, r, host.platform);
 }
 
@@ -139,7 +149,14 @@ async function runStep(step: PlanStep, deps: RunnerDeps): Promise<Omit<StepRun, 
   }
   if (step.kind === 'run') {
     if (step.elevation === 'admin' && deps.privileged !== true) return runElevated(step.argv, step, deps);
-    const r = await host.run([...step.argv], { timeoutMs: deps.stepTimeoutMs ?? STEP_TIME_LIMIT_MS });
+    // Already administrator: every program run has those rights, so each is held to the same rule.
+    let argv = step.argv;
+    if (deps.privileged === true) {
+      const admin = await adminArgv(step.argv, deps);
+      if ('outcome' in admin) return admin;
+      argv = admin.argv;
+    }
+    const r = await host.run([...argv], { timeoutMs: deps.stepTimeoutMs ?? STEP_TIME_LIMIT_MS });
     return resultOf(step, r, host.platform);
   }
   return runFileStep(step, deps);

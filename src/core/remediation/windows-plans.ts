@@ -1,10 +1,12 @@
 import type { EvidenceData } from '../../shared/evidence-data';
 import type { Evidence, Message } from '../../shared/finding';
 import type { Host } from '../host/host';
+import type { BannedApp } from '../policy/policy-schema';
 import type { PlanStep } from './plan';
 import { expandWindowsEnv, parseWindowsCommandLine } from './windows-command-line';
 import { systemTool } from '../windows/system-tools';
 import { vendorUninstallerArgv } from './windows-uninstaller';
+import { notElevatedWhy, programControl } from './program-control';
 
 /** An MSI product code: {8-4-4-4-12 hex}. */
 const GUID = /^\{[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\}$/;
@@ -45,14 +47,21 @@ export function uninstallArgv(text: string, env: Readonly<Record<string, string 
 }
 
 /**
- * Folders a non-MSI uninstaller may live in: Program Files for every install (only administrators
- * write there); the person's own profile as well for a per-user install, which runs without elevation.
+ * Folders a non-MSI uninstaller may live in: Program Files for every install; the person's own
+ * application data folders as well for a per-user install, which runs without elevation.
  */
 function uninstallerRoots(host: Host, machine: boolean): string[] {
   // Windows variable names are case-insensitive (PROGRAMFILES in some shells).
   const get = (name: string): string | undefined => Object.entries(host.env).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
   const programFiles = ['ProgramFiles', 'ProgramFiles(x86)', 'ProgramW6432'].map(get).filter((d): d is string => !!d);
-  return machine ? programFiles : [...programFiles, host.homedir];
+  const appData = [get('APPDATA') ?? host.path.join(host.homedir, 'AppData', 'Roaming'), get('LOCALAPPDATA') ?? host.path.join(host.homedir, 'AppData', 'Local')];
+  return machine ? programFiles : [...programFiles, ...appData];
+}
+
+/** The app's install folder names: the first folder of each executable the policy names (`Zoom\bin\Zoom.exe` → `Zoom`). */
+export function installFolders(app: BannedApp): string[] {
+  const first = (rel: string): string => rel.split(/[\\/]/)[0] ?? '';
+  return [...new Set([...app.windows.programFilesExecutables, ...app.windows.profileExecutables].map(first).filter((f) => f !== ''))];
 }
 
 /** True when the per-user key belongs to another profile than ours (an HKU\SID hive whose uninstaller is not under our home). */
@@ -67,7 +76,7 @@ function otherProfile(host: Host, data: EvidenceData, exe: string | undefined): 
  * Steps for one Windows Uninstall key, derived from its values only; never a guessed command: msiexec
  * with the product code, or the vendor's uninstaller (see windows-uninstaller.ts), else manual.
  */
-export async function windowsUninstallSteps(host: Host, reg: Evidence, appName: string): Promise<WindowsDerivation> {
+export async function windowsUninstallSteps(host: Host, reg: Evidence, app: BannedApp): Promise<WindowsDerivation> {
   const data = reg.data ?? {};
   const name = data.displayName || data.keyName || '?';
   const machine = data.scope === 'machine' || data.hive?.toUpperCase() === 'HKLM';
@@ -86,7 +95,7 @@ export async function windowsUninstallSteps(host: Host, reg: Evidence, appName: 
   if (data.lossy === '1') return { why: { key: 'fix:why.unusableUninstaller', params: { name, command: text } } };
   const argv = uninstallArgv(text, host.env);
   if (argv && otherProfile(host, data, argv[0])) return { why: { key: 'fix:why.otherProfile', params: { name, hive: data.hive ?? '?' } } };
-  const launch = argv ? vendorUninstallerArgv(argv, { roots: uninstallerRoots(host, machine), appName }, systemTool(host.env, 'cmd')) : null;
+  const launch = argv ? vendorUninstallerArgv(argv, { roots: uninstallerRoots(host, machine), installFolders: installFolders(app) }, systemTool(host.env, 'cmd')) : null;
   if (!argv || !launch) return { why: { key: 'fix:why.unusableUninstaller', params: { name, command: text } } };
   let present = false;
   try {
@@ -95,6 +104,11 @@ export async function windowsUninstallSteps(host: Host, reg: Evidence, appName: 
     present = false;
   }
   if (!present) return { why: { key: 'fix:why.uninstallerMissing', params: { name, path: argv[0]! } } };
+  // A per-machine uninstaller runs as administrator: only when no standard user can change it or its folders.
+  if (machine) {
+    const control = await programControl(host, argv[0]!);
+    if (control.kind !== 'administrators') return { why: notElevatedWhy(argv[0]!, control) };
+  }
   return { steps: [{ kind: 'run', title: { key: 'fix:step.uninstaller', params: { name, path: argv[0]! } }, argv: launch, elevation: machine ? 'admin' : 'none', okExitCodes: [0] }] };
 }
 

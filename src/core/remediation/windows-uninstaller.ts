@@ -22,35 +22,38 @@ const CMD_SPECIAL = /[\s&|<>^%!"()@,;=`]/;
 /** At most this many arguments. */
 const MAX_ARGS = 8;
 
-/** Where the program may live, and the app's name that one of its folders must carry. */
+/** Where the program may live: inside one of the roots, in one of the app's install folders right below it. */
 export interface UninstallerRules {
-  /** Folders the program must be inside (e.g. %ProgramFiles%, the profile for a per-user install). */
+  /** Folders the program must be inside (e.g. %ProgramFiles%, %APPDATA% for a per-user install). */
   readonly roots: readonly string[];
-  /** The app's name (`Zoom`): a folder of the program's path must contain it. */
-  readonly appName: string;
+  /** The app's install folder names (`Zoom`): the component right below the root must be one of them, exactly. */
+  readonly installFolders: readonly string[];
 }
 
-function inside(root: string, parts: readonly string[]): boolean {
+/** True when `parts` lie in `root\FOLDER\…` for one of the folders, every component compared whole (case-insensitive). */
+function inInstallFolder(root: string, folders: readonly string[], parts: readonly string[]): boolean {
   const r = plainWindowsPath(root.replace(/\\+$/, '')) ?? (/^[A-Za-z]:\\?$/.test(root) ? [root.slice(0, 2)] : null);
-  if (!r || r.length >= parts.length) return false;
-  return r.every((c, i) => c.toLowerCase() === parts[i]!.toLowerCase());
+  // The program lies below the install folder (root\Zoom\…\Installer.exe), never in the root itself.
+  if (!r || r.length + 1 >= parts.length) return false;
+  if (!r.every((c, i) => c.toLowerCase() === parts[i]!.toLowerCase())) return false;
+  const folder = parts[r.length]!.toLowerCase();
+  return folders.some((f) => f.toLowerCase() === folder);
 }
 
 /**
  * argv to run when `argv` (a parsed UninstallString) is the vendor's uninstaller: a `.exe` (or a
  * `.cmd`/`.bat` whose line holds nothing cmd.exe interprets, run as `cmd /d /c`) inside one of
- * `rules.roots`, in a folder named for the app, not an interpreter, and only switch arguments.
+ * `rules.roots`, in one of the app's install folders right below it (`%ProgramFiles%\Zoom\…`, never
+ * `%ProgramFiles%\ZoomItPro\…`), not an interpreter, and only switch arguments.
  * Null otherwise.
  */
 export function vendorUninstallerArgv(argv: readonly string[], rules: UninstallerRules, cmdExe: string): string[] | null {
   const exe = argv[0] ?? '';
   const parts = plainWindowsPath(exe);
-  if (!parts || !rules.roots.some((r) => inside(r, parts))) return null;
+  if (!parts || !rules.roots.some((r) => inInstallFolder(r, rules.installFolders, parts))) return null;
   const file = parts[parts.length - 1]!;
   const m = /^(.+)\.(exe|cmd|bat)$/i.exec(file);
   if (!m || INTERPRETERS.has(m[1]!.toLowerCase())) return null;
-  const app = rules.appName.toLowerCase();
-  if (!app || !parts.slice(1, -1).some((c) => c.toLowerCase().includes(app))) return null;
   const args = argv.slice(1);
   if (args.length > MAX_ARGS || !args.every((a) => SWITCH.test(a))) return null;
   if (m[2]!.toLowerCase() === 'exe') return [...argv];

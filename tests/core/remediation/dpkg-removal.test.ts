@@ -115,7 +115,8 @@ describe('the runner', () => {
     expect(r.outcome).toBe('timeout');
     expect(r.message?.key).toBe('fix:result.timeout');
     const log = await readAudit(host, join(dir, 'audit.log'));
-    expect(log.entries[0]).toMatchObject({ outcome: 'timeout', exitCode: null, argv: ['sh', '-c', 'sleep 30 & sleep 30'] });
+    // Run as root: the program by full path from a system folder root owns, never from PATH.
+    expect(log.entries[0]).toMatchObject({ outcome: 'timeout', exitCode: null, argv: [expect.stringMatching(/^\/(usr\/)?s?bin\/sh$/), '-c', 'sleep 30 & sleep 30'] });
   });
 
   it('closes a real running "zoom" by pid (SIGTERM first) and leaves a process of another name alone', async () => {

@@ -6,6 +6,7 @@ import { builtinPolicy } from '../../../src/core/policy/policy';
 import { allowlistFor } from '../../../src/core/remediation/allowlist';
 import type { RemediationPlan, PlanStep } from '../../../src/core/remediation/plan';
 import { runPlan } from '../../../src/core/remediation/runner';
+import { rootOwned } from '../../helpers/system-files';
 
 const zoom = builtinPolicy().bannedApps[0]!;
 const now = () => new Date('2026-11-25T08:00:00Z');
@@ -44,8 +45,37 @@ const aptRemove: PlanStep = { kind: 'run', title: { key: 'fix:step.package' }, a
 
 describe('elevation asks only for what is needed, for programs from system folders only', () => {
   it('Linux: pkexec and the program by full path from the system folders, never looked up in PATH', async () => {
-    const { calls } = await run({ platform: 'linux', homedir: '/home/an', env: { PATH: '/home/an/.local/bin:/usr/bin' }, files: { '/usr/bin/apt-get': 'ELF', '/home/an/.local/bin/apt-get': '#!/bin/sh' } }, aptRemove);
+    const { calls } = await run({ platform: 'linux', homedir: '/home/an', env: { PATH: '/home/an/.local/bin:/usr/bin' }, files: { ...rootOwned({ '/usr/bin/apt-get': 'ELF' }), '/home/an/.local/bin/apt-get': '#!/bin/sh' } }, aptRemove);
     expect(calls).toEqual([['/usr/bin/pkexec', '/usr/bin/apt-get', 'remove', '-y', 'zoom']]);
+  });
+
+  it.each([
+    ['owned by a person', { '/usr/bin/apt-get': { type: 'file' as const, content: 'ELF', uid: 1000, gid: 1000, mode: 0o755 } }, '/usr/bin/apt-get', 'uid 1000'],
+    ['writable by everyone', { '/usr/bin/apt-get': { type: 'file' as const, content: 'ELF', uid: 0, gid: 0, mode: 0o777 } }, '/usr/bin/apt-get', 'others'],
+    ['in a folder a group of people can write', { '/usr/bin': { type: 'dir' as const, uid: 0, gid: 50, mode: 0o775 } }, '/usr/bin', 'gid 50'],
+  ])('Linux: a system program %s is never run as administrator, with the place in words', async (_name, over, where, who) => {
+    const { r, calls } = await run({ platform: 'linux', homedir: '/home/an', files: { ...rootOwned({ '/usr/bin/apt-get': 'ELF' }), ...over } }, aptRemove);
+    expect(calls).toEqual([]);
+    expect(r).toMatchObject({ outcome: 'refused', message: { key: 'fix:why.userWritableProgram', params: { program: '/usr/bin/apt-get', path: where, who } } });
+  });
+
+  it('Linux: a program whose owner is not recorded is not proven safe, so not run as administrator', async () => {
+    const { r, calls } = await run({ platform: 'linux', homedir: '/home/an', files: { '/usr/bin/apt-get': 'ELF' } }, aptRemove);
+    expect(calls).toEqual([]);
+    expect(r).toMatchObject({ outcome: 'refused', message: { key: 'fix:why.programRightsUnknown', params: { program: '/usr/bin/apt-get', path: '/' } } });
+  });
+
+  it('Windows: already administrator, a per-user uninstaller in the profile is refused (the person can change it); one in Program Files runs', async () => {
+    const exe = 'C:\\Users\\an\\AppData\\Roaming\\Zoom\\uninstall\\Installer.exe';
+    const icacls = 'C:\\Windows\\System32\\icacls.exe';
+    const step: PlanStep = { kind: 'run', title: { key: 'fix:step.uninstaller' }, argv: [exe, '/uninstall'], elevation: 'none', okExitCodes: [0] };
+    const host = new FixtureHost({ platform: 'win32', homedir: 'C:\\Users\\an', env: { SystemRoot: 'C:\\Windows' }, commands: [
+      { argv: [icacls, exe], stdout: `${exe} DESKTOP-7Q2M4KD\\an:(I)(F)\r\n${' '.repeat(exe.length)} NT AUTHORITY\\SYSTEM:(I)(F)\r\n\r\nSuccessfully processed 1 files; Failed processing 0 files\r\n` },
+      { argv: [exe, '/uninstall'], exitCode: 0 },
+    ] });
+    const r = await runPlan(plan(step), { host, mutable: new DeniedMutableHost('win32'), allowlist: allowlistFor(host, zoom), now, privileged: true });
+    expect(r).toMatchObject({ outcome: 'refused', message: { key: 'fix:why.userWritableProgram', params: { path: exe, who: 'DESKTOP-7Q2M4KD\\an (F)' } } });
+    expect(host.calls.some((c) => c[0] === exe)).toBe(false);
   });
 
   it('Linux: a program found only outside the system folders is not run as administrator', async () => {
@@ -75,8 +105,9 @@ describe('elevation asks only for what is needed, for programs from system folde
     const linked = await run({ platform: 'darwin', homedir: '/Users/an', files: { [path]: { type: 'dir' }, '/Users/an/.Trash': { type: 'symlink', target: '/etc/periodic/daily' } } }, step);
     expect(linked.calls).toEqual([]);
     expect(linked.r.outcome).toBe('refused');
-    const real = await run({ platform: 'darwin', homedir: '/Users/an', files: { [path]: { type: 'dir' }, '/Users/an/.Trash': { type: 'dir' } }, commands: [{ argv: ['/usr/bin/osascript'], prefix: true, exitCode: 0 }] }, step);
+    const real = await run({ platform: 'darwin', homedir: '/Users/an', files: { ...rootOwned({ '/bin/mv': 'Mach-O' }), [path]: { type: 'dir' }, '/Users/an/.Trash': { type: 'dir' } }, commands: [{ argv: ['/usr/bin/osascript'], prefix: true, exitCode: 0 }] }, step);
     expect(real.r.outcome).toBe('done');
-    expect(real.calls).toEqual([['/usr/bin/osascript', '-e', `do shell script "'mv' '-n' '/Applications/zoom.us.app' '/Users/an/.Trash/zoom.us.app ${now().getTime()}'" with administrator privileges`]]);
+    // mv by full path from a root-owned system folder, so root's shell runs that one.
+    expect(real.calls).toEqual([['/usr/bin/osascript', '-e', `do shell script "'/bin/mv' '-n' '/Applications/zoom.us.app' '/Users/an/.Trash/zoom.us.app ${now().getTime()}'" with administrator privileges`]]);
   });
 });

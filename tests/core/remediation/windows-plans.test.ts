@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Evidence, Finding } from '../../../src/shared/finding';
-import { FixtureHost } from '../../../src/core/host/fixture-host';
+import { FixtureHost, type FixtureCommand } from '../../../src/core/host/fixture-host';
 import { builtinPolicy } from '../../../src/core/policy/policy';
 import { planFindings } from '../../../src/core/remediation/plan-findings';
 import { joinWindowsCommandLine, parseWindowsCommandLine } from '../../../src/core/remediation/windows-command-line';
@@ -15,6 +17,26 @@ const UNINSTALLER = `${HOME}\\AppData\\Roaming\\Zoom\\uninstall\\Installer.exe`;
 
 function host(files: Record<string, string> = {}): FixtureHost {
   return new FixtureHost({ platform: 'win32', homedir: HOME, env, files: { [UNINSTALLER]: 'MZ', ...files } });
+}
+
+const ICACLS = 'C:\\Windows\\System32\\icacls.exe';
+const PF86_EXE = 'C:\\Program Files (x86)\\Zoom\\uninstall\\Installer.exe';
+/** A recorded icacls listing (tests/fixtures/windows/icacls), as the Host hands it over (UTF-8). */
+const acl = (name: string): string => readFileSync(join(__dirname, '..', '..', 'fixtures', 'windows', 'icacls', name)).toString('utf8');
+/** icacls answers for Zoom's per-machine uninstaller and every folder above it, as a default Windows has them. */
+function aclChain(over: Record<string, FixtureCommand | string> = {}): FixtureCommand[] {
+  const chain: Record<string, string> = {
+    [PF86_EXE]: 'zoom-installer-exe.txt',
+    'C:\\Program Files (x86)\\Zoom\\uninstall': 'zoom-uninstall-folder.txt',
+    'C:\\Program Files (x86)\\Zoom': 'zoom-folder.txt',
+    'C:\\Program Files (x86)': 'program-files-x86.txt',
+    'C:\\': 'drive-root.txt',
+  };
+  return Object.entries(chain).map(([path, file]) => {
+    const o = over[path];
+    if (typeof o === 'object') return { ...o, argv: [ICACLS, path] };
+    return { argv: [ICACLS, path], stdout: acl(o ?? file) };
+  });
 }
 
 function regFinding(data: Record<string, string>, extra: Evidence[] = []): Finding {
@@ -98,7 +120,8 @@ describe('Windows plans from recorded Uninstall keys', () => {
       regFinding({ hive: 'HKLM', view: '64', keyName: 'ZoomBad', displayName: 'Zoom', uninstallString: `"${cmdPath}" /quiet & del C:\\x`, scope: 'machine' }),
       regFinding({ hive: 'HKLM', view: '64', keyName: 'ZoomPct', displayName: 'Zoom', uninstallString: `"${cmdPath}" /x=%%PATH%%`, scope: 'machine' }),
     ];
-    const plans = await planFindings(new FixtureHost({ platform: 'win32', homedir: HOME.replace(' ', ''), env, files: { [plainCmd]: '@echo off', [cmdPath]: '@echo off' } }), zoom, keys);
+    const plainEnv = { ...env, APPDATA: `${HOME.replace(' ', '')}\\AppData\\Roaming` };
+    const plans = await planFindings(new FixtureHost({ platform: 'win32', homedir: HOME.replace(' ', ''), env: plainEnv, files: { [plainCmd]: '@echo off', [cmdPath]: '@echo off' } }), zoom, keys);
     expect(plans.find((p) => p.findingId.endsWith('ZoomCmd'))!.steps[0]).toMatchObject({ argv: ['C:\\Windows\\System32\\cmd.exe', '/d', '/c', plainCmd, '/uninstall'], elevation: 'none' });
     for (const k of ['ZoomSpace', 'ZoomBad', 'ZoomPct']) {
       const manual = plans.find((p) => p.findingId.endsWith(k))!;
@@ -114,6 +137,12 @@ describe('Windows plans from recorded Uninstall keys', () => {
     ['pwsh inside Program Files', 'C:\\Program Files\\PowerShell\\7\\pwsh.exe', '"C:\\Program Files\\PowerShell\\7\\pwsh.exe" -EncodedCommand:ZABlAGwA', 'machine'],
     ['an interpreter in a Zoom folder', 'C:\\Program Files\\Zoom\\bin\\node.exe', '"C:\\Program Files\\Zoom\\bin\\node.exe" /uninstall', 'machine'],
     ['a program of another vendor', 'C:\\Program Files\\Other\\uninst.exe', '"C:\\Program Files\\Other\\uninst.exe" /S', 'machine'],
+    // The install folder is compared whole, right below the root: a name that merely contains "Zoom" is another program.
+    ['a folder whose name only contains Zoom (ZoomItPro)', 'C:\\Program Files\\ZoomItPro\\uninstall.exe', '"C:\\Program Files\\ZoomItPro\\uninstall.exe" /S', 'machine'],
+    ['a folder named Zoom deeper inside another vendor\'s', 'C:\\Program Files\\Other\\Zoom\\uninst.exe', '"C:\\Program Files\\Other\\Zoom\\uninst.exe" /S', 'machine'],
+    ['a program directly in Program Files', 'C:\\Program Files\\Zoom.exe', '"C:\\Program Files\\Zoom.exe" /uninstall', 'machine'],
+    ['a per-user folder that only contains Zoom (ZoomIt)', `${HOME}\\AppData\\Roaming\\ZoomIt\\uninst.exe`, `"${HOME}\\AppData\\Roaming\\ZoomIt\\uninst.exe" /S`, 'user'],
+    ['a per-user program outside the application data folders', `${HOME}\\Zoom\\uninstall\\Installer.exe`, `"${HOME}\\Zoom\\uninstall\\Installer.exe" /uninstall`, 'user'],
     ['a per-machine uninstaller in a folder the user can write (the profile)', UNINSTALLER, `"${UNINSTALLER}" /uninstall`, 'machine'],
     ['a program outside Program Files and the profile', 'C:\\Zoom\\uninstall\\Installer.exe', '"C:\\Zoom\\uninstall\\Installer.exe" /uninstall', 'user'],
     ['free-text arguments (a path, an &)', UNINSTALLER, `"${UNINSTALLER}" /uninstall C:\\Users & calc`, 'user'],
@@ -129,13 +158,39 @@ describe('Windows plans from recorded Uninstall keys', () => {
   });
 
   it('the vendor uninstaller of a per-machine install in Program Files runs elevated, its switches kept', async () => {
-    const exe = 'C:\\Program Files (x86)\\Zoom\\uninstall\\Installer.exe';
+    const exe = PF86_EXE;
     const f = regFinding({ hive: 'HKLM', view: '32', keyName: 'ZoomUMX', displayName: 'Zoom', uninstallString: `"${exe}" /uninstall /silent`, scope: 'machine' });
-    const [plan] = await planFindings(host({ [exe]: 'MZ' }), zoom, [f]);
+    const h = new FixtureHost({ platform: 'win32', homedir: HOME, env, files: { [exe]: 'MZ' }, commands: aclChain() });
+    const [plan] = await planFindings(h, zoom, [f]);
     expect(plan!.steps).toEqual([expect.objectContaining({ argv: [exe, '/uninstall', '/silent'], elevation: 'admin' })]);
+    // Only after the access list of the program and of every folder up to C:\\ was read, by icacls from System32.
+    expect(h.calls.map((c) => c[1])).toEqual([exe, 'C:\\Program Files (x86)\\Zoom\\uninstall', 'C:\\Program Files (x86)\\Zoom', 'C:\\Program Files (x86)', 'C:\\']);
+    expect(h.calls.every((c) => c[0] === ICACLS)).toBe(true);
     // Variable names in another case (PROGRAMFILES(X86)) name the same folder.
-    const upper = new FixtureHost({ platform: 'win32', homedir: HOME, env: { SystemRoot: 'C:\\Windows', 'PROGRAMFILES(X86)': 'C:\\Program Files (x86)' }, files: { [exe]: 'MZ' } });
+    const upper = new FixtureHost({ platform: 'win32', homedir: HOME, env: { SystemRoot: 'C:\\Windows', 'PROGRAMFILES(X86)': 'C:\\Program Files (x86)' }, files: { [exe]: 'MZ' }, commands: aclChain() });
     expect((await planFindings(upper, zoom, [f]))[0]!.steps).toHaveLength(1);
+  });
+
+  it.each([
+    ['its folder lets Users modify', { 'C:\\Program Files (x86)\\Zoom\\uninstall': 'zoom-uninstall-users-modify.txt' }, 'C:\\Program Files (x86)\\Zoom\\uninstall', 'BUILTIN\\Users (M)'],
+    ['its folder gives Everyone (by SID) full control', { 'C:\\Program Files (x86)\\Zoom\\uninstall': 'zoom-uninstall-everyone-full-sid.txt' }, 'C:\\Program Files (x86)\\Zoom\\uninstall', 'S-1-1-0 (F)'],
+    ['its folder lets INTERACTIVE add files (a DLL beside it)', { 'C:\\Program Files (x86)\\Zoom\\uninstall': 'zoom-uninstall-interactive-specific.txt' }, 'C:\\Program Files (x86)\\Zoom\\uninstall', 'NT AUTHORITY\\INTERACTIVE (RX,WD,AD)'],
+    ['the program itself belongs to one person', { [PF86_EXE]: 'zoom-installer-named-user.txt' }, PF86_EXE, 'DESKTOP-7Q2M4KD\\an (F)'],
+  ])('an HKLM uninstaller a standard user can change is manual, with the place and who: %s', async (_name, over, where, who) => {
+    const f = regFinding({ hive: 'HKLM', view: '32', keyName: 'ZoomUMX', displayName: 'Zoom', uninstallString: `"${PF86_EXE}" /uninstall`, scope: 'machine' });
+    const [plan] = await planFindings(new FixtureHost({ platform: 'win32', homedir: HOME, env, files: { [PF86_EXE]: 'MZ' }, commands: aclChain(over) }), zoom, [f]);
+    expect(plan).toMatchObject({ kind: 'manual', steps: [], why: { key: 'fix:why.userWritableProgram', params: { program: PF86_EXE, path: where, who } } });
+    expect(plan!.manual.map((m) => m.key)).toContain('fix:manual.windows.cleanZoom');
+  });
+
+  it.each([
+    ['icacls prints nothing (a stub, as under wine)', { stdout: '' }, 'common:reason.garbled'],
+    ['icacls is refused (access denied)', { stdout: acl('access-denied.txt'), exitCode: 5 }, 'common:reason.exitCode'],
+    ['icacls hangs', { error: 'timeout' as const }, 'common:reason.timeout'],
+  ])('an HKLM uninstaller whose rights cannot be read is manual, never elevated: %s', async (_name, answer, detail) => {
+    const f = regFinding({ hive: 'HKLM', view: '32', keyName: 'ZoomUMX', displayName: 'Zoom', uninstallString: `"${PF86_EXE}" /uninstall`, scope: 'machine' });
+    const [plan] = await planFindings(new FixtureHost({ platform: 'win32', homedir: HOME, env, files: { [PF86_EXE]: 'MZ' }, commands: aclChain({ 'C:\\Program Files (x86)\\Zoom': { argv: [], ...answer } }) }), zoom, [f]);
+    expect(plan).toMatchObject({ kind: 'manual', steps: [], why: { key: 'fix:why.programRightsUnknown', params: { program: PF86_EXE, path: 'C:\\Program Files (x86)\\Zoom', detail } } });
   });
 
   it('an MSIX name that would read as a PowerShell parameter, or that the policy does not name, is refused', async () => {
