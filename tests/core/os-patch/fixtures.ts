@@ -42,12 +42,12 @@ export async function runOsPatch(host: Host, now: string, options: { distroInfoD
 const notFound = (key: string): FixtureCommand => ({ argv: ['reg', 'query', key], exitCode: 1, stderr: rec('windows/reg-not-found.stderr.txt') });
 
 /** A Windows host whose registry answers with the recorded CurrentVersion key `name`. */
-export function windowsHost(name: string, extra: { reboot?: boolean; noAutoUpdate?: boolean; hotfix?: FixtureCommand | null } = {}): FixtureHost {
+export function windowsHost(name: string, extra: { reboot?: boolean; noAutoUpdate?: boolean; policy?: Omit<FixtureCommand, 'argv'>; hotfix?: FixtureCommand | null } = {}): FixtureHost {
   const commands: FixtureCommand[] = [
     { argv: ['reg', 'query', CURRENT_VERSION_KEY], stdout: rec(`windows/reg-currentversion.${name}.txt`) },
     extra.reboot ? { argv: ['reg', 'query', WU_REBOOT_KEY], stdout: rec('windows/reg-rebootrequired.txt') } : notFound(WU_REBOOT_KEY),
     notFound(CBS_REBOOT_KEY),
-    extra.noAutoUpdate ? { argv: ['reg', 'query', WU_POLICY_KEY], stdout: rec('windows/reg-wu-policy-noautoupdate.txt') } : notFound(WU_POLICY_KEY),
+    extra.policy ? { argv: ['reg', 'query', WU_POLICY_KEY], ...extra.policy } : extra.noAutoUpdate ? { argv: ['reg', 'query', WU_POLICY_KEY], stdout: rec('windows/reg-wu-policy-noautoupdate.txt') } : notFound(WU_POLICY_KEY),
   ];
   if (extra.hotfix !== null) commands.push(extra.hotfix ?? { argv: [...HOTFIX_ARGV], stdout: rec('windows/get-hotfix.txt') });
   return new FixtureHost({ platform: 'win32', homedir: 'C:\\Users\\an', env: { APPDATA: 'C:\\Users\\an\\AppData\\Roaming' }, commands });

@@ -75,6 +75,30 @@ describe('os-patch on Windows (recorded reg query outputs)', () => {
     expect(summary(f).sort()).toEqual(['ok patch:ok.current', 'warning patch:reboot.title', 'warning patch:updatesDisabled.title']);
   });
 
+  const policyText = (values: string): string => `\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Windows\\WindowsUpdate\\AU\r\n${values}\r\n`;
+
+  it.each([
+    ['NoAutoUpdate = 0', { stdout: policyText('    NoAutoUpdate    REG_DWORD    0x0') }],
+    ['the key without NoAutoUpdate', { stdout: policyText('    AUOptions    REG_DWORD    0x4') }],
+    ['an empty key', { stdout: '\r\n' }],
+  ])('a Windows Update policy with %s leaves updates on: no warning, no unknown', async (_name, policy) => {
+    const f = await runOsPatch(windowsHost('win11-24h2-pro-8894', { policy }), '2026-08-01T00:00:00Z');
+    expect(summary(f)).toEqual(['ok patch:ok.current']);
+  });
+
+  it.each([
+    ['garbled output', { stdout: 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Windows\\WindowsUpdate\\AU\r\n\u0000\u0013NoAuto\uFFFD\r\n' }, 'common:reason.garbled'],
+    ['output cut off', { stdout: policyText('    NoAutoUpdate    REG_DWORD    0x1').slice(0, 70) }, 'common:reason.garbled'],
+    ['NoAutoUpdate as text', { stdout: policyText('    NoAutoUpdate    REG_SZ    1') }, 'common:reason.garbled'],
+    ['NoAutoUpdate an unknown number', { stdout: policyText('    NoAutoUpdate    REG_DWORD    0x5') }, 'common:reason.garbled'],
+    ['access denied', { exitCode: 1, stderr: 'ERROR: Access is denied.\r\n' }, 'common:reason.permission'],
+    ['a hang', { error: 'timeout' as const }, 'common:reason.timeout'],
+  ])('a Windows Update policy key with %s is unknown with the reason, never read as "updates on"', async (_name, policy, reason) => {
+    const f = await runOsPatch(windowsHost('win11-24h2-pro-8894', { policy }), '2026-08-01T00:00:00Z');
+    expect(summary(f).sort()).toEqual(['ok patch:ok.current', 'unknown patch:unknown.updatePolicy']);
+    expect(byTitle(f, 'patch:unknown.updatePolicy')).toMatchObject({ status: 'unknown', reason: { key: reason }, action: { key: 'patch:unknown.action.win32' } });
+  });
+
   it('a build the catalog does not know is unknown, never a violation', async () => {
     const f = await runOsPatch(windowsHost('win11-insider-27788'), '2026-08-01T00:00:00Z');
     expect(f.some((x) => x.status === 'violation' || x.status === 'ok')).toBe(false);

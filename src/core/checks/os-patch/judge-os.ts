@@ -119,6 +119,8 @@ export function judgeOs(state: OsState, input: JudgeInput): Finding[] {
     unknown('reboot', r.reason);
   }
 
+  for (const u of state.unread ?? []) unknown(u.aspect, u.reason);
+
   for (const x of state.extra) {
     out.push(finding(state.identity, x.id, { status: 'warning', severity: 'medium', title: x.title, action: x.action, evidence: [...state.evidence, ...x.evidence] }));
   }

@@ -45,6 +45,8 @@ export interface OsState {
   readonly pending: Pending;
   readonly reboot: Reboot;
   readonly extra: readonly ExtraWarning[];
+  /** Further aspects that could not be read (e.g. `updatePolicy`), each an `unknown` finding with its reason. */
+  readonly unread?: readonly { readonly aspect: string; readonly reason: Message }[];
   /** Date of the data the lifecycle and level rest on (catalog asOf, or the distro-info CSV's date). */
   readonly knowledgeAsOf: string;
   /** Where that data came from, for the evidence: `catalog` or `distro-info`. */

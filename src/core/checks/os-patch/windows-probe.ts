@@ -50,6 +50,24 @@ async function lastHotfix(host: Host): Promise<Evidence> {
   return { kind: 'update', detail: `last installed update: ${hf.kb} on ${hf.date}`, label: { key: 'patch:evidence.lastUpdate', params: { kb: hf.kb, date: displayDate(hf.date) } }, version: hf.kb, data: { probe: 'Get-HotFix', kb: hf.kb, installedOn: hf.date } };
 }
 
+/** What the automatic-updates policy says: nothing against updates, updates turned off, or not readable (why). */
+export type UpdatePolicy = { readonly kind: 'on' } | { readonly kind: 'off' } | { readonly kind: 'unknown'; readonly reason: Message };
+
+/**
+ * Reads WU_POLICY_KEY. No key or no NoAutoUpdate: on (Windows' default). NoAutoUpdate is a REG_DWORD 0
+ * (on) or 1 (off); any other type or number, or a key that cannot be read, is not known, never "fine".
+ */
+export async function updatePolicy(host: Host): Promise<UpdatePolicy> {
+  const r = await queryKey(host, WU_POLICY_KEY, { timeoutMs: REG_TIMEOUT_MS });
+  if (!r.ok) return { kind: 'unknown', reason: r.reason };
+  if (!r.exists) return { kind: 'on' };
+  const v = regValue(findKey(r.keys, WU_POLICY_KEY), 'NoAutoUpdate');
+  if (!v) return { kind: 'on' };
+  if (v.type === 'REG_DWORD' && v.data === 0) return { kind: 'on' };
+  if (v.type === 'REG_DWORD' && v.data === 1) return { kind: 'off' };
+  return { kind: 'unknown', reason: garbled('reg', `NoAutoUpdate ${v.type === 'other' ? v.typeName : v.type} ${v.raw}`) };
+}
+
 async function reboot(host: Host): Promise<Reboot> {
   const reasons: Message[] = [];
   for (const key of [WU_REBOOT_KEY, CBS_REBOOT_KEY]) {
@@ -79,8 +97,7 @@ export async function probeWindows(host: Host, catalog: Catalog, now: Date): Pro
   const name = `${product} ${editionId ?? ''} ${displayVersion ?? ''} (build ${build}${ubr !== undefined ? `.${ubr}` : ''})`.replace(/\s+/g, ' ');
   const lifecycle = windowsLifecycle(catalog, build, ubr, family, now);
   const level = windowsLevel(catalog, build, ubr, lifecycle.kind === 'supported' && lifecycle.via === 'esu', now);
-  const policy = await queryKey(host, WU_POLICY_KEY, { timeoutMs: REG_TIMEOUT_MS });
-  const noAuto = policy.ok ? regValue(findKey(policy.keys, WU_POLICY_KEY), 'NoAutoUpdate') : undefined;
+  const policy = await updatePolicy(host);
   const evidence: Evidence[] = [
     {
       kind: 'os',
@@ -100,8 +117,9 @@ export async function probeWindows(host: Host, catalog: Catalog, now: Date): Pro
     // Listing pending updates needs the Windows Update service online; the UBR comparison covers it.
     pending: { kind: 'not-applicable' },
     reboot: await reboot(host),
+    ...(policy.kind === 'unknown' ? { unread: [{ aspect: 'updatePolicy', reason: policy.reason }] } : {}),
     extra:
-      noAuto?.type === 'REG_DWORD' && noAuto.data === 1
+      policy.kind === 'off'
         ? [{ id: 'wu-disabled', title: { key: 'patch:updatesDisabled.title' }, action: { key: 'patch:updatesDisabled.action' }, evidence: [{ kind: 'registry', path: `${WU_POLICY_KEY}\\NoAutoUpdate`, detail: 'NoAutoUpdate = 1', data: { value: '1' } }] }]
         : [],
     knowledgeAsOf: catalog.asOf,
