@@ -13,7 +13,7 @@ import { deleteReg, importReg, queryReg, windowsVersionKey } from './rig/registr
 import { findingsMentioning, findingsOf } from './rig/report-queries';
 import { wineAvailable } from './rig/wine';
 import { currentWindows11 } from './rig/windows-versions';
-import { HKCU_UNINSTALL, LOGGED_ON_USER_SID, loggedOnUserZoom, perUserZoom, plant, unplant } from './rig/zoom-installs';
+import { HKCU_UNINSTALL, HKLM_UNINSTALL, LOGGED_ON_USER_SID, loggedOnUserZoom, perUserZoom, plant, unplant, type Plant } from './rig/zoom-installs';
 
 const ZOOMUMX = `${HKCU_UNINSTALL}\\ZoomUMX`;
 
@@ -104,6 +104,23 @@ describe.skipIf(!wineAvailable || (!removal.runnable && !hanging.runnable))(`rem
       expect(fix.exitCode).toBe(2);
     } finally {
       await unplant(prefix, [zoom]);
+    }
+  });
+
+  it.skipIf(!removal.runnable)('never runs a per-machine uninstaller whose rights icacls cannot show (a stub under wine), nor one in a folder only named like Zoom', async () => {
+    const key = (name: string, exe: string) => ({ path: `${HKLM_UNINSTALL}\\${name}`, values: { DisplayName: 'Zoom', DisplayVersion: '5.17.11', Publisher: 'Zoom Video Communications, Inc.', UninstallString: `"${exe}" /uninstall` } });
+    const zoomExe = 'C:\\Program Files\\Zoom\\uninstall\\Installer.exe';
+    const lookalike = 'C:\\Program Files\\ZoomItPro\\uninstall.exe';
+    const machine: Plant = { name: 'per-machine Zoom with a vendor uninstaller', keys: [key('ZoomMachineExe', zoomExe), key('ZoomItProExe', lookalike)], files: [zoomExe, 'C:\\Program Files\\Zoom\\bin\\Zoom.exe', lookalike], dirs: ['C:\\Program Files\\Zoom', 'C:\\Program Files\\ZoomItPro'] };
+    await plant(prefix, [machine]);
+    try {
+      const fix = await runCli(prefix, ['fix', 'zoom', '--dry-run', '--json']);
+      const out = JSON.parse(fix.stdout) as FixJson;
+      const planOf = (name: string) => out.plans.find((p) => p.evidence.some((e) => e.data?.keyName === name));
+      expect(planOf('ZoomMachineExe'), fix.stdout.slice(0, 3000)).toMatchObject({ steps: [], why: { key: 'fix:why.programRightsUnknown' } });
+      expect(planOf('ZoomItProExe')).toMatchObject({ steps: [], why: { key: 'fix:why.unusableUninstaller' } });
+    } finally {
+      await unplant(prefix, [machine]);
     }
   });
 
