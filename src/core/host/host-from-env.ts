@@ -21,11 +21,15 @@ export function hostFromEnv(env: Readonly<Record<string, string | undefined>> = 
   return new RealHost();
 }
 
-/** Rewrites dpkg and dpkg-query commands to read (and write) a private database. */
+/**
+ * Rewrites dpkg and dpkg-query commands to read (and write) a private database: by bare name or by
+ * full path (as root the runner runs programs by full path from the system folders).
+ */
 export function dpkgAdmindirRewrite(admindir: string): (argv: readonly string[]) => readonly string[] {
   return (argv) => {
-    const [cmd, ...rest] = argv;
-    if (cmd === 'dpkg-query' || cmd === 'dpkg') return [cmd, `--admindir=${admindir}`, ...rest];
+    const [cmd = '', ...rest] = argv;
+    const name = cmd.slice(cmd.lastIndexOf('/') + 1);
+    if (name === 'dpkg-query' || name === 'dpkg') return [cmd, `--admindir=${admindir}`, ...rest];
     return argv;
   };
 }
