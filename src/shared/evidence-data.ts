@@ -27,6 +27,7 @@ export const EVIDENCE_DATA_KEYS = {
   // Processes and ports
   pid: 'the process id',
   exe: 'the executable the process runs, when it could be read',
+  identity: 'what the program found by its name was found to be: `place` (under an install place of the app), `folder` (beside the app\'s other programs), `package` (a banned package owns it, with `package` and `manager`), `unconfirmed` (its executable could not be read, or lies elsewhere and no package owns it)',
   port: 'the listening TCP port',
   // Windows Uninstall entries and per-profile files
   hive: 'the registry hive (HKLM, HKCU, HKU\\SID)',

@@ -149,6 +149,16 @@ export class FixtureHost implements Host {
     return { type: typeOf(node), size, mtimeMs, ...extra };
   }
 
+  async readLink(path: string): Promise<string> {
+    const dir = this.path.dirname(path);
+    // The link itself is not followed; the folders above it are.
+    const node = this.nodes.get(this.key(this.path.join(this.realPath(dir), this.path.basename(path))));
+    if (node === undefined) throw new HostError('not-found', path, `${path}: no such file or folder`);
+    if (typeof node !== 'string' && node.type === 'error') throw new HostError(node.code, path, `${path}: ${node.code}`);
+    if (typeof node === 'string' || node.type !== 'symlink') throw new HostError('io', path, `${path} is not a symbolic link`);
+    return node.target;
+  }
+
   private originals = new Map<string, string>();
 
   private key(path: string): string {

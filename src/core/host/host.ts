@@ -101,6 +101,8 @@ export interface Host {
   list(path: string): Promise<readonly DirEntry[]>;
   /** lstat a path; null when it does not exist. Throws HostError for other failures. */
   stat(path: string): Promise<FileStat | null>;
+  /** The target of a symbolic link as stored, not followed (e.g. `/proc/PID/exe`). Throws HostError (`io` when the path is no link). */
+  readLink(path: string): Promise<string>;
 }
 
 /** The default time limit for a probe command. */

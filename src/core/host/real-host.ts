@@ -106,6 +106,15 @@ export class RealHost implements Host {
     }
   }
 
+  async readLink(path: string): Promise<string> {
+    try {
+      return await fs.readlink(path);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EINVAL') throw new HostError('io', path, `${path} is not a symbolic link`);
+      throw toHostError(e, path);
+    }
+  }
+
   async stat(path: string): Promise<FileStat | null> {
     try {
       const s = await fs.lstat(path);

@@ -14,12 +14,15 @@ function host(files: Record<string, FixtureNode>, commands: FixtureCommand[] = [
   return new FixtureHost({ platform: 'linux', homedir: HOME, files, commands });
 }
 
-/** /proc entries for processes: pid -> [comm, cmdline]. */
-function proc(list: Record<number, [string, string]>): Record<string, FixtureNode> {
+/** /proc entries for processes: pid -> [comm, cmdline, exe?] (exe: the link's target, by default argv[0]; or a node, e.g. an error). */
+function proc(list: Record<number, [string, string, (string | FixtureNode)?]>): Record<string, FixtureNode> {
   const out: Record<string, FixtureNode> = { '/proc/self': { type: 'symlink', target: '1' }, '/proc/meminfo': 'MemTotal: 1 kB\n' };
-  for (const [pid, [comm, cmdline]] of Object.entries(list)) {
+  for (const [pid, [comm, cmdline, exe]] of Object.entries(list)) {
     out[`/proc/${pid}/comm`] = `${comm}\n`;
     out[`/proc/${pid}/cmdline`] = cmdline;
+    const target = exe ?? cmdline.split('\0')[0];
+    if (typeof target === 'string' && target.startsWith('/')) out[`/proc/${pid}/exe`] = { type: 'symlink', target };
+    else if (target && typeof target !== 'string') out[`/proc/${pid}/exe`] = target;
   }
   return out;
 }
@@ -54,11 +57,14 @@ describe('/opt/zoom (install paths)', () => {
     expect(plan).toMatchObject({ kind: 'uninstall', steps: [{ kind: 'run', argv: ['apt-get', 'purge', '-y', 'zoom'] }] });
   });
 
-  it('a folder owned by a package the policy does not name is not removed by any manager', async () => {
+  it('a folder that only another package owns is that package\'s, not Zoom: no hit, and the looked text says whose', async () => {
     const h = host({ '/opt/zoom/ZoomLauncher': 'ELF' }, [{ argv: ['dpkg-query', '-S', '/opt/zoom'], stdout: 'zoomit-viewer: /opt/zoom\n' }]);
-    const findings = judge(zoom(), [[installPathsProbe, await runProbe(installPathsProbe, h)]]);
-    const [plan] = await planFindings(h, zoom(), findings.filter((f) => f.status === 'violation'));
-    expect(plan).toMatchObject({ kind: 'manual', steps: [], why: { key: 'fix:why.unknownPackage', params: { name: 'zoomit-viewer', manager: 'dpkg' } } });
+    const r = await runProbe(installPathsProbe, h);
+    expect(hitsOf(r)).toEqual([]);
+    expect(r.status === 'ran' && r.looked).toContain('/opt/zoom belongs to the dpkg package zoomit-viewer');
+    // Shared by Zoom and another package: Zoom's.
+    const shared = host({ '/opt/zoom/ZoomLauncher': 'ELF' }, [{ argv: ['dpkg-query', '-S', '/opt/zoom'], stdout: 'zoomit-viewer, zoom: /opt/zoom\n' }]);
+    expect(hitsOf(await runProbe(installPathsProbe, shared)).map((x) => x.install)).toEqual(['dpkg:zoom']);
   });
 
   it('belongs to the rpm package that owns it when dpkg does not know it', async () => {
@@ -95,12 +101,51 @@ describe('running processes (/proc)', () => {
       }),
     );
     const hits = hitsOf(await runProbe(linuxProcessesProbe, h));
-    expect(hits.map((x) => [x.install, x.evidence.data?.pid, x.evidence.data?.name, x.evidence.data?.exe])).toEqual([
-      ['process:zoom', '4242', 'zoom', '/opt/zoom/zoom'],
-      ['process:zoom', '4250', 'ZoomWebviewHost', '/opt/zoom/ZoomWebviewHost'],
+    expect(hits.map((x) => [x.install, x.evidence.data?.pid, x.evidence.data?.name, x.evidence.data?.exe, x.evidence.data?.identity])).toEqual([
+      ['process:zoom', '4242', 'zoom', '/opt/zoom/zoom', 'place'],
+      ['process:zoom', '4250', 'ZoomWebviewHost', '/opt/zoom/ZoomWebviewHost', 'place'],
     ]);
     const findings = judge(zoom(), [[linuxProcessesProbe, { status: 'ran', looked: 'p', hits }]]);
     expect(findings.filter((f) => f.status === 'violation')).toHaveLength(1);
+  });
+
+  it('a zoom of another package (Debian\'s zoom-player: /usr/games/zoom) is not Zoom; the looked text says whose it is', async () => {
+    const h = host(proc({ 7000: ['zoom', 'zoom\0story.z5\0', '/usr/games/zoom'] }), [
+      { argv: ['dpkg-query', '-S', '/usr/games/zoom'], stdout: 'zoom-player: /usr/games/zoom\n' },
+    ]);
+    const r = await runProbe(linuxProcessesProbe, h);
+    expect(hitsOf(r)).toEqual([]);
+    expect(r.status === 'ran' && r.looked).toContain('zoom (pid 7000) is /usr/games/zoom of the dpkg package zoom-player');
+  });
+
+  it('a zoom whose program a banned package owns is Zoom by package, wherever it lies; a replaced program ("(deleted)") still counts', async () => {
+    const h = host(proc({ 7001: ['zoom', 'zoom\0', '/usr/lib/zoom/zoom (deleted)'] }), [
+      { argv: ['dpkg-query', '-S', '/usr/lib/zoom/zoom'], stdout: 'zoom:amd64: /usr/lib/zoom/zoom\n' },
+    ]);
+    const [hit] = hitsOf(await runProbe(linuxProcessesProbe, h));
+    expect(hit!.evidence).toMatchObject({ path: '/usr/lib/zoom/zoom', data: { pid: '7001', exe: '/usr/lib/zoom/zoom', identity: 'package', package: 'zoom', manager: 'dpkg' }, label: { key: 'bannedApp:evidence.processOfPackage', params: { package: 'zoom' } } });
+  });
+
+  it('a zoom whose program cannot be read (another user\'s process) stays, saying it is not confirmed', async () => {
+    const h = host(proc({ 7002: ['zoom', '', { type: 'error', code: 'permission' }] }));
+    const [hit] = hitsOf(await runProbe(linuxProcessesProbe, h));
+    expect(hit!.evidence).toMatchObject({ data: { pid: '7002', name: 'zoom', identity: 'unconfirmed' }, label: { key: 'bannedApp:evidence.processUnreadable', params: { name: 'zoom', pid: 7002 } } });
+    expect(hit!.evidence.data?.exe).toBeUndefined();
+    expect(hit!.evidence.detail).toContain('could not be read');
+  });
+
+  it('a zoom elsewhere that no package owns: beside ZoomLauncher it is Zoom (its own folder, the tarball); alone it is not confirmed', async () => {
+    const unowned = (path: string): FixtureCommand => ({ argv: ['dpkg-query', '-S', path], exitCode: 1, stderr: `dpkg-query: no path found matching pattern ${path}\n` });
+    const tarball = host({ ...proc({ 7003: ['zoom', `${HOME}/zoom/zoom\0`] }), [`${HOME}/zoom/ZoomLauncher`]: 'ELF', [`${HOME}/zoom/zoom`]: 'ELF' }, [unowned(`${HOME}/zoom/zoom`)]);
+    expect(hitsOf(await runProbe(linuxProcessesProbe, tarball)).map((x) => x.evidence.data?.identity)).toEqual(['folder']);
+    const alone = host({ ...proc({ 7004: ['zoom', '/tmp/x/zoom\0'] }), '/tmp/x/zoom': 'ELF' }, [unowned('/tmp/x/zoom')]);
+    const [hit] = hitsOf(await runProbe(linuxProcessesProbe, alone));
+    expect(hit!.evidence).toMatchObject({ data: { identity: 'unconfirmed', exe: '/tmp/x/zoom' }, label: { key: 'bannedApp:evidence.processElsewhere', params: { exe: '/tmp/x/zoom' } } });
+  });
+
+  it('a process in Zoom\'s flatpak sandbox is Zoom whatever its path inside the sandbox', async () => {
+    const h = host({ ...proc({ 7005: ['zoom', '/app/zoom/zoom\0'] }), '/proc/7005/root/.flatpak-info': '[Application]\nname=us.zoom.Zoom\nruntime=runtime/org.freedesktop.Platform/x86_64/23.08\n\n[Instance]\ninstance-id=1\n' });
+    expect(hitsOf(await runProbe(linuxProcessesProbe, h)).map((x) => [x.evidence.data?.identity, x.evidence.data?.package, x.evidence.data?.manager])).toEqual([['package', 'us.zoom.Zoom', 'flatpak']]);
   });
 
   it('matches a name longer than comm holds only when argv[0] confirms it', async () => {

@@ -6,16 +6,17 @@ import { lookedAt } from '../leftovers';
 import { notApplicable, ran, type Hit, type Probe, type ProbeResult } from '../probe';
 import { packagesOwning, type OwningPackage } from './package-owning';
 
-/** The package a folder is evidence of: one the policy bans when one of them is, else the first. */
-function chosen(app: BannedApp, owners: readonly OwningPackage[]): OwningPackage | null {
-  return owners.find((o) => app.linux[o.manager].includes(o.name)) ?? owners[0] ?? null;
+/** The banned package among a folder's owners; null when none owns it; `other` when only other packages do (then it is theirs, not the app's). */
+function chosen(app: BannedApp, owners: readonly OwningPackage[]): OwningPackage | null | 'other' {
+  return owners.find((o) => app.linux[o.manager].includes(o.name)) ?? (owners.length > 0 ? 'other' : null);
 }
 
 /**
  * Install folders named in the policy (`linux.installPaths`, e.g. /opt/zoom). A folder owned by a
  * package is evidence of that package's install (same identity, so one finding; its data names the
  * package and its manager, so the removal runs that manager); one that no package owns is a manual
- * install of its own (`folder:PATH`), removed from the allowlist.
+ * install of its own (`folder:PATH`), removed from the allowlist. A folder that only another package owns
+ * is that package's, not the app's: no hit (the `looked` text names the package).
  */
 export const installPathsProbe: Probe = {
   id: 'linux.install-paths',
@@ -23,7 +24,7 @@ export const installPathsProbe: Probe = {
     // In a sandbox the package database's paths lie under its install root.
     const paths = app.linux.installPaths.map((p) => diskPath(ctx.host, p));
     if (paths.length === 0) return notApplicable('no install paths in the policy');
-    const looked = lookedAt(paths);
+    let looked = lookedAt(paths);
     const hits: Hit[] = [];
     let failure: ProbeResult | null = null;
     for (const path of paths) {
@@ -35,7 +36,12 @@ export const installPathsProbe: Probe = {
         continue;
       }
       if (!st) continue;
-      const pkg = chosen(app, await packagesOwning(ctx.host, path));
+      const owners = await packagesOwning(ctx.host, path);
+      const pkg = chosen(app, owners);
+      if (pkg === 'other') {
+        looked += `; not ${app.name}: ${path} belongs to the ${owners.map((o) => `${o.manager} package ${o.name}`).join(', ')}`;
+        continue;
+      }
       hits.push({
         kind: 'installed',
         install: pkg ? `${pkg.manager}:${pkg.name}` : `folder:${path}`,
@@ -50,6 +56,6 @@ export const installPathsProbe: Probe = {
         },
       });
     }
-    return hits.length === 0 && failure ? failure : ran(looked, hits);
+    return hits.length === 0 && failure ? { ...failure, looked } : ran(looked, hits);
   },
 };

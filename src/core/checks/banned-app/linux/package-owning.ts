@@ -1,9 +1,9 @@
 import type { Host } from '../../../host/host';
 import { databasePath } from '../../../host/package-root';
 
-/** A package that owns a path, as its manager names it. */
+/** A package that owns a path (or, for flatpak, the app a process runs in), as its manager names it. */
 export interface OwningPackage {
-  readonly manager: 'dpkg' | 'rpm';
+  readonly manager: 'dpkg' | 'rpm' | 'flatpak';
   readonly name: string;
 }
 

@@ -1,8 +1,10 @@
+import type { Evidence } from '../../../../shared/finding';
 import { isHostError, type Host } from '../../../host/host';
 import type { BannedApp } from '../../../policy/policy-schema';
 import type { CheckContext } from '../../check';
 import { commandFailure, garbled } from '../../reasons';
 import { couldNotLook, notApplicable, ran, type Hit, type Probe, type ProbeResult } from '../probe';
+import { identifyProcess, type ProgramIdentity } from './program-identity';
 import { argv0FromCmdline, isLinuxProcess, parsePsPidComm, type ProcessEntry } from './proc-parse';
 
 /** Fallback command when /proc cannot be listed. */
@@ -51,23 +53,32 @@ async function withArgv0(host: Host, p: ProcessEntry): Promise<ProcessEntry> {
   }
 }
 
-function hitOf(app: BannedApp, p: ProcessEntry, name: string): Hit {
-  return {
-    kind: 'running',
-    install: `process:${app.id}`,
-    source: `${name} (pid ${p.pid})`,
-    evidence: {
-      kind: 'process',
-      ...(p.argv0?.startsWith('/') ? { path: p.argv0 } : {}),
-      detail: `process ${name}, pid ${p.pid}`, label: { key: 'bannedApp:evidence.process', params: { name, pid: p.pid } },
-      data: { pid: String(p.pid), name, ...(p.argv0?.startsWith('/') ? { exe: p.argv0 } : {}) },
-    },
-  };
+/** The evidence's words and data for what the process was found to be. */
+function described(id: Exclude<ProgramIdentity, { is: 'other' }>, name: string, pid: number): Pick<Evidence, 'detail' | 'label' | 'data' | 'path'> {
+  const base = { pid: String(pid), name };
+  if (id.is === 'unconfirmed' && id.why === 'unreadable') {
+    return { detail: `process ${name}, pid ${pid}; its executable could not be read (${id.detail})`, label: { key: 'bannedApp:evidence.processUnreadable', params: { name, pid } }, data: { ...base, identity: 'unconfirmed' } };
+  }
+  const exe = id.exe;
+  if (id.is === 'unconfirmed') {
+    return { path: exe, detail: `process ${name}, pid ${pid}: ${exe}, in no install place of the app and owned by no package`, label: { key: 'bannedApp:evidence.processElsewhere', params: { name, pid, exe } }, data: { ...base, exe, identity: 'unconfirmed' } };
+  }
+  if (id.by === 'package') {
+    return { path: exe, detail: `process ${name}, pid ${pid}: ${exe} of the ${id.pkg.manager} package ${id.pkg.name}`, label: { key: 'bannedApp:evidence.processOfPackage', params: { name, pid, exe, package: id.pkg.name } }, data: { ...base, exe, identity: 'package', package: id.pkg.name, manager: id.pkg.manager } };
+  }
+  return { path: exe, detail: `process ${name}, pid ${pid}: ${exe}`, label: { key: 'bannedApp:evidence.processOfPlace', params: { name, pid, exe } }, data: { ...base, exe, identity: id.by } };
+}
+
+function hitOf(app: BannedApp, p: ProcessEntry, name: string, id: Exclude<ProgramIdentity, { is: 'other' }>): Hit {
+  return { kind: 'running', install: `process:${app.id}`, source: `${name} (pid ${p.pid})`, evidence: { kind: 'process', ...described(id, name, p.pid) } };
 }
 
 /**
- * Running processes named in the policy (`linux.processNames`), by exact name. Reads /proc
- * (comm, then cmdline of the matches); falls back to `ps` where /proc is not readable.
+ * Running processes named in the policy (`linux.processNames`), by exact name, then by what they are:
+ * the executable (`/proc/PID/exe`) under an install place of the app or of a banned package. One of
+ * another package (Debian's zoom-player runs /usr/games/zoom) is not the app; one whose executable
+ * cannot be read stays, saying so. Reads /proc (comm, then cmdline and exe of the matches); falls back
+ * to `ps` where /proc is not readable.
  */
 export const linuxProcessesProbe: Probe = {
   id: 'linux.processes',
@@ -75,6 +86,7 @@ export const linuxProcessesProbe: Probe = {
     const names = app.linux.processNames;
     if (names.length === 0) return notApplicable('no process names in the policy');
     let procs = await fromProc(ctx.host);
+    const procListed = procs !== null;
     let looked = 'processes (/proc)';
     if (procs === null) {
       looked = 'processes (ps -e)';
@@ -87,15 +99,20 @@ export const linuxProcessesProbe: Probe = {
       return couldNotLook(looked, 'bannedApp:linux.reason.noProcesses');
     }
     const hits: Hit[] = [];
+    const others: string[] = [];
     for (const p of procs) {
       const short = names.find((n) => n.length <= 15 && p.comm === n);
       const long = names.filter((n) => n.length > 15 && p.comm === n.slice(0, 15));
       if (!short && long.length === 0) continue;
       const full = await withArgv0(ctx.host, p);
       const name = short ?? long.find((n) => isLinuxProcess(full, n));
-      if (name) hits.push(hitOf(app, full, name));
+      if (!name) continue;
+      const id = await identifyProcess(ctx.host, app, p.pid, procListed);
+      if (id === null) continue; // ended meanwhile
+      if (id.is === 'other') others.push(`${name} (pid ${p.pid}) is ${id.exe} of the ${id.pkg.manager} package ${id.pkg.name}`);
+      else hits.push(hitOf(app, full, name, id));
     }
     hits.sort((a, b) => Number(a.evidence.data!.pid) - Number(b.evidence.data!.pid));
-    return ran(looked, hits);
+    return ran(others.length ? `${looked}; not ${app.name}: ${others.join('; ')}` : looked, hits);
   },
 };
