@@ -112,6 +112,18 @@ export class DpkgSandbox {
     else must(argv);
   }
 
+  /**
+   * Unpacks a real .deb (e.g. one `apt-get download` fetched) into the sandbox without configuring it, so
+   * none of its maintainer scripts runs (a postinst would act on the real system: update-alternatives).
+   * Its dependencies are not in the private database, so they are not required. Refuses a .deb with a
+   * preinst, which `--unpack` would run.
+   */
+  unpack(deb: string): void {
+    const info = must(['dpkg-deb', '-I', deb]);
+    if (/^\s+\d+ bytes,\s+\d+ lines\s+\*?\s+preinst\b/m.test(info)) throw new Error(`${deb} has a preinst script; it would run on this system`);
+    must(['dpkg', ...this.flags(), '--force-depends', '--unpack', deb]);
+  }
+
   /** Removes a package (`purge` also drops its conffiles, leaving no trace). */
   remove(name: string, purge = false): void {
     must(['dpkg', ...this.flags(), purge ? '--purge' : '--remove', name]);
