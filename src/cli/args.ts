@@ -25,15 +25,26 @@ export interface ParsedArgs {
   readonly version: boolean;
 }
 
+/** A lookup table without inherited properties, so `__proto__` or `constructor` name nothing. */
+export function table<T>(entries: Readonly<Record<string, T>>): Readonly<Record<string, T>> {
+  return Object.assign(Object.create(null) as Record<string, T>, entries);
+}
+
+/** The value for `key` only when the table itself holds it (never one inherited from Object.prototype). */
+export function own<T>(t: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(t, key) ? t[key] : undefined;
+}
+
 /** Flags every command accepts. */
-export const GLOBAL_FLAGS: FlagSpec = { json: 'boolean', lang: 'string', help: 'boolean', version: 'boolean' };
-const SHORT: Readonly<Record<string, string>> = { h: 'help', v: 'version', y: 'yes' };
+export const GLOBAL_FLAGS: FlagSpec = table({ json: 'boolean', lang: 'string', help: 'boolean', version: 'boolean' });
+const SHORT: Readonly<Record<string, string>> = table({ h: 'help', v: 'version', y: 'yes' });
 
 /** Parses argv (without node and script). `extra` lists the flags of every command. Throws UsageError. */
 export function parseArgs(argv: readonly string[], extra: FlagSpec = {}): ParsedArgs {
-  const spec: FlagSpec = { ...GLOBAL_FLAGS, ...extra };
+  const spec: FlagSpec = table({ ...GLOBAL_FLAGS, ...extra });
   const words: string[] = [];
-  const flags: Record<string, string | boolean> = {};
+  // No prototype: a flag named `__proto__` or `constructor` can neither be looked up nor set as a property.
+  const flags = table<string | boolean>({}) as Record<string, string | boolean>;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') {
@@ -42,8 +53,8 @@ export function parseArgs(argv: readonly string[], extra: FlagSpec = {}): Parsed
     }
     if (arg.startsWith('-') && arg !== '-') {
       const eq = arg.indexOf('=');
-      const name = arg.startsWith('--') ? arg.slice(2, eq > 0 ? eq : undefined) : SHORT[arg.slice(1)];
-      const kind = name === undefined ? undefined : spec[name];
+      const name = arg.startsWith('--') ? arg.slice(2, eq > 0 ? eq : undefined) : own(SHORT, arg.slice(1));
+      const kind = name === undefined ? undefined : own(spec, name);
       if (name === undefined || kind === undefined) throw new UsageError('cli:error.unknownOption', { option: arg.split('=')[0]! });
       if (kind === 'boolean') {
         if (eq > 0) throw new UsageError('cli:error.unexpectedArgument', { arg });

@@ -4,7 +4,7 @@ import { createTranslator } from '../core/i18n/translator';
 import { userDataDir } from '../core/paths';
 import { builtinPolicy } from '../core/policy/policy';
 import { TOOL_NAME, TOOL_VERSION } from '../core/version';
-import { GLOBAL_FLAGS, languageHint, parseArgs, UsageError, type FlagSpec } from './args';
+import { GLOBAL_FLAGS, languageHint, own, parseArgs, table, UsageError, type FlagSpec } from './args';
 import type { Command } from './command';
 import { COMMANDS } from './commands';
 import { processIO, type CliIO } from './io';
@@ -23,7 +23,7 @@ export interface MainDeps {
 }
 
 function allFlags(): FlagSpec {
-  return Object.assign({}, ...COMMANDS.map((c) => c.flags)) as FlagSpec;
+  return table(Object.assign({}, ...COMMANDS.map((c) => c.flags)) as FlagSpec);
 }
 
 /** Finds the command named by the first words; `check` when none is given. */
@@ -56,7 +56,7 @@ export async function main(argv: readonly string[], deps: MainDeps): Promise<num
     if (!found) throw new UsageError('cli:error.unknownCommand', { command: args.words.join(' ') });
     if (found.rest.length > 0) throw new UsageError('cli:error.unexpectedArgument', { arg: found.rest[0]! });
     for (const flag of Object.keys(args.flags)) {
-      if (!(flag in found.command.flags) && !(flag in GLOBAL_FLAGS)) {
+      if (own(found.command.flags, flag) === undefined && own(GLOBAL_FLAGS, flag) === undefined) {
         throw new UsageError('cli:error.unknownOption', { option: `--${flag}` });
       }
     }
