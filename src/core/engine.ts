@@ -1,6 +1,7 @@
 import type { Finding, FindingStatus } from '../shared/finding';
 import { REPORT_SCHEMA_VERSION, type Report, type ReportSummary } from '../shared/report';
 import { errorText, findingId, msg, type Check, type CheckContext } from './checks/check';
+import { onceHost } from './host/once-host';
 import { reportPolicy } from './policy/policy';
 import { TOOL_NAME, TOOL_VERSION } from './version';
 
@@ -21,8 +22,8 @@ export async function runChecks(ctx: CheckContext, options: RunChecksOptions): P
   const started = clock();
   const limit = options.timeLimitMs ?? CHECK_TIME_LIMIT_MS;
   // A context object of its own for this run: whatever probes share through it (a registry scan read once
-  // for every probe) lives for this run only, so a re-check after a removal looks again.
-  const run: CheckContext = { ...ctx };
+  // for every probe, each command's result) lives for this run only, so a re-check after a removal looks again.
+  const run: CheckContext = { ...ctx, host: onceHost(ctx.host) };
   const perCheck = await Promise.all(options.checks.map((c) => runOne(c, run, limit)));
   const findings = perCheck.flat();
   return {

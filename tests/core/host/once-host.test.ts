@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { Check } from '../../../src/core/checks/check';
+import { defaultChecks } from '../../../src/core/checks/default-checks';
+import { runChecks } from '../../../src/core/engine';
+import { FixtureHost } from '../../../src/core/host/fixture-host';
+import type { Host, RunOptions, RunResult } from '../../../src/core/host/host';
+import { onceHost } from '../../../src/core/host/once-host';
+import { SandboxHost } from '../../../src/core/host/sandbox-host';
+import { builtinPolicy } from '../../../src/core/policy/policy';
+
+/** A host that counts every command it is asked to spawn, by argv. */
+function counting(inner: Host): Host & { readonly spawns: Map<string, number> } {
+  const spawns = new Map<string, number>();
+  const run = (argv: readonly string[], options?: RunOptions): Promise<RunResult> => {
+    const k = argv.join(' ');
+    spawns.set(k, (spawns.get(k) ?? 0) + 1);
+    return inner.run(argv, options);
+  };
+  return new Proxy(inner, { get: (t, p) => (p === 'spawns' ? spawns : p === 'run' ? run : Reflect.get(t, p, t)) }) as Host & { spawns: Map<string, number> };
+}
+
+const fixture = () =>
+  new FixtureHost({ platform: 'linux', homedir: '/home/an', files: { '/etc/hostname': 'may-01\n' }, commands: [{ argv: ['id', '-u'], stdout: '1000\n' }, { argv: ['ps', '-e'], stdout: '1 init\n' }] });
+
+describe('onceHost', () => {
+  it('spawns the same command once, however many ask at the same time or later, and gives each the same result', async () => {
+    const inner = counting(fixture());
+    const host = onceHost(inner);
+    const [a, b] = await Promise.all([host.run(['id', '-u']), host.run(['id', '-u'], { timeoutMs: 5000 })]);
+    const c = await host.run(['id', '-u']);
+    expect(inner.spawns.get('id -u')).toBe(1);
+    expect(a.stdout).toBe('1000\n');
+    expect(b).toBe(a);
+    expect(c).toBe(a);
+  });
+
+  it('counts a different argv, environment, folder or input as another command', async () => {
+    const inner = counting(fixture());
+    const host = onceHost(inner);
+    await host.run(['id', '-u']);
+    await host.run(['id', '-u'], { env: { LC_ALL: 'C' } });
+    await host.run(['id', '-u'], { env: { LC_ALL: 'C' } });
+    await host.run(['id', '-u'], { cwd: '/tmp' });
+    await host.run(['id', '-u'], { input: 'x' });
+    await host.run(['ps', '-e']);
+    expect(Object.fromEntries(inner.spawns)).toEqual({ 'id -u': 4, 'ps -e': 1 });
+  });
+
+  it('passes reads and the machine facts through to the inner host', async () => {
+    const inner = fixture();
+    const host = onceHost(inner);
+    expect(await host.readText('/etc/hostname')).toBe('may-01\n');
+    expect(await host.stat('/etc/hostname')).toMatchObject({ type: 'file' });
+    expect(host.platform).toBe('linux');
+    expect(host.homedir).toBe('/home/an');
+    expect(host.path).toBe(inner.path);
+  });
+});
+
+describe('one check run spawns no command twice', () => {
+  it('two checks asking for the same command share one spawn; the next run looks again', async () => {
+    const host = counting(fixture());
+    const asks = (id: string): Check => ({ id, advisoryPoint: 1, run: async (ctx) => (await ctx.host.run(['id', '-u']), []) });
+    const ctx = { host, policy: builtinPolicy(), now: new Date('2026-11-25T08:00:00Z') };
+    await runChecks(ctx, { checks: [asks('a'), asks('b')] });
+    expect(host.spawns.get('id -u')).toBe(1);
+    await runChecks(ctx, { checks: [asks('a')] });
+    expect(host.spawns.get('id -u')).toBe(2);
+  });
+
+  it.skipIf(process.platform !== 'linux')('the full check on this machine spawns every command once', async () => {
+    // apt-get is hidden (it takes seconds and proves nothing more here); every other probe runs for real.
+    const host = counting(new SandboxHost({ rewrite: (argv) => (argv[0] === 'apt-get' || argv[0]?.endsWith('apt-check') ? null : argv) }));
+    await runChecks({ host, policy: builtinPolicy(), now: new Date() }, { checks: defaultChecks() });
+    expect(host.spawns.size).toBeGreaterThan(2);
+    expect([...host.spawns].filter(([, n]) => n > 1)).toEqual([]);
+  });
+});
