@@ -2,6 +2,7 @@
 import { defaultChecks } from '../core/checks/default-checks';
 import { runChecks } from '../core/engine';
 import { hostFromEnv } from '../core/host/host-from-env';
+import { memoWriterFor } from '../core/host/memo-writer';
 import type { Host } from '../core/host/host';
 import { builtinPolicy } from '../core/policy/policy';
 import type { PolicyView } from '../shared/ipc-contract';
@@ -9,7 +10,8 @@ import type { Report } from '../shared/report';
 
 /** Makes the check function the controller calls: the core is async and light, so it runs in main. */
 export function makeCheckRunner(dataDir: string, host: Host = hostFromEnv(process.env)): () => Promise<Report> {
-  return () => runChecks({ host, policy: builtinPolicy(), now: new Date(), dataDir }, { checks: defaultChecks() });
+  const memoWriter = memoWriterFor(host, dataDir);
+  return () => runChecks({ host, policy: builtinPolicy(), now: new Date(), dataDir, ...(memoWriter ? { memoWriter } : {}) }, { checks: defaultChecks() });
 }
 
 /** The built-in advisory as the window's advisory page shows it. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AdvisoryPoint, Finding, Message } from '../../shared/finding';
 import type { Host } from '../host/host';
+import type { MutableHost } from '../host/mutable-host';
 import type { Policy } from '../policy/policy-schema';
 
 /** What every check is given: the door to the OS, the policy, and the time to judge against. */
@@ -13,6 +14,11 @@ export interface CheckContext {
   readonly dataDir?: string;
   /** A signed release catalog given on the command line (`check --catalog FILE`). */
   readonly catalogFile?: string;
+  /**
+   * Writes the checks' memo files (answers kept between checks, e.g. the pending updates) into dataDir,
+   * confined to it; absent (a recorded machine, pure tests) means nothing is kept and every check looks in full.
+   */
+  readonly memoWriter?: MutableHost;
 }
 
 /** A check: looks at the machine through ctx.host and returns findings. Never throws on purpose. */

@@ -7,6 +7,7 @@ import { readFailure } from '../reasons';
 import { linuxLifecycle, parseOsRelease, type OsRelease } from './linux-release';
 import { aptListsDate, aptPending, debianReboot, dnfPending, esmEnabled, listsEvidence, rpmReboot } from './linux-updates';
 import type { ExtraWarning, OsState, OsUnidentified, Pending, Reboot } from './os-state';
+import { APT_MEMO_INPUTS, DNF_MEMO_INPUTS, memoizedPending, type MemoizedPending, type PendingMemoPlace } from './pending-memo';
 
 const OS_RELEASE = ['/etc/os-release', '/usr/lib/os-release'];
 
@@ -14,6 +15,8 @@ const OS_RELEASE = ['/etc/os-release', '/usr/lib/os-release'];
 export interface LinuxProbeOptions {
   readonly distroInfoDir?: string;
   readonly maxBehindDays: number;
+  /** Where the pending-updates answer is kept between checks; absent: always asked afresh. */
+  readonly memo?: PendingMemoPlace;
 }
 
 async function readOsRelease(host: Host): Promise<{ os: OsRelease; path: string } | { reason: Message; looked: string }> {
@@ -40,8 +43,28 @@ export async function probeLinux(host: Host, catalog: Catalog, now: Date, option
   if ('reason' in found) return { unidentified: true, reason: found.reason, looked: found.looked };
   const { os } = found;
   const debianFamily = isDebianFamily(os);
-  const distroInfo = debianFamily ? await readDistroInfo(host, options.distroInfoDir ?? DISTRO_INFO_DIR) : null;
-  const esm = os.id === 'ubuntu' ? await esmEnabled(host) : false;
+  // Everything below is independent: the slow pending-updates command starts at once, beside the rest.
+  const manager: Promise<'apt' | 'dnf' | null> = (async () => {
+    if (debianFamily || (await host.stat('/var/lib/dpkg/status'))) return 'apt';
+    if (isRpmFamily(os) || (await host.stat('/var/lib/rpm'))) return 'dnf';
+    return null;
+  })();
+  const pendingP = manager.then((m): Promise<MemoizedPending> | MemoizedPending =>
+    m === 'apt'
+      ? memoizedPending(host, options.memo, 'apt', APT_MEMO_INPUTS, now, () => aptPending(host))
+      : m === 'dnf'
+        ? memoizedPending(host, options.memo, 'dnf', DNF_MEMO_INPUTS, now, () => dnfPending(host))
+        : { pending: { kind: 'unknown', reason: { key: 'common:reason.noProbe' } }, evidence: [] },
+  );
+  const rebootP = manager.then((m): Promise<Reboot> | Reboot => (m === 'apt' ? debianReboot(host) : m === 'dnf' ? rpmReboot(host) : { kind: 'not-applicable' }));
+  const listsP = manager.then((m) => (m === 'apt' ? aptListsDate(host) : null));
+  const [distroInfo, esm, memoized, reboot, lists] = await Promise.all([
+    debianFamily ? readDistroInfo(host, options.distroInfoDir ?? DISTRO_INFO_DIR) : null,
+    os.id === 'ubuntu' ? esmEnabled(host) : false,
+    pendingP,
+    rebootP,
+    listsP,
+  ]);
   const lc = linuxLifecycle(os, catalog, distroInfo, esm, now);
   const evidence: Evidence[] = [
     { kind: 'os', path: found.path, detail: os.prettyName, ...(os.versionId ? { version: os.versionId } : {}), data: { id: os.id, ...(os.versionId ? { versionId: os.versionId } : {}), ...(os.codename ? { codename: os.codename } : {}) } },
@@ -51,23 +74,15 @@ export async function probeLinux(host: Host, catalog: Catalog, now: Date, option
   }
   if (distroInfo) evidence.push({ kind: 'catalog', path: options.distroInfoDir ?? DISTRO_INFO_DIR, detail: `distro-info-data present, dated ${distroInfo.asOf}`, label: { key: 'patch:evidence.distroInfo', params: { asOf: displayDate(distroInfo.asOf) } } });
 
-  let pending: Pending = { kind: 'unknown', reason: { key: 'common:reason.noProbe' } };
-  let reboot: Reboot = { kind: 'not-applicable' };
+  const pending: Pending = memoized.pending;
+  evidence.push(...memoized.evidence);
   const extra: ExtraWarning[] = [];
-  if (debianFamily || (await host.stat('/var/lib/dpkg/status'))) {
-    pending = await aptPending(host);
-    reboot = await debianReboot(host);
-    const lists = await aptListsDate(host);
-    if (lists) {
-      evidence.push(listsEvidence(lists));
-      const age = daysSince(isoDay(lists.ms), now);
-      if (age > options.maxBehindDays) {
-        extra.push({ id: 'apt-lists-stale', title: { key: 'patch:listsStale.title', params: { days: age, date: isoDay(lists.ms).split('-').reverse().join('/') } }, action: { key: 'patch:listsStale.action' }, evidence: [listsEvidence(lists)] });
-      }
+  if (lists) {
+    evidence.push(listsEvidence(lists));
+    const age = daysSince(isoDay(lists.ms), now);
+    if (age > options.maxBehindDays) {
+      extra.push({ id: 'apt-lists-stale', title: { key: 'patch:listsStale.title', params: { days: age, date: isoDay(lists.ms).split('-').reverse().join('/') } }, action: { key: 'patch:listsStale.action' }, evidence: [listsEvidence(lists)] });
     }
-  } else if (isRpmFamily(os) || (await host.stat('/var/lib/rpm'))) {
-    pending = await dnfPending(host);
-    reboot = await rpmReboot(host);
   }
   return {
     name: os.prettyName,

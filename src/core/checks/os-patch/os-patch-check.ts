@@ -23,7 +23,11 @@ async function probe(host: Host, catalog: CatalogInUse, ctx: CheckContext, optio
     case 'darwin':
       return probeMacos(host, catalog.catalog, ctx.now);
     default:
-      return probeLinux(host, catalog.catalog, ctx.now, { maxBehindDays: ctx.policy.patch.maxBehindDays, ...(options.distroInfoDir ? { distroInfoDir: options.distroInfoDir } : {}) });
+      return probeLinux(host, catalog.catalog, ctx.now, {
+        maxBehindDays: ctx.policy.patch.maxBehindDays,
+        ...(options.distroInfoDir ? { distroInfoDir: options.distroInfoDir } : {}),
+        ...(ctx.memoWriter && ctx.dataDir ? { memo: { dataDir: ctx.dataDir, writer: ctx.memoWriter } } : {}),
+      });
   }
 }
 
