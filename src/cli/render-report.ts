@@ -1,5 +1,6 @@
 import type { Evidence, Finding } from '../shared/finding';
 import type { Report } from '../shared/report';
+import { CHECK_IDS } from '../core/checks/default-checks';
 import { exitCodeFor } from '../core/engine';
 import type { Translator } from '../core/i18n/translator';
 
@@ -28,6 +29,10 @@ export function renderReport(report: Report, t: Translator): string {
   lines.push(t.t('cli:report.machine', { ...report.host }));
   lines.push(t.t('cli:report.time', { time: formatTime(report.generatedAt), seconds: (report.durationMs / 1000).toFixed(1) }));
   lines.push(t.t('cli:report.basis', { title: report.policy.title[t.language] }));
+  // A run of some checks only (`--only`) says which, so an empty list is not read as a clean machine.
+  if (report.checks && CHECK_IDS.some((id) => !report.checks!.includes(id))) {
+    lines.push(t.t('cli:report.only', { checks: report.checks.map((id) => t.t(`cli:check.${id}`)).join(', ') }));
+  }
   lines.push('');
   const sorted = [...report.findings].sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status));
   for (const f of sorted) {

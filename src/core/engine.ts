@@ -33,9 +33,17 @@ export async function runChecks(ctx: CheckContext, options: RunChecksOptions): P
     host: { os: ctx.host.platform, release: ctx.host.osRelease, arch: ctx.host.arch, hostname: ctx.host.hostname },
     policy: reportPolicy(ctx.policy),
     findings,
+    checks: options.checks.map((c) => c.id),
     summary: summarize(findings),
     durationMs: Math.max(0, clock() - started),
   };
+}
+
+/** The checks named by `only` (all of them when it is absent), in their order; null when `only` names no check. */
+export function selectChecks(checks: readonly Check[], only: string | undefined): readonly Check[] | null {
+  if (only === undefined) return checks;
+  const chosen = checks.filter((c) => c.id === only);
+  return chosen.length > 0 ? chosen : null;
 }
 
 async function runOne(check: Check, ctx: CheckContext, limitMs: number): Promise<readonly Finding[]> {

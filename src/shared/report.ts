@@ -49,6 +49,8 @@ export interface Report {
   readonly host: ReportHost;
   readonly policy: ReportPolicy;
   readonly findings: readonly Finding[];
+  /** Ids of the checks that ran, in order (`check --only` runs one); absent in reports made before it was recorded. */
+  readonly checks?: readonly string[];
   readonly summary: ReportSummary;
   readonly durationMs: number;
 }

@@ -5,6 +5,9 @@ import { windowsProbes } from './banned-app/windows/windows-probes';
 import type { Check } from './check';
 import { osPatchCheck } from './os-patch/os-patch-check';
 
+/** Ids of the default checks, in their order: what `check --only` accepts. */
+export const CHECK_IDS = ['banned-app', 'os-patch'] as const;
+
 /** Every check the app and the CLI run, in the order they are shown. */
 export function defaultChecks(): readonly Check[] {
   return [bannedAppCheck({ linux: linuxProbes, darwin: macosProbes, win32: windowsProbes }), osPatchCheck()];
