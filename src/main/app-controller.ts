@@ -10,6 +10,7 @@ import type { HistoryEntry } from '../shared/history';
 import type { PauseDuration, PauseState, SnoozeState } from '../shared/ipc-contract';
 import type { Report } from '../shared/report';
 import type { Settings } from '../shared/settings';
+import { overlayReport } from '../core/overlay-report';
 import { historyEntry, HISTORY_LIMIT, openStores, type AppStores } from './app-stores';
 import { findingVerdict, type FixService } from './fix-service';
 import { AppError } from './ipc-main';
@@ -23,7 +24,8 @@ import { WakeTimer } from './wake-timer';
 export interface ControllerDeps {
   readonly dataDir: string;
   readonly now: () => number;
-  readonly runChecks: () => Promise<Report>;
+  /** Runs the checks: all of them, or only the one named (the tray's frequent banned-app check). */
+  readonly runChecks: (only?: string) => Promise<Report>;
   readonly fixer: FixService;
   /** Timers for the end of a pause or a snooze; Node's by default. */
   readonly setTimer?: (fn: () => void, ms: number) => unknown;
@@ -32,7 +34,8 @@ export interface ControllerDeps {
 
 /** Events the controller emits. */
 export interface ControllerEvents {
-  report: [Report];
+  /** The report to show, and the ids of the checks that ran for it (the rest kept from their last run). */
+  report: [Report, readonly string[]];
   checking: [boolean];
   fixing: [boolean];
   fixProgress: [FixProgress];
@@ -48,7 +51,7 @@ export class AppController extends EventEmitter<ControllerEvents> {
   private readonly problems = new ProblemLog((p) => this.emit('problem', p));
   private report: Report | null;
   private current: Settings;
-  private checking: Promise<Report> | null = null;
+  private checking: { readonly promise: Promise<Report>; readonly only: string | undefined } | null = null;
   private fixingId: string | null = null;
   private readonly wake: WakeTimer;
 
@@ -80,18 +83,27 @@ export class AppController extends EventEmitter<ControllerEvents> {
     return this.fixingId !== null;
   }
 
-  /** Runs every check; a second call while one runs gets the same result. */
-  runCheck(): Promise<Report> {
-    if (this.checking) return this.checking;
+  /**
+   * Runs every check, or only the one named (its findings laid over the last report's others). One at a
+   * time: a call while a check runs that covers it gets the same result; a full check asked for while a
+   * partial one runs starts when that one ends.
+   */
+  runCheck(only?: string): Promise<Report> {
+    const running = this.checking;
+    if (running) {
+      if (running.only === undefined || running.only === only) return running.promise;
+      return running.promise.catch(() => undefined).then(() => this.runCheck(only));
+    }
     this.emit('checking', true);
-    this.checking = this.deps
-      .runChecks()
+    const promise = this.deps
+      .runChecks(only)
       .then((report) => this.accept(report))
       .finally(() => {
         this.checking = null;
         this.emit('checking', false);
       });
-    return this.checking;
+    this.checking = { promise, only };
+    return promise;
   }
 
   /** Whether a check is running now. */
@@ -99,11 +111,13 @@ export class AppController extends EventEmitter<ControllerEvents> {
     return this.checking !== null;
   }
 
-  private accept(report: Report): Report {
+  private accept(fresh: Report): Report {
+    const ran = fresh.checks ?? [...new Set(fresh.findings.map((f) => f.check))];
+    const report = overlayReport(this.report, fresh);
     this.report = report;
     this.save(this.stores.lastReport, report);
     this.save(this.stores.history, [historyEntry(report), ...this.stores.history.read()].slice(0, HISTORY_LIMIT));
-    this.emit('report', report);
+    this.emit('report', report, ran);
     this.notifyFrom(report);
     return report;
   }
@@ -234,7 +248,7 @@ export class AppController extends EventEmitter<ControllerEvents> {
    */
   private async checkAfterChange(): Promise<Report> {
     const stale = this.checking;
-    if (stale) await stale.catch(() => undefined);
+    if (stale) await stale.promise.catch(() => undefined);
     return this.runCheck();
   }
 

@@ -1,9 +1,12 @@
 /**
- * When to run the automatic check: at start, every `intervalHours`, and on resume from sleep.
+ * When to run an automatic check: at start, every interval, and on resume from sleep. The app has two:
+ * the full check on the settings' interval and the banned-app check on the policy's shorter one.
  * Pure planning plus a tiny timer wrapper whose clock and timers are injected, so tests need
  * neither Electron nor real time.
  */
 
+/** One minute in milliseconds. */
+export const MINUTE_MS = 60_000;
 /** One hour in milliseconds. */
 export const HOUR_MS = 3_600_000;
 /** A resume this soon after the last run does not start another one. */
@@ -17,10 +20,10 @@ export function intervalMs(intervalHours: number): number {
   return h * HOUR_MS;
 }
 
-/** The time of the next run: now when there was none (start), else one interval after the last, never in the past. */
-export function nextRunAt(lastRunAt: number | null, intervalHours: number, now: number): number {
+/** The time of the next run: now when there was none (start), else one interval (ms) after the last, never in the past. */
+export function nextRunAt(lastRunAt: number | null, everyMs: number, now: number): number {
   if (lastRunAt === null || lastRunAt > now) return now;
-  return Math.max(now, lastRunAt + intervalMs(intervalHours));
+  return Math.max(now, lastRunAt + everyMs);
 }
 
 /** Whether waking from sleep should start a check now (timers may have slept through the due time). */
@@ -35,7 +38,8 @@ export interface SchedulerDeps {
   readonly clearTimer: (handle: unknown) => void;
   /** Starts a check; the scheduler plans the next one when it settles. */
   readonly run: () => Promise<unknown>;
-  readonly intervalHours: () => number;
+  /** Milliseconds between runs, asked afresh at each planning (the setting may change). */
+  readonly intervalMs: () => number;
 }
 
 /** Runs the check at start, then on its interval and on resume; one run at a time. */
@@ -96,7 +100,7 @@ export class Scheduler {
 
   /** Time of the next planned run, for the UI and tests. */
   get nextAt(): number {
-    return nextRunAt(this.lastRunAt, this.deps.intervalHours(), this.deps.now());
+    return nextRunAt(this.lastRunAt, this.deps.intervalMs(), this.deps.now());
   }
 
   private plan(): void {

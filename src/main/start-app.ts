@@ -14,7 +14,7 @@ import { writeFailure } from './problem-log';
 import { registerIpcHandlers, unregisterIpcHandlers } from './ipc-handlers';
 import { send } from './ipc-main';
 import { Notifier } from './notifier';
-import { Scheduler } from './scheduler';
+import { scheduleChecks, type CheckSchedule } from './check-schedule';
 import { AppTray } from './tray';
 import { trayStateFor } from './tray-state';
 import { AssistantWindow, defaultWindowPaths, hardenSession, rendererPage } from './windows';
@@ -24,7 +24,7 @@ export interface RunningApp {
   readonly controller: AppController;
   readonly window: AssistantWindow;
   readonly tray: AppTray;
-  readonly scheduler: Scheduler;
+  readonly schedule: CheckSchedule;
 }
 
 /** Starts the tray app, looking at the machine through `host` and keeping its state in `dataDir`. */
@@ -36,15 +36,14 @@ export function startApp(dataDir: string, host: Host): RunningApp {
   const controller = new AppController({ dataDir, now: Date.now, runChecks: makeCheckRunner(dataDir, host), fixer: coreFixService({ host, policy: builtinPolicy, dataDir }) });
   let tr = mainTranslator(controller.settings().language);
   const window = new AssistantWindow(paths, () => tr.t('ui:app.name'));
-  const scheduler = new Scheduler({
+  const schedule = scheduleChecks(controller, {
     now: Date.now,
     setTimer: (fn, ms) => setTimeout(fn, ms),
     clearTimer: (h) => clearTimeout(h as NodeJS.Timeout),
-    run: () => controller.runCheck(),
-    intervalHours: () => controller.settings().intervalHours,
+    bannedAppMinutes: () => builtinPolicy().schedule.bannedAppMinutes,
   });
   const tray = new AppTray(join(app.getAppPath(), 'assets'), {
-    checkNow: () => void scheduler.runNow(),
+    checkNow: () => void schedule.full.runNow(),
     openWindow: () => window.show(),
     pause: (d) => controller.pauseNotifications(d),
     setLanguage: (language: UiLanguage) => controller.setSettings({ language }),
@@ -66,7 +65,6 @@ export function startApp(dataDir: string, host: Host): RunningApp {
 
   controller.on('checking', refreshTray);
   controller.on('report', (report) => {
-    scheduler.noteRun(Date.now());
     refreshTray();
     const wc = window.webContents;
     if (wc) send(wc, 'report:updated', report);
@@ -82,7 +80,7 @@ export function startApp(dataDir: string, host: Host): RunningApp {
   controller.on('settings', (s) => {
     if (s.language !== tr.language) tr = mainTranslator(s.language);
     applyLoginItem(s.startAtLogin, loginItemError);
-    scheduler.reschedule();
+    schedule.full.reschedule();
     refreshTray();
     const wc = window.webContents;
     if (wc) send(wc, 'settings:updated', s);
@@ -91,12 +89,12 @@ export function startApp(dataDir: string, host: Host): RunningApp {
   registerIpcHandlers(controller, { policy: policyView, openExternal: (url) => shell.openExternal(url), trusted: (url) => isRendererPage(url, page) });
   powerMonitor.on('resume', () => {
     controller.planWake(); // timers may have slept past the end of a pause or snooze
-    scheduler.onResume();
+    schedule.onResume();
   });
   app.on('second-instance', () => window.show());
   app.on('before-quit', () => {
     window.allowClose();
-    scheduler.stop();
+    schedule.stop();
     controller.dispose();
     unregisterIpcHandlers();
     tray.destroy();
@@ -105,7 +103,7 @@ export function startApp(dataDir: string, host: Host): RunningApp {
   app.on('window-all-closed', () => undefined);
   refreshTray();
   refreshLoginItem(controller.settings().startAtLogin, loginItemError);
-  scheduler.start();
+  schedule.start();
   if (process.argv.includes('--show')) window.show();
-  return { controller, window, tray, scheduler };
+  return { controller, window, tray, schedule };
 }

@@ -283,3 +283,46 @@ describe('AppController', () => {
     });
   });
 });
+
+describe('AppController: the banned-app check on its own', () => {
+  const patchPending = { id: 'os-patch:aaaa', check: 'os-patch', status: 'warning', severity: 'medium', advisoryPoint: 2, title: { key: 'patch:pending.title' }, evidence: [] } as const;
+  const full = (findings: Report['findings']): Report => ({ ...reportWith(findings), checks: ['banned-app', 'os-patch'] });
+  const bannedOnly = (findings: Report['findings']): Report => ({ ...reportWith(findings, '2026-05-20T03:34:05.000Z'), checks: ['banned-app'] });
+
+  it('lays its findings over the last full report, keeps the patch findings, and says which check ran', async () => {
+    const asked: Array<string | undefined> = [];
+    const answers: Record<string, Report> = { full: full([zoomOk, patchPending]), 'banned-app': bannedOnly([zoomInstalled]) };
+    const c = new AppController({ dataDir: dir, now: () => now, runChecks: async (only) => (asked.push(only), answers[only ?? 'full']!), fixer: refusingFixService });
+    const events: Array<readonly string[]> = [];
+    c.on('report', (_r, ran) => events.push(ran));
+    await c.runCheck();
+    const r = await c.runCheck('banned-app');
+    expect(asked).toEqual([undefined, 'banned-app']);
+    expect(events).toEqual([['banned-app', 'os-patch'], ['banned-app']]);
+    expect(r.findings.map((f) => f.id)).toEqual([zoomInstalled.id, patchPending.id]);
+    expect(c.latestReport()).toBe(r);
+    expect(c.history()[0]?.findings.map((f) => f.id)).toEqual([zoomInstalled.id, patchPending.id]);
+    // A restart reads the laid-over report back.
+    expect(controller([]).latestReport()?.findings.map((f) => f.id)).toEqual([zoomInstalled.id, patchPending.id]);
+  });
+
+  it('joins a full check that is running; a full check asked for while a banned-app one runs starts after it', async () => {
+    const gates: Array<() => void> = [];
+    const asked: Array<string | undefined> = [];
+    const runChecks = (only?: string) => (asked.push(only), new Promise<Report>((resolve) => gates.push(() => resolve(only ? bannedOnly([zoomOk]) : full([zoomOk, patchPending])))));
+    const c = new AppController({ dataDir: dir, now: () => now, runChecks, fixer: refusingFixService });
+    const f1 = c.runCheck();
+    const b1 = c.runCheck('banned-app');
+    expect(b1).toBe(f1);
+    gates.shift()!();
+    await f1;
+    const b2 = c.runCheck('banned-app');
+    const f2 = c.runCheck();
+    expect(asked).toEqual([undefined, 'banned-app']);
+    gates.shift()!();
+    await b2;
+    await vi.waitFor(() => expect(asked).toEqual([undefined, 'banned-app', undefined]));
+    gates.shift()!();
+    expect((await f2).checks).toEqual(['banned-app', 'os-patch']);
+  });
+});

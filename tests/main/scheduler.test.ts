@@ -1,45 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { manualClock } from '../helpers/manual-clock';
 import { HOUR_MS, intervalMs, nextRunAt, RESUME_MIN_GAP_MS, runOnResume, Scheduler } from '../../src/main/scheduler';
-
-/** A manual clock with timers that fire when time is advanced. */
-function manualClock(start = 1_000_000) {
-  let now = start;
-  let seq = 0;
-  const timers = new Map<number, { at: number; fn: () => void }>();
-  return {
-    now: () => now,
-    setTimer: (fn: () => void, ms: number) => {
-      const id = ++seq;
-      timers.set(id, { at: now + ms, fn });
-      return id;
-    },
-    clearTimer: (h: unknown) => void timers.delete(h as number),
-    pending: () => [...timers.values()].map((t) => t.at).sort((a, b) => a - b),
-    async advance(ms: number) {
-      const end = now + ms;
-      for (;;) {
-        const due = [...timers.entries()].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
-        if (!due) break;
-        timers.delete(due[0]);
-        now = due[1].at;
-        due[1].fn();
-        await new Promise((r) => setImmediate(r));
-      }
-      now = end;
-    },
-  };
-}
 
 describe('scheduler planning', () => {
   it('runs at once when it never ran, then one interval after the last run', () => {
-    expect(nextRunAt(null, 4, 5000)).toBe(5000);
-    expect(nextRunAt(1000, 4, 2000)).toBe(1000 + 4 * HOUR_MS);
+    expect(nextRunAt(null, 4 * HOUR_MS, 5000)).toBe(5000);
+    expect(nextRunAt(1000, 4 * HOUR_MS, 2000)).toBe(1000 + 4 * HOUR_MS);
   });
   it('never plans in the past (the machine slept through the due time)', () => {
-    expect(nextRunAt(0, 4, 10 * HOUR_MS)).toBe(10 * HOUR_MS);
+    expect(nextRunAt(0, 4 * HOUR_MS, 10 * HOUR_MS)).toBe(10 * HOUR_MS);
   });
   it('treats a last run in the future (clock moved back) as due now', () => {
-    expect(nextRunAt(9 * HOUR_MS, 4, HOUR_MS)).toBe(HOUR_MS);
+    expect(nextRunAt(9 * HOUR_MS, 4 * HOUR_MS, HOUR_MS)).toBe(HOUR_MS);
   });
   it('clamps a bad interval to the 4-hour default', () => {
     expect(intervalMs(0)).toBe(4 * HOUR_MS);
@@ -58,7 +30,7 @@ describe('Scheduler with an injected clock', () => {
   it('checks at start and then every interval', async () => {
     const clock = manualClock();
     const runs: number[] = [];
-    const s = new Scheduler({ ...clock, run: async () => void runs.push(clock.now()), intervalHours: () => 4 });
+    const s = new Scheduler({ ...clock, run: async () => void runs.push(clock.now()), intervalMs: () => intervalMs(4) });
     s.start();
     await clock.advance(0);
     expect(runs).toEqual([1_000_000]);
@@ -73,7 +45,7 @@ describe('Scheduler with an injected clock', () => {
   it('runs on resume from sleep and counts the next interval from it', async () => {
     const clock = manualClock();
     const runs: number[] = [];
-    const s = new Scheduler({ ...clock, run: async () => void runs.push(clock.now()), intervalHours: () => 4 });
+    const s = new Scheduler({ ...clock, run: async () => void runs.push(clock.now()), intervalMs: () => intervalMs(4) });
     s.start();
     await clock.advance(0);
     await clock.advance(HOUR_MS);
@@ -87,7 +59,7 @@ describe('Scheduler with an injected clock', () => {
     const clock = manualClock();
     let calls = 0;
     let release!: () => void;
-    const s = new Scheduler({ ...clock, run: () => (calls++, new Promise<void>((r) => (release = r))), intervalHours: () => 4 });
+    const s = new Scheduler({ ...clock, run: () => (calls++, new Promise<void>((r) => (release = r))), intervalMs: () => intervalMs(4) });
     const a = s.runNow();
     const b = s.runNow();
     expect(a).toBe(b);
@@ -98,7 +70,7 @@ describe('Scheduler with an injected clock', () => {
 
   it('keeps its schedule after a failed run', async () => {
     const clock = manualClock();
-    const s = new Scheduler({ ...clock, run: () => Promise.reject(new Error('boom')), intervalHours: () => 2 });
+    const s = new Scheduler({ ...clock, run: () => Promise.reject(new Error('boom')), intervalMs: () => intervalMs(2) });
     await s.runNow();
     expect(clock.pending()).toEqual([1_000_000 + 2 * HOUR_MS]);
   });
@@ -106,7 +78,7 @@ describe('Scheduler with an injected clock', () => {
   it('replans when the interval setting changes', async () => {
     const clock = manualClock();
     let hours = 4;
-    const s = new Scheduler({ ...clock, run: async () => undefined, intervalHours: () => hours });
+    const s = new Scheduler({ ...clock, run: async () => undefined, intervalMs: () => intervalMs(hours) });
     await s.runNow();
     hours = 1;
     s.reschedule();

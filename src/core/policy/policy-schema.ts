@@ -110,6 +110,14 @@ export const policySchema = z
         catalogMaxAgeDays: z.number().int().min(1).max(3650),
       })
       .strict(),
+    /** How often the tray looks for banned apps on its own, between full checks (which follow the settings' interval). */
+    schedule: z
+      .object({
+        /** Minutes between banned-app checks: an installed or running Zoom is news that cannot wait hours. */
+        bannedAppMinutes: z.number().int().min(5).max(1440),
+      })
+      .strict()
+      .default({ bannedAppMinutes: 30 }),
   })
   .strict();
 
