@@ -4,8 +4,10 @@
  * (XDG Autostart and Desktop Entry specifications, freedesktop.org). Pure text building plus one
  * small file operation, so it is tested on a temp folder.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
+import { isHostError } from '../core/host/host';
+import { readTextBoundedSync } from '../core/host/read-file';
 
 /** The entry's file name. */
 export const AUTOSTART_FILE = 'attt-selfcheck.desktop';
@@ -76,11 +78,14 @@ export type AutostartChange = 'written' | 'removed' | 'unchanged';
 /** Writes the entry (atomically, only when it differs) or removes it. Throws when the disk refuses. */
 export function setAutostart(dir: string, entry: string | null): AutostartChange {
   const file = join(dir, AUTOSTART_FILE);
+  // null: no entry; '' : something at our name that is not a small plain file (it is replaced, never read).
   let current: string | null = null;
   try {
-    current = readFileSync(file, 'utf8');
+    current = readTextBoundedSync(file, { maxBytes: 64 * 1024, links: 'refuse' });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    if (!isHostError(e)) throw e;
+    if (e.code === 'not-a-file' || e.code === 'is-a-link' || e.code === 'too-large') current = '';
+    else if (e.code !== 'not-found') throw e;
   }
   if (entry === null) {
     if (current === null) return 'unchanged';

@@ -2,14 +2,18 @@
  * Small JSON state files (settings, notification state, history, last report) in the app's data
  * folder. Writes are atomic (a temp file in the same folder, then rename). A file that cannot be
  * parsed or fails its schema is moved aside as NAME.corrupt-<time>, reported, and replaced by
- * defaults: never a crash, never silently dropped. A file that cannot be read or moved (no
+ * defaults: never a crash, never silently dropped. So is a link, a FIFO, a device or a file over
+ * the size limit at the file's name: read through the one bounded read path, it is refused unread
+ * and kept under the new name. A file that cannot be read or moved (no
  * permission, a folder in its place) is reported once; the store then keeps its value in memory,
  * so that repeated reads neither hit the disk nor report again, and the next successful write
  * brings the file back.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
+import { isHostError, type HostErrorCode } from '../core/host/host';
+import { readTextBoundedSync } from '../core/host/read-file';
 
 /** A state file that was unreadable and has been moved aside. */
 export interface CorruptFile {
@@ -27,7 +31,15 @@ export interface JsonStoreOptions<T> {
   readonly onCorrupt: (problem: CorruptFile) => void;
   /** Clock for the .corrupt-<time> suffix; injectable for tests. */
   readonly now?: () => Date;
+  /** A larger file is moved aside unread. Default MAX_STATE_BYTES. */
+  readonly maxBytes?: number;
 }
+
+/** The largest state file read: the history and the last report stay far below it. */
+export const MAX_STATE_BYTES = 16 * 1024 * 1024;
+
+/** What the read path refuses that is moved aside like a corrupt file: a link, a FIFO/socket/device, a giant. */
+const MOVE_ASIDE: ReadonlySet<HostErrorCode> = new Set(['is-a-link', 'not-a-file', 'too-large']);
 
 /** One JSON file with a schema. Reads never throw; writes throw only when the disk refuses. */
 export class JsonStore<T> {
@@ -45,9 +57,12 @@ export class JsonStore<T> {
     if (this.memory) return this.memory.value;
     let text: string;
     try {
-      text = readFileSync(this.path, 'utf8');
+      // Our own file: a link, a FIFO or a device at its name is not followed, opened or waited on.
+      text = readTextBoundedSync(this.path, { maxBytes: this.options.maxBytes ?? MAX_STATE_BYTES, links: 'refuse' });
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return this.options.defaults();
+      if (isHostError(e) && e.code === 'not-found') return this.options.defaults();
+      // Moved aside, kept whole under the new name; the next write puts a plain file back.
+      if (isHostError(e) && MOVE_ASIDE.has(e.code)) return this.corrupt(`not a state file: ${e.message}`, true);
       return this.corrupt(`unreadable: ${(e as Error).message}`, false);
     }
     let data: unknown;
@@ -72,7 +87,8 @@ export class JsonStore<T> {
     const tmp = `${this.path}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
     try {
       mkdirSync(this.options.dir, { recursive: true });
-      const fd = openSync(tmp, 'w', 0o600);
+      // 'wx': never opened through something already at the temp name (a FIFO there would block the open).
+      const fd = openSync(tmp, 'wx', 0o600);
       try {
         writeSync(fd, `${JSON.stringify(value, null, 2)}\n`);
         fsyncSync(fd);

@@ -66,7 +66,7 @@ describe('Linux autostart entry', () => {
 
   it('throws (for the caller to report) when a folder is in the way', () => {
     mkdirSync(join(dir, AUTOSTART_FILE));
-    expect(() => setAutostart(dir, desktopEntry(['/x'], names, comments))).toThrow(/EISDIR/);
+    expect(() => setAutostart(dir, desktopEntry(['/x'], names, comments))).toThrow(/is a folder/);
   });
 
   // GLib's own reader (what GNOME and most desktops start autostart entries with) runs the entry.

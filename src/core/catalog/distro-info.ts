@@ -65,10 +65,11 @@ export async function readDistroInfo(host: Host, dir = DISTRO_INFO_DIR): Promise
   try {
     const debianPath = host.path.join(dir, 'debian.csv');
     const ubuntuPath = host.path.join(dir, 'ubuntu.csv');
+    // Root's package files: a link there is root's own doing (and a FIFO or device is still refused).
     const [dStat, uStat] = await Promise.all([host.stat(debianPath), host.stat(ubuntuPath)]);
     if (!dStat && !uStat) return null;
-    const debian = dStat ? debianFromCsv(await host.readText(debianPath, { maxBytes: 1024 * 1024 })) : [];
-    const ubuntu = uStat ? ubuntuFromCsv(await host.readText(ubuntuPath, { maxBytes: 1024 * 1024 })) : [];
+    const debian = dStat ? debianFromCsv(await host.readText(debianPath, { maxBytes: 1024 * 1024, links: 'follow' })) : [];
+    const ubuntu = uStat ? ubuntuFromCsv(await host.readText(ubuntuPath, { maxBytes: 1024 * 1024, links: 'follow' })) : [];
     if (debian.length === 0 && ubuntu.length === 0) return null;
     return { debian, ubuntu, asOf: isoDay(Math.max(dStat?.mtimeMs ?? 0, uStat?.mtimeMs ?? 0)) };
   } catch {

@@ -1,5 +1,6 @@
-import type { Host } from '../host/host';
+import type { Host, LinkRule } from '../host/host';
 import { isHostError } from '../host/host';
+import { readFailure } from '../checks/reasons';
 import { builtinCatalog } from './builtin-catalog';
 import type { Catalog } from './catalog-schema';
 import { machineCatalogDir, userCatalogDir } from './catalog-locations';
@@ -37,23 +38,24 @@ export function defaultCatalogFolders(host: Host, dataDir: string | undefined): 
  */
 export async function loadCatalog(host: Host, options: LoadCatalogOptions = {}): Promise<CatalogInUse> {
   const keys = options.keys ?? trustedKeys();
-  const files: string[] = [];
+  // The file IT names on the command line may be a link they chose; those in the folders may not.
+  const files: { file: string; links: LinkRule }[] = [];
   const refusals: { file: string; refusal: CatalogRefusal }[] = [];
-  if (options.file) files.push(options.file);
+  if (options.file) files.push({ file: options.file, links: 'follow' });
   for (const folder of options.folders ?? defaultCatalogFolders(host, options.dataDir)) {
     try {
       const entries = await host.list(folder);
-      for (const e of entries) if (e.type === 'file' && e.name.toLowerCase().endsWith('.json')) files.push(host.path.join(folder, e.name));
+      for (const e of entries) if (e.type === 'file' && e.name.toLowerCase().endsWith('.json')) files.push({ file: host.path.join(folder, e.name), links: 'refuse' });
     } catch (e) {
       // A missing folder is the normal case; anything else is worth telling IT.
       if (!(isHostError(e) && e.code === 'not-found')) refusals.push({ file: folder, refusal: unreadable(folder, e) });
     }
   }
   const candidates: CatalogCandidate[] = [];
-  for (const file of files) {
+  for (const { file, links } of files) {
     let text: string;
     try {
-      text = await host.readText(file, { maxBytes: MAX_CATALOG_BYTES });
+      text = await host.readText(file, { maxBytes: MAX_CATALOG_BYTES, links });
     } catch (e) {
       refusals.push({ file, refusal: unreadable(file, e) });
       continue;
@@ -65,6 +67,10 @@ export async function loadCatalog(host: Host, options: LoadCatalogOptions = {}):
   return chooseNewest(options.builtin ?? builtinCatalog(), candidates, refusals);
 }
 
+/** Refusals of the read path said in their own words (a FIFO, a device, a link, too large, ...). */
+const IN_WORDS: ReadonlySet<string> = new Set(['permission', 'not-a-file', 'is-a-link', 'too-large', 'is-a-directory']);
+
 function unreadable(file: string, e: unknown): CatalogRefusal {
+  if (isHostError(e) && IN_WORDS.has(e.code)) return { kind: 'unreadable', reason: readFailure(e, file) };
   return { kind: 'unreadable', reason: { key: 'patch:catalog.refused.unreadable', params: { file, message: e instanceof Error ? e.message : String(e) } } };
 }

@@ -1,5 +1,5 @@
 import type { Message } from '../../shared/finding';
-import type { HostError, RunResult } from '../host/host';
+import type { HostError, RunResult, SpecialFile } from '../host/host';
 
 /** The first 120 characters of some output, on one line, to show in a reason. */
 export function sample(text: string): string {
@@ -26,9 +26,32 @@ export function garbled(tool: string, output: string): Message {
   return { key: 'common:reason.garbled', params: { tool, sample: sample(output) } };
 }
 
-/** Reason for a file or folder that could not be read. */
+/** The reason key for each kind of special file a read refused. */
+const SPECIAL_REASON: Readonly<Record<SpecialFile, string>> = {
+  fifo: 'common:reason.fifo',
+  socket: 'common:reason.socket',
+  'character-device': 'common:reason.device',
+  'block-device': 'common:reason.device',
+  other: 'common:reason.notAFile',
+};
+
+/** Reason for a file or folder that could not be read, in words for each refusal of the read path. */
 export function readFailure(e: HostError | Error, path: string): Message {
-  const code = (e as HostError).code;
-  if (code === 'permission') return { key: 'common:reason.permission', params: { path } };
-  return { key: 'common:reason.readFailed', params: { path, message: e.message } };
+  const err = e as Partial<HostError>;
+  // The path the error names: a read of a file names the file, not the folder the caller looked in.
+  const where = typeof err.path === 'string' && err.path ? err.path : path;
+  switch (err.code) {
+    case 'permission':
+      return { key: 'common:reason.permission', params: { path } };
+    case 'not-a-file':
+      return { key: SPECIAL_REASON[err.special ?? 'other'], params: { path: where } };
+    case 'is-a-link':
+      return { key: 'common:reason.link', params: { path: where } };
+    case 'too-large':
+      return { key: 'common:reason.tooLarge', params: { path: where } };
+    case 'is-a-directory':
+      return { key: 'common:reason.isFolder', params: { path: where } };
+    default:
+      return { key: 'common:reason.readFailed', params: { path, message: e.message } };
+  }
 }

@@ -10,7 +10,9 @@ import {
   type RunErrorCode,
   type RunOptions,
   type RunResult,
+  type SpecialFile,
 } from './host';
+import { DEFAULT_MAX_READ_BYTES, type ReadOptions } from './read-file';
 
 /** A recorded answer to one command. */
 export interface FixtureCommand {
@@ -24,12 +26,13 @@ export interface FixtureCommand {
   readonly error?: RunErrorCode;
 }
 
-/** A recorded file-system node: text content, a folder, a symlink, or an error on access. */
+/** A recorded file-system node: text content, a folder, a symlink, a FIFO/socket/device, or an error on access. */
 export type FixtureNode =
   | string
   | ({ readonly type: 'file'; readonly content: string | Uint8Array; readonly mtimeMs?: number } & FixtureOwner)
   | ({ readonly type: 'dir'; readonly mtimeMs?: number } & FixtureOwner)
   | { readonly type: 'symlink'; readonly target: string }
+  | { readonly type: 'special'; readonly special: SpecialFile }
   | { readonly type: 'error'; readonly code: HostErrorCode };
 
 /** A recorded POSIX owner and mode (stat's uid, gid, mode & 0o7777), when the recording has them. */
@@ -106,15 +109,24 @@ export class FixtureHost implements Host {
     return { ...base, exitCode: match.exitCode ?? 0, stdout: match.stdout ?? '', stderr: match.stderr ?? '' };
   }
 
-  async readBytes(path: string): Promise<Uint8Array> {
+  /** The same contract as RealHost: a link refused, a special file refused, nothing beyond the limit. */
+  async readBytes(path: string, options: ReadOptions): Promise<Uint8Array> {
+    const max = options.maxBytes ?? DEFAULT_MAX_READ_BYTES;
+    // The node at the name itself, its folders' links followed.
+    const own = this.nodes.get(this.key(this.path.join(this.realPath(this.path.dirname(path)), this.path.basename(path))));
+    if (options.links === 'refuse' && own !== undefined && typeof own !== 'string' && own.type === 'symlink') {
+      throw new HostError('is-a-link', path, `${path}: a symbolic link (not followed)`);
+    }
     const node = this.resolve(path);
-    if (typeof node === 'string') return new TextEncoder().encode(node);
-    if (node.type === 'file') return typeof node.content === 'string' ? new TextEncoder().encode(node.content) : node.content;
-    throw new HostError('is-a-directory', path, `${path} is a folder`);
+    if (typeof node !== 'string' && node.type === 'dir') throw new HostError('is-a-directory', path, `${path} is a folder`);
+    if (typeof node !== 'string' && node.type === 'special') throw new HostError('not-a-file', path, `${path}: a ${node.special}, not a regular file (not read)`, node.special);
+    const bytes = typeof node === 'string' ? new TextEncoder().encode(node) : typeof node.content === 'string' ? new TextEncoder().encode(node.content) : node.content;
+    if (bytes.length > max) throw new HostError('too-large', path, `${path}: ${bytes.length} bytes, more than the ${max} bytes read at most`);
+    return bytes;
   }
 
-  async readText(path: string): Promise<string> {
-    return new TextDecoder().decode(await this.readBytes(path));
+  async readText(path: string, options: ReadOptions): Promise<string> {
+    return new TextDecoder().decode(await this.readBytes(path, options));
   }
 
   async list(path: string): Promise<readonly DirEntry[]> {
@@ -200,6 +212,6 @@ export class FixtureHost implements Host {
 
 function typeOf(node: FixtureNode): EntryType {
   if (typeof node === 'string') return 'file';
-  if (node.type === 'error') return 'other';
+  if (node.type === 'error' || node.type === 'special') return 'other';
   return node.type;
 }

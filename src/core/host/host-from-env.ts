@@ -1,8 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { FixtureHost, type FixtureSpec } from './fixture-host';
 import type { Host } from './host';
+import { readTextBoundedSync } from './read-file';
 import { RealHost } from './real-host';
 import { SandboxHost } from './sandbox-host';
+
+/** A recorded machine larger than this is refused unread. */
+const MAX_FIXTURE_BYTES = 256 * 1024 * 1024;
 
 /**
  * The host the CLI and the app use. Normally the real machine. Two environment variables point it
@@ -13,7 +16,14 @@ import { SandboxHost } from './sandbox-host';
 export function hostFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): Host {
   const fixture = env.ATTT_SELFCHECK_FIXTURE;
   if (fixture) {
-    const spec = JSON.parse(readFileSync(fixture, 'utf8')) as FixtureSpec;
+    let text: string;
+    try {
+      // IT names this file: a link to it is theirs to choose; a FIFO or a device is still refused.
+      text = readTextBoundedSync(fixture, { maxBytes: MAX_FIXTURE_BYTES, links: 'follow' });
+    } catch (e) {
+      throw new Error(`ATTT_SELFCHECK_FIXTURE: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    const spec = JSON.parse(text) as FixtureSpec;
     return new FixtureHost(spec);
   }
   const admindir = env.ATTT_SELFCHECK_DPKG_ADMINDIR;

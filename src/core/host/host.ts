@@ -4,6 +4,9 @@
  * (SandboxHost: a private dpkg database, a temporary home, a wine prefix).
  */
 import type { PlatformPath } from 'node:path';
+import type { ReadOptions } from './read-file';
+
+export type { LinkRule, ReadOptions } from './read-file';
 
 /** The operating systems we know. */
 export type Platform = 'win32' | 'darwin' | 'linux';
@@ -65,7 +68,18 @@ export interface FileStat {
 }
 
 /** Error codes thrown by file operations, as HostError.code. */
-export type HostErrorCode = 'not-found' | 'permission' | 'not-a-directory' | 'is-a-directory' | 'too-large' | 'io';
+export type HostErrorCode =
+  | 'not-found'
+  | 'permission'
+  | 'not-a-directory'
+  | 'is-a-directory'
+  | 'too-large' // larger than the read's limit: refused, never cut
+  | 'not-a-file' // a FIFO, socket or device where a file was to be read (see HostError.special)
+  | 'is-a-link' // a symbolic link where the read refuses links
+  | 'io';
+
+/** What a `not-a-file` was instead of a regular file. */
+export type SpecialFile = 'fifo' | 'socket' | 'character-device' | 'block-device' | 'other';
 
 /** A file operation failed; `code` says why, in words a probe can turn into a reason. */
 export class HostError extends Error {
@@ -73,6 +87,8 @@ export class HostError extends Error {
     readonly code: HostErrorCode,
     readonly path: string,
     message: string,
+    /** For `not-a-file`: what the path was instead. */
+    readonly special?: SpecialFile,
   ) {
     super(message);
     this.name = 'HostError';
@@ -93,10 +109,14 @@ export interface Host {
   readonly path: PlatformPath;
   /** Run a program with argv (never a shell string). Never throws. */
   run(argv: readonly string[], options?: RunOptions): Promise<RunResult>;
-  /** Read a file as UTF-8 text. Throws HostError. */
-  readText(path: string, options?: { readonly maxBytes?: number }): Promise<string>;
-  /** Read a file as bytes. Throws HostError. */
-  readBytes(path: string, options?: { readonly maxBytes?: number }): Promise<Uint8Array>;
+  /**
+   * Read a regular file as UTF-8 text, at most `maxBytes` (ReadOptions; `links` is each caller's
+   * reviewed choice). A FIFO, socket or device is refused unopened (`not-a-file`), a link where
+   * links are refused is `is-a-link`, a larger file `too-large`. Throws HostError.
+   */
+  readText(path: string, options: ReadOptions): Promise<string>;
+  /** Read a regular file as bytes; the same rules as readText. Throws HostError. */
+  readBytes(path: string, options: ReadOptions): Promise<Uint8Array>;
   /** List a folder. Throws HostError (not-found when it does not exist). */
   list(path: string): Promise<readonly DirEntry[]>;
   /** lstat a path; null when it does not exist. Throws HostError for other failures. */

@@ -63,15 +63,16 @@ export function trashInfoPath(path: string): string {
 
 /**
  * Opens a log for appending without following a symbolic link at its name (O_NOFOLLOW) and without
- * blocking on a pipe. Windows has no O_NOFOLLOW: the name is lstat-ed first.
+ * blocking on a pipe. The name is lstat-ed first, so that a device there is never even opened
+ * (opening some devices acts); the caller still fstats what was opened. Windows has no O_NOFOLLOW:
+ * the lstat is all it has.
  */
 async function openLogFile(path: string): Promise<fs.FileHandle> {
   const c = fsConstants;
-  if (c.O_NOFOLLOW === undefined) {
-    const st = await fs.lstat(path).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? null : Promise.reject(e)));
-    if (st?.isSymbolicLink()) throw new HostError('permission', path, `${path}: a symbolic link (refused)`);
-    return fs.open(path, 'a+', 0o600);
-  }
+  const st = await fs.lstat(path).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? null : Promise.reject(e)));
+  if (st?.isSymbolicLink()) throw new HostError('permission', path, `${path}: a symbolic link (refused)`);
+  if (st && !st.isFile()) throw new HostError('permission', path, `${path}: not a plain file of its own (refused)`);
+  if (c.O_NOFOLLOW === undefined) return fs.open(path, 'a+', 0o600);
   try {
     return await fs.open(path, c.O_RDWR | c.O_APPEND | c.O_CREAT | c.O_NOFOLLOW | c.O_NONBLOCK, 0o600);
   } catch (e) {

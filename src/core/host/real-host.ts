@@ -10,32 +10,16 @@ import {
   type EntryType,
   type FileStat,
   type Host,
-  type HostErrorCode,
   type Platform,
   type RunOptions,
   type RunResult,
 } from './host';
+import { hostErrorCode } from './host-errors';
+import { readFileBounded, readTextBounded, type ReadOptions } from './read-file';
 import { resolveSystemTool } from '../windows/system-tools';
 
-/** Default cap on a file read by a probe: probes read small text files. */
-const DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024;
-
-/** Maps a Node errno code to a HostError code. */
-export function hostErrorCode(errno: string | undefined): HostErrorCode {
-  switch (errno) {
-    case 'ENOENT':
-      return 'not-found';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission';
-    case 'ENOTDIR':
-      return 'not-a-directory';
-    case 'EISDIR':
-      return 'is-a-directory';
-    default:
-      return 'io';
-  }
-}
+/** Maps a Node errno code to a HostError code (kept here for the modules that import it from here). */
+export { hostErrorCode } from './host-errors';
 
 function toHostError(e: unknown, path: string): HostError {
   const err = e as NodeJS.ErrnoException;
@@ -77,24 +61,12 @@ export class RealHost implements Host {
     return runCommand(argv, options, this.env, this.platform);
   }
 
-  async readBytes(path: string, options: { maxBytes?: number } = {}): Promise<Uint8Array> {
-    const max = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
-    let handle: fs.FileHandle | undefined;
-    try {
-      handle = await fs.open(path, 'r');
-      const st = await handle.stat();
-      if (st.isDirectory()) throw new HostError('is-a-directory', path, `${path} is a folder`);
-      if (st.size > max) throw new HostError('too-large', path, `${path} is larger than ${max} bytes`);
-      return new Uint8Array(await handle.readFile());
-    } catch (e) {
-      throw e instanceof HostError ? e : toHostError(e, path);
-    } finally {
-      await handle?.close();
-    }
+  readBytes(path: string, options: ReadOptions): Promise<Uint8Array> {
+    return readFileBounded(path, options);
   }
 
-  async readText(path: string, options: { maxBytes?: number } = {}): Promise<string> {
-    return Buffer.from(await this.readBytes(path, options)).toString('utf8');
+  readText(path: string, options: ReadOptions): Promise<string> {
+    return readTextBounded(path, options);
   }
 
   async list(path: string): Promise<readonly DirEntry[]> {

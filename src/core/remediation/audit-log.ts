@@ -128,7 +128,7 @@ export function parseAudit(text: string): AuditRead {
 /** Reads the audit log; a missing file is an empty log, an unreadable one says why. Never throws. */
 export async function readAudit(host: Host, file: string): Promise<AuditRead> {
   try {
-    return parseAudit(await host.readText(file, { maxBytes: 64 * 1024 * 1024 }));
+    return parseAudit(await host.readText(file, { maxBytes: 64 * 1024 * 1024, links: 'refuse' }));
   } catch (e) {
     if (isHostError(e) && e.code === 'not-found') return { entries: [], corrupt: [] };
     return { entries: [], corrupt: [], error: e instanceof Error ? e.message : String(e) };

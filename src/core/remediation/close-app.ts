@@ -41,7 +41,7 @@ export interface ProcessIdentity {
 export async function processIdentity(host: Host, pid: number): Promise<ProcessIdentity | null> {
   if (host.platform === 'linux') {
     try {
-      const stat = await host.readText(`/proc/${pid}/stat`);
+      const stat = await host.readText(`/proc/${pid}/stat`, { maxBytes: 64 * 1024, links: 'refuse' });
       // comm may hold spaces and parentheses: it ends at the last ')'.
       const m = /^\d+ \((.*)\) (\S) (.*)$/s.exec(stat.trim());
       if (!m || m[2] === 'Z' || m[2] === 'X') return null;

@@ -89,7 +89,7 @@ export async function executeFix(ctx: CheckContext, prepared: PreparedFix, optio
     host: ctx.host,
     mutable: options.mutable,
     // Installers may be trashed from the folders the probe looked in, localized ones included.
-    allowlist: ctx.host.platform === 'linux' ? allowlistFor(ctx.host, prepared.app, await linuxInstallerFolders(ctx, prepared.app)) : allowlistFor(ctx.host, prepared.app),
+    allowlist: ctx.host.platform === 'linux' ? allowlistFor(ctx.host, prepared.app, (await linuxInstallerFolders(ctx, prepared.app)).folders) : allowlistFor(ctx.host, prepared.app),
     now: options.clock ?? (() => new Date(ctx.now.getTime())),
     privileged,
     ...(auditFile ? { auditFile } : {}),

@@ -24,18 +24,18 @@ describe('FixtureHost', () => {
   });
 
   it('is case-insensitive on Windows paths and implies parent folders', async () => {
-    expect(await host.readText('c:\\users\\nguyễn\\appdata\\roaming\\zoom\\BIN\\zoom.exe')).toBe('MZ');
+    expect(await host.readText('c:\\users\\nguyễn\\appdata\\roaming\\zoom\\BIN\\zoom.exe', { links: 'refuse' })).toBe('MZ');
     expect((await host.stat('C:\\Users\\Nguyễn\\AppData\\Roaming\\Zoom'))?.type).toBe('dir');
     expect((await host.list('C:\\Users\\Nguyễn\\AppData\\Roaming')).map((e) => e.name)).toEqual(['Zoom']);
   });
 
   it('follows symlinked folders and reports the link itself as a symlink', async () => {
     expect((await host.stat('C:\\Users\\Public\\link'))?.type).toBe('symlink');
-    expect(await host.readText('C:\\Users\\Public\\link\\Roaming\\Zoom\\bin\\Zoom.exe')).toBe('MZ');
+    expect(await host.readText('C:\\Users\\Public\\link\\Roaming\\Zoom\\bin\\Zoom.exe', { links: 'refuse' })).toBe('MZ');
   });
 
   it('throws the recorded error', async () => {
     await expect(host.stat('C:\\Locked')).rejects.toMatchObject({ code: 'permission' });
-    await expect(host.readText('C:\\nope')).rejects.toMatchObject({ code: 'not-found' });
+    await expect(host.readText('C:\\nope', { links: 'refuse' })).rejects.toMatchObject({ code: 'not-found' });
   });
 });

@@ -64,7 +64,7 @@ describe('RealHost files', () => {
   symlinkSync(join(dir, 'thư mục'), join(dir, 'link'));
 
   it('reads, lists and stats with lstat semantics', async () => {
-    expect(await host.readText(join(dir, 'thư mục', 'tệp.txt'))).toBe('nội dung');
+    expect(await host.readText(join(dir, 'thư mục', 'tệp.txt'), { links: 'refuse' })).toBe('nội dung');
     const names = (await host.list(dir)).map((e) => `${e.name}:${e.type}`).sort();
     expect(names).toEqual(['link:symlink', 'thư mục:dir']);
     expect((await host.stat(join(dir, 'link')))?.type).toBe('symlink');
@@ -72,8 +72,8 @@ describe('RealHost files', () => {
   });
 
   it('throws HostError with a code a probe can turn into a reason', async () => {
-    await expect(host.readText(join(dir, 'missing'))).rejects.toMatchObject({ name: 'HostError', code: 'not-found' });
+    await expect(host.readText(join(dir, 'missing'), { links: 'refuse' })).rejects.toMatchObject({ name: 'HostError', code: 'not-found' });
     await expect(host.list(join(dir, 'thư mục', 'tệp.txt'))).rejects.toMatchObject({ code: 'not-a-directory' });
-    await expect(host.readText(join(dir, 'thư mục', 'tệp.txt'), { maxBytes: 3 })).rejects.toMatchObject({ code: 'too-large' });
+    await expect(host.readText(join(dir, 'thư mục', 'tệp.txt'), { maxBytes: 3, links: 'refuse' })).rejects.toMatchObject({ code: 'too-large' });
   });
 });

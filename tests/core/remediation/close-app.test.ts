@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FixtureHost, type FixtureSpec } from '../../../src/core/host/fixture-host';
-import type { RunOptions, RunResult } from '../../../src/core/host/host';
+import type { ReadOptions, RunOptions, RunResult } from '../../../src/core/host/host';
 import { RealHost } from '../../../src/core/host/real-host';
 import { closeApp, processIdentity } from '../../../src/core/remediation/close-app';
 import type { CloseAppStep } from '../../../src/core/remediation/plan';
@@ -20,11 +20,11 @@ class MovingHost extends FixtureHost {
   constructor(spec: FixtureSpec) {
     super(spec);
   }
-  override readText(path: string): Promise<string> {
+  override readText(path: string, options: ReadOptions): Promise<string> {
     const m = /^\/proc\/(\d+)\/stat$/.exec(path);
     const queue = m ? this.stats.get(Number(m[1])) : undefined;
     if (queue && queue.length > 0) return Promise.resolve(queue.length > 1 ? queue.shift()! : queue[0]!);
-    return super.readText(path);
+    return super.readText(path, options);
   }
   override run(argv: readonly string[], options?: RunOptions): Promise<RunResult> {
     const pid = argv[0]!.endsWith('tasklist.exe') ? Number(/PID eq (\d+)/.exec(argv[2] ?? '')?.[1]) : NaN;

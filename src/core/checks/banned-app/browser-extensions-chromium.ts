@@ -43,7 +43,7 @@ export function pickVersionFolder(names: readonly string[]): string | undefined 
 }
 
 async function readJson(host: Host, path: string): Promise<unknown> {
-  return JSON.parse(withoutBom(await host.readText(path, { maxBytes: MAX_MANIFEST_BYTES }))) as unknown;
+  return JSON.parse(withoutBom(await host.readText(path, { maxBytes: MAX_MANIFEST_BYTES, links: 'refuse' }))) as unknown;
 }
 
 function record(v: unknown): Record<string, unknown> | undefined {

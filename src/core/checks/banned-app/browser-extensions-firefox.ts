@@ -105,7 +105,7 @@ async function scanProfile(host: Host, browser: BrowserLocation, profileDir: str
   let text: string;
   try {
     if (!(await host.stat(profileDir))) return []; // listed in profiles.ini but deleted: nothing installed there
-    text = await host.readText(file, { maxBytes: MAX_FILE_BYTES });
+    text = await host.readText(file, { maxBytes: MAX_FILE_BYTES, links: 'refuse' });
   } catch (e) {
     if (!isNotFound(e)) return readFailure(asError(e), isHostError(e) ? e.path : file);
     try {
@@ -129,7 +129,7 @@ export async function scanFirefox(host: Host, locations: readonly BrowserLocatio
     const ini = host.path.join(loc.dir, 'profiles.ini');
     let text: string;
     try {
-      text = await host.readText(ini, { maxBytes: MAX_FILE_BYTES });
+      text = await host.readText(ini, { maxBytes: MAX_FILE_BYTES, links: 'refuse' });
     } catch (e) {
       if (isNotFound(e)) continue; // no Firefox profiles here
       found.push(ini);

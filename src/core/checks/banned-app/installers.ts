@@ -65,15 +65,24 @@ export async function scanInstallers(host: Host, folders: readonly string[], pat
   return { hits, failures };
 }
 
+/** The folders to look in, and why some may be missing (e.g. a user-dirs.dirs that could not be read). */
+export interface FolderList {
+  readonly folders: readonly string[];
+  readonly failures: readonly Message[];
+}
+
 /** A probe for installers; `folders` gives the folders to look in on this machine. */
-export function installersProbe(id: string, folders: (ctx: CheckContext, app: BannedApp) => Promise<readonly string[]>): Probe {
+export function installersProbe(id: string, folders: (ctx: CheckContext, app: BannedApp) => Promise<readonly string[] | FolderList>): Probe {
   return {
     id,
     async run(ctx, app) {
       if (app.installers.filePatterns.length === 0) return notApplicable('no installer patterns');
-      const list = await folders(ctx, app);
-      if (list.length === 0) return notApplicable('no folders to look in');
-      return scanResult(lookedAt(list), await scanInstallers(ctx.host, list, app.installers.filePatterns));
+      const got = await folders(ctx, app);
+      const list = 'folders' in got ? got.folders : got;
+      const missing = 'folders' in got ? got.failures : [];
+      if (list.length === 0 && missing.length === 0) return notApplicable('no folders to look in');
+      const scan = await scanInstallers(ctx.host, list, app.installers.filePatterns);
+      return scanResult(lookedAt(list), { hits: scan.hits, failures: [...missing, ...scan.failures] });
     },
   };
 }

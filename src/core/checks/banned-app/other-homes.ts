@@ -57,7 +57,8 @@ async function linuxHomes(host: Host, privileged: boolean): Promise<{ homes: Oth
   const file = passwdFile(host);
   let text: string;
   try {
-    text = await host.readText(file, { maxBytes: 8 * 1024 * 1024 });
+    // The system's user database (or the one IT names): root's file, so a link is followed.
+    text = await host.readText(file, { maxBytes: 8 * 1024 * 1024, links: 'follow' });
   } catch (e) {
     // No user database at all (a bare container): nobody else to look for.
     if (isHostError(e) && e.code === 'not-found') return { homes: [], problem: null };

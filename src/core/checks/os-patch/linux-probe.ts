@@ -23,7 +23,8 @@ async function readOsRelease(host: Host): Promise<{ os: OsRelease; path: string 
   let lastReason: Message | undefined;
   for (const path of OS_RELEASE) {
     try {
-      const text = await host.readText(path, { maxBytes: 64 * 1024 });
+      // /etc/os-release is a link to ../usr/lib/os-release by design.
+      const text = await host.readText(path, { maxBytes: 64 * 1024, links: 'follow' });
       const os = parseOsRelease(text);
       if (os) return { os, path };
       lastReason = { key: 'common:reason.garbled', params: { tool: path, sample: text.replace(/\s+/g, ' ').trim().slice(0, 120) } };

@@ -34,10 +34,10 @@ export async function readDeploy(host: Host, dir: string, id: string): Promise<F
   if ((await host.stat(path))?.type !== 'dir') return null;
   for (const file of appstreamFiles(host, path, id)) {
     try {
-      const version = appstreamVersion(await host.readText(file, { maxBytes: 1024 * 1024 }));
+      const version = appstreamVersion(await host.readText(file, { maxBytes: 1024 * 1024, links: 'refuse' }));
       if (version) return { path, version };
     } catch {
-      // no such file, or unreadable: the version stays unknown, the install is still there
+      // no such file, unreadable, or a link (perhaps in another user's home): the version stays unknown, the install is still there
     }
   }
   return { path };

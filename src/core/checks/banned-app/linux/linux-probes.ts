@@ -1,5 +1,5 @@
 import { browserExtensionProbes } from '../browser-extensions';
-import { installerFolders, installersProbe } from '../installers';
+import { installerFolders, installersProbe, type FolderList } from '../installers';
 import { expandHomePaths, leftoversProbe } from '../leftovers';
 import type { BannedApp } from '../../../policy/policy-schema';
 import type { CheckContext } from '../../check';
@@ -18,9 +18,13 @@ export const linuxLeftoversProbe: Probe = leftoversProbe('linux.leftovers', (ctx
   expandHomePaths(ctx.host, app.linux.leftovers, [ctx.host.homedir]),
 );
 
-/** The current user's installer folders: the policy's (Downloads, Desktop) and their localized XDG names ("Tải về"). */
-export async function linuxInstallerFolders(ctx: CheckContext, app: BannedApp): Promise<string[]> {
-  return [...new Set([...installerFolders(ctx.host, [ctx.host.homedir], app.installers.folders), ...(await xdgInstallerFolders(ctx.host))])];
+/**
+ * The current user's installer folders: the policy's (Downloads, Desktop) and their localized XDG
+ * names ("Tải về"), with why user-dirs.dirs could not be read when it could not.
+ */
+export async function linuxInstallerFolders(ctx: CheckContext, app: BannedApp): Promise<FolderList> {
+  const xdg = await xdgInstallerFolders(ctx.host);
+  return { folders: [...new Set([...installerFolders(ctx.host, [ctx.host.homedir], app.installers.folders), ...xdg.folders])], failures: xdg.failure ? [xdg.failure] : [] };
 }
 
 /** Installers in the current user's installer folders. */

@@ -43,8 +43,10 @@ export const otherUsersInstallersProbe: Probe = otherHomesProbe(
   (app) => app.installers.filePatterns.length > 0 && app.installers.folders.length > 0,
   async (ctx, app, home) => {
     const host = ctx.host;
-    const folders = [...new Set([...app.installers.folders.map((f) => host.path.join(home.home, f)), ...(await xdgInstallerFolders(host, home.home))])];
-    return { ...(await scanInstallers(host, folders, app.installers.filePatterns)), looked: folders };
+    const xdg = await xdgInstallerFolders(host, home.home);
+    const folders = [...new Set([...app.installers.folders.map((f) => host.path.join(home.home, f)), ...xdg.folders])];
+    const scan = await scanInstallers(host, folders, app.installers.filePatterns);
+    return { hits: scan.hits, failures: [...(xdg.failure ? [xdg.failure] : []), ...scan.failures], looked: folders };
   },
 );
 

@@ -31,7 +31,7 @@ async function fromProc(host: Host): Promise<ProcessEntry[] | null> {
     const batch = await Promise.all(
       pids.slice(i, i + PROC_READS_AT_ONCE).map(async (pid): Promise<ProcessEntry | 'gone' | 'failed'> => {
         try {
-          const comm = (await host.readText(`/proc/${pid}/comm`, { maxBytes: 64 })).replace(/\n$/, '');
+          const comm = (await host.readText(`/proc/${pid}/comm`, { maxBytes: 64, links: 'refuse' })).replace(/\n$/, '');
           return { pid: Number(pid), comm };
         } catch (e) {
           return isHostError(e) && e.code === 'not-found' ? 'gone' : 'failed';
@@ -46,7 +46,7 @@ async function fromProc(host: Host): Promise<ProcessEntry[] | null> {
 
 async function withArgv0(host: Host, p: ProcessEntry): Promise<ProcessEntry> {
   try {
-    const argv0 = argv0FromCmdline(await host.readText(`/proc/${p.pid}/cmdline`, { maxBytes: 64 * 1024 }));
+    const argv0 = argv0FromCmdline(await host.readText(`/proc/${p.pid}/cmdline`, { maxBytes: 64 * 1024, links: 'refuse' }));
     return argv0 ? { ...p, argv0 } : p;
   } catch {
     return p;

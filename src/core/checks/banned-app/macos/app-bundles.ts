@@ -28,7 +28,7 @@ export async function bundleInfo(host: Host, appPath: string): Promise<BundleInf
 /** Cheap test: could this bundle's Info.plist name one of the ids? (binary plists keep ASCII strings as is) */
 async function mayHaveId(host: Host, appPath: string, ids: readonly string[]): Promise<boolean> {
   try {
-    const bytes = await host.readBytes(host.path.join(appPath, 'Contents', 'Info.plist'), { maxBytes: 4 * 1024 * 1024 });
+    const bytes = await host.readBytes(host.path.join(appPath, 'Contents', 'Info.plist'), { maxBytes: 4 * 1024 * 1024, links: 'refuse' });
     if (!isBinaryPlist(bytes)) return true;
     return ids.some((id) => bytesContain(bytes, id));
   } catch {

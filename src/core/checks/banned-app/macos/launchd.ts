@@ -20,12 +20,12 @@ export function launchdFolders(host: Host): readonly { readonly dir: string; rea
 async function labelOf(host: Host, path: string, stem: string, prefixes: readonly string[]): Promise<string | null> {
   const matches = (l: string): boolean => prefixes.some((p) => l.toLowerCase().startsWith(p));
   try {
-    const bytes = await host.readBytes(path, { maxBytes: 1024 * 1024 });
+    const bytes = await host.readBytes(path, { maxBytes: 1024 * 1024, links: 'refuse' });
     if (isBinaryPlist(bytes) && !matches(stem) && !prefixes.some((p) => bytesContain(bytes.map((b) => (b >= 65 && b <= 90 ? b + 32 : b)), p))) return null;
     const label = plistString(await readPlistDict(host, path), 'Label');
     if (label && matches(label)) return label;
   } catch {
-    // an unreadable job file is judged by its name alone
+    // an unreadable job file (or a link, e.g. one Homebrew made) is judged by its name alone
   }
   return matches(stem) ? stem : null;
 }

@@ -26,7 +26,8 @@ export function isBinaryPlist(bytes: Uint8Array): boolean {
  * `plutil -convert xml1 -o - PATH` (macOS). Throws HostError (file) or PlistReadError (content).
  */
 export async function readPlistDict(host: Host, path: string): Promise<{ readonly [key: string]: PlistValue }> {
-  const bytes = await host.readBytes(path, { maxBytes: 4 * 1024 * 1024 });
+  // Bundles' Info.plist and launchd jobs: a link there is not followed (it may lie in another user's home).
+  const bytes = await host.readBytes(path, { maxBytes: 4 * 1024 * 1024, links: 'refuse' });
   let xml: string;
   if (isBinaryPlist(bytes)) {
     const r = await host.run(['plutil', '-convert', 'xml1', '-o', '-', path]);
