@@ -20,7 +20,7 @@ function entryLines(e: AuditEntry, t: Translator): string[] {
 /** Renders the audit log for a person: oldest first, then the lines that could not be read. */
 export function renderHistory(read: AuditRead, t: Translator, file: string): string {
   const lines = [t.t('fix:history.heading', { file })];
-  if (read.error) lines.push(t.t('fix:history.unreadable', { message: read.error }));
+  if (read.error) lines.push(t.t('fix:history.unreadable', { message: read.reason ? t.message(read.reason) : read.error }));
   else if (read.entries.length === 0) lines.push(t.t('fix:history.empty'));
   for (const e of read.entries) lines.push(...entryLines(e, t));
   return `${lines.join('\n')}\n`;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Evidence, Message } from '../../shared/finding';
 import { isHostError, type Host } from '../host/host';
 import type { MutableHost } from '../host/mutable-host';
+import { readFailure } from '../checks/reasons';
 
 /** File name of the audit log inside the user's data folder. */
 export const AUDIT_LOG_FILE = 'audit.log';
@@ -42,6 +43,8 @@ export interface AuditRead {
   readonly corrupt: readonly CorruptLine[];
   /** Set when the file exists but could not be read at all. */
   readonly error?: string;
+  /** The same, in words (a FIFO, a device, a link at the log's name, too large, ...). */
+  readonly reason?: Message;
 }
 
 /** Path of the audit log for a data folder. */
@@ -125,12 +128,13 @@ export function parseAudit(text: string): AuditRead {
   return { entries, corrupt };
 }
 
-/** Reads the audit log; a missing file is an empty log, an unreadable one says why. Never throws. */
+/** Reads the audit log (a link, FIFO or device at its name is refused unread); a missing file is an empty log, an unreadable one says why. Never throws. */
 export async function readAudit(host: Host, file: string): Promise<AuditRead> {
   try {
     return parseAudit(await host.readText(file, { maxBytes: 64 * 1024 * 1024, links: 'refuse' }));
   } catch (e) {
     if (isHostError(e) && e.code === 'not-found') return { entries: [], corrupt: [] };
-    return { entries: [], corrupt: [], error: e instanceof Error ? e.message : String(e) };
+    const err = e instanceof Error ? e : new Error(String(e));
+    return { entries: [], corrupt: [], error: err.message, reason: readFailure(err, file) };
   }
 }

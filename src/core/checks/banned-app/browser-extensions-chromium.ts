@@ -65,12 +65,19 @@ async function localized(host: Host, dir: string, raw: string, defaultLocale: un
   }
 }
 
-/** Reads name, version and author from an extension's version folder; null when the manifest is unreadable. */
+/** What the read path refuses (a FIFO, a device, a link, a giant): not a missing manifest, but one we could not look at. */
+const REFUSED: ReadonlySet<string> = new Set(['not-a-file', 'is-a-link', 'too-large']);
+
+/**
+ * Reads name, version and author from an extension's version folder; null when the manifest is
+ * missing or garbled. Throws the HostError when the read path refused it.
+ */
 export async function readManifest(host: Host, versionDir: string): Promise<ManifestInfo | null> {
   let m: Record<string, unknown> | undefined;
   try {
     m = record(await readJson(host, host.path.join(versionDir, 'manifest.json')));
-  } catch {
+  } catch (e) {
+    if (isHostError(e) && REFUSED.has(e.code)) throw e;
     return null;
   }
   if (!m) return null;
@@ -83,7 +90,8 @@ export async function readManifest(host: Host, versionDir: string): Promise<Mani
   };
 }
 
-async function readExtension(host: Host, browser: BrowserLocation, profile: string, idDir: string, id: string): Promise<SeenExtension> {
+/** An extension as seen, and why its manifest could not be looked at (it is then seen by its id alone). */
+async function readExtension(host: Host, browser: BrowserLocation, profile: string, idDir: string, id: string): Promise<{ seen: SeenExtension; failure?: Message }> {
   let versions: string[] = [];
   try {
     versions = (await host.list(idDir)).filter((e) => e.type === 'dir').map((e) => e.name);
@@ -91,10 +99,18 @@ async function readExtension(host: Host, browser: BrowserLocation, profile: stri
     // seen by its id alone
   }
   const best = pickVersionFolder(versions);
-  if (!best) return { browser, profile, id, manifestPath: idDir };
+  if (!best) return { seen: { browser, profile, id, manifestPath: idDir } };
   const dir = host.path.join(idDir, best);
-  const m = await readManifest(host, dir);
-  return { browser, profile, id, manifestPath: host.path.join(dir, 'manifest.json'), version: m?.version ?? best.replace(/_\d+$/, ''), ...(m?.name ? { name: m.name } : {}), ...(m?.author ? { author: m.author } : {}) };
+  const manifestPath = host.path.join(dir, 'manifest.json');
+  let m: ManifestInfo | null = null;
+  let failure: Message | undefined;
+  try {
+    m = await readManifest(host, dir);
+  } catch (e) {
+    failure = readFailure(asError(e), manifestPath);
+  }
+  const seen: SeenExtension = { browser, profile, id, manifestPath, version: m?.version ?? best.replace(/_\d+$/, ''), ...(m?.name ? { name: m.name } : {}), ...(m?.author ? { author: m.author } : {}) };
+  return failure ? { seen, failure } : { seen };
 }
 
 /** Scans every profile of every Chromium-family browser location given. */
@@ -127,7 +143,11 @@ export async function scanChromium(host: Host, locations: readonly BrowserLocati
         if (!isNotFound(e)) failures.push(readFailure(asError(e), isHostError(e) ? e.path : extDir));
         continue;
       }
-      for (const id of ids) seen.push(await readExtension(host, loc, entry.name, host.path.join(extDir, id), id));
+      for (const id of ids) {
+        const r = await readExtension(host, loc, entry.name, host.path.join(extDir, id), id);
+        seen.push(r.seen);
+        if (r.failure) failures.push(r.failure);
+      }
     }
   }
   return { found, profiles, seen, failures };
