@@ -1,5 +1,6 @@
 // The one read path, on real special files in a temporary folder: nothing but a regular file is
 // opened, nothing beyond the limit is read, a link is followed only where the caller says so.
+import { spawnSync } from 'node:child_process';
 import { lstatSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +35,14 @@ describe.skipIf(!posix)('readFileBounded on real special files', () => {
   it('the 10 GiB sparse file is refused by its size even under a generous limit; the file is still whole', async () => {
     await expect(readFileBounded(join(dir, 'sparse-10g'), { links: 'refuse', maxBytes: 256 * 1024 * 1024 })).rejects.toMatchObject({ code: 'too-large', message: expect.stringContaining(String(SPARSE_BYTES)) });
     expect(lstatSync(join(dir, 'sparse-10g')).size).toBe(SPARSE_BYTES);
+  });
+
+  it('a device node itself (not a link to one) is refused unopened, however it is read (mknod needs root: skipped without it)', async (t) => {
+    const node = join(dir, 'null-device');
+    if (spawnSync('mknod', [node, 'c', '1', '3']).status !== 0) t.skip();
+    for (const links of ['follow', 'refuse'] as const) {
+      await expect(readFileBounded(node, { links })).rejects.toMatchObject({ code: 'not-a-file', special: 'character-device' });
+    }
   });
 
   it('a FIFO refused leaves the FIFO where it was', async () => {

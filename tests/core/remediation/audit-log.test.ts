@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { linkSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { linkSync, lstatSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { RealHost } from '../../../src/core/host/real-host';
 import { RealMutableHost } from '../../../src/core/host/mutable-host';
 import { MAX_AUDIT_LINE, appendAudit, readAudit, type AuditEntry } from '../../../src/core/remediation/audit-log';
 import type { Evidence } from '../../../src/shared/finding';
+import { makeSpecial } from '../../helpers/special-files';
 
 let dir: string;
 let host: RealHost;
@@ -42,6 +43,22 @@ describe('the audit log is written only into a plain file of its own', () => {
   it.skipIf(process.platform === 'win32')('refuses a named pipe at audit.log instead of blocking on it', async () => {
     execFileSync('mkfifo', [join(dir, 'audit.log')]);
     await expect(appendAudit(mutable, join(dir, 'audit.log'), entry(1))).rejects.toMatchObject({ code: 'permission' });
+  }, 10_000);
+
+  it.skipIf(process.platform === 'win32')('refuses a socket, a link to /dev/zero and a device node at audit.log; none is written to', async () => {
+    const log = join(dir, 'audit.log');
+    makeSpecial(log, 'socket');
+    await expect(appendAudit(mutable, log, entry(1))).rejects.toMatchObject({ code: 'permission' });
+    rmSync(log);
+    makeSpecial(log, 'zero-link');
+    await expect(appendAudit(mutable, log, entry(1))).rejects.toMatchObject({ code: 'permission' });
+    rmSync(log);
+    // A device node of /dev/null's numbers would swallow every line in silence (mknod needs root: skipped without it).
+    const made = spawnSync('mknod', [log, 'c', '1', '3']).status === 0;
+    if (made) {
+      await expect(appendAudit(mutable, log, entry(1))).rejects.toMatchObject({ code: 'permission', message: expect.stringContaining('not a plain file') });
+      expect(lstatSync(log).isCharacterDevice()).toBe(true);
+    }
   }, 10_000);
 
   it('a huge entry is shortened to one bounded line that still reads back', async () => {
