@@ -62,6 +62,6 @@ describe.skipIf(process.platform !== 'linux')('"start at login" on Linux', () =>
     applyLoginItem(true, (f, e) => errors.push([f, e]));
     expect(errors).toHaveLength(1);
     expect(errors[0]![0]).toBe(file());
-    expect(String(errors[0]![1])).toMatch(/EISDIR/);
+    expect(String(errors[0]![1])).toMatch(/is a folder/);
   });
 });
