@@ -68,7 +68,8 @@ export async function identifyProgram(host: Host, app: BannedApp, exe: string): 
 /** The flatpak app a process runs in (`/proc/PID/root/.flatpak-info`), or null when it runs in none or it cannot be read. */
 async function flatpakOf(host: Host, pid: number): Promise<string | null> {
   try {
-    const info = await host.readText(`/proc/${pid}/root/.flatpak-info`, { maxBytes: 64 * 1024 });
+    // A plain file flatpak mounts there; a link or FIFO in a root the process's user made is not followed or read.
+    const info = await host.readText(`/proc/${pid}/root/.flatpak-info`, { maxBytes: 64 * 1024, links: 'refuse' });
     const section = /^\[Application\]\s*$([\s\S]*?)(?=^\[|(?![\s\S]))/m.exec(info)?.[1] ?? '';
     return /^name=(.+)$/m.exec(section)?.[1]?.trim() ?? null;
   } catch {
