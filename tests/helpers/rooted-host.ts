@@ -1,6 +1,6 @@
 /** A real host whose system paths under given prefixes are real files in a temporary root, and whose commands can be swapped for scripts. */
 import { join } from 'node:path';
-import type { DirEntry, FileStat } from '../../src/core/host/host';
+import type { DirEntry, FileStat, ReadOptions } from '../../src/core/host/host';
 import { SandboxHost, type SandboxHostOptions } from '../../src/core/host/sandbox-host';
 
 /** Reads `/var/lib/apt/lists/x` as `ROOT/var/lib/apt/lists/x` when `/var/lib/apt` is one of the prefixes; other paths as they are. */
@@ -18,11 +18,11 @@ export class RootedHost extends SandboxHost {
     return this.prefixes.some((p) => path === p || path.startsWith(`${p}/`)) ? join(this.root, path) : path;
   }
 
-  override readBytes(path: string, options?: { readonly maxBytes?: number }): Promise<Uint8Array> {
+  override readBytes(path: string, options: ReadOptions): Promise<Uint8Array> {
     return super.readBytes(this.onDisk(path), options);
   }
 
-  override readText(path: string, options?: { readonly maxBytes?: number }): Promise<string> {
+  override readText(path: string, options: ReadOptions): Promise<string> {
     return super.readText(this.onDisk(path), options);
   }
 

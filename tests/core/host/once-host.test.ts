@@ -49,7 +49,7 @@ describe('onceHost', () => {
   it('passes reads and the machine facts through to the inner host', async () => {
     const inner = fixture();
     const host = onceHost(inner);
-    expect(await host.readText('/etc/hostname')).toBe('may-01\n');
+    expect(await host.readText('/etc/hostname', { links: 'refuse' })).toBe('may-01\n');
     expect(await host.stat('/etc/hostname')).toMatchObject({ type: 'file' });
     expect(host.platform).toBe('linux');
     expect(host.homedir).toBe('/home/an');

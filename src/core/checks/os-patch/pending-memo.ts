@@ -108,12 +108,13 @@ type MemoRead = { readonly kind: 'absent' } | { readonly kind: 'ok'; readonly me
 async function readMemo(host: Host, file: string): Promise<MemoRead> {
   let text: string;
   try {
-    text = await host.readText(file, { maxBytes: MAX_MEMO_BYTES });
+    // In our own data folder: a link, a FIFO or a device there is refused unread (and moved aside below).
+    text = await host.readText(file, { maxBytes: MAX_MEMO_BYTES, links: 'refuse' });
   } catch (e) {
     // No memo, or no data folder to hold one (a file in its place: the write says so).
     if (isHostError(e) && (e.code === 'not-found' || e.code === 'not-a-directory')) return { kind: 'absent' };
-    // Too large or not a file is corrupt (move it aside); unreadable is left where it is.
-    return { kind: 'broken', why: `unreadable: ${errorText(e)}`, corrupt: isHostError(e) && (e.code === 'too-large' || e.code === 'is-a-directory') };
+    // Too large or not a file (a folder, a link, a FIFO or device) is corrupt (move it aside); unreadable is left where it is.
+    return { kind: 'broken', why: `unreadable: ${errorText(e)}`, corrupt: isHostError(e) && ['too-large', 'is-a-directory', 'is-a-link', 'not-a-file'].includes(e.code) };
   }
   let json: unknown;
   try {
