@@ -8,6 +8,8 @@ import { constants as fsConstants, promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
 import { HostError, type Host, type Platform } from './host';
 import { hostErrorCode } from './real-host';
+import { removeTree } from './tree-removal';
+import { treeRights, type TreeRights } from './tree-rights';
 import { systemTool } from '../windows/system-tools';
 
 /** Where a path went when it was moved to the Trash / Recycle Bin. */
@@ -19,7 +21,10 @@ export interface TrashResult {
 /** The mutating door to the OS. Every method throws HostError; none follows a final symbolic link. */
 export interface MutableHost {
   readonly platform: Platform;
-  /** Removes a file, a symbolic link (not its target) or a folder with everything in it. */
+  /**
+   * Removes a file, a symbolic link (not its target) or a folder with everything in it, link-safely
+   * (tree-removal.ts). As root, refuses (UnsafeTreeError) a tree that another user owns or can write.
+   */
   remove(path: string): Promise<void>;
   /** Moves a path to the user's Trash (freedesktop, macOS) or Recycle Bin (Windows). */
   moveToTrash(path: string): Promise<TrashResult>;
@@ -37,6 +42,22 @@ export class RefusedPathError extends HostError {
     super('permission', path, `${path}: refused (${why})`);
     this.name = 'RefusedPathError';
   }
+}
+
+/** Root refused to delete inside a tree that someone else could change while it runs (tree-rights.ts). */
+export class UnsafeTreeError extends HostError {
+  constructor(
+    path: string,
+    readonly rights: Exclude<TreeRights, { state: 'root-only' }>,
+  ) {
+    super('permission', path, `${path}: refused as root (${rights.path}: ${rights.state} ${rights.why})`);
+    this.name = 'UnsafeTreeError';
+  }
+}
+
+/** Type guard for UnsafeTreeError. */
+export function isUnsafeTree(e: unknown): e is UnsafeTreeError {
+  return e instanceof UnsafeTreeError;
 }
 
 /** Type guard for RefusedPathError. */
@@ -90,6 +111,8 @@ export class RealMutableHost implements MutableHost {
   constructor(
     private readonly host: Host,
     private readonly now: () => Date = () => new Date(),
+    /** The user id this process deletes as (POSIX); root gets the tree-rights check. */
+    private readonly uid: number | undefined = process.getuid?.(),
   ) {
     this.platform = host.platform;
     if (host.platform === 'linux') this.trashDir = freedesktopTrashDir(host.homedir, host.env);
@@ -97,8 +120,16 @@ export class RealMutableHost implements MutableHost {
   }
 
   async remove(path: string): Promise<void> {
+    if (this.platform !== 'win32' && process.platform !== 'win32') {
+      if (this.uid === 0) {
+        const rights = await treeRights(this.host, path);
+        if (rights.state !== 'root-only') throw new UnsafeTreeError(path, rights);
+      }
+      return removeTree(this.host, path);
+    }
     try {
-      // fs.rm never follows symbolic links: a link is unlinked, its target stays.
+      // Windows has no rm that walks by handles. fs.rm lstat-s each entry and unlinks a symbolic link or
+      // junction instead of entering it; a folder swapped for a junction mid-walk is not caught (docs/removal.md).
       await fs.rm(path, { recursive: true, force: false, maxRetries: 2 });
     } catch (e) {
       throw wrap(e, path);

@@ -1,13 +1,15 @@
 import type { Message } from '../../shared/finding';
 import { isHostError, type Host, type RunResult } from '../host/host';
-import { isRefusedPath, type MutableHost } from '../host/mutable-host';
+import { isRefusedPath, isUnsafeTree, type MutableHost } from '../host/mutable-host';
+import { linkSafeRemoveArgv } from '../host/tree-removal';
+import { treeRights } from '../host/tree-rights';
 import { pathComponents, type Allowlist } from './allowlist';
 import { appendAudit, type AuditEntry } from './audit-log';
 import { closeApp, type CloseOptions } from './close-app';
 import { elevatedArgv, elevationRefused, posixQuote, trustedProgram } from './elevation';
 import type { PlanStep, RemediationPlan, RunStep } from './plan';
 import { notElevatedWhy, programControl } from './program-control';
-import { checkTarget } from './safe-path';
+import { checkTarget, treeRightsMessage } from './safe-path';
 
 /** How one step ended. `missing`: the path was already gone (nothing to do). */
 export type StepOutcome = 'ok' | 'missing' | 'failed' | 'timeout' | 'elevation-refused' | 'refused' | 'skipped';
@@ -81,6 +83,11 @@ async function runFileStep(step: Extract<PlanStep, { kind: 'trash' | 'remove' }>
   const verdict = await checkTarget(host, deps.allowlist, step.path, step.kind);
   if (verdict.state === 'missing') return { outcome: 'missing' };
   if (verdict.state === 'refused') return { outcome: 'refused', message: verdict.reason };
+  // Windows has no way from here to delete by handles: an elevated delete in the profile, which the
+  // person's unelevated programs can write, could be sent elsewhere through a junction (docs/removal.md).
+  if (step.kind === 'remove' && host.platform === 'win32' && deps.privileged !== false && inHome(host, step.path)) {
+    return { outcome: 'refused', message: { key: 'fix:refused.elevatedProfile', params: { path: step.path } } };
+  }
   try {
     if (step.kind === 'trash') await mutable.moveToTrash(step.path);
     else await mutable.remove(step.path);
@@ -88,6 +95,7 @@ async function runFileStep(step: Extract<PlanStep, { kind: 'trash' | 'remove' }>
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     if (isRefusedPath(e)) return { outcome: 'refused', message: { key: 'fix:refused.confined', params: { path: step.path, message } } };
+    if (isUnsafeTree(e)) return { outcome: 'refused', message: treeRightsMessage(e.rights) };
     const denied = isHostError(e) && e.code === 'permission';
     if (!denied || step.elevation !== 'if-needed' || host.platform === 'win32' || deps.privileged === true) {
       return { outcome: 'failed', message: { key: 'fix:result.fileFailed', params: { path: step.path, message } } };
@@ -103,9 +111,15 @@ async function runFileStep(step: Extract<PlanStep, { kind: 'trash' | 'remove' }>
       if (st?.type === 'symlink') return { outcome: 'refused', message: { key: 'fix:refused.symlink', params: { path: trash } } };
       if (st?.type !== 'dir') return { outcome: 'failed', message: { key: 'fix:result.fileFailed', params: { path: step.path, message: `${trash}: not a folder` } } };
     }
+    if (step.kind === 'remove') {
+      // root will delete: only a tree that no one else can change while it runs (tree-rights.ts).
+      const rights = await treeRights(host, step.path);
+      if (rights.state !== 'root-only') return { outcome: 'refused', message: treeRightsMessage(rights) };
+    }
     const target = host.path.join(trash, `${host.path.basename(step.path)} ${deps.now().getTime()}`);
-    const argv = step.kind === 'trash' ? ['mv', '-n', step.path, target] : ['rm', '-rf', '--', step.path];
-    return runElevated(argv, null, deps);
+    // rm by full path on macOS (root's shell PATH is fixed); on Linux runElevated takes it from the system folders.
+    const rm = host.platform === 'darwin' ? linkSafeRemoveArgv('darwin', '/bin/rm', step.path) : linkSafeRemoveArgv('linux', 'rm', step.path);
+    return runElevated(step.kind === 'trash' ? ['mv', '-n', step.path, target] : rm, null, deps);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Message } from '../../shared/finding';
 import { isHostError, type Host } from '../host/host';
+import type { TreeRights } from '../host/tree-rights';
 import { allowedAction, pathComponents, type AllowedAction, type Allowlist } from './allowlist';
 
 /** Whether a path may be touched: yes (it exists), already gone, or refused with the reason. */
@@ -71,4 +72,16 @@ export async function measure(host: Host, path: string, cap = 20_000): Promise<{
   };
   await walk(path);
   return { bytes, partial };
+}
+
+/** Why root refuses to delete a tree, in words (tree-rights.ts); the technical detail stays in `detail`. */
+export function treeRightsMessage(rights: Exclude<TreeRights, { state: 'root-only' }>): Message {
+  const path = rights.path;
+  if (rights.state === 'foreign') {
+    if (rights.why === 'link') return { key: 'fix:refused.symlink', params: { path } };
+    return { key: rights.why === 'owner' ? 'fix:refused.foreignOwner' : 'fix:refused.foreignWritable', params: { path } };
+  }
+  if (rights.why === 'too-large') return { key: 'fix:refused.treeTooLarge', params: { path, detail: rights.detail ?? '' } };
+  if (rights.why === 'no-owner') return { key: 'fix:refused.treeUnchecked', params: { path } };
+  return { key: 'fix:refused.unreadable', params: { path, message: rights.detail ?? '' } };
 }
