@@ -4,7 +4,7 @@
  * delete runs; root then refuses (docs/removal.md). Looked at through the Host's lstat and listing,
  * never following a link.
  */
-import { isHostError, type Host } from './host';
+import { isHostError, type FileStat, type Host } from './host';
 
 /** What may change a tree besides root. */
 export type TreeRights =
@@ -18,25 +18,31 @@ export type TreeRights =
 /** Most folders and entries looked at in one tree; a larger tree is refused rather than half-checked. */
 export const TREE_CHECK_LIMIT = 100_000;
 
-/** Group or other may write. */
-const WRITABLE_BY_OTHERS = 0o022;
 /** Sticky: in such a folder only an entry's owner (or the folder's) may rename or delete it. */
 const STICKY = 0o1000;
 
 type Folder = { readonly ok: true } | Exclude<TreeRights, { state: 'root-only' }>;
 
+/**
+ * True when group or others may write the folder. Stricter than program-control.ts (which trusts root's
+ * group): a POSIX ACL that grants some user write shows only as group write bits, whatever the group.
+ */
+function othersWrite(st: FileStat): boolean {
+  return (st.mode! & 0o022) !== 0;
+}
+
 /** Checks one folder: root's, and written by root only (a sticky folder above the tree is fine: its entry below is root's). */
-function folderRights(path: string, st: { readonly type: string; readonly uid?: number; readonly mode?: number }, above: boolean): Folder {
+function folderRights(path: string, st: FileStat, above: boolean): Folder {
   if (st.type === 'symlink') return { state: 'foreign', path, why: 'link' };
   if (st.uid === undefined || st.mode === undefined) return { state: 'unchecked', path, why: 'no-owner' };
   if (st.uid !== 0) return { state: 'foreign', path, why: 'owner' };
-  if ((st.mode & WRITABLE_BY_OTHERS) !== 0 && !(above && (st.mode & STICKY) !== 0)) return { state: 'foreign', path, why: 'writable' };
+  if (othersWrite(st) && !(above && (st.mode & STICKY) !== 0)) return { state: 'foreign', path, why: 'writable' };
   return { ok: true };
 }
 
 /**
- * Looks at every folder above `path` and, when `path` is a folder, every folder in it. Group-writable
- * counts as writable by others (a POSIX ACL that grants a user write shows in the group bits).
+ * Looks at every folder above `path` and, when `path` is a folder, every folder in it. macOS extended
+ * ACLs do not show in the mode and are not read (docs/removal.md).
  */
 export async function treeRights(host: Host, path: string, limit = TREE_CHECK_LIMIT): Promise<TreeRights> {
   const parts = path.split('/').filter((s) => s !== '');
