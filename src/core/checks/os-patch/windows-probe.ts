@@ -69,10 +69,12 @@ export async function updatePolicy(host: Host): Promise<UpdatePolicy> {
 }
 
 async function reboot(host: Host): Promise<Reboot> {
+  const keys = [WU_REBOOT_KEY, CBS_REBOOT_KEY];
+  // Both keys are asked at once; the answer is judged in this order, as before.
+  const results = await Promise.all(keys.map((key) => queryKey(host, key, { timeoutMs: REG_TIMEOUT_MS })));
   const reasons: Message[] = [];
-  for (const key of [WU_REBOOT_KEY, CBS_REBOOT_KEY]) {
-    const r = await queryKey(host, key, { timeoutMs: REG_TIMEOUT_MS });
-    if (r.ok && r.exists) return { kind: 'pending', source: key };
+  for (const [i, r] of results.entries()) {
+    if (r.ok && r.exists) return { kind: 'pending', source: keys[i]! };
     if (!r.ok) reasons.push(r.reason);
   }
   return reasons[0] ? { kind: 'unknown', reason: reasons[0] } : { kind: 'none' };
@@ -97,7 +99,8 @@ export async function probeWindows(host: Host, catalog: Catalog, now: Date): Pro
   const name = `${product} ${editionId ?? ''} ${displayVersion ?? ''} (build ${build}${ubr !== undefined ? `.${ubr}` : ''})`.replace(/\s+/g, ' ');
   const lifecycle = windowsLifecycle(catalog, build, ubr, family, now);
   const level = windowsLevel(catalog, build, ubr, lifecycle.kind === 'supported' && lifecycle.via === 'esu', now);
-  const policy = await updatePolicy(host);
+  // Independent of each other: the update policy, the last hotfix (PowerShell, the slow one) and the restart keys at once.
+  const [policy, hotfix, restart] = await Promise.all([updatePolicy(host), lastHotfix(host), reboot(host)]);
   const evidence: Evidence[] = [
     {
       kind: 'os',
@@ -106,7 +109,7 @@ export async function probeWindows(host: Host, catalog: Catalog, now: Date): Pro
       version: ubr !== undefined ? `${build}.${ubr}` : String(build),
       data: { product, build: String(build), ...(ubr !== undefined ? { ubr: String(ubr) } : {}), ...(displayVersion ? { displayVersion } : {}), ...(editionId ? { editionId } : {}), editionFamily: family, ...(regText(key, 'ProductName') ? { productName: regText(key, 'ProductName')! } : {}) },
     },
-    await lastHotfix(host),
+    hotfix,
   ];
   return {
     name,
@@ -116,7 +119,7 @@ export async function probeWindows(host: Host, catalog: Catalog, now: Date): Pro
     level,
     // Listing pending updates needs the Windows Update service online; the UBR comparison covers it.
     pending: { kind: 'not-applicable' },
-    reboot: await reboot(host),
+    reboot: restart,
     ...(policy.kind === 'unknown' ? { unread: [{ aspect: 'updatePolicy', reason: policy.reason }] } : {}),
     extra:
       policy.kind === 'off'
