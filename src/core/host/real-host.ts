@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { promises as fs } from 'node:fs';
+import { constants as fsConstants, promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as nodePath from 'node:path';
 import {
@@ -103,6 +103,26 @@ export class RealHost implements Host {
   }
 }
 
+/** The search path execvp uses when PATH is not set. */
+const DEFAULT_POSIX_PATH = '/usr/bin:/bin';
+
+/**
+ * Whether a bare program name is found on PATH as execvp would look (POSIX). Forking a process only to learn
+ * that a tool (snap, flatpak, rpm) is not installed costs more than this look, and blocks the event loop.
+ */
+export async function onPosixPath(name: string, pathVar: string | undefined): Promise<boolean> {
+  for (const dir of (pathVar ?? DEFAULT_POSIX_PATH).split(':')) {
+    try {
+      // An empty entry is the current folder, as execvp reads it.
+      await fs.access(nodePath.posix.join(dir || '.', name), fsConstants.X_OK);
+      return true;
+    } catch {
+      // Not here: the next folder.
+    }
+  }
+  return false;
+}
+
 /**
  * Runs argv with a time limit that kills the whole process tree: on POSIX the child leads a new
  * process group and the group is killed; on Windows `taskkill /T` ends the tree.
@@ -121,6 +141,25 @@ export function runCommand(
   }
   // Windows looks a bare program name up in the current folder first: run system tools from System32.
   const program = platform === 'win32' ? resolveSystemTool(baseEnv, argv[0]) : argv[0];
+  if (platform === 'win32' || program.includes('/')) return spawnCommand(argv, program, options, baseEnv, platform, started, timeoutMs, maxBytes);
+  const pathVar = options.env?.PATH ?? baseEnv.PATH;
+  return onPosixPath(program, pathVar).then((found) =>
+    found
+      ? spawnCommand(argv, program, options, baseEnv, platform, started, timeoutMs, maxBytes)
+      : { argv: [...argv], exitCode: null, signal: null, stdout: '', stderr: '', durationMs: Date.now() - started, error: { code: 'not-found', message: `${argv[0]} is not installed or not on PATH` } },
+  );
+}
+
+function spawnCommand(
+  argv: readonly string[],
+  program: string,
+  options: RunOptions,
+  baseEnv: Readonly<Record<string, string | undefined>>,
+  platform: Platform,
+  started: number,
+  timeoutMs: number,
+  maxBytes: number,
+): Promise<RunResult> {
   return new Promise((resolve) => {
     const finish = (r: Omit<RunResult, 'argv' | 'durationMs'>): void => {
       if (done) return;

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RealHost } from '../../../src/core/host/real-host';
+import { onPosixPath, RealHost } from '../../../src/core/host/real-host';
 
 const host = new RealHost();
 
@@ -32,6 +32,23 @@ describe('RealHost.run', () => {
     const r = await host.run(['attt-no-such-tool-xyz', '--version']);
     expect(r.error?.code).toBe('not-found');
     expect(r.exitCode).toBeNull();
+  });
+
+  it('looks a bare name up on the PATH it is given, as execvp does, and answers a missing tool without spawning it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'attt-path-'));
+    const bin = join(dir, 'bin');
+    mkdirSync(bin);
+    writeFileSync(join(bin, 'attt-tool'), '#!/bin/sh\necho "ran $1"\n', { mode: 0o755 });
+    writeFileSync(join(bin, 'attt-not-exec'), '#!/bin/sh\necho no\n', { mode: 0o644 });
+    const onPath = new RealHost({ env: { ...process.env, PATH: `/nonexistent-dir:${bin}:/usr/bin:/bin` } });
+    expect(await onPath.run(['attt-tool', 'x'])).toMatchObject({ exitCode: 0, stdout: 'ran x\n' });
+    expect((await onPath.run(['attt-not-exec'])).error).toEqual({ code: 'not-found', message: 'attt-not-exec is not installed or not on PATH' });
+    // A PATH given for one command wins over the host's own.
+    expect((await host.run(['attt-tool'])).error?.code).toBe('not-found');
+    expect(await host.run(['attt-tool', 'y'], { env: { PATH: bin } })).toMatchObject({ exitCode: 0, stdout: 'ran y\n' });
+    expect(await onPosixPath('attt-tool', `${bin}`)).toBe(true);
+    expect(await onPosixPath('attt-tool', '/usr/bin:/bin')).toBe(false);
+    expect(await onPosixPath('sh', undefined)).toBe(true);
   });
 
   it('kills the whole process group on timeout, grandchildren included', async () => {
