@@ -1,9 +1,11 @@
 // ESLint (flat config). Besides typescript-eslint's recommended rules it enforces the layering of
 // DESIGN.md §2 / STYLE.md "For this project" §2, the typed IPC wrappers, and the Electron hardening
-// rules that can be read from source. Every message says what to use instead.
+// rules that can be read from source, and regular expressions that cannot stall on hostile input. Every
+// message says what to use instead.
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
+import regexp from 'eslint-plugin-regexp';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -65,6 +67,25 @@ const SECURITY = [
   { selector: "Property[key.name='enableBlinkFeatures']", message: 'Electron security: do not enable Blink features.' },
   prop('shell', true, 'Run commands as argv arrays, never through a shell (Host.run / spawn without shell: true).'),
 ];
+// --- regular expressions ------------------------------------------------------------------------
+// Correctness: the plugin's recommended rules of its "Possible Errors" category (no-misleading-capturing-group,
+// no-lazy-ends, strict, …), as errors, everywhere. Its style rules are left out: they would rewrite working
+// patterns in files many people edit.
+const REGEXP_CORRECTNESS = Object.fromEntries(
+  Object.keys(regexp.configs['flat/recommended'].rules)
+    .filter((name) => name.startsWith('regexp/') && regexp.rules[name.slice('regexp/'.length)]?.meta.docs.category === 'Possible Errors')
+    .map((name) => [name, 'error']),
+);
+// Stalls: in src, every pattern may meet text that a local user shapes (command outputs, files in a home,
+// registry values, folder names), so a pattern must not backtrack super-linearly (even potentially) nor
+// search in quadratic time when it fails at every position (`/\/+$/` on 50,000 slashes and a letter).
+// Patterns built at run time (policy data, globs) are not seen by the linter: tests lint the policy's.
+// Tests and scripts only meet the repository's own data, so there these two stay off.
+const REGEXP_NO_STALL = {
+  'regexp/no-super-linear-backtracking': ['error', { report: 'potential' }],
+  'regexp/no-super-linear-move': ['error', { report: 'certain' }],
+};
+
 const RAW_IPC_SYNTAX = [
   { selector: "MemberExpression[property.name=/^ipc(Main|Renderer)$/]", message: NO_RAW_IPC.message },
 ];
@@ -80,6 +101,8 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', ...SECURITY],
     },
   },
+  { plugins: { regexp }, rules: { ...REGEXP_CORRECTNESS, 'regexp/no-super-linear-backtracking': 'off' } },
+  { files: ['src/**/*.{ts,tsx}'], rules: REGEXP_NO_STALL },
   { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
 
   // Layering, by folder. A later block replaces an earlier one's options for the same rule, so each

@@ -13,6 +13,7 @@ import {
   type SpecialFile,
 } from './host';
 import { DEFAULT_MAX_READ_BYTES, type ReadOptions } from './read-file';
+import { trimTrailing } from '../text/trim-trailing';
 
 /** A recorded answer to one command. */
 export interface FixtureCommand {
@@ -174,7 +175,7 @@ export class FixtureHost implements Host {
   private originals = new Map<string, string>();
 
   private key(path: string): string {
-    const normal = this.path.normalize(path).replace(/[\\/]+$/, '') || this.path.sep;
+    const normal = trimTrailing(this.path.normalize(path), '\\/') || this.path.sep;
     const k = this.platform === 'win32' ? normal.toLowerCase() : normal;
     if (!this.originals.has(k)) this.originals.set(k, normal);
     return k;

@@ -53,8 +53,9 @@ export async function processIdentity(host: Host, pid: number): Promise<ProcessI
   }
   if (host.platform === 'darwin') {
     const r = await host.run(['ps', '-p', String(pid), '-o', 'lstart=', '-o', 'comm='], { timeoutMs: 10_000 });
-    const m = /^\s*(\w{3} \w{3} +\d+ \d\d:\d\d:\d\d \d{4})\s+(.+?)\s*$/.exec(r.stdout);
-    return r.exitCode === 0 && m ? { name: baseName(m[2]!), start: m[1]!.replace(/ +/g, ' ') } : null;
+    const m = /^\s*(\w{3} \w{3} +\d+ \d\d:\d\d:\d\d \d{4})\s([^]*)$/.exec(r.stdout);
+    const comm = m?.[2]!.trim() ?? '';
+    return r.exitCode === 0 && m && comm !== '' && !/[\n\r\u2028\u2029]/.test(comm) ? { name: baseName(comm), start: m[1]!.replace(/ +/g, ' ') } : null;
   }
   const r = await host.run([systemTool(host.env, 'tasklist'), '/FI', `PID eq ${pid}`, '/FO', 'CSV', '/NH'], { timeoutMs: 15_000 });
   const m = /^"([^"]+)","(\d+)"/m.exec(r.stdout);

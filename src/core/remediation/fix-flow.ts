@@ -7,6 +7,7 @@ import { defaultChecks } from '../checks/default-checks';
 import { exitCodeFor, runChecks } from '../engine';
 import type { MutableHost } from '../host/mutable-host';
 import type { BannedApp } from '../policy/policy-schema';
+import { trimTrailing } from '../text/trim-trailing';
 import { allowlistFor } from './allowlist';
 import { appendAudit, auditLogPath } from './audit-log';
 import type { CloseOptions } from './close-app';
@@ -161,7 +162,7 @@ export function judgeRemoval(plans: readonly RemediationPlan[], runs: ReadonlyMa
 /** A comparable form of a path: Windows paths and registry keys are case-insensitive. */
 function pathKey(path: string): string {
   const windows = /^[A-Za-z]:\\|^HK(EY_|LM|CU|U\\)/.test(path);
-  const trimmed = path.replace(/[\\/]+$/, '');
+  const trimmed = trimTrailing(path, '\\/');
   return windows ? trimmed.toLowerCase() : trimmed;
 }
 

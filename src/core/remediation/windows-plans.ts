@@ -2,6 +2,7 @@ import type { EvidenceData } from '../../shared/evidence-data';
 import type { Evidence, Message } from '../../shared/finding';
 import type { Host } from '../host/host';
 import type { BannedApp } from '../policy/policy-schema';
+import { trimTrailing } from '../text/trim-trailing';
 import type { PlanStep } from './plan';
 import { expandWindowsEnv, parseWindowsCommandLine } from './windows-command-line';
 import { systemTool } from '../windows/system-tools';
@@ -68,7 +69,7 @@ export function installFolders(app: BannedApp): string[] {
 function otherProfile(host: Host, data: EvidenceData, exe: string | undefined): boolean {
   if (!data.hive || data.hive.toUpperCase() === 'HKCU') return false;
   if (data.hive.toUpperCase() === 'HKLM') return false;
-  const home = host.homedir.toLowerCase().replace(/\\+$/, '');
+  const home = trimTrailing(host.homedir.toLowerCase(), '\\');
   return !(exe && exe.toLowerCase().startsWith(`${home}\\`));
 }
 
@@ -80,7 +81,7 @@ export async function windowsUninstallSteps(host: Host, reg: Evidence, app: Bann
   const data = reg.data ?? {};
   const name = data.displayName || data.keyName || '?';
   const machine = data.scope === 'machine' || data.hive?.toUpperCase() === 'HKLM';
-  const isMsi = data.windowsInstaller === '1' || /^\s*"?[^"]*msiexec(\.exe)?"?\s/i.test(data.uninstallString ?? '');
+  const isMsi = data.windowsInstaller === '1' || /^"?[^"]*msiexec(\.exe)?"?\s/i.test((data.uninstallString ?? '').trimStart());
   if (isMsi) {
     const code = msiProductCode(data);
     if (!code) return { why: { key: 'fix:why.noProductCode', params: { name } } };

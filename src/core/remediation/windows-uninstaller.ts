@@ -6,6 +6,7 @@
  */
 
 import { plainWindowsPath } from '../windows/plain-path';
+import { trimTrailing } from '../text/trim-trailing';
 
 /** Programs that run other code from their arguments: never an uninstaller, whatever the key says. */
 const INTERPRETERS = new Set([
@@ -32,7 +33,7 @@ export interface UninstallerRules {
 
 /** True when `parts` lie in `root\FOLDER\…` for one of the folders, every component compared whole (case-insensitive). */
 function inInstallFolder(root: string, folders: readonly string[], parts: readonly string[]): boolean {
-  const r = plainWindowsPath(root.replace(/\\+$/, '')) ?? (/^[A-Za-z]:\\?$/.test(root) ? [root.slice(0, 2)] : null);
+  const r = plainWindowsPath(trimTrailing(root, '\\')) ?? (/^[A-Za-z]:\\?$/.test(root) ? [root.slice(0, 2)] : null);
   // The program lies below the install folder (root\Zoom\…\Installer.exe), never in the root itself.
   if (!r || r.length + 1 >= parts.length) return false;
   if (!r.every((c, i) => c.toLowerCase() === parts[i]!.toLowerCase())) return false;

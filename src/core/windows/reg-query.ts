@@ -8,6 +8,7 @@
 import type { Message } from '../../shared/finding';
 import type { Host, RunResult } from '../host/host';
 import { commandFailure, garbled } from '../checks/reasons';
+import { trimTrailing } from '../text/trim-trailing';
 
 /** A typed registry value as `reg query` prints it. `raw` is the printed data. */
 export type RegValue =
@@ -85,7 +86,7 @@ export function parseRegOutput(text: string): RegParse {
   for (const line of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
     if (line.trim() === '') continue;
     if (HIVES.some((h) => line === h || line.startsWith(`${h}\\`))) {
-      current = { path: line.replace(/\\+$/, ''), values: [] };
+      current = { path: trimTrailing(line, '\\'), values: [] };
       keys.push(current);
       continue;
     }

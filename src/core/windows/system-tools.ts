@@ -4,11 +4,12 @@
  * run instead, perhaps as administrator. The real host runs every known system tool this way.
  */
 import { plainWindowsPath } from './plain-path';
+import { trimTrailing } from '../text/trim-trailing';
 
 /** The Windows folder from %SystemRoot% (or %windir%), `C:\Windows` when neither is a plain local path. */
 export function windowsDir(env: Readonly<Record<string, string | undefined>>): string {
-  const dir = [env.SystemRoot, env.SYSTEMROOT, env.windir, env.WINDIR].find((d) => d && plainWindowsPath(d.replace(/\\+$/, '')));
-  return dir ? dir.replace(/\\+$/, '') : 'C:\\Windows';
+  const dir = [env.SystemRoot, env.SYSTEMROOT, env.windir, env.WINDIR].find((d) => d && plainWindowsPath(trimTrailing(d, '\\')));
+  return dir ? trimTrailing(dir, '\\') : 'C:\\Windows';
 }
 
 /** Full path of a System32 program, e.g. `systemTool(env, 'msiexec')` = `C:\Windows\System32\msiexec.exe`. */

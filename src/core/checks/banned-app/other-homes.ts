@@ -7,6 +7,7 @@
 import type { Message } from '../../../shared/finding';
 import { isHostError, type Host } from '../../host/host';
 import type { BannedApp } from '../../policy/policy-schema';
+import { trimTrailing } from '../../text/trim-trailing';
 import { errorText, type CheckContext } from '../check';
 import { garbled, readFailure } from '../reasons';
 import { lookedAt } from './leftovers';
@@ -49,7 +50,7 @@ export async function runsAsRoot(host: Host): Promise<boolean> {
 }
 
 function sameFolder(host: Host, a: string, b: string): boolean {
-  const n = (p: string): string => host.path.normalize(p).replace(/\/+$/, '').normalize('NFC');
+  const n = (p: string): string => trimTrailing(host.path.normalize(p), '/').normalize('NFC');
   return n(a) === n(b);
 }
 

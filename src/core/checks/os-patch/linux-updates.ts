@@ -1,6 +1,7 @@
 import type { Evidence } from '../../../shared/finding';
 import { displayDate, isoDay } from '../../catalog/dates';
 import type { Host } from '../../host/host';
+import { splitLines } from '../../text/lines';
 import { commandFailure, garbled } from '../reasons';
 import type { Pending, Reboot } from './os-state';
 
@@ -29,7 +30,7 @@ export function parseAptSimulate(stdout: string): { readonly count: number; read
 
 /** Parses update-notifier's apt-check, which prints `regular;security` on stderr. */
 export function parseAptCheck(stderr: string): { readonly count: number; readonly security: number } | null {
-  const m = /^\s*(\d+);(\d+)\s*$/m.exec(stderr);
+  const m = splitLines(stderr).map((l) => /^(\d+);(\d+)$/.exec(l.trim())).find((x) => x);
   return m ? { count: Number(m[1]), security: Number(m[2]) } : null;
 }
 

@@ -19,9 +19,18 @@ function appstreamFiles(host: Host, appDir: string, id: string): string[] {
 
 /** The version of the first (newest, by AppStream convention) release; undefined when none is readable. */
 export function appstreamVersion(xml: string): string | undefined {
-  const release = /<release\b[^>]*?\bversion\s*=\s*(["'])([^"'<>]{1,64})\1/.exec(xml);
-  const v = release?.[2]?.trim();
-  return v && /^[\w.+~:-]+$/.test(v) ? v : undefined;
+  // Tag by tag with indexOf: one pattern over the whole file retried each `<release` up to the end (quadratic).
+  let end = -1;
+  for (let at = xml.indexOf('<release'); at >= 0; at = xml.indexOf('<release', at + 1)) {
+    if (end < at) end = xml.indexOf('>', at);
+    if (end < 0) return undefined;
+    if (/\w/.test(xml[at + '<release'.length] ?? '')) continue; // <releases>
+    const release = /\bversion\s*=\s*(["'])([^"'<>]{1,64})\1/.exec(xml.slice(at, end));
+    const v = release?.[2]?.trim();
+    if (release) return v && /^[\w.+~:-]+$/.test(v) ? v : undefined;
+    at = end; // a later `<release` before this `>` would only see part of the same tag
+  }
+  return undefined;
 }
 
 /**

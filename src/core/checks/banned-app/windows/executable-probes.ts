@@ -7,6 +7,7 @@ import type { Message } from '../../../../shared/finding';
 import type { EvidenceData } from '../../../../shared/evidence-data';
 import type { Host } from '../../../host/host';
 import type { BannedApp } from '../../../policy/policy-schema';
+import { trimTrailing } from '../../../text/trim-trailing';
 import { errorText, type CheckContext } from '../../check';
 import { readFailure } from '../../reasons';
 import { lookedAt, scanResult } from '../leftovers';
@@ -27,7 +28,7 @@ interface Target {
   readonly entries: readonly UninstallEntry[];
 }
 
-const lower = (s: string | undefined): string => (s ?? '').toLowerCase().replace(/[\\/]+$/, '');
+const lower = (s: string | undefined): string => trimTrailing((s ?? '').toLowerCase(), '\\/');
 
 /**
  * The Uninstall entry an executable belongs to: the one whose DisplayIcon/uninstaller names the file or

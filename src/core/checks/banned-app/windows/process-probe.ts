@@ -49,7 +49,7 @@ export function csvFields(line: string): string[] | null {
 /** Parses tasklist's CSV rows; null (with the bad line) when a line is not a process row or the output was cut. */
 export function parseTasklist(text: string): { readonly ok: true; readonly rows: readonly TaskRow[] } | { readonly ok: false; readonly bad: string } {
   const rows: TaskRow[] = [];
-  if (text.trim() !== '' && !/\n\s*$/.test(text)) return { ok: false, bad: text.split(/\r?\n/).pop() ?? '' };
+  if (text.trim() !== '' && !text.slice(text.trimEnd().length).includes('\n')) return { ok: false, bad: text.split(/\r?\n/).pop() ?? '' };
   for (const line of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
     if (line.trim() === '') continue;
     const f = csvFields(line.trim());

@@ -48,11 +48,19 @@ export function isLossy(path: string): boolean {
 
 /** Whether a real folder name fits a lossy one: each unprintable letter became one `?` or U+FFFD (or a best-fit ASCII letter). */
 function fitsLossy(real: string, lossy: string): boolean {
-  const pattern = lossy
-    .split('')
-    .map((c) => (c === '?' || c === '\uFFFD' ? '.{1,2}' : c.replace(/[.*+^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${pattern}$`, 'i').test(real) || fold(real) === fold(lossy);
+  // Walked position by position (each `?` one or two letters), not as a pattern of `.{1,2}`s: that backtracks
+  // exponentially in the number of `?` when the name does not fit.
+  let at = new Set([0]);
+  for (const c of lossy) {
+    const next = new Set<number>();
+    for (const i of at) {
+      if (c === '?' || c === '\uFFFD') {
+        for (const n of [1, 2]) if (i + n <= real.length && !/[\n\r\u2028\u2029]/.test(real.slice(i, i + n))) next.add(i + n);
+      } else if (i + c.length <= real.length && real.slice(i, i + c.length).toLowerCase() === c.toLowerCase()) next.add(i + c.length);
+    }
+    at = next;
+  }
+  return at.has(real.length) || fold(real) === fold(lossy);
 }
 
 /** ASCII fold: Windows "best fit" may print Nguyễn as Nguyen. */
