@@ -2,6 +2,7 @@ import type { Host } from '../core/host/host';
 import type { Translator } from '../core/i18n/translator';
 import type { Policy } from '../core/policy/policy-schema';
 import type { FlagSpec, ParsedArgs } from './args';
+import type { CheckRunner } from './check-runner';
 import type { CliIO } from './io';
 
 /** What a command is given. */
@@ -14,6 +15,8 @@ export interface CliContext {
   readonly now: () => Date;
   /** The per-user data folder (history, audit log, catalogs). */
   readonly dataDir: string;
+  /** How `check` runs the checks (in a child process killed at its limit, when run as a program). */
+  readonly checkRunner: CheckRunner;
 }
 
 /** One CLI command: the words that name it, its flags, and what it does. Returns the exit code. */

@@ -4,7 +4,10 @@ import { createTranslator } from '../core/i18n/translator';
 import { userDataDir } from '../core/paths';
 import { builtinPolicy } from '../core/policy/policy';
 import { TOOL_NAME, TOOL_VERSION } from '../core/version';
+import { CHECK_PROCESS_ARG } from '../core/check-process/protocol';
+import { serveCheckProcess, thisProcessPort } from '../core/check-process/worker';
 import { GLOBAL_FLAGS, languageHint, own, parseArgs, table, UsageError, type FlagSpec } from './args';
+import { checkTimeLimitFromEnv, childProcessRunner, inProcessRunner, type CheckProgram } from './check-runner';
 import type { Command } from './command';
 import { COMMANDS } from './commands';
 import { processIO, type CliIO } from './io';
@@ -20,6 +23,8 @@ export interface MainDeps {
   readonly host?: Host;
   readonly now?: () => Date;
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Run `check` in a child process of this program, killed at its time limit (ignored when `host` is given). */
+  readonly checkProgram?: CheckProgram;
 }
 
 function allFlags(): FlagSpec {
@@ -60,7 +65,9 @@ export async function main(argv: readonly string[], deps: MainDeps): Promise<num
         throw new UsageError('cli:error.unknownOption', { option: `--${flag}` });
       }
     }
-    const host = deps.host ?? hostFromEnv(deps.env ?? process.env);
+    const env = deps.env ?? process.env;
+    const host = deps.host ?? hostFromEnv(env);
+    const limitMs = checkTimeLimitFromEnv(env);
     return await found.command.run({
       io,
       args,
@@ -69,6 +76,7 @@ export async function main(argv: readonly string[], deps: MainDeps): Promise<num
       policy: builtinPolicy(),
       now: deps.now ?? (() => new Date()),
       dataDir: userDataDir(host),
+      checkRunner: deps.checkProgram && !deps.host ? childProcessRunner(deps.checkProgram, env, limitMs) : inProcessRunner(limitMs),
     });
   } catch (e) {
     if (e instanceof UsageError) {
@@ -80,9 +88,12 @@ export async function main(argv: readonly string[], deps: MainDeps): Promise<num
   }
 }
 
-/** Entry point when run as a program. */
+/** Entry point when run as a program; forked with CHECK_PROCESS_ARG, it is the check process of its parent. */
 export function runAsProgram(): void {
-  void main(process.argv.slice(2), { io: processIO() }).then((code) => {
+  const port = process.argv[2] === CHECK_PROCESS_ARG ? thisProcessPort() : null;
+  if (port) return serveCheckProcess(port, process.env);
+  const self = process.argv[1];
+  void main(process.argv.slice(2), { io: processIO(), ...(self ? { checkProgram: { modulePath: self, args: [CHECK_PROCESS_ARG] } } : {}) }).then((code) => {
     process.exitCode = code;
   });
 }

@@ -14,6 +14,8 @@ export interface RunChecksOptions {
   readonly timeLimitMs?: number;
   /** Measures duration; injectable so reports from tests are reproducible. */
   readonly clock?: () => number;
+  /** Told each check's findings as soon as it ends (a check process sends them on, so a later hang loses none). */
+  readonly onCheckDone?: (check: Check, findings: readonly Finding[]) => void;
 }
 
 /** Runs every check and builds the Report. A check that throws or hangs yields an `unknown` finding, never a crash. */
@@ -24,8 +26,18 @@ export async function runChecks(ctx: CheckContext, options: RunChecksOptions): P
   // A context object of its own for this run: whatever probes share through it (a registry scan read once
   // for every probe, each command's result) lives for this run only, so a re-check after a removal looks again.
   const run: CheckContext = { ...ctx, host: onceHost(ctx.host) };
-  const perCheck = await Promise.all(options.checks.map((c) => runOne(c, run, limit)));
-  const findings = perCheck.flat();
+  const perCheck = await Promise.all(
+    options.checks.map(async (c) => {
+      const found = await runOne(c, run, limit);
+      options.onCheckDone?.(c, found);
+      return found;
+    }),
+  );
+  return buildReport(ctx, options.checks, perCheck.flat(), Math.max(0, clock() - started));
+}
+
+/** The Report of a run of `checks` from their findings, in the order of the checks. */
+export function buildReport(ctx: CheckContext, checks: readonly Pick<Check, 'id'>[], findings: readonly Finding[], durationMs: number): Report {
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
@@ -33,9 +45,9 @@ export async function runChecks(ctx: CheckContext, options: RunChecksOptions): P
     host: { os: ctx.host.platform, release: ctx.host.osRelease, arch: ctx.host.arch, hostname: ctx.host.hostname },
     policy: reportPolicy(ctx.policy),
     findings,
-    checks: options.checks.map((c) => c.id),
+    checks: checks.map((c) => c.id),
     summary: summarize(findings),
-    durationMs: Math.max(0, clock() - started),
+    durationMs,
   };
 }
 
@@ -63,7 +75,8 @@ async function runOne(check: Check, ctx: CheckContext, limitMs: number): Promise
   }
 }
 
-function checkFailed(check: Check, reason: Finding['reason']): Finding {
+/** The `unknown` finding of a check that could not give its own, with the reason. */
+export function checkFailed(check: Pick<Check, 'id' | 'advisoryPoint'>, reason: Finding['reason'], evidence: Finding['evidence'] = []): Finding {
   return {
     id: findingId(check.id, 'check-failed'),
     check: check.id,
@@ -72,7 +85,7 @@ function checkFailed(check: Check, reason: Finding['reason']): Finding {
     advisoryPoint: check.advisoryPoint,
     title: msg('common:checkFailed.title', { check: check.id }),
     reason,
-    evidence: [],
+    evidence,
   };
 }
 

@@ -10,14 +10,16 @@ import type { Evidence, Finding } from '../../src/shared/finding';
 import { appstreamVersion } from '../../src/core/checks/banned-app/linux/flatpak-deploy';
 import { findProfiles } from '../../src/core/checks/banned-app/windows/profiles';
 import { parseTasklist } from '../../src/core/checks/banned-app/windows/process-probe';
-import { parseAptCheck } from '../../src/core/checks/os-patch/linux-updates';
+import { parseDpkgQuery } from '../../src/core/checks/banned-app/linux/dpkg-parse';
+import { parseOsRelease } from '../../src/core/checks/os-patch/linux-release';
+import { parseAptCheck, parseAptSimulate } from '../../src/core/checks/os-patch/linux-updates';
 import { parseSoftwareUpdate, parseSwVers } from '../../src/core/checks/os-patch/macos-probe';
 import { FixtureHost } from '../../src/core/host/fixture-host';
 import { builtinPolicy } from '../../src/core/policy/policy';
 import { processIdentity } from '../../src/core/remediation/close-app';
 import { overlaps } from '../../src/core/remediation/fix-flow';
 import { planFindings } from '../../src/core/remediation/plan-findings';
-import { splitLines } from '../../src/core/text/lines';
+import { MAX_LINE_CHARS, splitLines } from '../../src/core/text/lines';
 import { trimTrailing } from '../../src/core/text/trim-trailing';
 import { parseRegOutput } from '../../src/core/windows/reg-query';
 import { windowsDir } from '../../src/core/windows/system-tools';
@@ -58,21 +60,29 @@ describe('command outputs and files that stalled a pattern', () => {
     expect(parseTasklist(`"Zoom.exe","12","Console","1","90 K"${'\r\n \t'.repeat(N)}`)).toEqual({ ok: true, rows: [{ name: 'Zoom.exe', pid: 12 }] });
   });
 
-  it('softwareupdate: a million blank lines or spaces around a label still count the label, and nothing else', () => {
-    const out = `Software Update Tool\n${' \n'.repeat(N)}* Label: macOS Sequoia 15.7.8-24G700\n\tTitle: macOS\n*${' '.repeat(N)}Label:${' '.repeat(N)}Safari 26.1\n${' '.repeat(N)}x\n`;
+  it('softwareupdate: a million blank lines, and spaces up to the line bound around a label, still count each label', () => {
+    const pad = ' '.repeat(MAX_LINE_CHARS - 100);
+    const out = `Software Update Tool\n${' \n'.repeat(N)}* Label: macOS Sequoia 15.7.8-24G700\n\tTitle: macOS\n*${pad}Label:${pad.slice(0, 50)}Safari 26.1\n${pad}x\n`;
     expect(parseSoftwareUpdate(out, '')).toEqual({ kind: 'some', tool: 'softwareupdate', count: 2, security: 1 });
     expect(parseSoftwareUpdate(`${'\n'.repeat(N)}No new software available.\n`, '')).toEqual({ kind: 'none', tool: 'softwareupdate' });
   });
 
-  it('sw_vers: a value padded with a million spaces reads, a key with no value is none', () => {
-    expect(parseSwVers(`ProductName:\tmacOS\nProductVersion:${' '.repeat(N)}15.7${' '.repeat(N)}x\nBuildVersion:\t24G\n`)).toBeNull();
-    expect(parseSwVers(`ProductName:\tmacOS\nProductVersion:${' '.repeat(N)}15.7${' \t'.repeat(N)}\n${'\n'.repeat(N)}BuildVersion:\t24G\n`)).toEqual({ productName: 'macOS', version: '15.7', build: '24G' });
+  it('sw_vers: a value padded with spaces up to the line bound reads, after a million blank lines; a key with no value is none', () => {
+    const pad = ' '.repeat(MAX_LINE_CHARS / 2 - 10);
+    expect(parseSwVers(`ProductName:\tmacOS\nProductVersion:${pad}15.7${pad}x\nBuildVersion:\t24G\n`)).toBeNull();
+    expect(parseSwVers(`ProductName:\tmacOS\n${'\n'.repeat(N)}ProductVersion:${pad}15.7${pad}\n${' \n'.repeat(N)}BuildVersion:\t24G\n`)).toEqual({ productName: 'macOS', version: '15.7', build: '24G' });
     expect(parseSwVers(`ProductVersion:\n15.7\n`)).toBeNull();
   });
 
   it("apt-check: a million blank lines before and after 'regular;security'", () => {
     expect(parseAptCheck(`${'\n'.repeat(N)}  12;3 ${'\n '.repeat(N)}`)).toEqual({ count: 12, security: 3 });
     expect(parseAptCheck(`${' \n'.repeat(N)}x`)).toBeNull();
+  });
+
+  it('apt-get -s: a million-odd `Inst x (` lines that never close are not counted; a real one is', () => {
+    const summary = (n: number): string => `${n} upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n`;
+    expect(parseAptSimulate(`${'Inst a (\n'.repeat(N / 8)}${summary(0)}`)).toEqual({ count: 0, security: 0, packages: [] });
+    expect(parseAptSimulate(`${'Inst a [\n'.repeat(N / 8)}Inst zoom [6.3] (6.4.1 Zoom:stable, Ubuntu:24.04/noble-security [amd64])\n${summary(1)}`)).toEqual({ count: 1, security: 1, packages: ['zoom'] });
   });
 
   it('reg query: a key line ending in a million backslashes and a letter is one key, kept as printed', () => {
@@ -138,5 +148,24 @@ describe('paths and registry values that stalled a pattern', () => {
     expect(await sidOf('a'.repeat(80))).toBe('S-1-5-21-1-2-3-1001');
     expect(await sidOf('b'.repeat(40))).toBe('S-1-5-21-1-2-3-1001');
     expect(await sidOf('c'.repeat(39))).toBeUndefined();
+  });
+});
+
+describe('lines too long to parse', () => {
+  const long = 'x'.repeat(MAX_LINE_CHARS + 1);
+
+  it('in a tool\'s output they make it garbled, never skipped (dpkg, tasklist, reg, softwareupdate, apt)', () => {
+    expect(parseDpkgQuery(`zoom\t6.4.1\tamd64\tinstall ok installed\nlib${long}\t1\tall\tinstall ok installed\n`)).toMatchObject({ rows: [{ name: 'zoom' }], bad: [expect.stringMatching(/^libx+\t1\tall/)] });
+    expect(parseTasklist(`"Zoom.exe","12","Console","1","90 K"\r\n"${long}","13","Console","1","90 K"\r\n`)).toMatchObject({ ok: false });
+    expect(parseRegOutput(`\r\nHKEY_CURRENT_USER\\Software\\Zoom\r\n    DisplayName    REG_SZ    ${long}\r\n\r\n`)).toMatchObject({ ok: false });
+    expect(parseSoftwareUpdate(`* Label: Safari 26.1\n* Label: ${long}\n`, '')).toBeNull();
+    expect(parseSwVers(`ProductVersion:${' '.repeat(MAX_LINE_CHARS)}15.7\n`)).toBeNull();
+    expect(parseAptSimulate(`Inst ${long} (1 x)\n1 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n`)).toBeNull();
+    // a line within the bound is a line like any other
+    expect(parseDpkgQuery(`zoom\t${'1'.repeat(MAX_LINE_CHARS - 40)}\tamd64\tinstall ok installed\n`).bad).toEqual([]);
+  });
+
+  it('in a file of settings they are skipped, the rest still read (os-release)', () => {
+    expect(parseOsRelease(`ID=ubuntu\nPRETTY_NAME="${long}"\nVERSION_ID="24.04"\n`)).toMatchObject({ id: 'ubuntu', versionId: '24.04' });
   });
 });

@@ -1,5 +1,5 @@
 import { CHECK_IDS, defaultChecks } from '../../core/checks/default-checks';
-import { exitCodeFor, runChecks, selectChecks } from '../../core/engine';
+import { exitCodeFor, selectChecks } from '../../core/engine';
 import { memoWriterFor } from '../../core/host/memo-writer';
 import { UsageError } from '../args';
 import type { Command } from '../command';
@@ -18,7 +18,7 @@ export const checkCommand: Command = {
     // Say at once on stderr when the catalog given is refused; the check still runs with the built-in one.
     if (catalogFile) await loadForCli(ctx, catalogFile);
     const memoWriter = memoWriterFor(ctx.host, ctx.dataDir);
-    const report = await runChecks({ host: ctx.host, policy: ctx.policy, now: ctx.now(), dataDir: ctx.dataDir, ...(catalogFile ? { catalogFile } : {}), ...(memoWriter ? { memoWriter } : {}) }, { checks });
+    const report = await ctx.checkRunner({ host: ctx.host, policy: ctx.policy, now: ctx.now(), dataDir: ctx.dataDir, ...(catalogFile ? { catalogFile } : {}), ...(memoWriter ? { memoWriter } : {}) }, checks);
     ctx.io.out(ctx.args.json ? `${JSON.stringify(report, null, 2)}\n` : renderReport(report, ctx.t));
     return exitCodeFor(report.findings);
   },

@@ -7,3 +7,15 @@
 export function splitLines(text: string): string[] {
   return text.split(/\r\n|[\n\r\u2028\u2029]/);
 }
+
+/**
+ * The longest line a parser hands to a pattern (64 Ki characters): no tool or file we read writes a longer one.
+ * In a tool's output such a line makes the output garbled (`unknown`, with a cut sample); in a file of settings
+ * it is skipped, the setting it would hold taken as absent. The whole text is bounded before, by the Host.
+ */
+export const MAX_LINE_CHARS = 64 * 1024;
+
+/** Whether a line is too long to parse (see MAX_LINE_CHARS). */
+export function isOverlong(line: string): boolean {
+  return line.length > MAX_LINE_CHARS;
+}

@@ -9,6 +9,7 @@ import type { Message } from '../../shared/finding';
 import type { Host, RunResult } from '../host/host';
 import { commandFailure, garbled } from '../checks/reasons';
 import { trimTrailing } from '../text/trim-trailing';
+import { isOverlong } from '../text/lines';
 
 /** A typed registry value as `reg query` prints it. `raw` is the printed data. */
 export type RegValue =
@@ -90,7 +91,7 @@ export function parseRegOutput(text: string): RegParse {
       keys.push(current);
       continue;
     }
-    const m = VALUE_LINE.exec(line);
+    const m = isOverlong(line) ? null : VALUE_LINE.exec(line);
     if (m && current) {
       current.values.push(typedValue(m[1] ?? '', m[2]!, m[3] ?? ''));
       continue;

@@ -10,6 +10,7 @@ import { readFailure } from '../reasons';
 import { errorText } from '../check';
 import type { BrowserLocation } from './browser-extensions-locations';
 import { garbledFile, withoutBom, type FamilyScan, type SeenExtension } from './browser-extensions-model';
+import { isOverlong } from '../../text/lines';
 
 const MAX_FILE_BYTES = 32 * 1024 * 1024;
 
@@ -26,7 +27,7 @@ export function parseProfilesIni(text: string): readonly IniProfile[] | null {
   let current: Map<string, string> | undefined;
   for (const raw of withoutBom(text).split(/\r?\n/)) {
     const line = raw.trim();
-    if (!line || line.startsWith(';') || line.startsWith('#')) continue;
+    if (!line || line.startsWith(';') || line.startsWith('#') || isOverlong(line)) continue;
     const head = /^\[([^\]]+)\]$/.exec(line);
     if (head) {
       current = new Map();

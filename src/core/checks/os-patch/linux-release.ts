@@ -2,6 +2,7 @@ import type { Catalog, DebianRelease, UbuntuRelease } from '../../catalog/catalo
 import { isAfterDay } from '../../catalog/dates';
 import { pickRelease, type DistroInfo } from '../../catalog/distro-info';
 import type { Lifecycle } from './os-state';
+import { isOverlong } from '../../text/lines';
 
 /** The fields of /etc/os-release we use. */
 export interface OsRelease {
@@ -16,7 +17,7 @@ export interface OsRelease {
 export function parseOsRelease(text: string): OsRelease | null {
   const vars: Record<string, string> = {};
   for (const line of text.split(/\r?\n/)) {
-    const m = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
+    const m = isOverlong(line) ? null : /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
     if (!m) continue;
     let v = m[2]!.trim();
     if ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'"))) v = v.slice(1, -1).replace(/\\(["'$`\\])/g, '$1');

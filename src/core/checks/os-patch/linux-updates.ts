@@ -1,7 +1,7 @@
 import type { Evidence } from '../../../shared/finding';
 import { displayDate, isoDay } from '../../catalog/dates';
 import type { Host } from '../../host/host';
-import { splitLines } from '../../text/lines';
+import { isOverlong, splitLines } from '../../text/lines';
 import { commandFailure, garbled } from '../reasons';
 import type { Pending, Reboot } from './os-state';
 
@@ -19,7 +19,11 @@ export function parseAptSimulate(stdout: string): { readonly count: number; read
   if (!summary) return null;
   const packages: string[] = [];
   let security = 0;
-  for (const m of stdout.matchAll(/^Inst (\S+)(?: \[[^\]]*\])? \(([^)]*)\)/gm)) {
+  // A line at a time: over the whole text `[^)]*` runs on across lines from every `Inst` (quadratic).
+  const lines = splitLines(stdout);
+  if (lines.some(isOverlong)) return null;
+  for (const m of lines.map((l) => /^Inst (\S+)(?: \[[^\]]*\])? \(([^)]*)\)/.exec(l))) {
+    if (!m) continue;
     packages.push(m[1]!);
     if (/-security\b/.test(m[2]!)) security++;
   }
@@ -30,7 +34,7 @@ export function parseAptSimulate(stdout: string): { readonly count: number; read
 
 /** Parses update-notifier's apt-check, which prints `regular;security` on stderr. */
 export function parseAptCheck(stderr: string): { readonly count: number; readonly security: number } | null {
-  const m = splitLines(stderr).map((l) => /^(\d+);(\d+)$/.exec(l.trim())).find((x) => x);
+  const m = splitLines(stderr).map((l) => (isOverlong(l) ? null : /^(\d+);(\d+)$/.exec(l.trim()))).find((x) => x);
   return m ? { count: Number(m[1]), security: Number(m[2]) } : null;
 }
 

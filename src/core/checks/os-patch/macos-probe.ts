@@ -1,7 +1,7 @@
 import type { Catalog } from '../../catalog/catalog-schema';
 import { daysSince } from '../../catalog/dates';
 import type { Host } from '../../host/host';
-import { splitLines } from '../../text/lines';
+import { isOverlong, splitLines } from '../../text/lines';
 import { commandFailure, garbled } from '../reasons';
 import type { Lifecycle, OsState, OsUnidentified, PatchLevel, Pending } from './os-state';
 
@@ -18,7 +18,7 @@ export interface SwVers {
 /** Parses `sw_vers` output (`ProductVersion:\t15.7.7`); null when there is no usable version. */
 export function parseSwVers(text: string): SwVers | null {
   const lines = splitLines(text);
-  const get = (k: string): string | undefined => lines.map((l) => (l.startsWith(`${k}:`) ? l.slice(k.length + 1).trim() : '')).find((v) => v !== '');
+  const get = (k: string): string | undefined => lines.map((l) => (l.startsWith(`${k}:`) && !isOverlong(l) ? l.slice(k.length + 1).trim() : '')).find((v) => v !== '');
   const version = get('ProductVersion');
   if (!version || !/^\d+(\.\d+){0,2}$/.test(version)) return null;
   const build = get('BuildVersion');
@@ -64,7 +64,9 @@ export function macosJudgement(catalog: Catalog, version: string, now: Date): { 
  * looks like "no updates" otherwise; the exact offline text is unconfirmed, so any error word counts).
  */
 export function parseSoftwareUpdate(stdout: string, stderr: string): Pending | null {
-  const labels = splitLines(stdout).flatMap((l) => /^\s*\*\s*Label:(.+)$/.exec(l)?.[1]?.trim() ?? []);
+  const lines = splitLines(stdout);
+  if (lines.some(isOverlong)) return null;
+  const labels = lines.flatMap((l) => /^\s*\*\s*Label:(.+)$/.exec(l)?.[1]?.trim() ?? []);
   if (labels.length > 0) {
     const security = labels.filter((l) => /security|macOS|Background Security/i.test(l)).length;
     return { kind: 'some', tool: 'softwareupdate', count: labels.length, security };

@@ -6,6 +6,7 @@ import { displayDate } from '../../catalog/dates';
 import { commandFailure, garbled } from '../reasons';
 import type { OsState, OsUnidentified, Reboot } from './os-state';
 import { editionFamily, windowsLevel, windowsLifecycle, windowsProduct } from './windows-lifecycle';
+import { isOverlong } from '../../text/lines';
 
 /** Where Windows keeps its version. */
 export const CURRENT_VERSION_KEY = 'HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion';
@@ -32,7 +33,7 @@ export const HOTFIX_ARGV: readonly string[] = [
 /** The last installed update from Get-HotFix output, or why it is not known. */
 export function parseHotfix(stdout: string): { readonly kb: string; readonly date: string } | null {
   for (const line of stdout.split(/\r?\n/)) {
-    const m = /^\s*(KB\d+)\|(\d{4}-\d{2}-\d{2})\s*$/i.exec(line);
+    const m = isOverlong(line) ? null : /^\s*(KB\d+)\|(\d{4}-\d{2}-\d{2})\s*$/i.exec(line);
     if (m) return { kb: m[1]!.toUpperCase(), date: m[2]! };
   }
   return null;

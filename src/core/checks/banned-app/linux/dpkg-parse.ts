@@ -1,3 +1,5 @@
+import { isOverlong } from '../../../text/lines';
+
 /** One line of `dpkg-query -W` with DPKG_FORMAT. */
 export interface DpkgRow {
   readonly name: string;
@@ -43,7 +45,7 @@ export function parseDpkgQuery(stdout: string): DpkgParse {
   const cutOff = stdout.length > 0 && !stdout.endsWith('\n');
   for (const line of stdout.split('\n')) {
     if (line === '') continue;
-    const f = line.split('\t');
+    const f = isOverlong(line) ? [] : line.split('\t');
     const status = (f[3] ?? '').split(' ');
     const [want, flag, state] = status;
     if (f.length !== 4 || status.length !== 3 || !NAME.test(f[0]!) || !VERSION.test(f[1]!) || !KNOWN_STATES.has(state!)) {

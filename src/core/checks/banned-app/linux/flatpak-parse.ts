@@ -1,3 +1,5 @@
+import { isOverlong } from '../../../text/lines';
+
 /** One row of `flatpak list --app --columns=application,version,installation`. */
 export interface FlatpakRow {
   readonly appId: string;
@@ -24,7 +26,7 @@ export function parseFlatpakList(stdout: string): FlatpakParse {
   const bad: string[] = [];
   for (const line of stdout.split('\n')) {
     if (line.trim() === '') continue;
-    const f = line.split('\t').map((s) => s.trim());
+    const f = isOverlong(line) ? [] : line.split('\t').map((s) => s.trim());
     if (f[0] === 'Application ID' || f[0] === 'Application') continue;
     if (f.length !== 3 || !APP_ID.test(f[0]!) || f[2] === '') {
       bad.push(line);

@@ -1,3 +1,5 @@
+import { isOverlong } from '../../../text/lines';
+
 /** One account of /etc/passwd. */
 export interface PasswdEntry {
   readonly name: string;
@@ -30,7 +32,7 @@ export function parsePasswd(text: string): PasswdParse {
   for (const raw of text.split('\n')) {
     const line = raw.replace(/\r$/, '');
     if (line.trim() === '' || line.startsWith('#') || line.startsWith('+') || line.startsWith('-')) continue;
-    const f = line.split(':');
+    const f = isOverlong(line) ? [] : line.split(':');
     const [name, , uid, gid, , home, shell] = f;
     if (f.length !== 7 || !name || /[/\s]/.test(name) || !/^\d+$/.test(uid!) || !/^\d+$/.test(gid!) || !home!.startsWith('/') || line.includes('\uFFFD')) {
       bad.push(line);

@@ -1,3 +1,5 @@
+import { isOverlong } from '../../../text/lines';
+
 /** One running process as the probes see it. */
 export interface ProcessEntry {
   readonly pid: number;
@@ -39,7 +41,7 @@ export function parsePsPidComm(stdout: string): ProcessEntry[] | null {
   const out: ProcessEntry[] = [];
   for (const line of stdout.split('\n')) {
     if (line.trim() === '') continue;
-    const m = /^\s*(\d+)\s(.+)$/.exec(line);
+    const m = isOverlong(line) ? null : /^\s*(\d+)\s(.+)$/.exec(line);
     if (!m) return null;
     out.push({ pid: Number(m[1]), comm: m[2]!.trim() });
   }

@@ -1,3 +1,5 @@
+import { isOverlong } from '../../../text/lines';
+
 /** One line of `rpm -qa --qf RPM_FORMAT`. */
 export interface RpmRow {
   readonly name: string;
@@ -27,7 +29,7 @@ export function parseRpmQuery(stdout: string): RpmParse {
   const bad: string[] = [];
   for (const line of stdout.split('\n')) {
     if (line === '') continue;
-    const f = line.split('\t');
+    const f = isOverlong(line) ? [] : line.split('\t');
     if (f.length !== 3 || !NAME.test(f[0]!) || !VERSION.test(f[1]!) || !ARCH.test(f[2]!)) {
       bad.push(line);
       continue;

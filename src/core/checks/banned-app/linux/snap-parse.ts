@@ -1,3 +1,5 @@
+import { isOverlong } from '../../../text/lines';
+
 /** One row of `snap list`. */
 export interface SnapRow {
   readonly name: string;
@@ -30,7 +32,7 @@ export function parseSnapList(stdout: string): SnapParse {
   const rows: SnapRow[] = [];
   const bad: string[] = [];
   for (const line of header ? lines.slice(1) : lines) {
-    const f = line.trim().split(/\s+/);
+    const f = isOverlong(line) ? [] : line.trim().split(/\s+/);
     if (f.length < 3 || !NAME.test(f[0]!) || !REV.test(f[2]!)) {
       bad.push(line);
       continue;

@@ -6,6 +6,7 @@ import { commandFailure, garbled, readFailure } from '../../reasons';
 import { expandHomePaths } from '../leftovers';
 import { notApplicable, ran, type Hit, type Probe, type ProbeResult } from '../probe';
 import { appBundleHit, bundleInfo } from './app-bundles';
+import { isOverlong } from '../../../text/lines';
 
 /** `lsof -nP -iTCP:PORT -sTCP:LISTEN`: who listens on a local TCP port (no name lookups). */
 export function lsofArgv(port: number): readonly string[] {
@@ -19,7 +20,7 @@ export function parseLsof(stdout: string): { readonly command: string; readonly 
   if (!/^COMMAND\s+PID\s/.test(lines[0]!)) return null;
   const out: { command: string; pid: number }[] = [];
   for (const line of lines.slice(1)) {
-    const m = /^(\S+)\s+(\d+)\s/.exec(line);
+    const m = isOverlong(line) ? null : /^(\S+)\s+(\d+)\s/.exec(line);
     if (!m) return null;
     out.push({ command: m[1]!.replace(/\\x20/g, ' '), pid: Number(m[2]) });
   }

@@ -3,6 +3,7 @@ import type { BannedApp } from '../../../policy/policy-schema';
 import type { CheckContext } from '../../check';
 import { commandFailure, garbled } from '../../reasons';
 import { couldNotLook, notApplicable, ran, type Hit, type Probe, type ProbeResult } from '../probe';
+import { isOverlong } from '../../../text/lines';
 
 /** Lists every package receipt id, one a line. */
 export const PKGUTIL_PKGS: readonly string[] = ['pkgutil', '--pkgs'];
@@ -13,7 +14,7 @@ const PKG_ID = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
 export function parsePkgInfo(stdout: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const line of stdout.split('\n')) {
-    const m = /^([a-z-]+):\s?(.*)$/.exec(line.trim());
+    const m = isOverlong(line) ? null : /^([a-z-]+):\s?(.*)$/.exec(line.trim());
     if (m) out[m[1]!] = m[2]!;
   }
   return out;

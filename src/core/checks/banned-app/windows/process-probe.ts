@@ -5,6 +5,7 @@
  */
 import { commandFailure, garbled } from '../../reasons';
 import { notApplicable, ran, type Hit, type Probe } from '../probe';
+import { isOverlong } from '../../../text/lines';
 
 /** One running process. */
 export interface TaskRow {
@@ -52,7 +53,7 @@ export function parseTasklist(text: string): { readonly ok: true; readonly rows:
   if (text.trim() !== '' && !text.slice(text.trimEnd().length).includes('\n')) return { ok: false, bad: text.split(/\r?\n/).pop() ?? '' };
   for (const line of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
     if (line.trim() === '') continue;
-    const f = csvFields(line.trim());
+    const f = isOverlong(line) ? null : csvFields(line.trim());
     if (!f || f.length < 2 || !/^\d+$/.test(f[1]!)) return { ok: false, bad: line };
     rows.push({ name: f[0]!, pid: Number(f[1]) });
   }

@@ -1,0 +1,30 @@
+/** How `check` runs the checks: in a child process killed at its time limit (the program), or in this one (tests). */
+import type { Check, CheckContext } from '../core/checks/check';
+import { runChecksInChild } from '../core/check-process/run-in-child';
+import { CHECK_TIME_LIMIT_MS, runChecks } from '../core/engine';
+import type { Report } from '../shared/report';
+
+/** Runs the checks given (of the default ones) and returns the report. */
+export type CheckRunner = (ctx: CheckContext, checks: readonly Check[]) => Promise<Report>;
+
+/** The program to fork for the checks, and the arguments that make it serve them. */
+export interface CheckProgram {
+  readonly modulePath: string;
+  readonly args: readonly string[];
+}
+
+/** ATTT_SELFCHECK_CHECK_TIME_LIMIT_MS: the limit of one check (default 120 s), for IT staff and tests. */
+export function checkTimeLimitFromEnv(env: Readonly<Record<string, string | undefined>>): number {
+  const ms = Number(env.ATTT_SELFCHECK_CHECK_TIME_LIMIT_MS);
+  return Number.isInteger(ms) && ms > 0 ? ms : CHECK_TIME_LIMIT_MS;
+}
+
+/** The checks in this process: a hung parse would hang the caller too, so only for an injected host (tests). */
+export function inProcessRunner(timeLimitMs: number): CheckRunner {
+  return (ctx, checks) => runChecks(ctx, { checks, timeLimitMs });
+}
+
+/** The checks in a child process of `program`, killed at its limit; the child reads its host from `env`. */
+export function childProcessRunner(program: CheckProgram, env: Readonly<Record<string, string | undefined>>, timeLimitMs: number): CheckRunner {
+  return (ctx, checks) => runChecksInChild(ctx, { ...program, env, timeLimitMs, checks });
+}

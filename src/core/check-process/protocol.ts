@@ -1,0 +1,39 @@
+/**
+ * What a check process and its parent say to each other. The parent is the CLI (Node `child_process.fork`)
+ * or, later, the tray app (Electron `utilityProcess`); the messages are plain JSON either way.
+ */
+import type { Finding } from '../../shared/finding';
+import type { Report } from '../../shared/report';
+
+/** The argument that makes the CLI program serve one check request instead of reading a command line. */
+export const CHECK_PROCESS_ARG = '--attt-selfcheck-check-process';
+
+/** Parent → check process: run every check with these inputs (the host comes from the environment). */
+export interface CheckRequest {
+  readonly type: 'run';
+  /** The time to judge against, as ISO text. */
+  readonly now: string;
+  readonly dataDir?: string;
+  readonly catalogFile?: string;
+  /** The engine's limit per check; the parent kills the process a little after it. */
+  readonly timeLimitMs: number;
+  /** Ids of the checks to run, in their order; every default check when absent. */
+  readonly checks?: readonly string[];
+}
+
+/** Check process → parent: each check's findings as it ends, then the report, or why it could not run. */
+export type CheckReply =
+  | { readonly type: 'findings'; readonly check: string; readonly findings: readonly Finding[] }
+  | { readonly type: 'report'; readonly report: Report }
+  | { readonly type: 'failed'; readonly message: string };
+
+/** Whether a message is a check request (anything else is ignored). */
+export function isCheckRequest(m: unknown): m is CheckRequest {
+  const r = m as Partial<CheckRequest> | null;
+  return (
+    typeof r === 'object' && r !== null && r.type === 'run' && typeof r.now === 'string' && !Number.isNaN(Date.parse(r.now)) &&
+    typeof r.timeLimitMs === 'number' && r.timeLimitMs > 0 &&
+    (r.dataDir === undefined || typeof r.dataDir === 'string') && (r.catalogFile === undefined || typeof r.catalogFile === 'string') &&
+    (r.checks === undefined || (Array.isArray(r.checks) && r.checks.every((c) => typeof c === 'string')))
+  );
+}

@@ -1,0 +1,65 @@
+/**
+ * The check process: plain Node, no Electron. It serves one check request from its parent and exits, so the
+ * parent can kill it at its time limit even when a parse blocks its event loop (a timer there never fires).
+ * The CLI forks its own program with CHECK_PROCESS_ARG; the tray app can run the same code in an Electron
+ * `utilityProcess`, whose `process.parentPort` this module already speaks.
+ */
+import { defaultChecks } from '../checks/default-checks';
+import { errorText } from '../checks/check';
+import { runChecks } from '../engine';
+import { hostFromEnv } from '../host/host-from-env';
+import { builtinPolicy } from '../policy/policy';
+import { isCheckRequest, type CheckReply } from './protocol';
+
+/** One end of the channel to the parent. */
+export interface ParentPort {
+  onMessage(listener: (message: unknown) => void): void;
+  /** Sends a reply; `then` runs once it has been handed over. */
+  post(reply: CheckReply, then?: () => void): void;
+}
+
+/** Electron's utilityProcess port, as far as this module uses it. */
+interface ElectronParentPort {
+  on(event: 'message', listener: (e: { readonly data: unknown }) => void): void;
+  postMessage(message: unknown): void;
+}
+
+/** The channel of this process to its parent: Electron's `parentPort`, else Node's fork IPC; null when neither. */
+export function thisProcessPort(): ParentPort | null {
+  const electron = (process as { parentPort?: ElectronParentPort }).parentPort;
+  if (electron) {
+    return {
+      onMessage: (l) => electron.on('message', (e) => l(e.data)),
+      post: (reply, then) => {
+        electron.postMessage(reply);
+        then?.();
+      },
+    };
+  }
+  const send = process.send?.bind(process);
+  if (!send) return null;
+  return { onMessage: (l) => process.on('message', l), post: (reply, then) => void send(reply, undefined, undefined, () => then?.()) };
+}
+
+/** Serves the first check request that arrives, sending each check's findings and then the report; then exits. */
+export function serveCheckProcess(port: ParentPort, env: Readonly<Record<string, string | undefined>>, exit: (code: number) => void = (c) => process.exit(c)): void {
+  let served = false;
+  port.onMessage((m) => {
+    if (served || !isCheckRequest(m)) return;
+    served = true;
+    void (async (): Promise<CheckReply> => {
+      try {
+        const host = hostFromEnv(env);
+        const ctx = { host, policy: builtinPolicy(), now: new Date(m.now), ...(m.dataDir ? { dataDir: m.dataDir } : {}), ...(m.catalogFile ? { catalogFile: m.catalogFile } : {}) };
+        const report = await runChecks(ctx, {
+          checks: m.checks ? defaultChecks().filter((c) => m.checks!.includes(c.id)) : defaultChecks(),
+          timeLimitMs: m.timeLimitMs,
+          onCheckDone: (check, findings) => port.post({ type: 'findings', check: check.id, findings }),
+        });
+        return { type: 'report', report };
+      } catch (e) {
+        return { type: 'failed', message: errorText(e) };
+      }
+    })().then((reply) => port.post(reply, () => exit(0)));
+  });
+}

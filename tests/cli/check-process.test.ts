@@ -1,0 +1,79 @@
+/**
+ * `check` as a program runs the checks in a child process and kills it at its limit. A test-only hook
+ * (tests/helpers/stall-in-check-process.cjs) makes a parse in that child loop forever; the CLI still returns.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CliIO } from '../../src/cli/io';
+import { main } from '../../src/cli/main';
+import { FixtureHost, type FixtureSpec } from '../../src/core/host/fixture-host';
+import { DPKG_ARGV } from '../../src/core/checks/banned-app/linux/dpkg';
+import type { Report } from '../../src/shared/report';
+
+const ROOT = join(__dirname, '..', '..');
+const STALL = join(ROOT, 'tests', 'helpers', 'stall-in-check-process.cjs');
+const dir = mkdtempSync(join(tmpdir(), 'attt-check-process-'));
+// The bundle, as shipped: it forks itself as the check process (and starts in a fraction of tsx's time).
+const CLI = join(dir, 'attt-selfcheck.cjs');
+beforeAll(() => void execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs'), `--outfile=${CLI}`], { cwd: ROOT }), 60_000);
+
+const OS_RELEASE = 'PRETTY_NAME="Ubuntu 24.04.3 LTS"\nNAME="Ubuntu"\nVERSION_ID="24.04"\nID=ubuntu\nID_LIKE=debian\nVERSION_CODENAME=noble\n';
+/** A Linux PC with Zoom installed by dpkg beside `other` (a package line). */
+const machine = (other: string): FixtureSpec => ({
+  platform: 'linux',
+  homedir: '/home/an',
+  hostname: 'may-07',
+  osRelease: '6.8.0',
+  env: { ATTT_SELFCHECK_DATA_DIR: dir },
+  files: { '/etc/os-release': OS_RELEASE, '/home/an': { type: 'dir' } },
+  commands: [{ argv: DPKG_ARGV, stdout: `zoom\t6.4.1.587\tamd64\tinstall ok installed\n${other}\tinstall ok installed\n` }],
+});
+
+function writeMachine(name: string, spec: FixtureSpec): string {
+  const file = join(dir, name);
+  writeFileSync(file, JSON.stringify(spec));
+  return file;
+}
+
+function cli(args: readonly string[], env: Record<string, string>, node: readonly string[] = []) {
+  return spawnSync(process.execPath, [...node, CLI, ...args], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env } });
+}
+
+describe('check in a process of its own', () => {
+  it('a parse that never returns: the CLI returns at its limit, exit 3, the stalled check unknown in words', () => {
+    const flag = join(dir, 'stalled');
+    const fixture = writeMachine('stall.json', machine('stall-here\t1.0\tall'));
+    const r = cli(['check', '--json'], { ATTT_SELFCHECK_FIXTURE: fixture, ATTT_SELFCHECK_CHECK_TIME_LIMIT_MS: '3000', STALL_FLAG: flag }, ['--require', STALL]);
+    expect(r.error).toBeUndefined(); // not ended by spawnSync's own timeout
+    expect(existsSync(flag)).toBe(true); // the check process really was stuck in the parse
+    expect(r.status).toBe(3);
+    expect(r.stderr).toBe('');
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.host).toMatchObject({ os: 'linux', hostname: 'may-07' });
+    const stalled = report.findings.find((f) => f.check === 'banned-app');
+    expect(stalled).toMatchObject({ status: 'unknown', reason: { key: 'common:reason.checkKilled', params: { check: 'banned-app', seconds: 5 } } });
+    expect(report.findings.some((f) => f.status === 'violation')).toBe(false);
+
+    const text = cli(['check'], { ATTT_SELFCHECK_FIXTURE: fixture, ATTT_SELFCHECK_CHECK_TIME_LIMIT_MS: '3000' }, ['--require', STALL]);
+    expect(text.status).toBe(3);
+    expect(text.stdout).toContain('Bước kiểm tra «banned-app» chưa xong sau 5 giây nên đã bị dừng hẳn; chưa biết kết quả của bước này.');
+  });
+
+  it('the same machine without the stall: the same report and exit code as the check run in this process', async () => {
+    const spec = machine('libc6\t2.39-0ubuntu8\tamd64');
+    const fixture = writeMachine('zoom.json', spec);
+    const r = cli(['check', '--json'], { ATTT_SELFCHECK_FIXTURE: fixture }, ['--require', STALL]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('');
+    const fromChild = JSON.parse(r.stdout) as Report;
+    const io: CliIO & { stdout: string } = { stdout: '', out: (t) => void (io.stdout += t), err: () => undefined, confirm: async () => false };
+    const code = await main(['check', '--json'], { io, host: new FixtureHost(spec), now: () => new Date(fromChild.generatedAt) });
+    expect(code).toBe(2);
+    const inProcess = JSON.parse(io.stdout) as Report;
+    expect({ ...fromChild, durationMs: 0 }).toEqual({ ...inProcess, durationMs: 0 });
+    expect(fromChild.findings.find((f) => f.status === 'violation')).toMatchObject({ check: 'banned-app' });
+  });
+});

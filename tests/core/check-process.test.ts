@@ -1,0 +1,89 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isCheckRequest, type CheckReply } from '../../src/core/check-process/protocol';
+import { killAfterMs, runChecksInChild } from '../../src/core/check-process/run-in-child';
+import { serveCheckProcess, type ParentPort } from '../../src/core/check-process/worker';
+import { FixtureHost } from '../../src/core/host/fixture-host';
+import { builtinPolicy } from '../../src/core/policy/policy';
+import { exitCodeFor } from '../../src/core/engine';
+
+const host = new FixtureHost({ platform: 'linux', homedir: '/home/an', hostname: 'may-01', osRelease: '6.1.0' });
+const ctx = { host, policy: builtinPolicy(), now: new Date('2026-11-25T08:00:00Z'), dataDir: '/tmp/none' };
+const checks = [
+  { id: 'banned-app', advisoryPoint: 1 as const },
+  { id: 'os-patch', advisoryPoint: 2 as const },
+];
+const scripted = (mode: string) => ({ modulePath: join(__dirname, '..', 'helpers', 'scripted-check-process.cjs'), args: [mode], env: process.env, timeLimitMs: 500, checks });
+
+describe('the check process, seen from its parent', () => {
+  it('a child that never yields is killed at its limit: what it finished is kept, the rest is unknown in words', async () => {
+    const report = await runChecksInChild(ctx, scripted('hang'));
+    expect(report.findings.map((f) => [f.check, f.status])).toEqual([['banned-app', 'unknown'], ['os-patch', 'ok']]);
+    expect(report.findings[0]).toMatchObject({ id: expect.stringMatching(/^banned-app:/), advisoryPoint: 1, reason: { key: 'common:reason.checkKilled', params: { check: 'banned-app', seconds: Math.round(killAfterMs(500) / 1000) } }, evidence: [] });
+    expect(report).toMatchObject({ schemaVersion: 1, generatedAt: '2026-11-25T08:00:00.000Z', host: { os: 'linux', hostname: 'may-01' }, summary: { unknown: 1, ok: 1, violation: 0, warning: 0 } });
+    expect(exitCodeFor(report.findings)).toBe(3);
+  });
+
+  it('a child that dies before its report: unknown, with the exit code as evidence, not in the sentence', async () => {
+    const report = await runChecksInChild(ctx, scripted('exit'));
+    expect(report.findings[0]).toMatchObject({ check: 'banned-app', status: 'unknown', reason: { key: 'common:reason.checkProcessEnded', params: { check: 'banned-app' } }, evidence: [{ kind: 'probe', detail: 'check process: exit code 9' }] });
+    expect(report.findings[1]).toMatchObject({ check: 'os-patch', status: 'ok' });
+  });
+
+  it('a child that says it could not run rejects with its message (the CLI prints it as an internal error)', async () => {
+    await expect(runChecksInChild(ctx, scripted('fail'))).rejects.toThrow('the host could not be made');
+  });
+
+  it('the kill comes a little after the per-check limit, never more than 15 s after it', () => {
+    expect(killAfterMs(120_000)).toBe(135_000);
+    expect(killAfterMs(4_000)).toBe(6_000);
+    expect(killAfterMs(100)).toBe(1_100);
+  });
+});
+
+describe('the check process, seen from inside', () => {
+  function port(): ParentPort & { sent: CheckReply[]; deliver(m: unknown): void } {
+    let listener: (m: unknown) => void = () => undefined;
+    const p = {
+      sent: [] as CheckReply[],
+      onMessage: (l: (m: unknown) => void) => void (listener = l),
+      post: (r: CheckReply, then?: () => void) => {
+        p.sent.push(r);
+        then?.();
+      },
+      deliver: (m: unknown) => listener(m),
+    };
+    return p;
+  }
+
+  it('serves one request: each check as it ends, then the report judged at the parent`s time; then exits', async () => {
+    const p = port();
+    const exited = new Promise<number>((resolve) => serveCheckProcess(p, { ATTT_SELFCHECK_FIXTURE: join(__dirname, '..', 'fixtures', 'none.json') }, resolve));
+    p.deliver({ type: 'bogus' });
+    p.deliver({ type: 'run', now: '2026-11-25T08:00:00.000Z', timeLimitMs: 5_000 });
+    p.deliver({ type: 'run', now: '2026-11-25T09:00:00.000Z', timeLimitMs: 5_000 });
+    expect(await exited).toBe(0);
+    // The fixture named does not exist: the host cannot be made, said once, as a failure.
+    expect(p.sent).toEqual([{ type: 'failed', message: expect.stringContaining('none.json') }]);
+  });
+
+  it('runs the checks on the host the environment names', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const dir = mkdtempSync(join((await import('node:os')).tmpdir(), 'attt-worker-'));
+    writeFileSync(join(dir, 'm.json'), JSON.stringify({ platform: 'linux', homedir: '/home/an', hostname: 'fixture-pc' }));
+    const p = port();
+    const exited = new Promise<number>((resolve) => serveCheckProcess(p, { ATTT_SELFCHECK_FIXTURE: join(dir, 'm.json') }, resolve));
+    p.deliver({ type: 'run', now: '2026-11-25T08:00:00.000Z', dataDir: dir, timeLimitMs: 5_000 });
+    expect(await exited).toBe(0);
+    expect(p.sent.map((r) => (r.type === 'findings' ? r.check : r.type)).sort()).toEqual(['banned-app', 'os-patch', 'report']);
+    const last = p.sent.at(-1)!;
+    expect(last.type === 'report' && last.report).toMatchObject({ generatedAt: '2026-11-25T08:00:00.000Z', host: { hostname: 'fixture-pc' } });
+  });
+
+  it('accepts only well-formed requests', () => {
+    expect(isCheckRequest({ type: 'run', now: '2026-11-25T08:00:00Z', timeLimitMs: 1 })).toBe(true);
+    for (const bad of [null, 'run', { type: 'run', now: 'soon', timeLimitMs: 1 }, { type: 'run', now: '2026-11-25', timeLimitMs: 0 }, { type: 'run', now: '2026-11-25', timeLimitMs: 1, dataDir: 3 }]) {
+      expect(isCheckRequest(bad), JSON.stringify(bad)).toBe(false);
+    }
+  });
+});

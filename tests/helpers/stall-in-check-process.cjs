@@ -1,0 +1,19 @@
+// Test-only, loaded with `node --require` into the CLI; fork passes it on to the check process. There only (the
+// process with an IPC channel and the check-process argument), splitting any text that holds `stall-here` never
+// returns: a parse that blocks the event loop for good, as a super-linear pattern on hostile output did. It
+// writes STALL_FLAG first, so a test knows the check really stalled rather than never started.
+'use strict';
+const { writeFileSync } = require('node:fs');
+
+if (process.send && process.argv.includes('--attt-selfcheck-check-process')) {
+  const split = String.prototype.split;
+  String.prototype.split = function (...args) {
+    if (String(this).includes('stall-here')) {
+      if (process.env.STALL_FLAG) writeFileSync(process.env.STALL_FLAG, 'stalled');
+      for (;;) {
+        // never yields: no timer of this process can fire again
+      }
+    }
+    return split.apply(this, args);
+  };
+}
