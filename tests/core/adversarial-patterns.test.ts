@@ -8,7 +8,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Evidence, Finding } from '../../src/shared/finding';
 import { appstreamVersion } from '../../src/core/checks/banned-app/linux/flatpak-deploy';
+import { flatpakAppName } from '../../src/core/checks/banned-app/linux/program-identity';
 import { findProfiles } from '../../src/core/checks/banned-app/windows/profiles';
+import { packageRoot } from '../../src/core/host/package-root';
 import { parseTasklist } from '../../src/core/checks/banned-app/windows/process-probe';
 import { parseDpkgQuery } from '../../src/core/checks/banned-app/linux/dpkg-parse';
 import { parseOsRelease } from '../../src/core/checks/os-patch/linux-release';
@@ -83,6 +85,19 @@ describe('command outputs and files that stalled a pattern', () => {
     const summary = (n: number): string => `${n} upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n`;
     expect(parseAptSimulate(`${'Inst a (\n'.repeat(N / 8)}${summary(0)}`)).toEqual({ count: 0, security: 0, packages: [] });
     expect(parseAptSimulate(`${'Inst a [\n'.repeat(N / 8)}Inst zoom [6.3] (6.4.1 Zoom:stable, Ubuntu:24.04/noble-security [amd64])\n${summary(1)}`)).toEqual({ count: 1, security: 1, packages: ['zoom'] });
+  });
+
+  it('.flatpak-info: blank lines up to the read limit around [Application] (the pattern that spanned them is gone)', () => {
+    const blank = '\n'.repeat(30_000);
+    expect(flatpakAppName(`[Instance]\ninstance-id=1\n[Application]  ${blank}runtime=x\nname=us.zoom.Zoom \n${blank}[Instance]\nname=other\n`)).toBe('us.zoom.Zoom');
+    expect(flatpakAppName(`[Application]${blank}[Instance]\nname=us.zoom.Zoom\n`)).toBeNull();
+    expect(flatpakAppName(`${'[Application]\n'.repeat(4_000)}`)).toBeNull();
+  });
+
+  it('a private dpkg root ending in a million slashes is the folder itself', () => {
+    expect(packageRoot({ env: { ATTT_SELFCHECK_DPKG_ADMINDIR: '/srv/sb/var/lib/dpkg', ATTT_SELFCHECK_DPKG_INSTDIR: `/srv/sb${'/'.repeat(N)}` } })).toBe('/srv/sb');
+    expect(packageRoot({ env: { ATTT_SELFCHECK_DPKG_ADMINDIR: '/srv/sb/var/lib/dpkg', ATTT_SELFCHECK_DPKG_INSTDIR: '/'.repeat(N) } })).toBe('/');
+    expect(packageRoot({ env: {} })).toBe('/');
   });
 
   it('reg query: a key line ending in a million backslashes and a letter is one key, kept as printed', () => {

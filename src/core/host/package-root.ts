@@ -1,4 +1,5 @@
 import type { Host } from './host';
+import { trimTrailing } from '../text/trim-trailing';
 
 /**
  * The private dpkg database the host reads (ATTT_SELFCHECK_DPKG_ADMINDIR) and where that database's
@@ -18,7 +19,7 @@ export function dpkgSandbox(host: Pick<Host, 'env'>): { readonly admindir: strin
  * private dpkg database is read, so `/opt/zoom` of the database is `INSTDIR/opt/zoom` on disk.
  */
 export function packageRoot(host: Pick<Host, 'env'>): string {
-  return dpkgSandbox(host)?.instdir.replace(/\/+$/, '') || '/';
+  return trimTrailing(dpkgSandbox(host)?.instdir ?? '', '/') || '/';
 }
 
 /** A path on disk as the package database names it (`INSTDIR/opt/zoom` -> `/opt/zoom` in a sandbox); unchanged otherwise. */

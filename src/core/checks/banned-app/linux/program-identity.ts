@@ -6,6 +6,8 @@
 import { isHostError, type Host } from '../../../host/host';
 import { diskPath } from '../../../host/package-root';
 import type { BannedApp } from '../../../policy/policy-schema';
+import { splitLines } from '../../../text/lines';
+import { trimTrailing } from '../../../text/trim-trailing';
 import { packagesOwning, type OwningPackage } from './package-owning';
 
 /** What an executable was found to be. */
@@ -28,7 +30,7 @@ export function appPlaces(host: Pick<Host, 'env' | 'homedir' | 'path'>, app: Ban
     ...app.linux.installPaths.map((x) => diskPath(host, x)),
     ...app.linux.snap.map((s) => `/snap/${s}`),
     ...app.linux.flatpak.flatMap((id) => [`/var/lib/flatpak/app/${id}`, p.join(host.homedir, '.local', 'share', 'flatpak', 'app', id)]),
-  ].map((x) => x.replace(/\/+$/, ''));
+  ].map((x) => trimTrailing(x, '/'));
 }
 
 /** True when `path` is `dir` or lies inside it (compared component by component). */
@@ -65,13 +67,22 @@ export async function identifyProgram(host: Host, app: BannedApp, exe: string): 
   return { is: 'unconfirmed', why: 'elsewhere', exe: path };
 }
 
+/** `name=` of the `[Application]` section of a .flatpak-info file, read a line at a time; null when it has none. */
+export function flatpakAppName(info: string): string | null {
+  const lines = splitLines(info);
+  const start = lines.findIndex((l) => l.trimEnd() === '[Application]');
+  if (start < 0) return null;
+  const end = lines.findIndex((l, i) => i > start && l.startsWith('['));
+  const section = lines.slice(start + 1, end < 0 ? undefined : end);
+  return section.map((l) => /^name=(.+)$/.exec(l)?.[1]?.trim()).find((n) => n !== undefined) ?? null;
+}
+
 /** The flatpak app a process runs in (`/proc/PID/root/.flatpak-info`), or null when it runs in none or it cannot be read. */
 async function flatpakOf(host: Host, pid: number): Promise<string | null> {
   try {
     // A plain file flatpak mounts there; a link or FIFO in a root the process's user made is not followed or read.
     const info = await host.readText(`/proc/${pid}/root/.flatpak-info`, { maxBytes: 64 * 1024, links: 'refuse' });
-    const section = /^\[Application\]\s*$([\s\S]*?)(?=^\[|(?![\s\S]))/m.exec(info)?.[1] ?? '';
-    return /^name=(.+)$/m.exec(section)?.[1]?.trim() ?? null;
+    return flatpakAppName(info);
   } catch {
     return null;
   }
