@@ -19,6 +19,8 @@ export interface CheckRequest {
   readonly timeLimitMs: number;
   /** Ids of the checks to run, in their order; every default check when absent. */
   readonly checks?: readonly string[];
+  /** Keep the checks' memo files in dataDir (the parent had a memo writer: this machine, not a recorded one). */
+  readonly memo?: boolean;
 }
 
 /** Check process → parent: each check's findings as it ends, then the report, or why it could not run. */
@@ -34,6 +36,7 @@ export function isCheckRequest(m: unknown): m is CheckRequest {
     typeof r === 'object' && r !== null && r.type === 'run' && typeof r.now === 'string' && !Number.isNaN(Date.parse(r.now)) &&
     typeof r.timeLimitMs === 'number' && r.timeLimitMs > 0 &&
     (r.dataDir === undefined || typeof r.dataDir === 'string') && (r.catalogFile === undefined || typeof r.catalogFile === 'string') &&
-    (r.checks === undefined || (Array.isArray(r.checks) && r.checks.every((c) => typeof c === 'string')))
+    (r.checks === undefined || (Array.isArray(r.checks) && r.checks.every((c) => typeof c === 'string'))) &&
+    (r.memo === undefined || typeof r.memo === 'boolean')
   );
 }

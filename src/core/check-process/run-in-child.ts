@@ -36,6 +36,7 @@ export function runChecksInChild(ctx: CheckContext, options: ChildCheckOptions):
     now: ctx.now.toISOString(),
     timeLimitMs: options.timeLimitMs,
     checks: options.checks.map((c) => c.id),
+    ...(ctx.memoWriter ? { memo: true } : {}),
     ...(ctx.dataDir ? { dataDir: ctx.dataDir } : {}),
     ...(ctx.catalogFile ? { catalogFile: ctx.catalogFile } : {}),
   };

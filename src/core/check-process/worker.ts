@@ -8,6 +8,7 @@ import { defaultChecks } from '../checks/default-checks';
 import { errorText } from '../checks/check';
 import { runChecks } from '../engine';
 import { hostFromEnv } from '../host/host-from-env';
+import { memoWriterFor } from '../host/memo-writer';
 import { builtinPolicy } from '../policy/policy';
 import { isCheckRequest, type CheckReply } from './protocol';
 
@@ -50,7 +51,8 @@ export function serveCheckProcess(port: ParentPort, env: Readonly<Record<string,
     void (async (): Promise<CheckReply> => {
       try {
         const host = hostFromEnv(env);
-        const ctx = { host, policy: builtinPolicy(), now: new Date(m.now), ...(m.dataDir ? { dataDir: m.dataDir } : {}), ...(m.catalogFile ? { catalogFile: m.catalogFile } : {}) };
+        const memoWriter = m.memo && m.dataDir ? memoWriterFor(host, m.dataDir) : undefined;
+        const ctx = { host, policy: builtinPolicy(), now: new Date(m.now), ...(m.dataDir ? { dataDir: m.dataDir } : {}), ...(m.catalogFile ? { catalogFile: m.catalogFile } : {}), ...(memoWriter ? { memoWriter } : {}) };
         const report = await runChecks(ctx, {
           checks: m.checks ? defaultChecks().filter((c) => m.checks!.includes(c.id)) : defaultChecks(),
           timeLimitMs: m.timeLimitMs,
