@@ -139,8 +139,8 @@ describe('paths and registry values that stalled a pattern', () => {
 
   it('a recorded file path of a million separators and a letter is simply absent', async () => {
     const host = new FixtureHost({ platform: 'win32', homedir: HOME, files: { 'C:\\Zoom\\a.txt': 'x' } });
-    await expect(host.readText(`C:\\Zoom${'\\/'.repeat(N)}x`)).rejects.toMatchObject({ code: 'not-found' });
-    expect(await host.readText(`C:\\Zoom\\a.txt${'\\'.repeat(N)}`)).toBe('x');
+    await expect(host.readText(`C:\\Zoom${'\\/'.repeat(N)}x`, { links: 'refuse' })).rejects.toMatchObject({ code: 'not-found' });
+    expect(await host.readText(`C:\\Zoom\\a.txt${'\\'.repeat(N)}`, { links: 'refuse' })).toBe('x');
   });
 
   it('the removal proof compares paths ending in a million separators as the same folder', () => {

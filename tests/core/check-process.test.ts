@@ -6,6 +6,7 @@ import { serveCheckProcess, type ParentPort } from '../../src/core/check-process
 import { FixtureHost } from '../../src/core/host/fixture-host';
 import { builtinPolicy } from '../../src/core/policy/policy';
 import { exitCodeFor } from '../../src/core/engine';
+import { REPORT_SCHEMA_VERSION } from '../../src/shared/report';
 
 const host = new FixtureHost({ platform: 'linux', homedir: '/home/an', hostname: 'may-01', osRelease: '6.1.0' });
 const ctx = { host, policy: builtinPolicy(), now: new Date('2026-11-25T08:00:00Z'), dataDir: '/tmp/none' };
@@ -20,7 +21,7 @@ describe('the check process, seen from its parent', () => {
     const report = await runChecksInChild(ctx, scripted('hang'));
     expect(report.findings.map((f) => [f.check, f.status])).toEqual([['banned-app', 'unknown'], ['os-patch', 'ok']]);
     expect(report.findings[0]).toMatchObject({ id: expect.stringMatching(/^banned-app:/), advisoryPoint: 1, reason: { key: 'common:reason.checkKilled', params: { check: 'banned-app', seconds: Math.round(killAfterMs(500) / 1000) } }, evidence: [] });
-    expect(report).toMatchObject({ schemaVersion: 1, generatedAt: '2026-11-25T08:00:00.000Z', host: { os: 'linux', hostname: 'may-01' }, summary: { unknown: 1, ok: 1, violation: 0, warning: 0 } });
+    expect(report).toMatchObject({ schemaVersion: REPORT_SCHEMA_VERSION, checks: ['banned-app', 'os-patch'], generatedAt: '2026-11-25T08:00:00.000Z', host: { os: 'linux', hostname: 'may-01' }, summary: { unknown: 1, ok: 1, violation: 0, warning: 0 } });
     expect(exitCodeFor(report.findings)).toBe(3);
   });
 
