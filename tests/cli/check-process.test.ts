@@ -75,5 +75,14 @@ describe('check in a process of its own', () => {
     const inProcess = JSON.parse(io.stdout) as Report;
     expect({ ...fromChild, durationMs: 0 }).toEqual({ ...inProcess, durationMs: 0 });
     expect(fromChild.findings.find((f) => f.status === 'violation')).toMatchObject({ check: 'banned-app' });
+
+    // --only runs that one check in the child too
+    const only = cli(['check', '--only', 'os-patch', '--json'], { ATTT_SELFCHECK_FIXTURE: fixture });
+    const onlyReport = JSON.parse(only.stdout) as Report;
+    expect(onlyReport.checks).toEqual(['os-patch']);
+    expect(new Set(onlyReport.findings.map((f) => f.check))).toEqual(new Set(['os-patch']));
+    const io2: CliIO & { stdout: string } = { stdout: '', out: (t) => void (io2.stdout += t), err: () => undefined, confirm: async () => false };
+    expect(await main(['check', '--only', 'os-patch', '--json'], { io: io2, host: new FixtureHost(spec), now: () => new Date(onlyReport.generatedAt) })).toBe(only.status);
+    expect({ ...onlyReport, durationMs: 0 }).toEqual({ ...(JSON.parse(io2.stdout) as Report), durationMs: 0 });
   });
 });
