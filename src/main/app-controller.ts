@@ -45,6 +45,12 @@ export interface ControllerEvents {
   problem: [CorruptFile];
 }
 
+/** Whether two history entries hold the same findings with the same statuses. */
+function sameFindings(a: HistoryEntry, b: HistoryEntry | undefined): boolean {
+  const key = (e: HistoryEntry): string => e.findings.map((f) => `${f.id}=${f.status}`).sort().join('\n');
+  return b !== undefined && key(a) === key(b);
+}
+
 /** Holds and changes the app's state; see the file comment. */
 export class AppController extends EventEmitter<ControllerEvents> {
   private readonly stores: AppStores;
@@ -116,7 +122,12 @@ export class AppController extends EventEmitter<ControllerEvents> {
     const report = overlayReport(this.report, fresh);
     this.report = report;
     this.save(this.stores.lastReport, report);
-    this.save(this.stores.history, [historyEntry(report), ...this.stores.history.read()].slice(0, HISTORY_LIMIT));
+    const entry = historyEntry(report);
+    const past = this.stores.history.read();
+    // The frequent banned-app runs enter the history only when they found something else than the last entry
+    // says, so 200 entries still cover weeks of checks, not four days of "nothing new".
+    const partial = ran.length < (report.checks?.length ?? 0);
+    if (!partial || !sameFindings(entry, past[0])) this.save(this.stores.history, [entry, ...past].slice(0, HISTORY_LIMIT));
     this.emit('report', report, ran);
     this.notifyFrom(report);
     return report;

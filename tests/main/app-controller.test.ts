@@ -326,3 +326,24 @@ describe('AppController: the banned-app check on its own', () => {
     expect((await f2).checks).toEqual(['banned-app', 'os-patch']);
   });
 });
+
+describe('AppController: history of the frequent banned-app runs', () => {
+  it('a banned-app run enters the history only when it found something other than the last entry; full checks always do', async () => {
+    const patchPending = { id: 'os-patch:aaaa', check: 'os-patch', status: 'warning', severity: 'medium', advisoryPoint: 2, title: { key: 'patch:pending.title' }, evidence: [] } as const;
+    const answers: Array<[string | undefined, Report]> = [];
+    const c = new AppController({ dataDir: dir, now: () => now, runChecks: async (only) => answers.find(([o]) => o === only)![1], fixer: refusingFixService });
+    answers.push([undefined, { ...reportWith([zoomOk, patchPending], '2026-05-20T03:00:00.000Z'), checks: ['banned-app', 'os-patch'] }]);
+    answers.push(['banned-app', { ...reportWith([zoomOk], '2026-05-20T03:30:00.000Z'), checks: ['banned-app'] }]);
+    await c.runCheck();
+    await c.runCheck('banned-app');
+    await c.runCheck('banned-app');
+    expect(c.history().map((h) => h.at)).toEqual(['2026-05-20T03:00:00.000Z']);
+    answers[1] = ['banned-app', { ...reportWith([zoomInstalled], '2026-05-20T04:00:00.000Z'), checks: ['banned-app'] }];
+    await c.runCheck('banned-app');
+    await c.runCheck('banned-app');
+    expect(c.history().map((h) => h.at)).toEqual(['2026-05-20T04:00:00.000Z', '2026-05-20T03:00:00.000Z']);
+    expect(c.history()[0]?.findings.map((f) => f.id).sort()).toEqual([patchPending.id, zoomInstalled.id].sort());
+    await c.runCheck();
+    expect(c.history()).toHaveLength(3);
+  });
+});
