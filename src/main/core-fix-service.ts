@@ -125,7 +125,7 @@ export function coreFixService(options: CoreFixOptions): FixService {
       const mine = outcome.verdicts.filter((v) => entry.planIds.includes(v.planId));
       const result = { ...outcomeMessage(mine), verdicts: verdictViews(mine) };
       // The audit warning goes beside the verdict's reason, never in its place.
-      return outcome.auditError ? { ...result, warning: { key: 'fix:cli.auditFailed', params: { message: outcome.auditError } } } : result;
+      return outcome.auditError ? { ...result, warning: outcome.auditWarning ?? { key: 'fix:cli.auditFailed', params: { message: outcome.auditError } } } : result;
     },
   };
 }

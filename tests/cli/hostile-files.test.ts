@@ -117,8 +117,7 @@ describe.runIf(process.platform === 'linux')('the CLI with hostile files where i
     expectEndedSmall(r);
     expect(existsSync(join(w.home, 'Downloads', 'zoom_amd64.deb'))).toBe(false);
     expect(readFileSync(join(w.home, '.local', 'share', 'Trash', 'files', 'zoom_amd64.deb'), 'utf8')).toBe('installer');
-    expect(r.stderr).toContain('Warning: the action log could not be written:');
-    expect(r.stderr).toContain(log);
+    expect(r.stderr).toContain(`Warning: the action log could not be written: «${log}» is not a regular file (it is a link, a pipe or a device), so nothing was written to it. The removal still went ahead`);
     expect(lstatSync(log).isFIFO()).toBe(true);
   });
 

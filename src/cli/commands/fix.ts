@@ -125,7 +125,7 @@ export const fixCommand: Command = {
     });
     if (args.json) json(ctx, 'run', prepared, outcome);
     else io.out(renderVerdicts(outcome, t));
-    if (outcome.auditError) io.err(`${t.t('fix:cli.auditFailed', { message: outcome.auditError })}\n`);
+    if (outcome.auditError) io.err(`${t.message(outcome.auditWarning ?? { key: 'fix:cli.auditFailed', params: { message: outcome.auditError } })}\n`);
     return outcome.exitCode;
   },
 };

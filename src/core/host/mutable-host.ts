@@ -4,9 +4,10 @@
  * and refuses any path outside given roots (tests use it so nothing outside a temp folder is touched).
  */
 import { randomBytes } from 'node:crypto';
-import { constants as fsConstants, promises as fs } from 'node:fs';
+import { constants as fsConstants, promises as fs, type Stats } from 'node:fs';
 import * as nodePath from 'node:path';
 import { HostError, type Host, type Platform } from './host';
+import { specialOf } from './read-file';
 import { hostErrorCode } from './real-host';
 import { removeTree } from './tree-removal';
 import { treeRights, type TreeRights } from './tree-rights';
@@ -82,6 +83,15 @@ export function trashInfoPath(path: string): string {
   return path.split('/').map((s) => encodeURIComponent(s)).join('/');
 }
 
+function linkRefused(path: string): HostError {
+  return new HostError('is-a-link', path, `${path}: a symbolic link (refused)`);
+}
+
+function notAFile(path: string, st: Stats): HostError {
+  const special = specialOf(st);
+  return new HostError('not-a-file', path, `${path}: a ${special}, not a plain file (refused)`, special);
+}
+
 /**
  * Opens a log for appending without following a symbolic link at its name (O_NOFOLLOW) and without
  * blocking on a pipe. The name is lstat-ed first, so that a device there is never even opened
@@ -91,13 +101,13 @@ export function trashInfoPath(path: string): string {
 async function openLogFile(path: string): Promise<fs.FileHandle> {
   const c = fsConstants;
   const st = await fs.lstat(path).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? null : Promise.reject(e)));
-  if (st?.isSymbolicLink()) throw new HostError('permission', path, `${path}: a symbolic link (refused)`);
-  if (st && !st.isFile()) throw new HostError('permission', path, `${path}: not a plain file of its own (refused)`);
+  if (st?.isSymbolicLink()) throw linkRefused(path);
+  if (st && !st.isFile()) throw notAFile(path, st);
   if (c.O_NOFOLLOW === undefined) return fs.open(path, 'a+', 0o600);
   try {
     return await fs.open(path, c.O_RDWR | c.O_APPEND | c.O_CREAT | c.O_NOFOLLOW | c.O_NONBLOCK, 0o600);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ELOOP') throw new HostError('permission', path, `${path}: a symbolic link (refused)`);
+    if ((e as NodeJS.ErrnoException).code === 'ELOOP') throw linkRefused(path);
     throw e;
   }
 }
@@ -170,7 +180,8 @@ export class RealMutableHost implements MutableHost {
       try {
         const st = await handle.stat();
         // A link (hard or symbolic), a pipe or a device would send our lines somewhere else (or block).
-        if (!st.isFile() || st.nlink > 1) throw new HostError('permission', path, `${path}: not a plain file of its own (refused)`);
+        if (!st.isFile()) throw notAFile(path, st);
+        if (st.nlink > 1) throw new HostError('permission', path, `${path}: not a plain file of its own (refused)`);
         let prefix = '';
         if (st.size > 0) {
           const last = Buffer.alloc(1);

@@ -42,7 +42,8 @@ function openFlags(links: LinkRule): number {
   return constants.O_RDONLY | (c.O_NONBLOCK ?? 0) | (c.O_NOCTTY ?? 0) | (links === 'refuse' ? (c.O_NOFOLLOW ?? 0) : 0);
 }
 
-function specialOf(st: Stats): SpecialFile {
+/** What a stat that is not a regular file, folder or link is. */
+export function specialOf(st: Stats): SpecialFile {
   if (st.isFIFO()) return 'fifo';
   if (st.isSocket()) return 'socket';
   if (st.isCharacterDevice()) return 'character-device';

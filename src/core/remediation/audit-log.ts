@@ -80,6 +80,15 @@ export function auditLine(entry: AuditEntry): string {
   return JSON.stringify({ v: 1, time: entry.time, type: entry.type, planId: entry.planId.slice(0, 200), findingId: entry.findingId.slice(0, 200), plan: { key: entry.plan.key }, outcome: entry.outcome.slice(0, 100), evidenceBefore: [], truncated: true });
 }
 
+/**
+ * The warning shown when an entry could not be appended, in words: a link, FIFO or device at the
+ * log's name is refused and never written through; any other failure gives the system's message.
+ */
+export function auditWriteWarning(e: unknown, file: string): Message {
+  if (isHostError(e) && (e.code === 'is-a-link' || e.code === 'not-a-file')) return { key: 'fix:cli.auditRefused', params: { file } };
+  return { key: 'fix:cli.auditFailed', params: { message: e instanceof Error ? e.message : String(e) } };
+}
+
 /** Appends one entry as one JSON line (a single write; a torn last line is closed first). */
 export async function appendAudit(mutable: MutableHost, file: string, entry: AuditEntry): Promise<void> {
   await mutable.appendLine(file, auditLine(entry));

@@ -9,7 +9,7 @@ import type { MutableHost } from '../host/mutable-host';
 import type { BannedApp } from '../policy/policy-schema';
 import { trimTrailing } from '../text/trim-trailing';
 import { allowlistFor } from './allowlist';
-import { appendAudit, auditLogPath } from './audit-log';
+import { appendAudit, auditLogPath, auditWriteWarning } from './audit-log';
 import type { CloseOptions } from './close-app';
 import { isPrivileged } from './elevation';
 import type { RemediationPlan } from './plan';
@@ -46,6 +46,8 @@ export interface FixOutcome {
   readonly exitCode: 0 | 1 | 2 | 3;
   /** Why some action could not be written to the audit log, when that happened. */
   readonly auditError?: string;
+  /** The same, as the warning shown to a person (in words where the log's name holds a link, FIFO or device). */
+  readonly auditWarning?: Message;
 }
 
 /** The checks a removal looks with: only the banned-app check (default), or the given ones. */
@@ -107,7 +109,9 @@ export async function executeFix(ctx: CheckContext, prepared: PreparedFix, optio
   const after = await runChecks(ctx, { checks: recheckChecks(options.checks) });
   options.onEvent?.({ type: 'recheck-end' });
   const verdicts = judgeRemoval(prepared.plans, runs, after);
-  let auditError = [...runs.values()].find((r) => r.auditError)?.auditError;
+  const failed = [...runs.values()].find((r) => r.auditError);
+  let auditError = failed?.auditError;
+  let auditWarning = failed?.auditWarning;
   if (auditFile) {
     for (const v of verdicts) {
       if (!runs.has(v.planId)) continue;
@@ -125,10 +129,11 @@ export async function executeFix(ctx: CheckContext, prepared: PreparedFix, optio
         evidenceAfter: v.remaining,
       }).catch((e: unknown) => {
         auditError ??= e instanceof Error ? e.message : String(e);
+        auditWarning ??= auditWriteWarning(e, auditFile);
       });
     }
   }
-  return { verdicts, after, exitCode: exitCodeFor(after.findings), ...(auditError ? { auditError } : {}) };
+  return { verdicts, after, exitCode: exitCodeFor(after.findings), ...(auditError ? { auditError, ...(auditWarning ? { auditWarning } : {}) } : {}) };
 }
 
 /**

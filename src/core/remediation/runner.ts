@@ -4,7 +4,7 @@ import { isRefusedPath, isUnsafeTree, type MutableHost } from '../host/mutable-h
 import { linkSafeRemoveArgv } from '../host/tree-removal';
 import { treeRights } from '../host/tree-rights';
 import { pathComponents, type Allowlist } from './allowlist';
-import { appendAudit, type AuditEntry } from './audit-log';
+import { appendAudit, auditWriteWarning, type AuditEntry } from './audit-log';
 import { closeApp, type CloseOptions } from './close-app';
 import { elevatedArgv, elevationRefused, posixQuote, trustedProgram } from './elevation';
 import type { PlanStep, RemediationPlan, RunStep } from './plan';
@@ -44,6 +44,8 @@ export interface PlanRun {
   readonly message?: Message;
   /** Set when an action could not be written to the audit log (the action itself still ran). */
   readonly auditError?: string;
+  /** The same, as the warning shown to a person (auditWriteWarning). */
+  readonly auditWarning?: Message;
 }
 
 /** What the runner needs: the read door, the write door, the allowlist, a clock, the audit log file. */
@@ -186,7 +188,7 @@ export async function runPlan(plan: RemediationPlan, deps: RunnerDeps): Promise<
   }
   const steps: StepRun[] = [];
   let stop: StepRun | undefined;
-  let auditError: string | undefined;
+  let auditFailure: AuditFailure | undefined;
   for (const [index, step] of plan.steps.entries()) {
     emit({ type: 'step-start', planId: plan.id, index, title: step.title, ...(step.kind === 'run' ? { argv: step.argv } : {}) });
     let result: Omit<StepRun, 'index'>;
@@ -198,7 +200,7 @@ export async function runPlan(plan: RemediationPlan, deps: RunnerDeps): Promise<
     const run: StepRun = { index, ...result };
     steps.push(run);
     emit({ type: 'step-end', planId: plan.id, index, outcome: run.outcome, ...(run.message ? { message: run.message } : {}) });
-    auditError ??= await audit(deps, plan, step, run);
+    auditFailure ??= await audit(deps, plan, step, run);
     const failed = !['ok', 'missing'].includes(run.outcome);
     if (failed && !(step.kind === 'run' && step.optional)) {
       stop = run;
@@ -207,11 +209,17 @@ export async function runPlan(plan: RemediationPlan, deps: RunnerDeps): Promise<
   }
   const outcome: PlanOutcome = stop ? (stop.outcome as PlanOutcome) : 'done';
   emit({ type: 'plan-end', planId: plan.id, outcome });
-  return { planId: plan.id, outcome, steps, ...(stop?.message ? { message: stop.message } : {}), ...(auditError ? { auditError } : {}) };
+  return { planId: plan.id, outcome, steps, ...(stop?.message ? { message: stop.message } : {}), ...(auditFailure ? { auditError: auditFailure.error, auditWarning: auditFailure.warning } : {}) };
+}
+
+/** Why the audit log did not take an entry: the system's text, and the warning in words. */
+interface AuditFailure {
+  readonly error: string;
+  readonly warning: Message;
 }
 
 /** Appends the step to the audit log; returns why it could not, never throws. */
-async function audit(deps: RunnerDeps, plan: RemediationPlan, step: PlanStep, run: StepRun): Promise<string | undefined> {
+async function audit(deps: RunnerDeps, plan: RemediationPlan, step: PlanStep, run: StepRun): Promise<AuditFailure | undefined> {
   if (!deps.auditFile) return undefined;
   const entry: AuditEntry = {
     v: 1,
@@ -229,9 +237,10 @@ async function audit(deps: RunnerDeps, plan: RemediationPlan, step: PlanStep, ru
     evidenceBefore: plan.evidence,
   };
   // The log must not stop a removal half-way; a failure to write it is returned and reported.
-  return appendAudit(deps.mutable, deps.auditFile, entry).then(
+  const file = deps.auditFile;
+  return appendAudit(deps.mutable, file, entry).then(
     () => undefined,
-    (e: unknown) => (e instanceof Error ? e.message : String(e)),
+    (e: unknown) => ({ error: e instanceof Error ? e.message : String(e), warning: auditWriteWarning(e, file) }),
   );
 }
 

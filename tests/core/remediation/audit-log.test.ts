@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RealHost } from '../../../src/core/host/real-host';
 import { RealMutableHost } from '../../../src/core/host/mutable-host';
-import { MAX_AUDIT_LINE, appendAudit, readAudit, type AuditEntry } from '../../../src/core/remediation/audit-log';
+import { MAX_AUDIT_LINE, appendAudit, auditWriteWarning, readAudit, type AuditEntry } from '../../../src/core/remediation/audit-log';
+import { createTranslator } from '../../../src/core/i18n/translator';
 import type { Evidence } from '../../../src/shared/finding';
 import { makeSpecial } from '../../helpers/special-files';
 
@@ -28,7 +29,7 @@ describe('the audit log is written only into a plain file of its own', () => {
     const target = join(dir, 'bashrc');
     writeFileSync(target, 'export PATH=/usr/bin\n');
     symlinkSync(target, join(dir, 'audit.log'));
-    await expect(appendAudit(mutable, join(dir, 'audit.log'), entry(1))).rejects.toMatchObject({ code: 'permission' });
+    await expect(appendAudit(mutable, join(dir, 'audit.log'), entry(1))).rejects.toMatchObject({ code: 'is-a-link' });
     expect(readFileSync(target, 'utf8')).toBe('export PATH=/usr/bin\n');
   });
 
@@ -42,24 +43,36 @@ describe('the audit log is written only into a plain file of its own', () => {
 
   it.skipIf(process.platform === 'win32')('refuses a named pipe at audit.log instead of blocking on it', async () => {
     execFileSync('mkfifo', [join(dir, 'audit.log')]);
-    await expect(appendAudit(mutable, join(dir, 'audit.log'), entry(1))).rejects.toMatchObject({ code: 'permission' });
+    await expect(appendAudit(mutable, join(dir, 'audit.log'), entry(1))).rejects.toMatchObject({ code: 'not-a-file', special: 'fifo' });
   }, 10_000);
 
   it.skipIf(process.platform === 'win32')('refuses a socket, a link to /dev/zero and a device node at audit.log; none is written to', async () => {
     const log = join(dir, 'audit.log');
     makeSpecial(log, 'socket');
-    await expect(appendAudit(mutable, log, entry(1))).rejects.toMatchObject({ code: 'permission' });
+    await expect(appendAudit(mutable, log, entry(1))).rejects.toMatchObject({ code: 'not-a-file', special: 'socket' });
     rmSync(log);
     makeSpecial(log, 'zero-link');
-    await expect(appendAudit(mutable, log, entry(1))).rejects.toMatchObject({ code: 'permission' });
+    await expect(appendAudit(mutable, log, entry(1))).rejects.toMatchObject({ code: 'is-a-link' });
     rmSync(log);
     // A device node of /dev/null's numbers would swallow every line in silence (mknod needs root: skipped without it).
     const made = spawnSync('mknod', [log, 'c', '1', '3']).status === 0;
     if (made) {
-      await expect(appendAudit(mutable, log, entry(1))).rejects.toMatchObject({ code: 'permission', message: expect.stringContaining('not a plain file') });
+      await expect(appendAudit(mutable, log, entry(1))).rejects.toMatchObject({ code: 'not-a-file', special: 'character-device' });
       expect(lstatSync(log).isCharacterDevice()).toBe(true);
     }
   }, 10_000);
+
+  it.skipIf(process.platform === 'win32')('the warning for a FIFO at audit.log is in words (vi, en), naming the file', async () => {
+    const log = join(dir, 'audit.log');
+    makeSpecial(log, 'fifo');
+    const e = await appendAudit(mutable, log, entry(1)).then(() => null, (x: unknown) => x);
+    const warning = auditWriteWarning(e, log);
+    expect(warning).toEqual({ key: 'fix:cli.auditRefused', params: { file: log } });
+    expect(createTranslator('vi').message(warning)).toContain(`không ghi được nhật ký thao tác: «${log}» không phải là một tệp thông thường`);
+    expect(createTranslator('en').message(warning)).toContain(`«${log}» is not a regular file`);
+    // Any other failure keeps the system's words.
+    expect(auditWriteWarning(new Error('ENOSPC: no space left on device'), log)).toEqual({ key: 'fix:cli.auditFailed', params: { message: 'ENOSPC: no space left on device' } });
+  });
 
   it('a huge entry is shortened to one bounded line that still reads back', async () => {
     const file = join(dir, 'audit.log');
