@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/shared/report';
 import { guardedCli, type GuardedRun } from '../helpers/guarded-child';
 import { makeSpecial } from '../helpers/special-files';
+import { lockZoomProcesses, unlockZoomProcesses } from '../core/banned-app/linux/zoom-process-lock';
 
 const roots: string[] = [];
 afterEach(() => {
@@ -108,12 +109,19 @@ describe.runIf(process.platform === 'linux')('the CLI with hostile files where i
     expect(lstatSync(log).isFIFO()).toBe(true);
   });
 
-  it('fix with a FIFO as the audit log: the removal is done and proven, the log failure is reported, nothing lost', () => {
+  it('fix with a FIFO as the audit log: the removal is done and proven, the log failure is reported, nothing lost', async () => {
     const w = world();
     const log = join(w.data, 'audit.log');
     makeSpecial(log, 'fifo');
     writeFileSync(join(w.home, 'Downloads', 'zoom_amd64.deb'), 'installer');
-    const r = guardedCli(['fix', 'zoom', '--yes', '--lang', 'en'], { env: w.env, timeoutMs: 150_000 });
+    // `fix` looks at this machine's processes too: never while another test keeps a real "zoom" running.
+    await lockZoomProcesses();
+    let r: GuardedRun;
+    try {
+      r = guardedCli(['fix', 'zoom', '--yes', '--lang', 'en'], { env: w.env, timeoutMs: 150_000 });
+    } finally {
+      unlockZoomProcesses();
+    }
     expectEndedSmall(r);
     expect(existsSync(join(w.home, 'Downloads', 'zoom_amd64.deb'))).toBe(false);
     expect(readFileSync(join(w.home, '.local', 'share', 'Trash', 'files', 'zoom_amd64.deb'), 'utf8')).toBe('installer');
