@@ -76,15 +76,29 @@ function runOne(cmd) {
     child.stderr.on('data', (d) => err.push(d));
     const timer = setTimeout(() => child.kill('SIGKILL'), cmd.timeoutMs);
     child.on('error', (e) => err.push(Buffer.from(String(e))));
-    child.on('close', (code, signal) => {
+    let done = false;
+    const finish = (code, signal) => {
+      if (done) return;
+      done = true;
       clearTimeout(timer);
       resolve({ argv: cmd.argv, code, signal, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
-    });
+    };
+    child.on('close', finish);
+    // A program it left running may hold its output open: its end is the command's end (output drained meanwhile).
+    child.on('exit', (code, signal) => setTimeout(() => finish(code, signal), 500));
   });
+}
+
+function writeResults(results) {
+  const fd = openSync(spec.results, 'w');
+  writeFileSync(fd, JSON.stringify(results));
+  closeSync(fd);
 }
 
 async function main() {
   const results = { commands: [], background: [] };
+  // PID 1 ignores signals it has no handler for: stopping it must end the machine.
+  for (const sig of ['SIGTERM', 'SIGINT', 'SIGHUP']) process.on(sig, () => process.exit(1));
   try {
     mountAll();
     // Background programs are children of this process: it reaps them when they end (as a
@@ -103,9 +117,7 @@ async function main() {
   } catch (e) {
     results.error = String(e && e.stack ? e.stack : e);
   }
-  const fd = openSync(spec.results, 'w');
-  writeFileSync(fd, JSON.stringify(results));
-  closeSync(fd);
+  writeResults(results);
   process.exit(0);
 }
 

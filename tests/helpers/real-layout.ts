@@ -1,7 +1,7 @@
 // A machine laid out exactly as real installs leave it, in a temporary folder, and commands run
-// inside it: `unshare --mount --pid --fork --mount-proc --propagation private` gives a private mount
-// table and process list, and tests/helpers/real-layout-init.cjs (PID 1 there) assembles the root:
-// - its own /opt, /home, /root and /snap (folders of the layout, bind-mounted);
+// inside it: `unshare --mount --pid --fork --mount-proc --net --propagation private` gives a private
+// mount table, process list and network, and tests/helpers/real-layout-init.cjs (PID 1 there) assembles the root:
+// - its own /opt, /home, /root, /tmp and /snap (folders of the layout, bind-mounted);
 // - /usr, /var and /etc as overlays on the host's (so the host's programs run, and whatever an
 //   install or a removal writes lands in the layout's folders, never on the host);
 // - over those, a private dpkg database at /var/lib/dpkg, its own rpm database at /var/lib/rpm,
@@ -120,8 +120,9 @@ export class RealLayout {
   constructor(opts: { readonly hostPackages?: boolean } = {}) {
     this.dir = mkdtempSync(join(tmpdir(), 'attt-layout-'));
     this.state = join(this.dir, 'state');
-    for (const d of ['opt', 'home', 'root', 'applications', 'rpm', 'upper/usr', 'upper/var', 'upper/etc', 'work/usr', 'work/var', 'work/etc', 'debs']) mkdirSync(join(this.state, d), { recursive: true });
+    for (const d of ['opt', 'home', 'root', 'tmp', 'applications', 'rpm', 'upper/usr', 'upper/var', 'upper/etc', 'work/usr', 'work/var', 'work/etc', 'debs']) mkdirSync(join(this.state, d), { recursive: true });
     chmodSync(join(this.state, 'root'), 0o700);
+    chmodSync(join(this.state, 'tmp'), 0o1777);
     const dpkg = join(this.state, 'dpkg');
     if (opts.hostPackages) {
       // The host's database as it is (not its locks): a copy, so nothing done inside reaches it.
@@ -148,6 +149,7 @@ export class RealLayout {
       ['/home', 'home'],
       ['/root', 'root'],
       ['/snap', 'snap'],
+      ['/tmp', 'tmp'],
       ['/usr', 'upper/usr'],
       ['/var', 'upper/var'],
       ['/etc', 'upper/etc'],
@@ -158,7 +160,7 @@ export class RealLayout {
         return join(this.state, folder, path.slice(at.length));
       }
     }
-    throw new Error(`${path} is not a path a layout keeps (only /opt, /home, /root, /snap, /usr, /var, /etc)`);
+    throw new Error(`${path} is not a path a layout keeps (only /opt, /home, /root, /snap, /tmp, /usr, /var, /etc)`);
   }
 
   /** Creates a folder of the machine (and its parents), owned by `owner` when given. */
@@ -192,7 +194,7 @@ export class RealLayout {
     symlinkSync(target, at);
   }
 
-  /** A folder for files the test builds (packages): seen at the same path inside (/tmp is the host's). */
+  /** A folder for files the test builds (packages): seen at the same path inside. */
   get workDir(): string {
     return join(this.state, 'debs');
   }
@@ -222,10 +224,10 @@ export class RealLayout {
       root,
       results,
       // /snap only where the layout has snaps: a machine without snapd has no /snap.
-      own: ['opt', 'home', 'root', 'snap'].filter((d) => existsSync(s(d))).map((d) => ({ source: s(d), target: `/${d}` })),
+      own: ['opt', 'home', 'root', 'tmp', 'snap'].filter((d) => existsSync(s(d))).map((d) => ({ source: s(d), target: `/${d}` })),
       overlays: ['usr', 'var', 'etc'].map((d) => ({ target: `/${d}`, upper: s(`upper/${d}`), work: s(`work/${d}`) })),
       binds: [
-        ...this.nodeBinds(),
+        ...this.hostBinds(),
         { source: s('dpkg'), target: '/var/lib/dpkg' },
         { source: s('rpm'), target: '/var/lib/rpm' },
         { source: s('applications'), target: '/usr/share/applications' },
@@ -239,19 +241,26 @@ export class RealLayout {
     const specFile = join(this.dir, 'spec.json');
     writeFileSync(specFile, JSON.stringify(spec));
     const total = spec.commands.reduce((t, c) => t + c.timeoutMs, 30_000);
-    const r = spawnSync('unshare', ['--mount', '--pid', '--fork', '--mount-proc', '--propagation', 'private', process.execPath, INIT, specFile], { encoding: 'utf8', timeout: total });
+    const r = spawnSync('unshare', ['--mount', '--pid', '--fork', '--mount-proc', '--net', '--propagation', 'private', '--kill-child', process.execPath, INIT, specFile], { encoding: 'utf8', timeout: total });
     if (!existsSync(results)) throw new Error(`the layout did not run (exit ${r.status ?? r.signal}): ${r.stderr}${r.error?.message ?? ''}`);
     const out = JSON.parse(readFileSync(results, 'utf8')) as LayoutRun & { error?: string };
     if (out.error) throw new Error(`the layout could not be set up: ${out.error}`);
     return out;
   }
 
-  /** Node itself, when it lives in a folder the layout replaces (e.g. /root/.nvm): its folder, at the same path. */
-  private nodeBinds(): { source: string; target: string }[] {
-    const bin = dirname(process.execPath);
-    if (!/^\/(opt|home|root|snap)(\/|$)/.test(bin)) return [];
-    mkdirSync(this.hostPath(bin), { recursive: true });
-    return [{ source: bin, target: bin }];
+  /**
+   * Host folders the commands need at their own paths (node, the CLI bundle, the packages built for
+   * the test): bound where they lie in a folder the layout replaces (/tmp, /root/.nvm…); elsewhere
+   * (/usr…) the overlays show them already.
+   */
+  private hostBinds(): { source: string; target: string }[] {
+    const dirs = [dirname(process.execPath), dirname(builtCli()), this.workDir];
+    return dirs
+      .filter((d) => /^\/(opt|home|root|snap|tmp)(\/|$)/.test(d))
+      .map((d) => {
+        mkdirSync(this.hostPath(d), { recursive: true });
+        return { source: d, target: d };
+      });
   }
 
   /** Runs one command inside; its result. */
