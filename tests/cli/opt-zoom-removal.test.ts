@@ -1,6 +1,8 @@
 // The CLI removing a manual /opt/zoom as root, for real: inside a private mount namespace
 // (`unshare --mount`) a temporary folder is bind-mounted over /opt, so the path, the allowlist and
 // the check are the product's own; the removal is confined to /opt (ATTT_SELFCHECK_FIX_ROOTS).
+// A private PID namespace too (`--pid --mount-proc`): its fix closes every Zoom it sees, and must
+// see none of another test's running zoom processes.
 import { spawn, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +12,7 @@ import { startRacer, type Racer } from '../helpers/exchange-racer';
 
 const cli = join(__dirname, '..', '..', 'bin', 'attt-selfcheck.cjs');
 const root = process.getuid?.() === 0;
-const unshare = spawnSync('unshare', ['--mount', '--fork', '--', 'true']).status === 0;
+const unshare = spawnSync('unshare', ['--mount', '--pid', '--fork', '--mount-proc', '--', 'true']).status === 0;
 const runnable = process.platform === 'linux' && root && unshare;
 const why = process.platform !== 'linux' ? 'Linux only' : !root ? 'needs root (mount namespace, chown)' : 'unshare --mount does not work here';
 
@@ -31,7 +33,7 @@ let env: NodeJS.ProcessEnv;
 /** Runs `attt-selfcheck ARGS` as root with /opt = the test's folder. */
 function runCli(args: readonly string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn('unshare', ['--mount', '--fork', '--', process.execPath, '-e', IN_NAMESPACE, opt, cli, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('unshare', ['--mount', '--pid', '--fork', '--mount-proc', '--', process.execPath, '-e', IN_NAMESPACE, opt, cli, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
