@@ -332,3 +332,6 @@ export function layoutTitle(title: string): string {
 export function zoomFindings(report: Report): Report['findings'] {
   return report.findings.filter((f) => f.check === 'banned-app');
 }
+
+/** The CLI's check for banned apps only (point 1), as JSON: what these tests look at, without the patch check's apt run. */
+export const CHECK_ZOOM: readonly string[] = ['check', '--only', 'banned-app', '--json'];

@@ -1,7 +1,7 @@
 // Zoom's .deb on a real-shaped Debian machine (the host's packages, plus Zoom installed with dpkg -i
 // inside the layout): the built CLI finds the package, its real /opt/zoom, and Zoom when it runs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliArgv, layoutTitle, RealLayout, realLayoutUnavailable, reportOf, zoomFindings } from '../helpers/real-layout';
+import { CHECK_ZOOM, cliArgv, layoutTitle, RealLayout, realLayoutUnavailable, reportOf, zoomFindings } from '../helpers/real-layout';
 import { buildZoomDeb, ZOOM_VERSION } from '../helpers/zoom-packages';
 
 const ZOOM_RUNNING = { argv: ['/usr/bin/zoom'], ready: 'zoom' } as const;
@@ -20,7 +20,7 @@ describe.skipIf(realLayoutUnavailable() !== null)(layoutTitle('Zoom installed fr
   });
 
   it('a Debian machine without Zoom: no Zoom finding, and the places looked at are ok', async () => {
-    const r = await clean.exec(cliArgv(['check', '--json']));
+    const r = await clean.exec(cliArgv(CHECK_ZOOM));
     const findings = zoomFindings(reportOf(r));
     expect(findings.filter((f) => f.status === 'violation' || f.status === 'warning')).toEqual([]);
     expect(findings.filter((f) => f.status === 'unknown')).toEqual([]);
@@ -29,7 +29,7 @@ describe.skipIf(realLayoutUnavailable() !== null)(layoutTitle('Zoom installed fr
   });
 
   it('installed: exit 2, one violation for the package, with its real /opt/zoom as evidence of the same install', async () => {
-    const r = await zoom.exec(cliArgv(['check', '--json']));
+    const r = await zoom.exec(cliArgv(CHECK_ZOOM));
     expect(r.code, r.stderr).toBe(2);
     const findings = zoomFindings(reportOf(r));
     const installed = findings.filter((f) => f.status === 'violation');
@@ -42,7 +42,7 @@ describe.skipIf(realLayoutUnavailable() !== null)(layoutTitle('Zoom installed fr
   });
 
   it('running (started from /usr/bin/zoom, as the menu entry does): a violation names the process and its program /opt/zoom/zoom', async () => {
-    const run = await zoom.run([{ argv: cliArgv(['check', '--json']) }], [ZOOM_RUNNING]);
+    const run = await zoom.run([{ argv: cliArgv(CHECK_ZOOM) }], [ZOOM_RUNNING]);
     const r = run.commands[0]!;
     expect(r.code, r.stderr).toBe(2);
     const pid = String(run.background[0]!.pid);

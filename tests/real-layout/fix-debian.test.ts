@@ -3,7 +3,7 @@
 // `fix zoom --yes` closes Zoom, purges the package (apt-get, as root), and the re-check finds no Zoom;
 // everything else of the machine and of the person stays as it was.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliArgv, layoutTitle, RealLayout, realLayoutUnavailable, reportOf, USER, zoomFindings, type LayoutRun } from '../helpers/real-layout';
+import { CHECK_ZOOM, cliArgv, layoutTitle, RealLayout, realLayoutUnavailable, reportOf, USER, zoomFindings, type LayoutRun } from '../helpers/real-layout';
 import { buildZoomDeb } from '../helpers/zoom-packages';
 
 const HOME = USER.home;
@@ -39,7 +39,7 @@ describe.skipIf(realLayoutUnavailable() !== null)(layoutTitle('fix zoom --yes on
     m.write(KEPT[2]!, 'another vendor');
     m.write(KEPT[3]!, '[Desktop Entry]\nName=Firefox ESR\nExec=/usr/lib/firefox-esr/firefox-esr %u\nType=Application\nMimeType=text/html;x-scheme-handler/http;\n');
     run = await m.run(
-      [{ argv: cliArgv(['fix', 'zoom', '--yes', '--lang', 'en']) }, { argv: cliArgv(['check', '--json']) }],
+      [{ argv: cliArgv(['fix', 'zoom', '--yes', '--lang', 'en']) }, { argv: cliArgv(CHECK_ZOOM) }],
       [{ argv: ['/usr/bin/zoom'], user: `${USER.uid}:${USER.gid}`, ready: 'zoom' }],
     );
   });

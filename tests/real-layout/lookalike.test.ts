@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliArgv, layoutTitle, RealLayout, realLayoutUnavailable, reportOf, zoomFindings } from '../helpers/real-layout';
+import { CHECK_ZOOM, cliArgv, layoutTitle, RealLayout, realLayoutUnavailable, reportOf, zoomFindings } from '../helpers/real-layout';
 
 describe.skipIf(realLayoutUnavailable() !== null)(layoutTitle("Debian's zoom-player, a program named zoom of another package (real layout)"), { timeout: 240_000 }, () => {
   let m: RealLayout;
@@ -34,7 +34,7 @@ describe.skipIf(realLayoutUnavailable() !== null)(layoutTitle("Debian's zoom-pla
   it('installed: /usr/games/zoom belongs to zoom-player, and the check finds no Zoom', async (ctx) => {
     if (unavailable) ctx.skip(unavailable);
     expect(await m.must(['dpkg-query', '-S', '/usr/games/zoom'])).toBe('zoom-player: /usr/games/zoom\n');
-    const r = await m.exec(cliArgv(['check', '--json']));
+    const r = await m.exec(cliArgv(CHECK_ZOOM));
     const findings = zoomFindings(reportOf(r));
     expect(findings.filter((f) => f.status === 'violation' || f.status === 'warning')).toEqual([]);
     expect(r.code, r.stderr).not.toBe(2);
