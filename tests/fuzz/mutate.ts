@@ -80,7 +80,7 @@ export function hostileName(r: Random): string {
     'a'.repeat(255),
     '...',
     ' zoom ',
-    `zoom_${noise(r, 8).replace(/[/\\\u0000]/g, '_')}.pkg`,
+    `zoom_${noise(r, 8).replaceAll('/', '_').replaceAll('\\', '_').replaceAll('\u0000', '_')}.pkg`,
     'ZoomInstallerFull.msi.',
     'zoom_x86_64.tar.xz',
     '-rf',
