@@ -1,5 +1,8 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { descendantsOf, parsePsTree } from '../../src/core/check-process/kill-tree';
 import { isCheckRequest, type CheckReply } from '../../src/core/check-process/protocol';
 import { killAfterMs, runChecksInChild } from '../../src/core/check-process/run-in-child';
 import { serveCheckProcess, type ParentPort } from '../../src/core/check-process/worker';
@@ -15,6 +18,20 @@ const checks = [
   { id: 'os-patch', advisoryPoint: 2 as const },
 ];
 const scripted = (mode: string) => ({ modulePath: join(__dirname, '..', 'helpers', 'scripted-check-process.cjs'), args: [mode], env: process.env, timeLimitMs: 500, checks });
+
+/** Waits (a few seconds at most) for a process to be gone or a zombie; false if it still runs. */
+async function ended(pid: number): Promise<boolean> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return true;
+    }
+    if (process.platform === 'linux' && /^\d+ \(.*\) Z/s.test(readFileSync(`/proc/${pid}/stat`, 'utf8'))) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return false;
+}
 
 describe('the check process, seen from its parent', () => {
   it('a child that never yields is killed at its limit: what it finished is kept, the rest is unknown in words', async () => {
@@ -33,6 +50,20 @@ describe('the check process, seen from its parent', () => {
 
   it('a child that says it could not run rejects with its message (the CLI prints it as an internal error)', async () => {
     await expect(runChecksInChild(ctx, scripted('fail'))).rejects.toThrow('the host could not be made');
+  });
+
+  it.skipIf(process.platform === 'win32')('a command the child had started (leading its own process group, as the Host starts them) is ended with it', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'attt-kill-tree-')), 'pid');
+    const report = await runChecksInChild(ctx, { ...scripted('command'), env: { ...process.env, COMMAND_PID_FILE: file } });
+    expect(report.findings[0]).toMatchObject({ check: 'banned-app', reason: { key: 'common:reason.checkKilled' } });
+    const pid = Number(readFileSync(file, 'utf8'));
+    expect(await ended(pid)).toBe(true);
+  });
+
+  it('finds every process below the check process in a ps listing, and nothing beside it', () => {
+    const rows = parsePsTree('    1     0     1\n  100     1   100\n  200   100   100\n  300   200   300\n  301   300   300\n  400     1   400\ngarbage\n');
+    expect(descendantsOf(rows, 100).map((r) => [r.pid, r.pgid])).toEqual([[200, 100], [300, 300], [301, 300]]);
+    expect(descendantsOf(rows, 999)).toEqual([]);
   });
 
   it('the kill comes a little after the per-check limit, never more than 15 s after it', () => {

@@ -9,6 +9,7 @@ import type { Finding, Message } from '../../shared/finding';
 import type { Report } from '../../shared/report';
 import { msg, type Check, type CheckContext } from '../checks/check';
 import { buildReport, checkFailed } from '../engine';
+import { killTree } from './kill-tree';
 import type { CheckReply, CheckRequest } from './protocol';
 
 /** How the child is started and how long it may take. */
@@ -46,20 +47,26 @@ export function runChecksInChild(ctx: CheckContext, options: ChildCheckOptions):
   return new Promise((resolve, reject) => {
     let settled = false;
     const child = fork(options.modulePath, [...options.args], { env, stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
-    const settle = (f: () => void): void => {
+    const alive = (): boolean => child.exitCode === null && child.signalCode === null && child.pid !== undefined;
+    // Once answered (or out of time) the child has nothing left to say: it is ended with any command it
+    // started, at once when its time is up, else if it has not exited by itself a moment after its answer.
+    const settle = (f: () => void, end: 'now' | 'soon' = 'soon'): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       f();
-      // The report is in: the child has nothing left to say, whatever it still waits for.
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      if (end === 'now' && alive()) killTree(child.pid!, options.env);
+      if (end === 'soon' && alive()) {
+        const later = setTimeout(() => alive() && killTree(child.pid!, options.env), 2_000);
+        child.once('exit', () => clearTimeout(later));
+      }
     };
     // The checks it had not finished: unknown, with why in words; the technical detail goes in the evidence.
     const partial = (why: (c: Pick<Check, 'id'>) => Message, evidence: Finding['evidence'] = []): Report =>
       buildReport(ctx, options.checks, options.checks.flatMap((c) => done.get(c.id) ?? [checkFailed(c, why(c), evidence)]), Date.now() - started);
     const seconds = Math.round(killAfterMs(options.timeLimitMs) / 1000);
     const timer = setTimeout(() => {
-      settle(() => resolve(partial((c) => msg('common:reason.checkKilled', { check: c.id, seconds }))));
+      settle(() => resolve(partial((c) => msg('common:reason.checkKilled', { check: c.id, seconds }))), 'now');
     }, killAfterMs(options.timeLimitMs));
     child.on('message', (m: CheckReply) => {
       if (m?.type === 'findings') done.set(m.check, m.findings);
