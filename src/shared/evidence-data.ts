@@ -48,6 +48,8 @@ export const EVIDENCE_DATA_KEYS = {
   // macOS
   bundleId: 'CFBundleIdentifier of an app bundle',
   label: 'the launchd job label',
+  labelFrom: 'where the launchd label was learnt: plist (its Label key) or file-name (the plist could not be read or has no Label)',
+  otherLabel: 'the Label a launchd plist named like the app\'s job holds when that Label names another job',
   domain: 'the launchd domain (user, system)',
   pkgId: 'the pkg receipt id',
   // Browser extensions

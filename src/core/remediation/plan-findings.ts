@@ -77,7 +77,7 @@ async function derive(host: Host, app: BannedApp, f: Finding): Promise<{ kind: P
   const bundle = of('app-bundle')[0];
   if (bundle) return { kind: 'uninstall', d: macosAppSteps(bundle, of('receipt')) };
   const job = of('launch-agent')[0];
-  if (job) return { kind: 'leftover', d: launchdSteps(job) };
+  if (job) return { kind: 'leftover', d: launchdSteps(job, app.macos.launchdLabelPrefixes) };
   const receipt = of('receipt')[0];
   if (receipt) return { kind: 'leftover', d: receiptSteps(receipt) };
   const port = of('port')[0];

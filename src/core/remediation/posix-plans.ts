@@ -13,8 +13,10 @@ const FLATPAK_ID = /^[A-Za-z][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)+$/;
 /** launchd labels and pkg ids of Zoom only. */
 const ZOOM_LABEL = /^us\.zoom\.[A-Za-z0-9._-]+$/;
 
-/** A Zoom launchd plist: `us.zoom.*.plist` directly in a LaunchAgents/LaunchDaemons folder. */
-const LAUNCHD_PLIST = /^(?:\/Users\/[^/]+)?\/Library\/Launch(?:Agents|Daemons)\/us\.zoom\.[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.plist$/;
+/** A launchd plist directly in a LaunchAgents/LaunchDaemons folder: the folder part and the file's name. */
+const LAUNCHD_PLIST = /^(?:\/Users\/[^/]+)?\/Library\/Launch(?:Agents|Daemons)\/([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)\.plist$/;
+/** A launchd label: plain words and dots, never an option. */
+const LABEL = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /** Steps from evidence, or why none can be derived. */
 export type Derivation = { readonly steps: readonly PlanStep[] } | { readonly why: Message };
@@ -77,20 +79,26 @@ export function macosAppSteps(bundle: Evidence, receipts: readonly Evidence[]): 
   return { steps };
 }
 
-/** Steps for a Zoom launchd job: unload it, then remove its plist (allowlisted). */
-export function launchdSteps(job: Evidence): Derivation {
+/**
+ * Steps for a launchd job of the app: stop it by its label (`launchctl remove LABEL`, optional: it may
+ * not be loaded), then remove its plist (allowlisted). The label must start with one of the policy's
+ * prefixes, and the job is stopped by it only when that label was read from the plist itself
+ * (`labelFrom=plist`): `launchctl unload PLIST` would stop whatever job the file names, and a plist
+ * whose Label names another job is not the app's (left alone, manual). A plist only its name speaks for
+ * (unreadable, no Label) is removed without stopping a job by a label nobody read.
+ */
+export function launchdSteps(job: Evidence, prefixes: readonly string[]): Derivation {
   const label = job.data?.label ?? '';
-  if (!ZOOM_LABEL.test(label)) return { why: { key: 'fix:why.notZoomLabel', params: { label: label || '?' } } };
-  // `launchctl unload PATH` acts on whatever job that plist names: only a Zoom plist in a launchd folder.
-  if (job.path && !LAUNCHD_PLIST.test(job.path)) return { why: { key: 'fix:why.notZoomLabel', params: { label: job.path } } };
+  const ours = (l: string): boolean => LABEL.test(l) && prefixes.some((p) => p !== '' && l.toLowerCase().startsWith(p.toLowerCase()));
+  if (!ours(label)) return { why: { key: 'fix:why.notZoomLabel', params: { label: label || '?' } } };
+  if (job.data?.otherLabel) return { why: { key: 'fix:why.otherJobLabel', params: { path: job.path ?? label, label: job.data.otherLabel } } };
+  const file = job.path ? LAUNCHD_PLIST.exec(job.path) : null;
+  if (job.path && (!file || !ours(file[1]!))) return { why: { key: 'fix:why.notZoomLabel', params: { label: job.path } } };
   const system = job.data?.domain === 'system';
+  const unload: PlanStep = { kind: 'run', title: { key: 'fix:step.unloadJob', params: { label } }, argv: ['launchctl', 'remove', label], elevation: system ? 'admin' : 'none', okExitCodes: [0], optional: true };
   const steps: PlanStep[] = [];
-  if (job.path) {
-    steps.push({ kind: 'run', title: { key: 'fix:step.unloadJob', params: { label } }, argv: ['launchctl', 'unload', job.path], elevation: system ? 'admin' : 'none', okExitCodes: [0], optional: true });
-    steps.push({ kind: 'remove', title: { key: 'fix:step.remove', params: { path: job.path } }, path: job.path, elevation: system ? 'if-needed' : 'none' });
-  } else {
-    steps.push({ kind: 'run', title: { key: 'fix:step.unloadJob', params: { label } }, argv: ['launchctl', 'remove', label], elevation: system ? 'admin' : 'none', okExitCodes: [0] });
-  }
+  if (job.data?.labelFrom === 'plist' || !job.path) steps.push(job.path ? unload : { ...unload, optional: false });
+  if (job.path) steps.push({ kind: 'remove', title: { key: 'fix:step.remove', params: { path: job.path } }, path: job.path, elevation: system ? 'if-needed' : 'none' });
   return { steps };
 }
 

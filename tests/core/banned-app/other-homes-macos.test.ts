@@ -70,7 +70,7 @@ describe('per-user Zoom of other Mac users', () => {
     });
     const other = hitsOf(await runProbe(otherUsersLaunchdProbe, h));
     expect(other.map((x) => [x.install, x.evidence.path, x.evidence.data])).toEqual([
-      ['launchd:user:lan:us.zoom.updater', '/Users/lan/Library/LaunchAgents/us.zoom.updater.plist', { label: 'us.zoom.updater', domain: 'user', user: 'lan', home: '/Users/lan' }],
+      ['launchd:user:lan:us.zoom.updater', '/Users/lan/Library/LaunchAgents/us.zoom.updater.plist', { label: 'us.zoom.updater', labelFrom: 'plist', domain: 'user', user: 'lan', home: '/Users/lan' }],
     ]);
     const ctx = ctxOf(h);
     const findings = judge(zoom(), [

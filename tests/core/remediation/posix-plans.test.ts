@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { launchdProbe } from '../../../src/core/checks/banned-app/macos/launchd';
+import { launchdSteps } from '../../../src/core/remediation/posix-plans';
 import type { Evidence, Finding } from '../../../src/shared/finding';
 import { FixtureHost } from '../../../src/core/host/fixture-host';
 import { builtinPolicy } from '../../../src/core/policy/policy';
@@ -93,7 +97,7 @@ describe('macOS plans from recorded evidence', () => {
         { kind: 'app-bundle', path: '/Applications/zoom.us.app', detail: 'zoom.us.app', data: { bundleId: 'us.zoom.xos', scope: 'system' } },
         { kind: 'receipt', detail: 'receipt', data: { pkgId: 'us.zoom.pkg.videomeeting' } },
       ]),
-      finding('job', [{ kind: 'launch-agent', path: '/Library/LaunchDaemons/us.zoom.ZoomDaemon.plist', detail: 'job', data: { label: 'us.zoom.ZoomDaemon', domain: 'system' } }], 'warning'),
+      finding('job', [{ kind: 'launch-agent', path: '/Library/LaunchDaemons/us.zoom.ZoomDaemon.plist', detail: 'job', data: { label: 'us.zoom.ZoomDaemon', labelFrom: 'plist', domain: 'system' } }], 'warning'),
       finding('port', [{ kind: 'port', detail: 'port 19421', data: { port: '19421', pid: '99' } }]),
       finding('evil', [{ kind: 'launch-agent', path: '/Library/LaunchDaemons/com.apple.x.plist', detail: 'job', data: { label: 'com.apple.x', domain: 'system' } }], 'warning'),
       finding('disguised', [{ kind: 'launch-agent', path: '/System/Library/LaunchDaemons/com.apple.securityd.plist', detail: 'job', data: { label: 'us.zoom.updater', domain: 'system' } }], 'warning'),
@@ -107,7 +111,7 @@ describe('macOS plans from recorded evidence', () => {
       expect.objectContaining({ kind: 'run', argv: ['pkgutil', '--forget', 'us.zoom.pkg.videomeeting'], elevation: 'admin', optional: true }),
     ]);
     expect(plans.find((p) => p.findingId === 'job')!.steps).toEqual([
-      expect.objectContaining({ argv: ['launchctl', 'unload', '/Library/LaunchDaemons/us.zoom.ZoomDaemon.plist'], elevation: 'admin', optional: true }),
+      expect.objectContaining({ argv: ['launchctl', 'remove', 'us.zoom.ZoomDaemon'], elevation: 'admin', optional: true }),
       expect.objectContaining({ kind: 'remove', path: '/Library/LaunchDaemons/us.zoom.ZoomDaemon.plist', elevation: 'if-needed' }),
     ]);
     expect(plans.find((p) => p.findingId === 'port')!.steps).toEqual([
@@ -115,6 +119,42 @@ describe('macOS plans from recorded evidence', () => {
       expect.objectContaining({ kind: 'remove', path: '/Users/an/.zoomus' }),
     ]);
     expect(plans.find((p) => p.findingId === 'evil')).toMatchObject({ kind: 'manual', steps: [], why: { key: 'fix:why.notZoomLabel' } });
+  });
+
+  it('a launchd job is stopped by the label read from its plist only; one its plist names otherwise is left alone', async () => {
+    const dir = '/Library/LaunchDaemons';
+    const xml = (label: string): string => readFileSync(join(__dirname, '..', '..', 'fixtures', 'macos', 'us.zoom.updater.plist'), 'utf8').replace('us.zoom.updater', label);
+    const h = new FixtureHost({
+      platform: 'darwin',
+      homedir: '/Users/an',
+      files: {
+        [`${dir}/us.zoom.ZoomDaemon.plist`]: xml('us.zoom.ZoomDaemon'),
+        // Named like Zoom's, but its Label is another job: `launchctl unload` of this file would stop that job.
+        [`${dir}/us.zoom.updater.plist`]: readFileSync(join(__dirname, '..', '..', 'fixtures', 'macos', 'us.zoom.updater-names-another-job.plist'), 'utf8'),
+        // Unreadable: only its name says Zoom, so no job is stopped by a label nobody read.
+        [`${dir}/us.zoom.helper.plist`]: { type: 'error', code: 'permission' },
+      },
+    });
+    const r = await launchdProbe.run({ host: h, policy: builtinPolicy(), now: new Date('2026-11-25T08:00:00Z') }, zoom);
+    const hits = r.status === 'ran' ? r.hits : [];
+    expect(hits.map((x) => [x.evidence.data?.label, x.evidence.data?.labelFrom, x.evidence.data?.otherLabel]).sort()).toEqual([
+      ['us.zoom.ZoomDaemon', 'plist', undefined],
+      ['us.zoom.helper', 'file-name', undefined],
+      ['us.zoom.updater', 'file-name', 'com.apple.softwareupdated'],
+    ]);
+    const plans = await planFindings(h, zoom, hits.map((x, i) => finding(`j${i}`, [x.evidence], 'warning')));
+    const byLabel = (l: string) => plans.find((p) => p.evidence[0]!.data?.label === l)!;
+    expect(byLabel('us.zoom.ZoomDaemon').steps.map((st) => (st.kind === 'run' ? st.argv : [st.kind, st.path]))).toEqual([['launchctl', 'remove', 'us.zoom.ZoomDaemon'], ['remove', `${dir}/us.zoom.ZoomDaemon.plist`]]);
+    expect(byLabel('us.zoom.helper').steps.map((st) => st.kind)).toEqual(['remove']);
+    expect(byLabel('us.zoom.updater')).toMatchObject({ kind: 'manual', steps: [], why: { key: 'fix:why.otherJobLabel', params: { label: 'com.apple.softwareupdated' } } });
+    expect(plans.flatMap((p) => p.steps).some((st) => st.kind === 'run' && st.argv.includes('com.apple.softwareupdated'))).toBe(false);
+  });
+
+  it("launchd labels are the policy's: another policy's prefix is stopped, Zoom's is then not", async () => {
+    const job: Evidence = { kind: 'launch-agent', path: '/Library/LaunchAgents/com.example.meet.plist', detail: 'job', data: { label: 'com.example.meet', labelFrom: 'plist', domain: 'system' } };
+    expect(launchdSteps(job, ['com.example.'])).toMatchObject({ steps: [{ argv: ['launchctl', 'remove', 'com.example.meet'] }, { kind: 'remove' }] });
+    expect(launchdSteps(job, ['us.zoom.'])).toMatchObject({ why: { key: 'fix:why.notZoomLabel' } });
+    expect(launchdSteps({ ...job, data: { ...job.data, label: '-evil' } }, ['-'])).toMatchObject({ why: { key: 'fix:why.notZoomLabel' } });
   });
 
   it('osascript elevation quotes every argument for the shell and for AppleScript', () => {

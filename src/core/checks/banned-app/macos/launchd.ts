@@ -16,18 +16,31 @@ export function launchdFolders(host: Host): readonly { readonly dir: string; rea
   ];
 }
 
-/** The job's Label: read from the plist when the file name does not already say it. */
-async function labelOf(host: Host, path: string, stem: string, prefixes: readonly string[]): Promise<string | null> {
+/**
+ * A job's label and where it was learnt: `plist` (its Label, matching a prefix), or `file-name` (the
+ * plist could not be read, or has no Label); `otherLabel` when the plist's Label names a job the
+ * prefixes do not (then only the file's name is Zoom's).
+ */
+export interface JobLabel {
+  readonly label: string;
+  readonly from: 'plist' | 'file-name';
+  readonly otherLabel?: string;
+}
+
+/** The job's Label: read from the plist when it can be; its file name otherwise. Null when neither matches. */
+async function labelOf(host: Host, path: string, stem: string, prefixes: readonly string[]): Promise<JobLabel | null> {
   const matches = (l: string): boolean => prefixes.some((p) => l.toLowerCase().startsWith(p));
+  let read: string | undefined;
   try {
     const bytes = await host.readBytes(path, { maxBytes: 1024 * 1024, links: 'refuse' });
     if (isBinaryPlist(bytes) && !matches(stem) && !prefixes.some((p) => bytesContain(bytes.map((b) => (b >= 65 && b <= 90 ? b + 32 : b)), p))) return null;
-    const label = plistString(await readPlistDict(host, path), 'Label');
-    if (label && matches(label)) return label;
+    read = plistString(await readPlistDict(host, path), 'Label');
+    if (read && matches(read)) return { label: read, from: 'plist' };
   } catch {
     // an unreadable job file (or a link, e.g. one Homebrew made) is judged by its name alone
   }
-  return matches(stem) ? stem : null;
+  if (!matches(stem)) return null;
+  return read ? { label: stem, from: 'file-name', otherLabel: read } : { label: stem, from: 'file-name' };
 }
 
 /**
@@ -39,14 +52,15 @@ export async function jobsIn(host: Host, dir: string, domain: 'user' | 'system',
   for (const entry of await host.list(dir)) {
     if (!entry.name.endsWith('.plist') || entry.type === 'dir') continue;
     const path = host.path.join(dir, entry.name);
-    const label = await labelOf(host, path, entry.name.slice(0, -'.plist'.length), prefixes);
-    if (!label) continue;
+    const job = await labelOf(host, path, entry.name.slice(0, -'.plist'.length), prefixes);
+    if (!job) continue;
+    const { label } = job;
     hits.push({
       kind: 'leftover',
       install: `launchd:${label}`,
       source: label,
       remediation: 'remove.allowlisted',
-      evidence: { kind: 'launch-agent', path, detail: `launchd ${domain === 'user' ? 'agent' : dir.endsWith('Daemons') ? 'daemon' : 'agent'} ${label}`, data: { label, domain } },
+      evidence: { kind: 'launch-agent', path, detail: `launchd ${domain === 'user' ? 'agent' : dir.endsWith('Daemons') ? 'daemon' : 'agent'} ${label}`, data: { label, labelFrom: job.from, ...(job.otherLabel ? { otherLabel: job.otherLabel } : {}), domain } },
     });
   }
   return hits;
