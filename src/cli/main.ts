@@ -10,7 +10,7 @@ import { GLOBAL_FLAGS, languageHint, own, parseArgs, table, UsageError, type Fla
 import { checkTimeLimitFromEnv, childProcessRunner, inProcessRunner, type CheckProgram } from './check-runner';
 import type { Command } from './command';
 import { COMMANDS } from './commands';
-import { processIO, type CliIO } from './io';
+import { escapingIO, printableTranslator, processIO, type CliIO } from './io';
 
 /** Exit code for bad usage (BSD sysexits EX_USAGE). */
 export const EXIT_USAGE = 64;
@@ -43,12 +43,14 @@ function findCommand(words: readonly string[]): { command: Command; rest: readon
 
 /** Runs the CLI and returns its exit code. Never throws: errors are printed in the user's language. */
 export async function main(argv: readonly string[], deps: MainDeps): Promise<number> {
-  const { io } = deps;
+  // Everything printed goes through one escaping function: no control character from a file name, an
+  // output or the audit log reaches the terminal raw.
+  const io = escapingIO(deps.io);
   // Usage errors are reported in the language asked for, even when the rest of the line is wrong.
-  let t = createTranslator(languageHint(argv));
+  let t = printableTranslator(createTranslator(languageHint(argv)));
   try {
     const args = parseArgs(argv, allFlags());
-    t = createTranslator(args.lang);
+    t = printableTranslator(createTranslator(args.lang));
     if (args.version) {
       io.out(`${TOOL_NAME} ${TOOL_VERSION}\n`);
       return 0;

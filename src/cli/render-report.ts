@@ -3,6 +3,7 @@ import type { Report } from '../shared/report';
 import { CHECK_IDS } from '../core/checks/default-checks';
 import { exitCodeFor } from '../core/engine';
 import type { Translator } from '../core/i18n/translator';
+import { escapeControls } from './io';
 
 const MARK: Record<Finding['status'], string> = { violation: '✖', warning: '!', unknown: '?', ok: '✔' };
 const ORDER: readonly Finding['status'][] = ['violation', 'warning', 'unknown', 'ok'];
@@ -15,8 +16,10 @@ export function formatTime(iso: string): string {
 }
 
 function evidenceLine(e: Evidence, t: Translator): string {
-  const parts = [e.label ? t.message(e.label) : e.detail];
-  if (e.path && !parts[0]!.includes(e.path)) parts.push(e.path);
+  // Evidence text comes from the machine (file names, tool output): escaped, line breaks too.
+  const path = e.path ? escapeControls(e.path) : undefined;
+  const parts = [e.label ? t.message(e.label) : escapeControls(e.detail)];
+  if (path && !parts[0]!.includes(path)) parts.push(path);
   // A label is already a sentence about the fact (it names a catalog's date, say); the version stays in --json.
   if (e.version && !e.label) parts.push(t.t('cli:report.version', { version: e.version }));
   return parts.join(' — ');

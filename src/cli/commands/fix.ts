@@ -6,6 +6,7 @@ import { executeFix, prepareFix, type FixOutcome, type PlanVerdict, type Prepare
 import { needsElevation, type PlanStep, type RemediationPlan } from '../../core/remediation/plan';
 import { displayArgv, type FixEvent } from '../../core/remediation/runner';
 import type { CliContext, Command } from '../command';
+import { escapeControls } from '../io';
 
 /** Bumped when the JSON printed by `fix --json` changes incompatibly. */
 export const FIX_JSON_VERSION = 2 as const;
@@ -16,7 +17,7 @@ function stepLine(step: PlanStep, t: Translator): string {
   const head = t.message(step.title);
   if (step.kind !== 'run') return head;
   const admin = step.elevation === 'admin' ? ` ${t.t('fix:cli.asAdmin')}` : '';
-  return `${head}${admin}\n        $ ${displayArgv(step.argv)}`;
+  return `${head}${admin}\n        $ ${escapeControls(displayArgv(step.argv))}`;
 }
 
 /** Renders the plans, numbered, with every command as argv, before anything runs. */
@@ -43,7 +44,7 @@ export function renderVerdicts(outcome: FixOutcome, t: Translator): string {
   for (const v of outcome.verdicts) {
     lines.push(`${VERDICT_MARK[v.verdict]} ${t.t(`fix:verdict.${v.verdict}`)}: ${t.message(v.title)}`);
     if (v.why) lines.push(`    ${t.t('fix:cli.why')} ${t.message(v.why)}`);
-    for (const e of v.remaining) lines.push(`    ${t.t('fix:cli.remaining')} ${e.path ?? e.detail}`);
+    for (const e of v.remaining) lines.push(`    ${t.t('fix:cli.remaining')} ${escapeControls(e.path ?? e.detail)}`);
     if (v.manual.length > 0 && v.verdict !== 'removed') {
       lines.push(`    ${t.t('fix:cli.manualHeading')}`);
       for (const m of v.manual) lines.push(`      - ${t.message(m)}`);

@@ -3,16 +3,17 @@ import { auditLogPath, readAudit, type AuditEntry, type AuditRead } from '../../
 import { displayArgv } from '../../core/remediation/runner';
 import type { Command } from '../command';
 import { formatTime } from '../render-report';
+import { escapeControls } from '../io';
 
 function entryLines(e: AuditEntry, t: Translator): string[] {
   const when = formatTime(e.time);
   if (e.type === 'verdict') {
     const outcome = t.t(`fix:verdict.${e.outcome}`, { defaultValue: e.outcome });
-    return [`${when}  ${outcome}: ${t.message(e.plan)}`];
+    return [`${when}  ${escapeControls(outcome)}: ${t.message(e.plan)}`];
   }
   const outcome = t.t(`fix:step.outcome.${e.outcome}`, { defaultValue: e.outcome });
-  const lines = [`${when}  [${outcome}] ${e.step ? t.message(e.step.title) : e.planId}`];
-  if (e.argv) lines.push(`      $ ${displayArgv(e.argv)}${e.exitCode !== undefined && e.exitCode !== null ? `  (${t.t('fix:history.exitCode', { code: e.exitCode })})` : ''}`);
+  const lines = [`${when}  [${escapeControls(outcome)}] ${e.step ? t.message(e.step.title) : escapeControls(e.planId)}`];
+  if (e.argv) lines.push(`      $ ${escapeControls(displayArgv(e.argv))}${e.exitCode !== undefined && e.exitCode !== null ? `  (${t.t('fix:history.exitCode', { code: e.exitCode })})` : ''}`);
   if (e.message) lines.push(`      ${t.message(e.message)}`);
   return lines;
 }

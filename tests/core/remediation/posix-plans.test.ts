@@ -144,7 +144,7 @@ describe('macOS plans from recorded evidence', () => {
     ]);
     const plans = await planFindings(h, zoom, hits.map((x, i) => finding(`j${i}`, [x.evidence], 'warning')));
     const byLabel = (l: string) => plans.find((p) => p.evidence[0]!.data?.label === l)!;
-    expect(byLabel('us.zoom.ZoomDaemon').steps.map((st) => (st.kind === 'run' ? st.argv : [st.kind, st.path]))).toEqual([['launchctl', 'remove', 'us.zoom.ZoomDaemon'], ['remove', `${dir}/us.zoom.ZoomDaemon.plist`]]);
+    expect(byLabel('us.zoom.ZoomDaemon').steps.map((st) => (st.kind === 'run' ? st.argv : [st.kind, 'path' in st ? st.path : '']))).toEqual([['launchctl', 'remove', 'us.zoom.ZoomDaemon'], ['remove', `${dir}/us.zoom.ZoomDaemon.plist`]]);
     expect(byLabel('us.zoom.helper').steps.map((st) => st.kind)).toEqual(['remove']);
     expect(byLabel('us.zoom.updater')).toMatchObject({ kind: 'manual', steps: [], why: { key: 'fix:why.otherJobLabel', params: { label: 'com.apple.softwareupdated' } } });
     expect(plans.flatMap((p) => p.steps).some((st) => st.kind === 'run' && st.argv.includes('com.apple.softwareupdated'))).toBe(false);
