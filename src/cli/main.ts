@@ -1,4 +1,5 @@
 import { hostFromEnv } from '../core/host/host-from-env';
+import { FixtureSpecError } from '../core/host/fixture-spec';
 import type { Host } from '../core/host/host';
 import { createTranslator } from '../core/i18n/translator';
 import { userDataDir } from '../core/paths';
@@ -81,6 +82,11 @@ export async function main(argv: readonly string[], deps: MainDeps): Promise<num
       checkRunner: deps.checkProgram && !deps.host ? childProcessRunner(deps.checkProgram, env, limitMs) : inProcessRunner(limitMs),
     });
   } catch (e) {
+    if (e instanceof FixtureSpecError) {
+      // The sentence in the person's language; the technical detail on its own line.
+      io.err(`${t.t('cli:error.prefix')}: ${t.t('cli:error.badFixture', { file: e.file })}\n  ${e.problem}\n`);
+      return EXIT_USAGE;
+    }
     if (e instanceof UsageError) {
       io.err(`${t.t('cli:error.prefix')}: ${t.t(e.key, e.params)}\n\n${t.t('cli:usage')}\n`);
       return EXIT_USAGE;

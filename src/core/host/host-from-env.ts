@@ -1,4 +1,5 @@
-import { FixtureHost, type FixtureSpec } from './fixture-host';
+import { FixtureHost } from './fixture-host';
+import { parseFixtureSpec } from './fixture-spec';
 import type { Host } from './host';
 import { readTextBoundedSync } from './read-file';
 import { RealHost } from './real-host';
@@ -10,7 +11,8 @@ const MAX_FIXTURE_BYTES = 256 * 1024 * 1024;
 /**
  * The host the CLI and the app use. Normally the real machine. Two environment variables point it
  * elsewhere, for IT staff inspecting an offline image and for tests:
- * - ATTT_SELFCHECK_FIXTURE=file.json: answer from recorded outputs (a FixtureSpec);
+ * - ATTT_SELFCHECK_FIXTURE=file.json: answer from recorded outputs (a FixtureSpec, validated: a
+ *   malformed file throws FixtureSpecError);
  * - ATTT_SELFCHECK_DPKG_ADMINDIR=DIR: read this dpkg database instead of the system's.
  */
 export function hostFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): Host {
@@ -23,8 +25,8 @@ export function hostFromEnv(env: Readonly<Record<string, string | undefined>> = 
     } catch (e) {
       throw new Error(`ATTT_SELFCHECK_FIXTURE: ${e instanceof Error ? e.message : String(e)}`);
     }
-    const spec = JSON.parse(text) as FixtureSpec;
-    return new FixtureHost(spec);
+    // Read, then validated: a malformed recording is a FixtureSpecError (which field, why).
+    return new FixtureHost(parseFixtureSpec(text, fixture));
   }
   const admindir = env.ATTT_SELFCHECK_DPKG_ADMINDIR;
   if (admindir) return new SandboxHost({ rewrite: dpkgAdmindirRewrite(admindir) });
