@@ -20,6 +20,8 @@ export interface CorruptFile {
   readonly file: string;
   readonly movedTo: string | null;
   readonly reason: string;
+  /** Set when the read path refused what was at the name (a link, a FIFO/socket/device, a giant), unread. */
+  readonly refused?: true;
 }
 
 /** Options of a store: where, what shape, what to start from, whom to tell about corruption. */
@@ -62,7 +64,7 @@ export class JsonStore<T> {
     } catch (e) {
       if (isHostError(e) && e.code === 'not-found') return this.options.defaults();
       // Moved aside, kept whole under the new name; the next write puts a plain file back.
-      if (isHostError(e) && MOVE_ASIDE.has(e.code)) return this.corrupt(`not a state file: ${e.message}`, true);
+      if (isHostError(e) && MOVE_ASIDE.has(e.code)) return this.corrupt(`not a state file: ${e.message}`, true, true);
       return this.corrupt(`unreadable: ${(e as Error).message}`, false);
     }
     let data: unknown;
@@ -104,7 +106,7 @@ export class JsonStore<T> {
     }
   }
 
-  private corrupt(reason: string, moveAside: boolean): T {
+  private corrupt(reason: string, moveAside: boolean, refused = false): T {
     let movedTo: string | null = null;
     if (moveAside) {
       const stamp = (this.options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
@@ -120,7 +122,7 @@ export class JsonStore<T> {
     if (movedTo === null) this.memory = { value };
     if (!this.reported.has(reason)) {
       this.reported.add(reason);
-      this.options.onCorrupt({ file: this.path, movedTo, reason });
+      this.options.onCorrupt({ file: this.path, movedTo, reason, ...(refused ? { refused: true as const } : {}) });
     }
     return value;
   }

@@ -6,6 +6,8 @@ import { lstatSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ProblemLog } from '../../src/main/problem-log';
+import type { CorruptFile } from '../../src/main/state-store';
 import { guardedScript } from '../helpers/guarded-child';
 import { SPARSE_BYTES, SPECIAL_KINDS, makeSpecial, type SpecialKind } from '../helpers/special-files';
 
@@ -62,7 +64,7 @@ describe.runIf(process.platform === 'linux')('state files that are not plain fil
     );
     expect(r.killed, r.stderr).toBe(false);
     expect(r.status, r.stderr).toBe(0);
-    const out = JSON.parse(r.stdout) as Record<string, { problems: { file: string; movedTo: string | null; reason: string }[]; first: unknown; again: unknown }>;
+    const out = JSON.parse(r.stdout) as Record<string, { problems: { file: string; movedTo: string | null; reason: string; refused?: boolean }[]; first: unknown; again: unknown }>;
     for (const kind of SPECIAL_KINDS) {
       for (const [, name] of STORES) {
         const dir = dirs[`${kind}:${name}`]!;
@@ -71,6 +73,11 @@ describe.runIf(process.platform === 'linux')('state files that are not plain fil
         const p = got.problems[0]!;
         expect(p.file).toBe(join(dir, name));
         expect(p.reason).toMatch(/^not a state file: /);
+        expect(p.refused).toBe(true);
+        // The findings page says it in its own words, with both names.
+        const log = new ProblemLog(() => undefined);
+        log.add(p as CorruptFile);
+        expect(log.messages()).toEqual([{ key: 'ui:problem.refusedMovedAside', params: { file: p.file, movedTo: p.movedTo!, reason: p.reason } }]);
         // Moved aside whole: the FIFO, the socket, the link itself (not its target), the sparse file.
         expect(p.movedTo, `${kind} ${name}`).toMatch(new RegExp(`^${join(dir, name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.corrupt-`));
         expect(typeAt(p.movedTo!), `${kind} ${name}`).toBe(ORIGINAL[kind]);
