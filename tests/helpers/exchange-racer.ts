@@ -3,7 +3,7 @@
 // to a folder outside it. python3 calls libc's renameat2 through ctypes; where python3, renameat2 or
 // RENAME_EXCHANGE on this file system is missing, `startRacer` says why and the test skips.
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const SCRIPT = String.raw`
@@ -55,14 +55,22 @@ export interface Racer {
 /** Why no racer can run here, or null when one can. */
 export type RacerStart = { readonly racer: Racer } | { readonly why: string };
 
-/** Starts one racer process (reused for every run of a test file); `scratch` must be on the file system the races use. */
-export async function startRacer(scratch: string): Promise<RacerStart> {
+/**
+ * Starts one racer process (reused for every run of a test file); `scratch` must be on the file system
+ * the races use. `asUid`: the racer runs as that user (root only: /usr/bin/setpriv, /usr/bin/python3),
+ * as another user on the machine would.
+ */
+export async function startRacer(scratch: string, asUid?: number): Promise<RacerStart> {
   if (process.platform !== 'linux') return { why: 'renameat2(RENAME_EXCHANGE) is Linux-only' };
-  if (spawnSync('python3', ['-c', 'import ctypes'], { stdio: 'ignore' }).status !== 0) return { why: 'python3 with ctypes is not installed' };
+  const argv = asUid === undefined ? ['python3'] : ['/usr/bin/setpriv', `--reuid=${asUid}`, `--regid=${asUid}`, '--clear-groups', '--', '/usr/bin/python3'];
+  if (spawnSync(argv[0]!, [...argv.slice(1), '-c', 'import ctypes'], { stdio: 'ignore' }).status !== 0) {
+    return { why: asUid === undefined ? 'python3 with ctypes is not installed' : `cannot run /usr/bin/python3 as uid ${asUid} (needs root, setpriv and a system python3)` };
+  }
   const probe = mkdtempSync(join(scratch, 'probe-'));
   mkdirSync(join(probe, 'a'));
   writeFileSync(join(probe, 'b'), 'b');
-  const child = spawn('python3', ['-c', SCRIPT, probe], { stdio: ['pipe', 'pipe', 'pipe'] });
+  if (asUid !== undefined) for (const p of [probe, join(probe, 'a'), join(probe, 'b')]) chownSync(p, asUid, asUid);
+  const child = spawn(argv[0]!, [...argv.slice(1), '-c', SCRIPT, probe], { stdio: ['pipe', 'pipe', 'pipe'] });
   const lines = lineReader(child);
   const first = await lines();
   rmSync(probe, { recursive: true, force: true });

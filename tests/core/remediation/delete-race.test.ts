@@ -1,7 +1,7 @@
 // The real removal (plan from evidence, runner, RealMutableHost) against real trees while another
 // process swaps a subfolder of the tree with a symbolic link to a sentinel tree outside the allowlist
 // (renameat2 RENAME_EXCHANGE, in a loop). Whatever the removal's outcome, the sentinel keeps every file.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lchownSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +18,7 @@ import { startRacer, type Racer } from '../../helpers/exchange-racer';
 const zoom = builtinPolicy().bannedApps[0]!;
 const now = () => new Date('2026-11-25T08:00:00Z');
 /** Runs per removal kind; four kinds, so some hundreds in all. */
-const RUNS = 80;
+const RUNS = 60;
 
 const scratch = mkdtempSync(join(tmpdir(), 'attt-race-'));
 let racer: Racer | null = null;
@@ -124,5 +124,65 @@ describe('a removal cannot be redirected outside its tree by swapping a subfolde
       // Most runs end `done`; a run where the swap made the tool stop says so (`failed`), never more.
       expect(outcomes.get('done') ?? 0).toBeGreaterThan(0);
     }, 180_000);
+  }
+});
+
+describe('root against a tree another user owns or can write, raced by that user', () => {
+  const OTHER = 12345;
+  let theirs: Racer | null = null;
+  let theirsWhy = process.getuid?.() === 0 ? '' : 'needs root (chown, a racer as another user)';
+  let space = '';
+
+  beforeAll(async () => {
+    if (theirsWhy) return;
+    // A folder the other user can reach (the test's scratch folder is root's, mode 700).
+    space = mkdtempSync(join(tmpdir(), 'attt-race-other-'));
+    chmodSync(space, 0o755);
+    const started = await startRacer(space, OTHER);
+    if ('racer' in started) theirs = started.racer;
+    else theirsWhy = started.why;
+  });
+
+  afterAll(() => {
+    theirs?.close();
+    if (space) rmSync(space, { recursive: true, force: true });
+  });
+
+  /** Every file's content under `root`, names aside (the racer renames inside the user's folder). */
+  const contents = (root: string): string[] => [...snapshot(root).values()].sort();
+
+  for (const shape of ['owned by uid 12345', 'writable by others (777)'] as const) {
+    it(`/opt/zoom with a folder ${shape}: 40 raced runs are all refused in words; the tree and the sentinel keep every file`, async (ctx) => {
+      if (!theirs) return ctx.skip(theirsWhy);
+      const sentinel = join(space, `sentinel-${shape.length}`);
+      fill(sentinel, 'sentinel');
+      const kept = snapshot(sentinel);
+      for (let i = 0; i < 40; i++) {
+        const run = join(space, `${shape.length}-${i}`);
+        const home = join(run, 'home');
+        const tree = join(run, 'opt', 'zoom');
+        const lib = join(tree, 'lib');
+        mkdirSync(home, { recursive: true });
+        fill(join(lib, 'sub'), 'tree');
+        writeFileSync(join(tree, 'ZoomLauncher'), 'launcher');
+        symlinkSync(sentinel, join(lib, 'link'));
+        if (shape === 'writable by others (777)') chmodSync(lib, 0o777);
+        else for (const p of [lib, join(lib, 'link')]) lchownSync(p, OTHER, OTHER);
+        const before = contents(tree);
+        const host = new RealHost({ homedir: home, env: { HOME: home, PATH: process.env.PATH ?? '/usr/bin:/bin' } });
+        const base = allowlistFor(host, zoom);
+        const allowlist: Allowlist = { ...base, entries: [...base.entries, { pattern: tree, action: 'remove' }], anchors: [...base.anchors, join(run, 'opt')] };
+        const mutable = new ConfinedMutableHost(new RealMutableHost(host, now), [join(run, 'opt')]);
+        const finding: Finding = { id: `race:${i}`, check: 'banned-app', status: 'violation', severity: 'high', advisoryPoint: 1, title: { key: 'bannedApp:leftover.title' }, evidence: [{ kind: 'folder', path: tree, detail: tree }] };
+        const [plan] = await planFindings(host, zoom, [finding]);
+        await theirs.race(join(lib, 'sub'), join(lib, 'link'));
+        const result = await runPlan(plan!, { host, mutable, allowlist, now, privileged: true });
+        expect(await theirs.stop(), 'the other user swapped their folder while root looked').toBeGreaterThan(0);
+        expect(result.outcome).toBe('refused');
+        expect(result.message).toEqual({ key: shape === 'writable by others (777)' ? 'fix:refused.foreignWritable' : 'fix:refused.foreignOwner', params: { path: lib } });
+        expect(contents(tree), `run ${i}: nothing in the tree was deleted`).toEqual(before);
+        expect(snapshot(sentinel), `run ${i}: the sentinel is untouched`).toEqual(kept);
+      }
+    }, 120_000);
   }
 });
