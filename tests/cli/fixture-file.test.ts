@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { CliIO } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 import { parseFixtureSpec } from '../../src/core/host/fixture-spec';
+import { FixtureHost } from '../../src/core/host/fixture-host';
 
 function capture(): CliIO & { stdout: string; stderr: string } {
   const io = { stdout: '', stderr: '', out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t), confirm: async () => false };
@@ -85,5 +86,12 @@ describe('recorded machine files', () => {
   it('parses the recordings the tests and IT staff write: owners and modes, errors, prefix commands', () => {
     const spec = parseFixtureSpec(JSON.stringify({ ...good, files: { ...good.files, '/etc/shadow': { type: 'error', code: 'permission' }, 'C:\\Users\\an': { type: 'dir' } }, commands: [{ argv: ['dpkg-query', '-W'], prefix: true, stdout: '', exitCode: 0 }] }), 'x.json');
     expect(spec.files?.['/etc/shadow']).toEqual({ type: 'error', code: 'permission' });
+  });
+
+  it('a recorded FIFO or device is a special node: the recorded machine refuses to read it, as a real one does', async () => {
+    const spec = parseFixtureSpec(JSON.stringify({ ...good, homedir: '/home/an', files: { '/home/an/.config/user-dirs.dirs': { type: 'special', special: 'fifo' }, '/dev/zero': { type: 'special', special: 'character-device' } } }), 'x.json');
+    const host = new FixtureHost(spec);
+    await expect(host.readText('/home/an/.config/user-dirs.dirs', { links: 'follow' })).rejects.toMatchObject({ code: 'not-a-file', special: 'fifo' });
+    expect(() => parseFixtureSpec(JSON.stringify({ ...good, files: { '/x': { type: 'special', special: 'tape' } } }), 'x.json')).toThrow();
   });
 });

@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import type { FixtureSpec } from './fixture-host';
 
-const HOST_ERROR_CODES = ['not-found', 'permission', 'not-a-directory', 'is-a-directory', 'too-large', 'io'] as const;
+const HOST_ERROR_CODES = ['not-found', 'permission', 'not-a-directory', 'is-a-directory', 'too-large', 'not-a-file', 'is-a-link', 'io'] as const;
+const SPECIAL_FILES = ['fifo', 'socket', 'character-device', 'block-device', 'other'] as const;
 const RUN_ERROR_CODES = ['not-found', 'timeout', 'permission', 'spawn-failed'] as const;
 /** Names that would reach an object's prototype when used as keys. */
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
@@ -18,6 +19,8 @@ const node = z.union([
   z.object({ type: z.literal('file'), content: z.string(), mtimeMs, ...owner }).strict(),
   z.object({ type: z.literal('dir'), mtimeMs, ...owner }).strict(),
   z.object({ type: z.literal('symlink'), target: z.string().min(1) }).strict(),
+  // A FIFO, socket or device at a name: the read path refuses it (not-a-file), as on a real machine.
+  z.object({ type: z.literal('special'), special: z.enum(SPECIAL_FILES) }).strict(),
   z.object({ type: z.literal('error'), code: z.enum(HOST_ERROR_CODES) }).strict(),
 ]);
 const command = z
