@@ -79,6 +79,9 @@ const REGEXP_CORRECTNESS = Object.fromEntries(
 // Stalls: in src, every pattern may meet text that a local user shapes (command outputs, files in a home,
 // registry values, folder names), so a pattern must not backtrack super-linearly (even potentially) nor
 // search in quadratic time when it fails at every position (`/\/+$/` on 50,000 slashes and a letter).
+// The move rule reports certain cases only: its 'potential' mode also flags `s.split(/[\\/]+/)`, which is
+// linear (a run of separators never fails to match). It cannot see an `m`-flag pattern whose negated class
+// runs across lines (`/^Inst .* \(([^)]*)\)/gm` was quadratic): parse such outputs a line at a time.
 // Patterns built at run time (policy data, globs) are not seen by the linter: tests lint the policy's.
 // Tests and scripts only meet the repository's own data, so there these two stay off.
 const REGEXP_NO_STALL = {
