@@ -322,9 +322,8 @@ export function onHost(path: string): boolean {
   }
 }
 
-/** A suite title that says why the suite skips, where it does. */
-export function layoutTitle(title: string): string {
-  const why = realLayoutUnavailable();
+/** A suite title that says why the suite skips, where it does (`why`: the rung's own reason, or the suite's). */
+export function layoutTitle(title: string, why: string | null = realLayoutUnavailable()): string {
   return why ? `${title} — SKIPPED: ${why}` : title;
 }
 

@@ -110,3 +110,74 @@ export function buildZoomRpm(dir: string, version = ZOOM_VERSION): string {
   must(['rpmbuild', '-bb', '--define', `_topdir ${top}`, '--define', '__os_install_post %{nil}', '--define', 'debug_package %{nil}', spec]);
   return join(top, 'RPMS', 'x86_64', `zoom-${version}-1.x86_64.rpm`);
 }
+
+/** Where a layout keeps files (tests/helpers/real-layout.ts RealLayout). */
+interface Machine {
+  write(path: string, content: string | Buffer, opts?: { readonly mode?: number; readonly owner?: { readonly uid: number; readonly gid: number } }): void;
+  symlink(target: string, path: string): void;
+}
+
+/** The snap's revision in the fixtures. */
+export const ZOOM_SNAP_REVISION = '225';
+
+/**
+ * Stand-in for snapd's `snap` command (there is no snapd here: no daemon, no squashfs mounts).
+ * It answers `snap list` from the /snap layout (each /snap/NAME/current link and its meta/snap.yaml)
+ * in snap's own columns, and `snap remove NAME` by deleting what snapd would: /snap/NAME, its .snap
+ * file, its desktop entries and /snap/bin links. Everything else is refused.
+ */
+export const SNAP_STUB = `#!/bin/sh
+# Stand-in for snapd's snap command (tests): list and remove, from the /snap layout.
+case "$1" in
+list)
+  header=0
+  for cur in /snap/*/current; do
+    [ -L "$cur" ] || continue
+    name=\${cur#/snap/}; name=\${name%/current}
+    rev=$(readlink "$cur")
+    ver=$(sed -n 's/^version: *//p' "$cur/meta/snap.yaml" | tr -d "'\\"")
+    if [ $header = 0 ]; then printf '%-12s %-12s %-5s %-14s %-10s %s\\n' Name Version Rev Tracking Publisher Notes; header=1; fi
+    printf '%-12s %-12s %-5s %-14s %-10s %s\\n' "$name" "$ver" "$rev" latest/stable publisher -
+  done
+  [ $header = 1 ] || echo "No snaps are installed yet. Try 'snap install hello-world'." >&2
+  ;;
+remove)
+  [ -d "/snap/$2" ] || { echo "error: snap \\"$2\\" is not installed" >&2; exit 1; }
+  rm -rf "/snap/$2" /var/lib/snapd/snaps/"$2"_*.snap /var/lib/snapd/desktop/applications/"$2"_*.desktop /snap/bin/"$2" /snap/bin/"$2".*
+  echo "$2 removed"
+  ;;
+*) echo "error: unknown command \\"$1\\" (test stand-in)" >&2; exit 64 ;;
+esac
+`;
+
+/** Lays out the zoom-client snap as snapd leaves it (the squashfs's content as a folder), and the snap stub at /usr/bin/snap. */
+export function layZoomSnap(m: Machine, revision = ZOOM_SNAP_REVISION): void {
+  const at = `/snap/zoom-client/${revision}`;
+  m.write(`${at}/meta/snap.yaml`, `name: zoom-client\nversion: '${ZOOM_VERSION}'\nsummary: Zoom Workplace\nconfinement: strict\napps:\n  zoom-client:\n    command: zoom/ZoomLauncher\n`);
+  m.write(`${at}/zoom/ZoomLauncher`, LAUNCHER, { mode: 0o755 });
+  m.symlink(revision, '/snap/zoom-client/current');
+  m.symlink('/usr/bin/snap', '/snap/bin/zoom-client');
+  m.write(`/var/lib/snapd/snaps/zoom-client_${revision}.snap`, 'hsqs stand-in');
+  m.write('/var/lib/snapd/desktop/applications/zoom-client_zoom-client.desktop', ZOOM_DESKTOP.replace('Exec=/usr/bin/zoom %U', 'Exec=/snap/bin/zoom-client %U'));
+  m.write('/usr/bin/snap', SNAP_STUB, { mode: 0o755 });
+}
+
+/** The flatpak commit folder name in the fixtures. */
+const FLATPAK_COMMIT = 'c0ffee5e7f8b1d2a3c4e5f60718293a4b5c6d7e8f9012345678901234567890a';
+
+/**
+ * Lays out us.zoom.Zoom as flatpak deploys it in an installation folder (`/var/lib/flatpak` for the
+ * system one, `~/.local/share/flatpak` for a user's): app/ID/current -> x86_64/stable, active -> the
+ * commit, its metadata, its AppStream file with the release, its exported desktop entry.
+ */
+export function layZoomFlatpak(m: Machine, installation: string, owner?: { readonly uid: number; readonly gid: number }): void {
+  const app = `${installation}/app/us.zoom.Zoom`;
+  const deploy = `${app}/x86_64/stable/${FLATPAK_COMMIT}`;
+  const o = owner ? { owner } : {};
+  m.write(`${deploy}/metadata`, '[Application]\nname=us.zoom.Zoom\nruntime=org.freedesktop.Platform/x86_64/24.08\ncommand=zoom\n', o);
+  m.write(`${deploy}/files/share/metainfo/us.zoom.Zoom.metainfo.xml`, `<?xml version="1.0" encoding="UTF-8"?>\n<component type="desktop-application">\n  <id>us.zoom.Zoom</id>\n  <name>Zoom</name>\n  <releases>\n    <release version="${ZOOM_VERSION}" date="2025-05-20"/>\n    <release version="6.4.5.1046" date="2025-04-28"/>\n  </releases>\n</component>\n`, o);
+  m.write(`${deploy}/export/share/applications/us.zoom.Zoom.desktop`, ZOOM_DESKTOP.replace('Exec=/usr/bin/zoom %U', 'Exec=/usr/bin/flatpak run --branch=stable --arch=x86_64 --command=zoom us.zoom.Zoom %U'), o);
+  m.symlink(FLATPAK_COMMIT, `${app}/x86_64/stable/active`);
+  m.symlink('x86_64/stable', `${app}/current`);
+  m.symlink('../../../app/us.zoom.Zoom/current/active/export/share/applications/us.zoom.Zoom.desktop', `${installation}/exports/share/applications/us.zoom.Zoom.desktop`);
+}

@@ -8,7 +8,7 @@ import { buildZoomRpm, rpmbuildAvailable, ZOOM_VERSION } from '../helpers/zoom-p
 
 const why = realLayoutUnavailable() ?? (rpmbuildAvailable() ? null : 'rpmbuild is missing (apt-get install rpm; .ci/run does it)');
 
-describe.skipIf(why !== null)(`Zoom installed from its .rpm (real layout)${why ? ` — SKIPPED: ${why}` : ''}`, { timeout: 180_000 }, () => {
+describe.skipIf(why !== null)(layoutTitle("Zoom installed from its .rpm (real layout)", why), { timeout: 180_000 }, () => {
   let m: RealLayout;
   beforeAll(async () => {
     m = new RealLayout({ hostPackages: true });
