@@ -28,6 +28,8 @@ export type EvidenceKind =
   | 'installer' // an installer file lying on disk
   | 'browser-extension'
   | 'port' // a listening local port
+  | 'launcher' // what starts the app: a menu or autostart entry, a shortcut, a Run value
+  | 'url-handler' // the app registered as the handler of its links (zoommtg:)
   | 'os' // facts about the operating system
   | 'update' // pending or installed updates
   | 'catalog' // the release catalog a judgement rests on

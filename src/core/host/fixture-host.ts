@@ -122,6 +122,7 @@ export class FixtureHost implements Host {
     if (typeof node !== 'string' && node.type === 'dir') throw new HostError('is-a-directory', path, `${path} is a folder`);
     if (typeof node !== 'string' && node.type === 'special') throw new HostError('not-a-file', path, `${path}: a ${node.special}, not a regular file (not read)`, node.special);
     const bytes = typeof node === 'string' ? new TextEncoder().encode(node) : typeof node.content === 'string' ? new TextEncoder().encode(node.content) : node.content;
+    if (options.head) return bytes.subarray(0, max);
     if (bytes.length > max) throw new HostError('too-large', path, `${path}: ${bytes.length} bytes, more than the ${max} bytes read at most`);
     return bytes;
   }

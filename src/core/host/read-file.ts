@@ -28,6 +28,8 @@ export interface ReadOptions {
   readonly links: LinkRule;
   /** A larger file is refused (HostError `too-large`), never cut. Default DEFAULT_MAX_READ_BYTES. */
   readonly maxBytes?: number;
+  /** Read only the file's first `maxBytes` bytes, whatever its size (a program's magic number): then it is cut, not refused. */
+  readonly head?: boolean;
 }
 
 /** The limit of a read whose caller names none: the files we read are small text. */
@@ -108,6 +110,10 @@ class Bounded {
     }
     return { offset: this.length, length: Math.min(CHUNK_BYTES, this.buf.length - this.length) };
   }
+  /** The first `max` bytes read (a head read). */
+  head(): Uint8Array {
+    return new Uint8Array(this.buf.buffer, this.buf.byteOffset, Math.min(this.length, this.max)).slice();
+  }
   result(path: string): Uint8Array {
     if (this.length > this.max) throw tooLarge(path, this.max);
     return new Uint8Array(this.buf.buffer, this.buf.byteOffset, this.length).slice();
@@ -117,17 +123,20 @@ class Bounded {
 /** Reads a regular file of at most `maxBytes` bytes. Throws HostError (`not-a-file`, `is-a-link`, `too-large`, ...). */
 export async function readFileBounded(path: string, options: ReadOptions): Promise<Uint8Array> {
   const max = limitOf(options);
+  // A head read takes any size and stops at `max`.
+  const sizeLimit = options.head ? Number.MAX_SAFE_INTEGER : max;
   let handle: fs.FileHandle | undefined;
   try {
-    refuseUnlessRegular(options.links === 'refuse' ? await fs.lstat(path) : await fs.stat(path), path, max);
+    refuseUnlessRegular(options.links === 'refuse' ? await fs.lstat(path) : await fs.stat(path), path, sizeLimit);
     handle = await fs.open(path, openFlags(options.links));
     const st = await handle.stat();
-    refuseUnlessRegular(st, path, max);
-    const into = new Bounded(max, st.size);
+    refuseUnlessRegular(st, path, sizeLimit);
+    const into = new Bounded(max, Math.min(st.size, max));
     for (let room = into.room(); room; room = into.room()) {
       const { bytesRead } = await handle.read(into.buf, room.offset, room.length, null);
       if (bytesRead === 0) break;
       into.length += bytesRead;
+      if (options.head && into.length >= max) return into.head();
     }
     return into.result(path);
   } catch (e) {

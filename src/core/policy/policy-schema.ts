@@ -25,6 +25,10 @@ const linuxSignature = z
     processNames: names,
     /** Paths (~ = home) left behind after removal. */
     leftovers: names,
+    /** Absolute programs that start the app (what a menu entry's Exec names), e.g. /usr/bin/zoom. */
+    launchers: names,
+    /** Files that together make a folder the app's official tarball, unpacked (e.g. ZoomLauncher and zoom, both programs). */
+    tarballFiles: names,
   })
   .strict();
 
@@ -84,6 +88,8 @@ const bannedApp = z
     windows: windowsSignature,
     macos: macosSignature,
     installers: z.object({ folders: names, filePatterns: z.array(pattern).default([]) }).strict(),
+    /** URL schemes the app registers (meeting links such as zoommtg:), lower case. */
+    urlSchemes: z.array(z.string().regex(/^[a-z][a-z0-9+.-]*$/, 'a URL scheme in lower case')).default([]),
     browserExtensions: browserExtensions.default({ chromiumIds: [], firefoxIds: [], publishers: [], namePatterns: [] }),
   })
   .strict();

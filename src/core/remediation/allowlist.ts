@@ -19,6 +19,8 @@ export interface Allowlist {
   /** Installer file name patterns (trash only), inside `installerFolders`. */
   readonly installerFolders: readonly string[];
   readonly installerPatterns: readonly RegExp[];
+  /** The app's signature: a checked step (a tarball, an entry, a handler) is checked against it again when it runs. */
+  readonly app: BannedApp;
 }
 
 /** System folders a known Zoom path may lie in, per platform. */
@@ -73,6 +75,7 @@ export function allowlistFor(host: Host, app: BannedApp, installerFolders: reado
     anchors: [host.homedir, ...SYSTEM_ANCHORS[host.platform]],
     installerFolders,
     installerPatterns: installerMatchers(app.installers.filePatterns),
+    app,
   };
 }
 

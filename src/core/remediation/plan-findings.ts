@@ -4,6 +4,7 @@ import type { Host } from '../host/host';
 import type { BannedApp } from '../policy/policy-schema';
 import { PLAN_ORDER, type PlanKind, type PlanStep, type RemediationPlan } from './plan';
 import { launchdSteps, linuxManual, linuxPackageSteps, macosAppSteps, macosManual, receiptSteps, type Derivation } from './posix-plans';
+import { formSteps, isFormEvidence } from './form-steps';
 import { otherUserOf } from './other-user';
 import { msixSteps, windowsManual, windowsUninstallSteps } from './windows-plans';
 
@@ -85,6 +86,12 @@ async function derive(host: Host, app: BannedApp, f: Finding): Promise<{ kind: P
     const close = closeStep(host, { ...app, macos: { ...app.macos, processNames: [...OPENER_NAMES] } }, [{ kind: 'process', detail: port.detail, data: { pid: port.data?.pid ?? '', name: OPENER_NAMES[0]! } }]);
     const zoomus = host.path.join(host.homedir, '.zoomus');
     return { kind: 'leftover', d: { steps: [...(close ? [close] : []), { kind: 'remove', title: { key: 'fix:step.remove', params: { path: zoomus } }, path: zoomus, elevation: 'none' }] } };
+  }
+  // The tarball, entries, shortcuts and handlers: removed after a check when the step runs.
+  if (f.evidence.some(isFormEvidence)) {
+    const tarball = f.evidence.some((e) => e.kind === 'folder' && e.data?.form === 'tarball');
+    // Entries and handlers go after the installs they start (a package removal may take some with it).
+    return { kind: tarball ? 'uninstall' : 'leftover', d: formSteps(host, f.evidence) };
   }
   const procs = of('process');
   if (procs.length > 0 && f.evidence.every((e) => e.kind === 'process')) {

@@ -44,8 +44,34 @@ export interface RemoveStep {
   readonly elevation: Elevation;
 }
 
+/** What a checked removal removes: the app's unpacked tarball, or an entry or shortcut that starts it. */
+export type CheckedForm = 'tarball' | 'desktop-entry' | 'autostart' | 'shortcut';
+
+/**
+ * Delete a path that no allowlist can name in advance (it lies anywhere, under any name) only after
+ * checking again, when the step runs, that it still is the app's: the tarball's programs are there,
+ * the entry or shortcut still starts the app. Never through a link; with the user's own rights.
+ */
+export interface RemoveCheckedStep {
+  readonly kind: 'remove-checked';
+  readonly title: Message;
+  readonly path: string;
+  readonly form: CheckedForm;
+  readonly elevation: 'none';
+}
+
+/** Take the app's URL-scheme handler lines out of a mimeapps.list, every other byte kept (atomic rewrite). */
+export interface UnsetHandlerStep {
+  readonly kind: 'unset-handler';
+  readonly title: Message;
+  readonly path: string;
+  /** `x-scheme-handler/…` types whose lines go. */
+  readonly types: readonly string[];
+  readonly elevation: 'none';
+}
+
 /** One action of a plan. */
-export type PlanStep = CloseAppStep | RunStep | TrashStep | RemoveStep;
+export type PlanStep = CloseAppStep | RunStep | TrashStep | RemoveStep | RemoveCheckedStep | UnsetHandlerStep;
 
 /** What a plan is about, for ordering and wording. */
 export type PlanKind = 'close' | 'uninstall' | 'leftover' | 'installer' | 'manual';

@@ -8,6 +8,7 @@ import { appendAudit, auditWriteWarning, type AuditEntry } from './audit-log';
 import { closeApp, type CloseOptions } from './close-app';
 import { elevatedArgv, elevationRefused, posixQuote, trustedProgram } from './elevation';
 import type { PlanStep, RemediationPlan, RunStep } from './plan';
+import { runRemoveChecked, runUnsetHandler } from './checked-steps';
 import { notElevatedWhy, programControl } from './program-control';
 import { checkTarget, treeRightsMessage } from './safe-path';
 
@@ -175,6 +176,8 @@ async function runStep(step: PlanStep, deps: RunnerDeps): Promise<Omit<StepRun, 
     const r = await host.run([...argv], { timeoutMs: deps.stepTimeoutMs ?? STEP_TIME_LIMIT_MS });
     return resultOf(step, r, host.platform);
   }
+  if (step.kind === 'remove-checked') return runRemoveChecked(host, deps.mutable, deps.allowlist, step);
+  if (step.kind === 'unset-handler') return runUnsetHandler(host, deps.mutable, step);
   return runFileStep(step, deps);
 }
 
@@ -230,7 +233,7 @@ async function audit(deps: RunnerDeps, plan: RemediationPlan, step: PlanStep, ru
     plan: plan.title,
     step: { kind: step.kind, title: step.title },
     ...(run.argv ? { argv: run.argv } : {}),
-    ...(step.kind === 'trash' || step.kind === 'remove' ? { path: step.path } : {}),
+    ...('path' in step ? { path: step.path } : {}),
     ...(run.exitCode !== undefined ? { exitCode: run.exitCode } : {}),
     outcome: run.outcome,
     ...(run.message ? { message: run.message } : {}),

@@ -21,6 +21,13 @@ export async function checkTarget(host: Host, list: Allowlist, path: string, act
   if (allowed === null || (allowed === 'trash' && action === 'remove')) {
     return { state: 'refused', reason: { key: 'fix:refused.notAllowlisted', params: { path } } };
   }
+  return checkNoLinks(host, path);
+}
+
+/** Walks `path` from the root down with lstat: refused at a link (or a part we may not stat), missing when a part is gone. */
+export async function checkNoLinks(host: Host, path: string): Promise<PathVerdict> {
+  const parts = pathComponents(host, path);
+  if (!parts) return { state: 'refused', reason: { key: 'fix:refused.badPath', params: { path } } };
   const sep = host.platform === 'win32' ? '\\' : '/';
   let current = parts[0] === '' ? sep : `${parts[0]}${sep}`;
   for (let i = 1; i < parts.length; i++) {

@@ -83,7 +83,7 @@ export function judge(app: BannedApp, results: ReadonlyArray<readonly [Probe, Pr
       check: BANNED_APP_CHECK,
       ...JUDGEMENT[kind],
       advisoryPoint: app.advisoryPoint,
-      title: msg(`bannedApp:${kind}.title`, { app: app.name, source: first.source, version: version ?? '' }),
+      title: first.title ?? msg(`bannedApp:${kind}.title`, { app: app.name, source: first.source, version: version ?? '' }),
       detail: msg(`bannedApp:${kind}.detail`, { app: app.name }),
       action: first.action ?? msg(`bannedApp:${kind}.action`, { app: app.name }),
       evidence: group.map((h) => h.evidence),

@@ -4,6 +4,7 @@ import { expandHomePaths, leftoversProbe } from '../leftovers';
 import type { BannedApp } from '../../../policy/policy-schema';
 import type { CheckContext } from '../../check';
 import type { Probe } from '../probe';
+import { autostartProbe, desktopEntriesProbe, otherUsersEntriesProbe } from './desktop-entries';
 import { dpkgProbe } from './dpkg';
 import { flatpakProbe } from './flatpak';
 import { installPathsProbe } from './install-paths';
@@ -11,6 +12,8 @@ import { otherUsersFlatpakProbe, otherUsersInstallersProbe, otherUsersLeftoversP
 import { linuxProcessesProbe } from './processes';
 import { rpmProbe } from './rpm';
 import { snapProbe } from './snap';
+import { otherUsersTarballProbe, tarballProbe } from './tarball-probes';
+import { otherUsersUrlHandlersProbe, urlHandlersProbe } from './url-handlers';
 import { xdgInstallerFolders } from './user-dirs';
 
 /** Leftovers of the current user (`~` = home) and system-wide ones. */
@@ -37,10 +40,17 @@ export const linuxProbes: readonly Probe[] = [
   snapProbe,
   flatpakProbe,
   installPathsProbe,
+  tarballProbe,
   linuxProcessesProbe,
+  desktopEntriesProbe,
+  autostartProbe,
+  urlHandlersProbe,
   linuxInstallersProbe,
   linuxLeftoversProbe,
   otherUsersFlatpakProbe,
+  otherUsersTarballProbe,
+  otherUsersEntriesProbe,
+  otherUsersUrlHandlersProbe,
   otherUsersInstallersProbe,
   otherUsersLeftoversProbe,
   ...browserExtensionProbes,

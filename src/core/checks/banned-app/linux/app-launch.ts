@@ -1,0 +1,59 @@
+/**
+ * Whether a command line (a desktop entry's Exec) starts the banned app, and whether that app is still
+ * there to start. By what the program is: one of the policy's launchers (/usr/bin/zoom, /opt/zoom/…),
+ * a program of an unpacked tarball, or `flatpak run`/`snap run` of the app's id. A bare name (`zoom`)
+ * or another program that only mentions the app is not it.
+ */
+import type { Host } from '../../../host/host';
+import type { BannedApp } from '../../../policy/policy-schema';
+import { programOf } from './desktop-entry';
+import { isTarballFolder } from './tarball';
+
+/** What an entry starts, when it is the app. */
+export interface AppLaunch {
+  /** The program, or `flatpak run ID` / `snap run NAME`. */
+  readonly program: string;
+  /** How it was recognised. */
+  readonly via: 'launcher' | 'tarball' | 'flatpak' | 'snap';
+  /** The app is still there to start: the program exists (links followed), or the flatpak/snap is deployed. */
+  readonly runs: boolean;
+}
+
+/** True when `path` exists once links are followed (a dangling /usr/bin/zoom is false). */
+export async function existsFollowing(host: Host, path: string): Promise<boolean> {
+  try {
+    await host.readBytes(path, { links: 'follow', maxBytes: 1, head: true });
+    return true;
+  } catch (e) {
+    // A folder, a file we may not read, or something that is no regular file, is still there.
+    const code = (e as { code?: string }).code;
+    return code === 'is-a-directory' || code === 'permission' || code === 'too-large' || code === 'not-a-file';
+  }
+}
+
+async function flatpakDeployed(host: Host, id: string): Promise<boolean> {
+  for (const dir of ['/var/lib/flatpak', host.path.join(host.homedir, '.local', 'share', 'flatpak')]) {
+    if ((await host.stat(host.path.join(dir, 'app', id)).catch(() => null))?.type === 'dir') return true;
+  }
+  return false;
+}
+
+/** What `argv` (an Exec line already split) starts, when it is the app; null otherwise. */
+export async function appLaunchOf(host: Host, app: BannedApp, argv: readonly string[]): Promise<AppLaunch | null> {
+  const [program, ...args] = programOf(argv);
+  if (!program) return null;
+  const base = host.path.basename(program);
+  if (base === 'flatpak' && args.includes('run')) {
+    const id = args.find((a) => app.linux.flatpak.includes(a));
+    return id ? { program: `flatpak run ${id}`, via: 'flatpak', runs: await flatpakDeployed(host, id) } : null;
+  }
+  if ((base === 'snap' && args[0] === 'run') || program.startsWith('/snap/bin/')) {
+    const name = base === 'snap' ? args[1] : base;
+    if (!name || !app.linux.snap.includes(name)) return null;
+    return { program: base === 'snap' ? `snap run ${name}` : program, via: 'snap', runs: await existsFollowing(host, `/snap/bin/${name}`) };
+  }
+  if (!host.path.isAbsolute(program)) return null;
+  if (app.linux.launchers.includes(program)) return { program, via: 'launcher', runs: await existsFollowing(host, program) };
+  if (app.linux.tarballFiles.includes(base) && (await isTarballFolder(host, app, host.path.dirname(program)))) return { program, via: 'tarball', runs: true };
+  return null;
+}
