@@ -20,8 +20,10 @@ function regDelete(host: Host, key: string, value: string | undefined, title: Me
   if (!REG_KEY.test(key) || (value !== undefined && /[\0\r\n]/.test(value))) return null;
   const machine = /^(HKLM|HKEY_LOCAL_MACHINE)\\/i.test(key);
   // Exactly that value (/v NAME) or that key; /f: no prompt (there is nobody to answer it).
-  const argv = [systemTool(host.env, 'reg'), 'delete', key, ...(value !== undefined ? ['/v', value] : []), '/f'];
-  return { kind: 'run', title, argv, elevation: machine ? 'admin' : 'none', okExitCodes: [0] };
+  const which = value === undefined ? [] : value === '' ? ['/ve'] : ['/v', value];
+  const argv = [systemTool(host.env, 'reg'), 'delete', key, ...which, '/f'];
+  // Optional: the app's own uninstaller (run before) may have taken it already; the re-check judges.
+  return { kind: 'run', title, argv, elevation: machine ? 'admin' : 'none', okExitCodes: [0], optional: true };
 }
 
 /** The step that removes one piece of evidence of a form, or why there is none. */
@@ -43,7 +45,11 @@ function stepFor(host: Host, e: Evidence): PlanStep | Message {
       const types = d.schemes.split(',').filter((s) => /^[a-z][a-z0-9+.-]*$/.test(s)).map((s) => `x-scheme-handler/${s}`);
       return { kind: 'unset-handler', title: { key: 'fix:step.unsetHandler', params: { path: e.path, schemes: d.schemes.replace(/,/g, ', ') } }, path: e.path, types, elevation: 'none' };
     }
-    if (d.form === 'registry' && d.key) return regDelete(host, d.key, undefined, { key: 'fix:step.urlHandlerKey', params: { scheme: d.scheme ?? '?' } }) ?? { key: 'fix:why.noPath', params: { what: e.detail } };
+    if (d.form === 'registry' && d.key) {
+      // A key whose command starts another program is that program's registration: only an empty key or Zoom's own goes.
+      if (d.command && !d.program) return { key: 'fix:why.handlerStartsOther', params: { scheme: d.scheme ?? '?' } };
+      return regDelete(host, d.key, undefined, { key: 'fix:step.urlHandlerKey', params: { scheme: d.scheme ?? '?' } }) ?? { key: 'fix:why.noPath', params: { what: e.detail } };
+    }
   }
   return { key: 'fix:why.noEvidence' };
 }

@@ -57,7 +57,7 @@ describe('the banned-app check on a recorded Windows PC', () => {
     // Without the key there is no uninstall plan from the registry.
     expect(file!.remediation).toBeUndefined();
     const unknown = findings.filter((f) => f.status === 'unknown').map((f) => f.evidence[0]?.data?.probe).sort();
-    expect(unknown).toEqual(['windows.uninstall.current-user', 'windows.uninstall.machine', 'windows.uninstall.machine-wow64', 'windows.uninstall.other-users']);
+    expect(unknown).toEqual(['windows.run-values', 'windows.uninstall.current-user', 'windows.uninstall.machine', 'windows.uninstall.machine-wow64', 'windows.uninstall.other-users', 'windows.url-handlers']);
     expect(findings.find((f) => f.status === 'unknown')!.reason).toEqual({ key: 'common:reason.toolMissing', params: { tool: 'reg' } });
   });
 

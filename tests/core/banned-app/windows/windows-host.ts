@@ -6,6 +6,7 @@ import { builtinPolicy } from '../../../../src/core/policy/policy';
 import { regQueryArgv } from '../../../../src/core/windows/reg-query';
 import { APPX_ARGV } from '../../../../src/core/checks/banned-app/windows/msix-probe';
 import { TASKLIST_ARGV } from '../../../../src/core/checks/banned-app/windows/process-probe';
+import { RUN_KEYS } from '../../../../src/core/checks/banned-app/windows/run-values-probe';
 
 /** Reads a recorded output. */
 export const fixture = (name: string): string => readFileSync(new URL(`../../../fixtures/windows/${name}`, import.meta.url), 'utf8');
@@ -24,6 +25,18 @@ export const regS = (key: string, stdout: string): FixtureCommand => ({ argv: re
 /** A key that does not exist, as Windows says it. */
 export const regMissing = (key: string): FixtureCommand => ({ argv: regQueryArgv(key, { recursive: true, view: 64 }), exitCode: 1, stderr: 'ERROR: The system was unable to find the specified registry key or value.\r\n' });
 
+/** Values of a Run key as `reg query KEY /reg:64` prints them (an empty key prints one line break). */
+export const regValues = (key: string, values: readonly (readonly [string, string])[]): FixtureCommand => ({
+  argv: regQueryArgv(key, { view: 64 }),
+  stdout: values.length === 0 ? '\r\n' : `\r\n${key}\r\n${values.map(([n, v]) => `    ${n}    REG_SZ    ${v}`).join('\r\n')}\r\n\r\n`,
+});
+
+/** What Run keys hold on an ordinary PC. */
+const RUN_VALUES: Readonly<Record<string, readonly (readonly [string, string])[]>> = {
+  [RUN_KEYS[0]!]: [['OneDrive', '"C:\\Users\\Nguyễn\\AppData\\Local\\Microsoft\\OneDrive\\OneDrive.exe" /background']],
+  [RUN_KEYS[2]!]: [['SecurityHealth', '%windir%\\system32\\SecurityHealthSystray.exe']],
+};
+
 /** The answers of a PC where every source works; `over` replaces answers by argv. */
 export function windowsCommands(over: readonly FixtureCommand[] = []): FixtureCommand[] {
   const base: FixtureCommand[] = [
@@ -35,6 +48,9 @@ export function windowsCommands(over: readonly FixtureCommand[] = []): FixtureCo
     regS(hku(SID_TRAN), fixture('reg-hku-1002-uninstall.txt')),
     regS(PROFILE_LIST, fixture('reg-profile-list.txt')),
     { argv: TASKLIST_ARGV, stdout: fixture('tasklist.csv') },
+    // A clean registry: no handler of Zoom's schemes, Run keys with other programs only.
+    ...builtinPolicy().bannedApps[0]!.urlSchemes.flatMap((scheme) => ['HKEY_CURRENT_USER', 'HKEY_LOCAL_MACHINE'].map((h) => regMissing(`${h}\\Software\\Classes\\${scheme}`))),
+    ...RUN_KEYS.map((key) => regValues(key, RUN_VALUES[key] ?? [])),
     { argv: APPX_ARGV, stdout: '{"allUsers":true,"packages":[{"Name":"Microsoft.WindowsCalculator","PackageFullName":"Microsoft.WindowsCalculator_11.2405.2.0_x64__8wekyb3d8bbwe","Version":"11.2405.2.0"}]}\r\n' },
   ];
   const key = (c: FixtureCommand): string => c.argv.join('\u0000');

@@ -4,6 +4,9 @@ import { currentProfileExecutableProbe, otherProfilesExecutableProbe, programFil
 import { msixProbe } from './msix-probe';
 import { processProbe } from './process-probe';
 import { currentUserInstallersProbe, currentUserLeftoversProbe, otherUsersInstallersProbe, otherUsersLeftoversProbe } from './profile-folder-probes';
+import { runValuesProbe } from './run-values-probe';
+import { shortcutsProbe } from './shortcuts-probe';
+import { windowsUrlHandlersProbe } from './url-handlers-probe';
 import { currentUserUninstallProbe, machineUninstallProbe, machineWow64UninstallProbe, otherUsersUninstallProbe } from './uninstall-probes';
 
 /** Every probe for banned apps on this platform. */
@@ -17,6 +20,9 @@ export const windowsProbes: readonly Probe[] = [
   programFilesExecutableProbe,
   msixProbe,
   processProbe,
+  windowsUrlHandlersProbe,
+  runValuesProbe,
+  shortcutsProbe,
   currentUserInstallersProbe,
   otherUsersInstallersProbe,
   currentUserLeftoversProbe,
