@@ -33,7 +33,7 @@ export const EVIDENCE_DATA_KEYS = {
   hive: 'the registry hive (HKLM, HKCU, HKU\\SID)',
   view: 'the registry view (64, 32)',
   keyName: 'the Uninstall key\'s own name',
-  key: 'the Uninstall key\'s path, shortened',
+  key: 'a registry key\'s path, shortened (an Uninstall key, a Run key, a URL protocol key)',
   displayName: 'DisplayName of the Uninstall entry',
   displayVersion: 'DisplayVersion of the Uninstall entry',
   uninstallString: 'UninstallString of the Uninstall entry',
@@ -45,6 +45,14 @@ export const EVIDENCE_DATA_KEYS = {
   productCode: 'the MSI product code {GUID}',
   sid: 'the Windows profile\'s SID',
   profile: 'the Windows profile folder (files), or the browser profile\'s folder name (extensions)',
+  // The forms an app leaves besides its install (tarball, entries, shortcuts, Run values, URL handlers)
+  form: 'which form: tarball, desktop-entry, autostart, shortcut, run-value, mimeapps, registry',
+  runs: '`1` when the program a form starts is there (the app can still run from it), `0` when it is gone',
+  program: 'the app\'s program that an entry, shortcut, Run value or URL handler starts',
+  schemes: 'the app\'s URL schemes a handler or entry opens, comma-separated (zoommtg,zoomus)',
+  scheme: 'the one URL scheme of a protocol key',
+  command: 'the command line a Run value or protocol key runs, as written',
+  valueName: 'the name of a registry value (a Run entry)',
   // macOS
   bundleId: 'CFBundleIdentifier of an app bundle',
   label: 'the launchd job label',

@@ -32,7 +32,7 @@ function stepFor(host: Host, e: Evidence): PlanStep | Message {
   if (e.kind === 'folder' && d.form === 'tarball' && e.path) return checked(e.path, 'tarball');
   if (e.kind === 'launcher') {
     if (d.form === 'run-value') {
-      const s = d.key && d.value !== undefined ? regDelete(host, d.key, d.value, { key: 'fix:step.runValue', params: { name: d.value || '(Default)' } }) : null;
+      const s = d.key && d.valueName !== undefined ? regDelete(host, d.key, d.valueName, { key: 'fix:step.runValue', params: { name: d.valueName || '(Default)' } }) : null;
       return s ?? { key: 'fix:why.noPath', params: { what: e.detail } };
     }
     if (!e.path) return { key: 'fix:why.noPath', params: { what: e.detail } };

@@ -29,7 +29,8 @@ describe.runIf(process.platform === 'linux' && dpkgAvailable())('removal while Z
   it('closes Zoom, removes the package, cleans its entries and handler, keeps the rest; the re-check proves it and says what is left and why', async () => {
     const dpkg = new DpkgSandbox('attt-running-');
     const root = dpkg.instdir;
-    const entry = readFileSync(join(FORMS, 'Zoom.desktop'), 'utf8').replace('Exec=/usr/bin/zoom %U', `Exec=${root}/usr/bin/zoom %U`);
+    // Zoom's own entry, unchanged: its /usr/bin/zoom is the database's path, INSTDIR/usr/bin/zoom on disk.
+    const entry = readFileSync(join(FORMS, 'Zoom.desktop'), 'utf8');
     dpkg.install({ name: 'attt-base', version: '1.0', files: { 'usr/share/attt-base/README': 'base\n' } });
     dpkg.install({ name: 'zoom', version: '6.2.0.1855', files: { 'opt/zoom/ZoomLauncher': '#!/bin/sh\n', 'opt/zoom/zoom': 'x', 'usr/bin/zoom': '#!/bin/sh\nexec /opt/zoom/ZoomLauncher "$@"\n', 'usr/share/applications/Zoom.desktop': entry } });
     // Zoom running from its install folder (a real program, named zoom).
@@ -41,12 +42,10 @@ describe.runIf(process.platform === 'linux' && dpkgAvailable())('removal while Z
     writeFileSync(join(apps, 'Zoom.desktop'), entry);
     writeFileSync(join(apps, 'org.kde.kmag.desktop'), readFileSync(join(FORMS, 'kmag.desktop')));
     writeFileSync(join(apps, 'zoom-webapp.desktop'), readFileSync(join(FORMS, 'zoom-webapp.desktop')));
-    writeFileSync(join(home, '.config', 'autostart', 'zoom.desktop'), `[Desktop Entry]\nType=Application\nExec=${root}/opt/zoom/ZoomLauncher --silent\n`);
+    writeFileSync(join(home, '.config', 'autostart', 'zoom.desktop'), '[Desktop Entry]\nType=Application\nExec=/opt/zoom/ZoomLauncher --silent\n');
     writeFileSync(join(home, '.config', 'mimeapps.list'), MIMEAPPS);
 
-    const z = builtinPolicy().bannedApps[0]!;
-    const app = { ...z, linux: { ...z.linux, launchers: z.linux.launchers.map((l) => join(root, l)) } };
-    const policy = { ...builtinPolicy(), bannedApps: [app] };
+    const policy = builtinPolicy();
     const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_DATA_HOME: join(home, '.local', 'share'), XDG_DATA_DIRS: join(root, 'usr', 'share'), XDG_CONFIG_DIRS: join(root, 'etc', 'xdg'), ATTT_SELFCHECK_DPKG_ADMINDIR: dpkg.admindir, ATTT_SELFCHECK_PASSWD_FILE: join(dpkg.root, 'no-passwd') };
     const host = new SandboxHost({ homedir: home, env, rewrite: dpkgAdmindirRewrite(dpkg.admindir) });
     const ctx = { host, policy, now, dataDir: join(dpkg.root, 'data') };
@@ -63,10 +62,8 @@ describe.runIf(process.platform === 'linux' && dpkgAvailable())('removal while Z
     const byKind = (k: string) => prepared.plans.filter((p) => p.kind === k);
     expect(byKind('close')).toHaveLength(1);
     const pkg = prepared.plans.find((p) => p.evidence.some((e) => e.data?.manager === 'dpkg'))!;
-    // dpkg knows the package's entry as /usr/share/applications/Zoom.desktop, not under this test's root, so here
-    // it is an entry of its own (on a real machine it joins dpkg:zoom); the package removal takes it first.
-    const systemEntry = prepared.plans.find((p) => p.evidence.some((e) => e.path === join(root, 'usr', 'share', 'applications', 'Zoom.desktop')))!;
-    expect(systemEntry.kind).toBe('leftover');
+    // The package's own menu entry is evidence of the package (dpkg -S names zoom): its removal takes it away.
+    expect(pkg.evidence.find((e) => e.kind === 'launcher')).toMatchObject({ path: join(root, 'usr', 'share', 'applications', 'Zoom.desktop'), data: { package: 'zoom', manager: 'dpkg', runs: '1' } });
     expect(pkg.steps.map((s) => s.kind)).toEqual(['close-app', 'run']);
     const leftovers = byKind('leftover').flatMap((p) => p.steps.map((s) => [s.kind, 'path' in s ? s.path : '']));
     expect(leftovers).toEqual(

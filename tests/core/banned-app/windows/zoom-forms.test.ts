@@ -65,7 +65,7 @@ describe('Run values', () => {
       ]),
     });
     const hits = hitsOf(await runValuesProbe.run(ctx, zoom));
-    expect(hits.map((h) => [h.kind, h.evidence.data?.value, h.evidence.data?.program])).toEqual([['installed', 'ZoomAutoStart', 'C:\\Users\\Nguyễn\\AppData\\Roaming\\Zoom\\bin\\Zoom.exe']]);
+    expect(hits.map((h) => [h.kind, h.evidence.data?.valueName, h.evidence.data?.program])).toEqual([['installed', 'ZoomAutoStart', 'C:\\Users\\Nguyễn\\AppData\\Roaming\\Zoom\\bin\\Zoom.exe']]);
     const [plan] = await planFindings(host, zoom, await bannedAppCheck({ win32: [runValuesProbe], linux: [], darwin: [] }).run(ctx));
     expect(plan!.steps).toEqual([{ kind: 'run', title: { key: 'fix:step.runValue', params: { name: 'ZoomAutoStart' } }, argv: [REG, 'delete', 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run', '/v', 'ZoomAutoStart', '/f'], elevation: 'none', okExitCodes: [0], optional: true }]);
   });

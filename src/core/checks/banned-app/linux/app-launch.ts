@@ -5,6 +5,7 @@
  * or another program that only mentions the app is not it.
  */
 import type { Host } from '../../../host/host';
+import { diskPath } from '../../../host/package-root';
 import type { BannedApp } from '../../../policy/policy-schema';
 import { programOf } from './desktop-entry';
 import { isTarballFolder } from './tarball';
@@ -53,7 +54,8 @@ export async function appLaunchOf(host: Host, app: BannedApp, argv: readonly str
     return { program: base === 'snap' ? `snap run ${name}` : program, via: 'snap', runs: await existsFollowing(host, `/snap/bin/${name}`) };
   }
   if (!host.path.isAbsolute(program)) return null;
-  if (app.linux.launchers.includes(program)) return { program, via: 'launcher', runs: await existsFollowing(host, program) };
+  // The launchers are the package database's paths (/usr/bin/zoom); in a dpkg sandbox they lie under its root.
+  if (app.linux.launchers.some((l) => l === program || diskPath(host, l) === program)) return { program, via: 'launcher', runs: await existsFollowing(host, diskPath(host, program)) };
   if (app.linux.tarballFiles.includes(base) && (await isTarballFolder(host, app, host.path.dirname(program)))) return { program, via: 'tarball', runs: true };
   return null;
 }

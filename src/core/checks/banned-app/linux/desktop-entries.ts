@@ -15,7 +15,7 @@ import { otherHomesProbe, type HomeScan } from '../other-homes';
 import { notApplicable, ran, type Hit, type Probe, type ProbeResult } from '../probe';
 import { appLaunchOf } from './app-launch';
 import { execArgv, parseDesktopEntry } from './desktop-entry';
-import { packageOwning } from './install-paths';
+import { packagesOwning } from './package-owning';
 
 /** Which kind of entry: a menu entry or an autostart one. */
 export type EntryForm = 'desktop-entry' | 'autostart';
@@ -134,12 +134,11 @@ export async function scanEntryFolders(host: Host, app: BannedApp, folders: read
       if (!found) continue;
       let owner: { manager: string; name: string } | null = null;
       if (system) {
-        const pkg = await packageOwning(host, path);
-        if (pkg) {
-          const [manager, name] = [pkg.split(':')[0]!, pkg.slice(pkg.indexOf(':') + 1)];
-          const named = (manager === 'dpkg' || manager === 'rpm') && app.linux[manager].includes(name);
+        const owners = await packagesOwning(host, path);
+        if (owners.length > 0) {
+          const named = owners.find((o) => app.linux[o.manager].includes(o.name));
           if (!named) continue; // another package's entry: that package's program, not the app
-          owner = { manager, name };
+          owner = named;
         }
       }
       hits.push(entryHit(app, path, form, found, owner));

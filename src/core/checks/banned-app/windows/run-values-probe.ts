@@ -34,7 +34,7 @@ async function runHit(host: Host, app: BannedApp, key: string, v: RegValue & { d
       kind: 'launcher',
       detail: `${short}: ${v.name} = ${v.data}`,
       label: { key: 'bannedApp:evidence.runValue', params: { name: v.name, program } },
-      data: { form: 'run-value', key: short, value: v.name, command: v.data, program, runs: runs ? '1' : '0' },
+      data: { form: 'run-value', key: short, valueName: v.name, command: v.data, program, runs: runs ? '1' : '0' },
     },
   };
 }
