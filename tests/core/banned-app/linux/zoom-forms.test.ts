@@ -160,6 +160,12 @@ describe('menu and autostart entries', () => {
     write(join(home, '.config', 'autostart', 'zoom.desktop'), `[Desktop Entry]\nType=Application\nExec=env QT_SCALE_FACTOR=2 ${sys}/opt/zoom/ZoomLauncher --silent\n`);
     expect(hitsOf(await run(desktopEntriesProbe)).map((h) => [h.kind, h.evidence.data?.program])).toEqual([['installed', `${dir}/ZoomLauncher`]]);
     expect(hitsOf(await run(autostartProbe)).map((h) => [h.kind, h.title?.key])).toEqual([['installed', 'bannedApp:form.autostart.runs']]);
+    // The folder deleted, the entry is what the tarball left: a leftover still removed as Zoom's.
+    rmSync(dir, { recursive: true });
+    expect(hitsOf(await run(desktopEntriesProbe)).map((h) => [h.kind, h.evidence.label?.key])).toEqual([['leftover', 'bannedApp:evidence.entry.started']]);
+    // A file of that name that is no tarball's is not it.
+    write(join(dir, 'ZoomLauncher'), '#!/bin/sh\n');
+    expect(hitsOf(await run(desktopEntriesProbe))).toEqual([]);
   });
 
   it('look-alikes are not flagged: a magnifier, xzoom, a bare "zoom"; a hidden entry; garbled, huge and linked entries are skipped', async () => {
