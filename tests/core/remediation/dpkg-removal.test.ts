@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { lockZoomProcesses, unlockZoomProcesses } from '../banned-app/linux/zoom-process-lock';
 import { dpkgAdmindirRewrite } from '../../../src/core/host/host-from-env';
 import { ConfinedMutableHost, RealMutableHost } from '../../../src/core/host/mutable-host';
 import { RealHost } from '../../../src/core/host/real-host';
@@ -42,6 +43,10 @@ const children: ChildProcess[] = [];
 afterEach(() => {
   for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
 });
+// The re-checks here expect no other Zoom process on this machine, and one test runs its own: other test
+// files that keep a process named zoom running take the same lock.
+beforeAll(() => lockZoomProcesses());
+afterAll(() => unlockZoomProcesses());
 
 describe('Linux for real: a dummy zoom .deb in a private dpkg database', () => {
   it('is planned from the dpkg evidence, removed by the plan, and the re-check proves it gone; the audit log holds what ran', async () => {

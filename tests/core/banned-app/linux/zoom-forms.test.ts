@@ -247,7 +247,7 @@ describe('removal of each form', () => {
     // Another program writes the file right after our first read.
     let reads = 0;
     const racing: Host = Object.assign(Object.create(host) as Host, {
-      readBytes: async (p: string, o?: { maxBytes?: number }) => {
+      readBytes: async (p: string, o: Parameters<Host['readBytes']>[1]) => {
         const b = await host.readBytes(p, o);
         if (p === file && ++reads === 1) writeFileSync(file, `${MIMEAPPS_CRLF}text/plain=gedit.desktop\r\n`);
         return b;

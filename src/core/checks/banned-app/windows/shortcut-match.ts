@@ -25,7 +25,7 @@ export function appProgramOfCommand(host: Host, app: BannedApp, command: string)
 
 /** The app's program a .lnk file starts; undefined when it starts something else. Throws HostError / ShellLinkError. */
 export async function appProgramOfShortcut(host: Host, app: BannedApp, path: string): Promise<string | undefined> {
-  const link = parseShellLink(await host.readBytes(path, { maxBytes: MAX_SHELL_LINK_BYTES }));
+  const link = parseShellLink(await host.readBytes(path, { links: 'refuse', maxBytes: MAX_SHELL_LINK_BYTES }));
   const target = shellLinkTarget(link);
   if (target && isAppProgram(host, app, target)) return target;
   // The environment target is what Windows prefers when the local path moved (%APPDATA% of a renamed profile).
