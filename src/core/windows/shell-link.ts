@@ -159,7 +159,9 @@ function stringData(r: Reader, at: number, unicode: boolean, what: string): { va
   const raw = r.bytes(at + 2, n, what);
   const text = unicode ? new TextDecoder('utf-16le').decode(raw) : Array.from(raw, (c) => (c < 0x80 ? String.fromCharCode(c) : '\uFFFD')).join('');
   // The count has no NUL in it, but some writers (wine's shell32) count one: drop it.
-  return { value: text.replace(/\0+$/, ''), next: at + 2 + n };
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 0) end--;
+  return { value: text.slice(0, end), next: at + 2 + n };
 }
 
 /** The environment-variables block (signature 0xA0000001) among the extra data, when present. */
