@@ -1,6 +1,6 @@
 // The pending-updates memo on real files: an apt/dpkg layout in a temporary root, a real `apt-get`
 // stand-in script that counts its runs, and the memo written into a temporary data folder.
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -73,7 +73,7 @@ function debianLayout(aptGet = script('apt-get', APT_OUTPUT)): void {
   put('/etc/apt/sources.list.d/debian.sources', 'Types: deb\nURIs: http://deb.debian.org/debian\nSuites: bookworm\n');
   mkdirSync(join(root, 'etc/apt/preferences.d'), { recursive: true });
   put('/etc/apt/apt.conf.d/70debconf', 'DPkg::Pre-Install-Pkgs {"/usr/sbin/dpkg-preconfigure --apt || true";};\n');
-  host = new RootedHost(root, ['/var/lib/dpkg', '/var/lib/apt', '/etc/apt', '/usr/lib/update-notifier', '/var/lib/rpm', '/etc/yum.repos.d', '/etc/dnf', '/var/cache/dnf', '/etc/os-release'], {
+  host = new RootedHost(root, ['/var/lib/dpkg', '/var/lib/apt', '/etc/apt', '/usr/lib/update-notifier', '/var/lib/rpm', '/usr/lib/sysimage/rpm', '/etc/yum.repos.d', '/etc/dnf', '/var/cache/dnf', '/var/cache/libdnf5', '/etc/os-release'], {
     rewrite: (argv) => (argv[0] === 'apt-get' ? [aptGet, ...argv.slice(1)] : argv[0] === 'dnf' ? [join(tmp, 'bin', 'dnf'), ...argv.slice(1)] : argv),
   });
 }
@@ -213,9 +213,19 @@ describe('the pending-updates memo', () => {
     put('/etc/yum.repos.d/updates-testing.repo', '[updates-testing]\n');
     await dnf(at(3 * HOUR));
     expect(runs()).toBe(3);
+    // Fedora 36 and later: the database lives in /usr/lib/sysimage/rpm, /var/lib/rpm is a link to it.
+    rmSync(join(root, 'var/lib/rpm'), { recursive: true });
+    put('/usr/lib/sysimage/rpm/rpmdb.sqlite', 'x');
+    symlinkSync('../../usr/lib/sysimage/rpm', join(root, 'var/lib/rpm'));
+    await dnf(at(3 * HOUR + 1));
+    await dnf(at(3 * HOUR + 2));
+    expect(runs()).toBe(4);
+    put('/usr/lib/sysimage/rpm/rpmdb.sqlite', 'xyz');
+    await dnf(at(3 * HOUR + 3));
+    expect(runs()).toBe(5);
     // An apt memo is never taken for dnf's answer, nor the other way round.
     await apt(at(4 * HOUR));
-    expect(runs()).toBe(4);
+    expect(runs()).toBe(6);
   });
 
   it('the os-patch check says in its evidence, in Vietnamese and English, that the answer was reused and from when', async () => {

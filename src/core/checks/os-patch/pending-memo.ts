@@ -46,10 +46,13 @@ export const APT_MEMO_INPUTS: readonly MemoInput[] = [
 /** What dnf's answer rests on: the rpm database, the repositories, dnf's configuration and its metadata cache. */
 export const DNF_MEMO_INPUTS: readonly MemoInput[] = [
   { path: '/var/lib/rpm', entries: true },
+  // Fedora 36 and later keep the database here; /var/lib/rpm is then only a link to it.
+  { path: '/usr/lib/sysimage/rpm', entries: true },
   { path: '/etc/yum.repos.d', entries: true },
   { path: '/etc/dnf', entries: true },
   { path: '/etc/dnf/vars', entries: true },
   { path: '/var/cache/dnf', entries: true },
+  { path: '/var/cache/libdnf5', entries: true },
 ];
 
 /** Where the memo is kept and how it is written; without it nothing is kept between checks. */
