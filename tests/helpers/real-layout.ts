@@ -90,7 +90,9 @@ function probeSupport(): string | null {
 let bundle: string | undefined;
 export function builtCli(): string {
   if (bundle) return bundle;
-  const out = join(mkdtempSync(join(tmpdir(), 'attt-layout-cli-')), 'attt-selfcheck.cjs');
+  const dir = mkdtempSync(join(tmpdir(), 'attt-layout-cli-'));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const out = join(dir, 'attt-selfcheck.cjs');
   const r = spawnSync(process.execPath, [join(REPO, 'scripts', 'build-cli.mjs'), `--outfile=${out}`], { cwd: REPO, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`node scripts/build-cli.mjs failed: ${r.stderr}`);
   bundle = out;
