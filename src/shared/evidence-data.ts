@@ -27,7 +27,7 @@ export const EVIDENCE_DATA_KEYS = {
   // Processes and ports
   pid: 'the process id',
   exe: 'the executable the process runs, when it could be read',
-  identity: 'what the program found by its name was found to be: `place` (under an install place of the app), `folder` (beside the app\'s other programs), `package` (a banned package owns it, with `package` and `manager`), `unconfirmed` (its executable could not be read, or lies elsewhere and no package owns it)',
+  identity: 'what the program found by its name was found to be: `place` (under an install place of the app), `folder` (beside the app\'s other programs), `package` (a banned package owns it, with `package` and `manager`), `version` (Windows: its version resource names the app\'s publisher), `bundle` (macOS: its bundle id is the app\'s), `unconfirmed` (it could not be read, or nothing in it says whose it is)',
   port: 'the listening TCP port',
   // Windows Uninstall entries and per-profile files
   hive: 'the registry hive (HKLM, HKCU, HKU\\SID)',
@@ -53,6 +53,8 @@ export const EVIDENCE_DATA_KEYS = {
   scheme: 'the one URL scheme of a protocol key',
   command: 'the command line a Run value or protocol key runs, as written',
   valueName: 'the name of a registry value (a Run entry)',
+  // Windows programs (their version resource)
+  companyName: 'CompanyName of the program\'s version resource',
   // macOS
   bundleId: 'CFBundleIdentifier of an app bundle',
   label: 'the launchd job label',
@@ -76,7 +78,7 @@ export const EVIDENCE_DATA_KEYS = {
   ubr: 'the Windows update build revision',
   editionId: 'the Windows edition id',
   editionFamily: 'the Windows edition family',
-  productName: 'ProductName of the Windows edition',
+  productName: 'ProductName as its source states it: of a program\'s version resource, or of the Windows edition',
   value: 'a registry value as read',
   from: 'where a judgement\'s data came from (catalog, builtin)',
   origin: 'the catalog\'s origin',

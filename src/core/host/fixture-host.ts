@@ -163,6 +163,11 @@ export class FixtureHost implements Host {
     return { type: typeOf(node), size, mtimeMs, ...extra };
   }
 
+  async readRange(path: string, offset: number, length: number): Promise<Uint8Array> {
+    const all = await this.readBytes(path);
+    return all.slice(Math.max(0, offset), Math.max(0, offset) + Math.max(0, length));
+  }
+
   async readLink(path: string): Promise<string> {
     const dir = this.path.dirname(path);
     // The link itself is not followed; the folders above it are.

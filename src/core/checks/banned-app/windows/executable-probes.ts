@@ -12,6 +12,7 @@ import { errorText, type CheckContext } from '../../check';
 import { readFailure } from '../../reasons';
 import { lookedAt, scanResult } from '../leftovers';
 import { notApplicable, type Hit, type Probe } from '../probe';
+import { identifyWindowsExe } from './exe-identity';
 import { expandEnv, roamingAppData, type Profile } from './profiles';
 import type { RootScan, UninstallEntry } from './uninstall-entries';
 import { entryIdentity } from './uninstall-entries';
@@ -51,15 +52,23 @@ export function entryOwning(app: BannedApp, exe: string, installDir: string, ent
   return pathless.length === 1 ? pathless[0] : undefined;
 }
 
-async function scanTargets(host: Host, app: BannedApp, targets: readonly Target[]): Promise<{ hits: Hit[]; failures: Message[] }> {
+async function scanTargets(host: Host, app: BannedApp, targets: readonly Target[]): Promise<{ hits: Hit[]; failures: Message[]; others: string[] }> {
   const hits: Hit[] = [];
   const failures: Message[] = [];
+  const others: string[] = [];
   for (const t of targets) {
     try {
       const st = await host.stat(t.exe);
       if (!st || st.type === 'dir') continue;
+      // Found by its path; its version resource says whose it is. Another company's program is not the app.
+      const id = await identifyWindowsExe(host, app, t.exe);
+      if (id.is === 'other') {
+        others.push(`${t.exe} is ${id.info.productName ?? 'a program'} of ${id.info.companyName}`);
+        continue;
+      }
       const entry = entryOwning(app, t.exe, t.installDir, t.entries);
-      const data: EvidenceData = { scope: t.profile ? 'user' : 'machine', size: String(st.size), ...(t.profile ? { profile: t.profile.path } : {}), ...(t.profile?.sid ? { sid: t.profile.sid } : {}) };
+      const who: EvidenceData = id.is === 'app' ? { identity: 'version', ...(id.info.companyName ? { companyName: id.info.companyName } : {}), ...(id.info.productName ? { productName: id.info.productName } : {}) } : { identity: 'unconfirmed' };
+      const data: EvidenceData = { scope: t.profile ? 'user' : 'machine', size: String(st.size), ...(t.profile ? { profile: t.profile.path } : {}), ...(t.profile?.sid ? { sid: t.profile.sid } : {}), ...who };
       hits.push({
         kind: 'installed',
         install: entry ? entryIdentity(entry) : `file:${t.exe}`,
@@ -71,7 +80,12 @@ async function scanTargets(host: Host, app: BannedApp, targets: readonly Target[
       failures.push(readFailure(e instanceof Error ? e : new Error(errorText(e)), t.exe));
     }
   }
-  return { hits, failures };
+  return { hits, failures, others };
+}
+
+/** The `looked` text, with the programs that were found and are another company's. */
+function lookedText(targets: readonly Target[], others: readonly string[]): string {
+  return `${lookedAt(targets.map((t) => t.exe))}${others.length ? `; not the app: ${others.join('; ')}` : ''}`;
 }
 
 function profileTargets(host: Host, app: BannedApp, profiles: readonly Profile[], scans: readonly RootScan[]): Target[] {
@@ -97,7 +111,7 @@ function profileProbe(id: string, current: boolean): Probe {
       // Without ProfileList and without a listing of the profiles folder, other users were not looked at.
       const failures = current || set.complete ? result.failures : [...result.failures, ...set.problems];
       if (!current && targets.length === 0 && failures.length === 0) return notApplicable('no other user profiles');
-      return scanResult(lookedAt(targets.map((t) => t.exe)), { hits: result.hits, failures });
+      return scanResult(lookedText(targets, result.others), { hits: result.hits, failures });
     },
   };
 }
@@ -129,6 +143,7 @@ export const programFilesExecutableProbe: Probe = {
     const targets = programFilesFolders(host).flatMap((base) =>
       app.windows.programFilesExecutables.map((rel) => ({ exe: host.path.join(base, rel), installDir: host.path.join(base, rel.split(/[\\/]/)[0]!), entries })),
     );
-    return scanResult(lookedAt(targets.map((t) => t.exe)), await scanTargets(host, app, targets));
+    const result = await scanTargets(host, app, targets);
+    return scanResult(lookedText(targets, result.others), result);
   },
 };
