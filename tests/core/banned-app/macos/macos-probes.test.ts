@@ -37,9 +37,14 @@ describe('app bundles', () => {
     expect(hitsOf(await runProbe(appBundlesProbe, h)).map((x) => [x.install, x.evidence.version])).toEqual([['app:/Applications/Meetings.app', '6.1.11 (39163)']]);
   });
 
-  it('still reports zoom.us.app by name when its Info.plist is garbled, without a version', async () => {
+  it('still reports zoom.us.app by name when its Info.plist is garbled, without a version, not confirmed', async () => {
     const h = mac({ [`/Applications/zoom.us.app/${INFO}`]: '<plist><dict><key>CFBundleIdentifier</key><str' });
-    expect(hitsOf(await runProbe(appBundlesProbe, h)).map((x) => [x.install, x.evidence.version])).toEqual([['app:/Applications/zoom.us.app', undefined]]);
+    expect(hitsOf(await runProbe(appBundlesProbe, h)).map((x) => [x.install, x.evidence.version, x.evidence.data?.identity])).toEqual([['app:/Applications/zoom.us.app', undefined, 'unconfirmed']]);
+  });
+
+  it('the bundle id decides, not the name: zoom.us.app whose Info.plist names another app is not Zoom', async () => {
+    const h = mac({ [`/Applications/zoom.us.app/${INFO}`]: file('zoomer-Info.plist'), [`${HOME}/Applications/zoom.us.app/${INFO}`]: file('zoom.us-Info.plist') });
+    expect(hitsOf(await runProbe(appBundlesProbe, h)).map((x) => [x.install, x.evidence.data?.bundleId, x.evidence.data?.identity])).toEqual([[`app:${HOME}/Applications/zoom.us.app`, 'us.zoom.xos', 'bundle']]);
   });
 
   it('is unknown when /Applications cannot be listed; a missing ~/Applications is fine', async () => {
@@ -125,7 +130,19 @@ describe('the old local web server', () => {
 describe('processes', () => {
   it('finds zoom.us by the executable name, not zoom.us.helper, ZoomClips or a Vietnamese-named app', async () => {
     const hits = hitsOf(await runProbe(macosProcessesProbe, mac({}, [{ argv: MAC_PS_ARGV, stdout: fixture('macos', 'ps-axo.txt') }])));
-    expect(hits.map((x) => [x.install, x.evidence.data?.pid, x.evidence.data?.exe])).toEqual([['process:zoom', '777', '/Applications/zoom.us.app/Contents/MacOS/zoom.us']]);
+    expect(hits.map((x) => [x.install, x.evidence.data?.pid, x.evidence.data?.exe, x.evidence.data?.identity])).toEqual([['process:zoom', '777', '/Applications/zoom.us.app/Contents/MacOS/zoom.us', 'unconfirmed']]);
+    expect(hits[0]!.evidence.label).toEqual({ key: 'bannedApp:evidence.processNoBundle', params: { name: 'zoom.us', pid: 777 } });
+  });
+
+  it('a zoom.us is Zoom by the bundle id of the app it runs from; one in another app\'s bundle is not; one outside any bundle is not confirmed', async () => {
+    const ps = '    1 /sbin/launchd\n  777 /Applications/zoom.us.app/Contents/MacOS/zoom.us\n  800 /Applications/Zoomer.app/Contents/MacOS/zoom.us\n  801 /tmp/zoom.us\n';
+    const h = mac({ [`/Applications/zoom.us.app/${INFO}`]: file('zoom.us-Info.plist'), [`/Applications/Zoomer.app/${INFO}`]: file('zoomer-Info.plist') }, [{ argv: MAC_PS_ARGV, stdout: ps }]);
+    const r = await runProbe(macosProcessesProbe, h);
+    expect(hitsOf(r).map((x) => [x.evidence.data?.pid, x.evidence.data?.identity, x.evidence.data?.bundleId])).toEqual([
+      ['777', 'bundle', 'us.zoom.xos'],
+      ['801', 'unconfirmed', undefined],
+    ]);
+    expect(r.status === 'ran' && r.looked).toContain('zoom.us (pid 800) runs from /Applications/Zoomer.app (com.example.zoomer)');
   });
 
   it('is unknown on empty or garbled ps output, or a missing ps', async () => {

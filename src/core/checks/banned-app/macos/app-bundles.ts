@@ -49,14 +49,21 @@ export function appBundleHit(path: string, scope: 'system' | 'user', info: Bundl
       path,
       ...(info?.version ? { version: info.version } : {}),
       detail: `${name}${info?.bundleId ? ` (${info.bundleId})` : ''}`,
-      data: { scope, ...(info?.bundleId ? { bundleId: info.bundleId } : {}), ...(info?.version ? { version: info.version } : {}) },
+      // The bundle id decides; a bundle found by its name whose Info.plist could not be read is not confirmed.
+      data: { scope, ...(info?.bundleId ? { bundleId: info.bundleId } : {}), ...(info?.version ? { version: info.version } : {}), identity: info?.bundleId ? 'bundle' : 'unconfirmed' },
     },
   };
 }
 
+/** True when a bundle is the app: its CFBundleIdentifier is one of `macos.bundleIds`. */
+export function isAppBundleId(app: BannedApp, id: string): boolean {
+  return app.macos.bundleIds.some((b) => b.toLowerCase() === id.toLowerCase());
+}
+
 /**
- * The banned app's bundles in one folder: by bundle name (`macos.appNames`) or, when renamed, by
- * CFBundleIdentifier (`macos.bundleIds`). Throws HostError when the folder cannot be listed.
+ * The banned app's bundles in one folder, decided by CFBundleIdentifier (`macos.bundleIds`), whatever the
+ * bundle is called. A bundle named as the app (`macos.appNames`) whose id is another's is not the app; one
+ * whose Info.plist cannot be read stays, not confirmed. Throws HostError when the folder cannot be listed.
  */
 export async function bundlesIn(host: Host, dir: string, scope: 'system' | 'user', app: BannedApp): Promise<Hit[]> {
   const names = new Set(app.macos.appNames.map((n) => n.normalize('NFC').toLowerCase()));
@@ -70,7 +77,7 @@ export async function bundlesIn(host: Host, dir: string, scope: 'system' | 'user
     if (!byName && (ids.length === 0 || !(await mayHaveId(host, path, ids)))) continue;
     const info = await bundleInfo(host, path);
     const byId = info?.bundleId !== undefined && idSet.has(info.bundleId.toLowerCase());
-    if (byName || byId) hits.push(appBundleHit(path, scope, info));
+    if (byId || (byName && !info?.bundleId)) hits.push(appBundleHit(path, scope, info));
   }
   return hits;
 }
