@@ -12,7 +12,7 @@ import {
   type RunResult,
   type SpecialFile,
 } from './host';
-import { DEFAULT_MAX_READ_BYTES, type ReadOptions } from './read-file';
+import { DEFAULT_MAX_READ_BYTES, type LinkRule, type ReadOptions } from './read-file';
 import { trimTrailing } from '../text/trim-trailing';
 
 /** A recorded answer to one command. */
@@ -163,8 +163,8 @@ export class FixtureHost implements Host {
     return { type: typeOf(node), size, mtimeMs, ...extra };
   }
 
-  async readRange(path: string, offset: number, length: number): Promise<Uint8Array> {
-    const all = await this.readBytes(path);
+  async readRange(path: string, offset: number, length: number, options: { readonly links: LinkRule }): Promise<Uint8Array> {
+    const all = await this.readBytes(path, { links: options.links, maxBytes: Number.MAX_SAFE_INTEGER });
     return all.slice(Math.max(0, offset), Math.max(0, offset) + Math.max(0, length));
   }
 

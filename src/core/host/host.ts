@@ -4,7 +4,7 @@
  * (SandboxHost: a private dpkg database, a temporary home, a wine prefix).
  */
 import type { PlatformPath } from 'node:path';
-import type { ReadOptions } from './read-file';
+import type { LinkRule, ReadOptions } from './read-file';
 
 export type { LinkRule, ReadOptions } from './read-file';
 
@@ -121,8 +121,8 @@ export interface Host {
   list(path: string): Promise<readonly DirEntry[]>;
   /** lstat a path; null when it does not exist. Throws HostError for other failures. */
   stat(path: string): Promise<FileStat | null>;
-  /** Read at most `length` bytes of a file from `offset` (fewer at its end; none past it), e.g. a header of a large program. Throws HostError. */
-  readRange(path: string, offset: number, length: number): Promise<Uint8Array>;
+  /** Read at most `length` bytes of a regular file from `offset` (fewer at its end), e.g. a header of a large program; the refusals of readBytes, no size limit. Throws HostError. */
+  readRange(path: string, offset: number, length: number, options: { readonly links: LinkRule }): Promise<Uint8Array>;
   /** The target of a symbolic link as stored, not followed (e.g. `/proc/PID/exe`). Throws HostError (`io` when the path is no link). */
   readLink(path: string): Promise<string>;
 }

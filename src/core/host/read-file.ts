@@ -120,6 +120,33 @@ class Bounded {
   }
 }
 
+/**
+ * Reads at most `length` bytes of a regular file from `offset` (fewer at its end), with the same refusals
+ * as readFileBounded (FIFO, device, socket unopened; a link where refused), whatever the file's size.
+ */
+export async function readRangeBounded(path: string, offset: number, length: number, links: LinkRule): Promise<Uint8Array> {
+  if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0) throw new RangeError(`bad range ${offset}+${length}`);
+  let handle: fs.FileHandle | undefined;
+  try {
+    refuseUnlessRegular(links === 'refuse' ? await fs.lstat(path) : await fs.stat(path), path, Number.MAX_SAFE_INTEGER);
+    handle = await fs.open(path, openFlags(links));
+    const st = await handle.stat();
+    refuseUnlessRegular(st, path, Number.MAX_SAFE_INTEGER);
+    const buf = new Uint8Array(Math.max(0, Math.min(length, st.size - offset)));
+    let got = 0;
+    while (got < buf.length) {
+      const { bytesRead } = await handle.read(buf, got, buf.length - got, offset + got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+    }
+    return buf.subarray(0, got);
+  } catch (e) {
+    throw toHostError(e, path, links);
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
 /** Reads a regular file of at most `maxBytes` bytes. Throws HostError (`not-a-file`, `is-a-link`, `too-large`, ...). */
 export async function readFileBounded(path: string, options: ReadOptions): Promise<Uint8Array> {
   const max = limitOf(options);

@@ -15,7 +15,7 @@ import {
   type RunResult,
 } from './host';
 import { hostErrorCode } from './host-errors';
-import { readFileBounded, readTextBounded, type ReadOptions } from './read-file';
+import { readFileBounded, readRangeBounded, readTextBounded, type LinkRule, type ReadOptions } from './read-file';
 import { resolveSystemTool } from '../windows/system-tools';
 
 /** Maps a Node errno code to a HostError code (kept here for the modules that import it from here). */
@@ -78,28 +78,8 @@ export class RealHost implements Host {
     }
   }
 
-  async readRange(path: string, offset: number, length: number): Promise<Uint8Array> {
-    if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0) throw new HostError('io', path, `${path}: bad range ${offset}+${length}`);
-    let handle: fs.FileHandle | undefined;
-    try {
-      handle = await fs.open(path, 'r');
-      const st = await handle.stat();
-      if (st.isDirectory()) throw new HostError('is-a-directory', path, `${path} is a folder`);
-      if (!st.isFile()) throw new HostError('io', path, `${path} is not a regular file`);
-      const n = Math.max(0, Math.min(length, st.size - offset));
-      const buf = new Uint8Array(n);
-      let got = 0;
-      while (got < n) {
-        const { bytesRead } = await handle.read(buf, got, n - got, offset + got);
-        if (bytesRead === 0) break;
-        got += bytesRead;
-      }
-      return buf.subarray(0, got);
-    } catch (e) {
-      throw e instanceof HostError ? e : toHostError(e, path);
-    } finally {
-      await handle?.close();
-    }
+  readRange(path: string, offset: number, length: number, options: { readonly links: LinkRule }): Promise<Uint8Array> {
+    return readRangeBounded(path, offset, length, options.links);
   }
 
   async readLink(path: string): Promise<string> {

@@ -5,7 +5,7 @@ import { lstatSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_READ_BYTES, readFileBounded, readTextBounded } from '../../../src/core/host/read-file';
+import { DEFAULT_MAX_READ_BYTES, readFileBounded, readRangeBounded, readTextBounded } from '../../../src/core/host/read-file';
 import { RealHost } from '../../../src/core/host/real-host';
 import { FixtureHost } from '../../../src/core/host/fixture-host';
 import { guardedScript } from '../../helpers/guarded-child';
@@ -22,6 +22,21 @@ beforeAll(() => {
   if (posix) symlinkSync(join(dir, 'plain.txt'), join(dir, 'plain-link'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe.skipIf(!posix)('readRangeBounded (a program\'s headers) on real special files', () => {
+  for (const kind of SPECIAL_KINDS.filter((k) => k !== 'sparse-10g')) {
+    it(`${kind}: refused with its own code, the process not blocked`, async () => {
+      await expect(readRangeBounded(join(dir, kind), 0, 64, 'refuse')).rejects.toMatchObject({ name: 'HostError', ...expectedRefusal(kind, 'refuse') });
+    });
+  }
+
+  it('reads a range of the 10 GiB sparse file without its size mattering, and a range past the end as nothing', async () => {
+    expect(await readRangeBounded(join(dir, 'sparse-10g'), SPARSE_BYTES - 16, 64, 'refuse')).toEqual(new Uint8Array(16));
+    expect((await readRangeBounded(join(dir, 'plain.txt'), 4, 3, 'refuse')).length).toBe(3);
+    expect(await readRangeBounded(join(dir, 'plain.txt'), 1000, 8, 'refuse')).toEqual(new Uint8Array(0));
+    await expect(readRangeBounded(join(dir, 'plain-link'), 0, 8, 'refuse')).rejects.toMatchObject({ code: 'is-a-link' });
+  });
+});
 
 describe.skipIf(!posix)('readFileBounded on real special files', () => {
   for (const kind of SPECIAL_KINDS) {

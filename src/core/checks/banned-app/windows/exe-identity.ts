@@ -28,7 +28,8 @@ export function isAppCompany(app: BannedApp, company: string): boolean {
 export async function identifyWindowsExe(host: Host, app: BannedApp, path: string): Promise<WindowsExeIdentity> {
   let r;
   try {
-    r = await readPeVersion((offset, length) => host.readRange(path, offset, length));
+    // A program found by its path is read as the file at that path: a link there is not followed.
+    r = await readPeVersion((offset, length) => host.readRange(path, offset, length, { links: 'refuse' }));
   } catch (e) {
     return { is: 'unconfirmed', why: 'unreadable', detail: isHostError(e) ? `${e.code}: ${e.message}` : String(e) };
   }
