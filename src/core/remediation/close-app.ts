@@ -18,6 +18,8 @@ export interface CloseOptions {
   readonly graceMs?: number;
   readonly pollMs?: number;
   readonly sleep?: (ms: number) => Promise<void>;
+  /** POSIX: the `kill` program to run (by full path when running as root, see runner.ts); default `kill`. */
+  readonly killProgram?: string;
 }
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -103,7 +105,7 @@ export async function closeApp(host: Host, step: CloseAppStep, options: CloseOpt
   const signal = async (pid: number, force: boolean): Promise<void> => {
     if (!(await same(pid))) return;
     // No /T: children (a browser Zoom opened) are not ours to close; every Zoom process is its own pid here.
-    const argv = host.platform === 'win32' ? [systemTool(host.env, 'taskkill'), '/PID', String(pid), ...(force ? ['/F'] : [])] : ['kill', '-s', force ? 'KILL' : 'TERM', String(pid)];
+    const argv = host.platform === 'win32' ? [systemTool(host.env, 'taskkill'), '/PID', String(pid), ...(force ? ['/F'] : [])] : [options.killProgram ?? 'kill', '-s', force ? 'KILL' : 'TERM', String(pid)];
     runs.push(await host.run(argv, { timeoutMs: 15_000 }));
   };
   const wait = async (limit: number): Promise<void> => {

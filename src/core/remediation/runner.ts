@@ -159,7 +159,14 @@ async function runElevated(argv: readonly string[], step: RunStep | null, deps: 
 async function runStep(step: PlanStep, deps: RunnerDeps): Promise<Omit<StepRun, 'index'>> {
   const { host } = deps;
   if (step.kind === 'close-app') {
-    const r = await closeApp(host, step, deps.close);
+    // As root, `kill` too is taken by full path from the system folders and held to the same rule.
+    let close = deps.close;
+    if (deps.privileged === true && host.platform !== 'win32') {
+      const admin = await adminArgv(['kill'], deps);
+      if ('outcome' in admin) return admin;
+      close = { ...deps.close, killProgram: admin.argv[0]! };
+    }
+    const r = await closeApp(host, step, close);
     const argv = r.runs.flatMap((x, i) => (i === 0 ? [...x.argv] : [';', ...x.argv]));
     if (r.outcome === 'still-running') return { outcome: 'failed', argv, message: { key: 'fix:result.stillRunning', params: { pids: r.left.join(', ') } } };
     return { outcome: r.outcome === 'gone' ? 'missing' : 'ok', ...(argv.length ? { argv } : {}) };

@@ -59,6 +59,19 @@ describe('elevation asks only for what is needed, for programs from system folde
     expect(r).toMatchObject({ outcome: 'refused', message: { key: 'fix:why.userWritableProgram', params: { program: '/usr/bin/apt-get', path: where, who } } });
   });
 
+  it('Linux as root: the running app is signalled with kill by full path from a root-owned folder; a kill a person can change is never run', async () => {
+    const stat = '4321 (zoom) S 1 1 1 0 -1 4194304 0 0 0 0 0 0 0 0 20 0 1 0 5555 1000 100\n';
+    const step: PlanStep = { kind: 'close-app', title: { key: 'fix:step.close' }, pids: [4321], names: ['zoom'] };
+    const quick = { graceMs: 0, pollMs: 1, sleep: async () => undefined };
+    const good = new FixtureHost({ platform: 'linux', homedir: '/root', files: { ...rootOwned({ '/usr/bin/kill': 'ELF' }), '/proc/4321/stat': stat } });
+    await runPlan(plan(step), { host: good, mutable: new DeniedMutableHost('linux'), allowlist: allowlistFor(good, zoom), now, privileged: true, close: quick });
+    expect(good.calls[0]).toEqual(['/usr/bin/kill', '-s', 'TERM', '4321']);
+    const bad = new FixtureHost({ platform: 'linux', homedir: '/root', env: { PATH: '/home/an/bin:/usr/bin' }, files: { ...rootOwned({ '/usr/bin/kill': 'ELF' }), '/usr/bin/kill': { type: 'file', content: 'ELF', uid: 1000, gid: 1000, mode: 0o755 }, '/proc/4321/stat': stat } });
+    const r = await runPlan(plan(step), { host: bad, mutable: new DeniedMutableHost('linux'), allowlist: allowlistFor(bad, zoom), now, privileged: true, close: quick });
+    expect(bad.calls).toEqual([]);
+    expect(r).toMatchObject({ outcome: 'refused', message: { key: 'fix:why.userWritableProgram', params: { program: '/usr/bin/kill', who: 'uid 1000' } } });
+  });
+
   it('Linux: a program whose owner is not recorded is not proven safe, so not run as administrator', async () => {
     const { r, calls } = await run({ platform: 'linux', homedir: '/home/an', files: { '/usr/bin/apt-get': 'ELF' } }, aptRemove);
     expect(calls).toEqual([]);
