@@ -13,7 +13,8 @@ const devCsp: Plugin = {
 
 export default defineConfig({
   main: {
-    build: { rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } } },
+    // Two entries: the app, and the check process it runs as a utilityProcess (out/main/check-worker.js).
+    build: { rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts'), 'check-worker': resolve(__dirname, 'src/main/check-worker.ts') } } },
   },
   preload: {
     // Sandboxed preloads must be CommonJS, and can require nothing but electron: bundle the rest.

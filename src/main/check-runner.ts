@@ -1,20 +1,33 @@
-/** Runs the core's checks in main, on this machine (or the host named by the environment, for IT staff and tests). */
+/** The check function the controller calls: the core's checks on this machine (or the host named by the environment). */
 import { defaultChecks } from '../core/checks/default-checks';
-import { runChecks, selectChecks } from '../core/engine';
+import { CHECK_TIME_LIMIT_MS, runChecks, selectChecks } from '../core/engine';
 import { hostFromEnv } from '../core/host/host-from-env';
 import { memoWriterFor } from '../core/host/memo-writer';
 import type { Host } from '../core/host/host';
 import { builtinPolicy } from '../core/policy/policy';
 import type { PolicyView } from '../shared/ipc-contract';
 import type { Report } from '../shared/report';
+import { runChecksInUtility, type UtilityCheckOptions } from './run-in-utility';
 
-/** Makes the check function the controller calls (all checks, or only the one named): the core is async and light, so it runs in main. */
-export function makeCheckRunner(dataDir: string, host: Host = hostFromEnv(process.env)): (only?: string) => Promise<Report> {
+/** Runs all checks, or only the one named. */
+export type CheckFn = (only?: string) => Promise<Report>;
+
+/** Where the check process is and how it starts; without it the checks run in this process (tests). */
+export type UtilitySpec = Omit<UtilityCheckOptions, 'checks' | 'timeLimitMs'> & { readonly timeLimitMs?: number };
+
+/**
+ * Makes the check function. With `utility`, each run is a utility process serving the core's worker (the tray
+ * stays responsive and a hung check is killed at its limit); the host it looks through comes from the same
+ * environment. Without, the checks run here, through `host`.
+ */
+export function makeCheckRunner(dataDir: string, host: Host = hostFromEnv(process.env), utility?: UtilitySpec): CheckFn {
   const memoWriter = memoWriterFor(host, dataDir);
   return (only) => {
     const checks = selectChecks(defaultChecks(), only);
     if (!checks) return Promise.reject(new Error(`no check named ${only ?? ''}`));
-    return runChecks({ host, policy: builtinPolicy(), now: new Date(), dataDir, ...(memoWriter ? { memoWriter } : {}) }, { checks });
+    const ctx = { host, policy: builtinPolicy(), now: new Date(), dataDir, ...(memoWriter ? { memoWriter } : {}) };
+    if (!utility) return runChecks(ctx, { checks });
+    return runChecksInUtility(ctx, { ...utility, timeLimitMs: utility.timeLimitMs ?? CHECK_TIME_LIMIT_MS, checks });
   };
 }
 

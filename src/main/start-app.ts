@@ -1,12 +1,13 @@
 /** Wires the controller to Electron once the app is ready: tray, window, notifications, scheduler, IPC. */
 import { join } from 'node:path';
-import { app, powerMonitor, session, shell } from 'electron';
+import { app, powerMonitor, session, shell, utilityProcess } from 'electron';
 import type { UiLanguage } from '../shared/settings';
 import { AppController } from './app-controller';
 import { makeCheckRunner, policyView } from './check-runner';
 import { isRendererPage } from './csp';
 import type { Host } from '../core/host/host';
 import { builtinPolicy } from '../core/policy/policy';
+import { killTree } from '../core/check-process/kill-tree';
 import { coreFixService } from './core-fix-service';
 import { mainTranslator } from './i18n';
 import { applyLoginItem, refreshLoginItem } from './login-item';
@@ -33,7 +34,14 @@ export function startApp(dataDir: string, host: Host): RunningApp {
   const paths = defaultWindowPaths(__dirname, devServerUrl);
   const page = rendererPage(paths);
   hardenSession(session.defaultSession, page);
-  const controller = new AppController({ dataDir, now: Date.now, runChecks: makeCheckRunner(dataDir, host), fixer: coreFixService({ host, policy: builtinPolicy, dataDir }) });
+  // The checks run in a utility process (out/main/check-worker.js), so a slow or hung parse never freezes the tray.
+  const runChecks = makeCheckRunner(dataDir, host, {
+    fork: (modulePath, options) => utilityProcess.fork(modulePath, [], { ...options, stdio: 'ignore' }),
+    modulePath: join(__dirname, 'check-worker.js'),
+    env: process.env,
+    killTree: (pid) => killTree(pid, process.env),
+  });
+  const controller = new AppController({ dataDir, now: Date.now, runChecks, fixer: coreFixService({ host, policy: builtinPolicy, dataDir }) });
   let tr = mainTranslator(controller.settings().language);
   const window = new AssistantWindow(paths, () => tr.t('ui:app.name'));
   const schedule = scheduleChecks(controller, {
