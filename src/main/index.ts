@@ -6,9 +6,12 @@
 import { app } from 'electron';
 import { hostFromEnv } from '../core/host/host-from-env';
 import { APP_DIR_NAME, userDataDir } from '../core/paths';
+import { setWindowsAppId } from './app-id';
 import { startApp } from './start-app';
 
 app.setName(APP_DIR_NAME);
+// Before any notification: Windows shows none for an app without its AppUserModelID.
+setWindowsAppId(app);
 const host = hostFromEnv(process.env);
 const dataDir = userDataDir(host);
 app.setPath('userData', dataDir);

@@ -17,6 +17,7 @@ import { send } from './ipc-main';
 import { Notifier } from './notifier';
 import { scheduleChecks, type CheckSchedule } from './check-schedule';
 import { AppTray } from './tray';
+import { WakeChecks } from './wake-checks';
 import { trayStateFor } from './tray-state';
 import { AssistantWindow, defaultWindowPaths, hardenSession, rendererPage } from './windows';
 
@@ -95,14 +96,17 @@ export function startApp(dataDir: string, host: Host): RunningApp {
   });
 
   registerIpcHandlers(controller, { policy: policyView, openExternal: (url) => shell.openExternal(url), trusted: (url) => isRendererPage(url, page) });
+  const wake = new WakeChecks({ setTimer: (fn, ms) => setTimeout(fn, ms), clearTimer: (h) => clearTimeout(h as NodeJS.Timeout), isChecking: () => controller.isChecking, onWake: () => schedule.onResume() });
   powerMonitor.on('resume', () => {
     controller.planWake(); // timers may have slept past the end of a pause or snooze
-    schedule.onResume();
+    wake.wake();
   });
+  powerMonitor.on('unlock-screen', () => wake.wake());
   app.on('second-instance', () => window.show());
   app.on('before-quit', () => {
     window.allowClose();
     schedule.stop();
+    wake.stop();
     controller.dispose();
     unregisterIpcHandlers();
     tray.destroy();
