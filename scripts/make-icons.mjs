@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-// Draws the tray icons (green/amber/red/grey + grey with dots for "fixing") and the app icon as PNGs,
-// with Node only (zlib for the deflate, our own CRC-32). Each tray state carries a symbol as well as a
-// colour (✓ ! ✕ ? …), so it reads without colour vision. Run: node scripts/make-icons.mjs
+// Draws the tray icons (green/amber/red/grey, grey with dots for "fixing", blue with a magnifier for
+// "checking") and the app icon as PNGs, with Node only (zlib for the deflate, our own CRC-32). Each tray state
+// carries a symbol as well as a colour (✓ ! ✕ ? … and the magnifier), so it reads without colour vision.
+// Sizes per OS, as src/main/tray-icon.ts loads them: Windows STATE.png 16 px + STATE@2x.png 32 px (200 %);
+// Linux STATE-22.png 22 px; macOS STATETemplate.png 16 px + STATETemplate@2x.png 32 px, black on transparent
+// (the symbol cut out of the disc) so the menu bar tints them. Run: node scripts/make-icons.mjs
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,6 +76,8 @@ const GLYPHS = {
     circle(0.5, 0.75, 0.075),
   ),
   dots: union(circle(0.3, 0.5, 0.08), circle(0.5, 0.5, 0.08), circle(0.7, 0.5, 0.08)),
+  // a magnifying glass: a ring and a handle
+  magnifier: union((x, y) => Math.abs(circle(0.45, 0.45, 0.15)(x, y)) - 0.055, segment(0.56, 0.56, 0.7, 0.7, 0.075)),
 };
 
 /** Draws a shape-with-glyph icon with 4x4 supersampling. */
@@ -106,7 +111,19 @@ const TRAY = {
   red: [[185, 28, 28], GLYPHS.cross],
   grey: [[82, 90, 102], GLYPHS.question],
   fixing: [[82, 90, 102], GLYPHS.dots],
+  checking: [[29, 78, 216], GLYPHS.magnifier],
 };
+
+/** A macOS template image: black, the disc's coverage minus the symbol's as alpha (the symbol shows through). */
+function template(size, glyph) {
+  const px = draw(size, circle(0.5, 0.5, 0.47), [0, 0, 0], glyph, [255, 255, 255]);
+  for (let i = 0; i < px.length; i += 4) {
+    const g = px[i] / 255; // how much of the pixel is symbol
+    px[i + 3] = Math.round(px[i + 3] * (1 - g));
+    px[i] = px[i + 1] = px[i + 2] = 0;
+  }
+  return px;
+}
 
 function write(rel, size, pixels) {
   const file = join(root, 'assets', rel);
@@ -118,8 +135,9 @@ function write(rel, size, pixels) {
 const written = [];
 for (const [state, [color, glyph]] of Object.entries(TRAY)) {
   const disc = circle(0.5, 0.5, 0.47);
-  // NAME.png (16 px) with NAME@2x.png (32 px) for nativeImage; NAME-32.png (+@2x) for larger trays (Windows at 200 %).
-  for (const [name, size] of [[`${state}.png`, 16], [`${state}@2x.png`, 32], [`${state}-32.png`, 32], [`${state}-32@2x.png`, 64]]) written.push(write(join('tray', name), size, draw(size, disc, color, glyph, WHITE)));
+  // Windows: NAME.png (16 px, 100 %) with NAME@2x.png (32 px, 200 %), picked by nativeImage; Linux: NAME-22.png.
+  for (const [name, size] of [[`${state}.png`, 16], [`${state}@2x.png`, 32], [`${state}-22.png`, 22]]) written.push(write(join('tray', name), size, draw(size, disc, color, glyph, WHITE)));
+  for (const [name, size] of [[`${state}Template.png`, 16], [`${state}Template@2x.png`, 32]]) written.push(write(join('tray', name), size, template(size, glyph)));
 }
 // App icon: a blue rounded square with a white shield-like disc and a blue check.
 for (const [name, size] of [['icon.png', 512], ['icon-256.png', 256]]) {

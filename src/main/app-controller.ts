@@ -205,6 +205,16 @@ export class AppController extends EventEmitter<ControllerEvents> {
     return { pausedUntil: until !== null && until > this.deps.now() ? new Date(until).toISOString() : null };
   }
 
+  /** Whether the first start's notice "starts at login, turn it off here" is due: on, and never said before. */
+  loginNoticeDue(): boolean {
+    return this.current.startAtLogin && this.stores.app.read().loginNoticeShownAt === null;
+  }
+
+  /** Remembers that the login notice was shown, so it is never shown again. */
+  loginNoticeShown(): void {
+    this.save(this.stores.app, { ...this.stores.app.read(), loginNoticeShownAt: this.deps.now() });
+  }
+
   /** Records a problem with a file the app writes besides its state (e.g. the Linux autostart entry); told once. */
   reportProblem(p: CorruptFile): void {
     this.problems.add(p);

@@ -33,8 +33,20 @@ const reportSchema = z.looseObject({
   findings: z.array(z.looseObject({ id: z.string(), status, advisoryPoint: z.number(), title: message, evidence: z.array(z.looseObject({ kind: z.string() })) })),
 });
 
-/** The four stores of the app, all in one folder. */
+/** What the app remembers about itself: when it said it starts at login (said once, never again). */
+export interface AppState {
+  readonly version: 1;
+  readonly loginNoticeShownAt: number | null;
+}
+
+/** The app state of a first start. */
+export const EMPTY_APP_STATE: AppState = { version: 1, loginNoticeShownAt: null };
+
+const appStateSchema = z.object({ version: z.literal(1), loginNoticeShownAt: z.number().nullable() }).strict() satisfies z.ZodType<AppState>;
+
+/** The stores of the app, all in one folder. */
 export interface AppStores {
+  readonly app: JsonStore<AppState>;
   readonly settings: JsonStore<Settings>;
   readonly notify: JsonStore<NotifyState>;
   readonly history: JsonStore<HistoryEntry[]>;
@@ -44,6 +56,7 @@ export interface AppStores {
 /** Opens the stores in `dir`; `onCorrupt` hears of every file moved aside. */
 export function openStores(dir: string, onCorrupt: (p: CorruptFile) => void): AppStores {
   return {
+    app: new JsonStore<AppState>({ dir, name: 'app-state.json', schema: appStateSchema, defaults: () => EMPTY_APP_STATE, onCorrupt }),
     // Settings written by an older version may miss keys: fill them from the defaults.
     settings: new JsonStore<Settings>({
       dir,

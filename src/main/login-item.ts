@@ -7,8 +7,8 @@ import { AUTOSTART_FILE, autostartDir, desktopEntry, launchCommand, setAutostart
 /** Applies the setting; `onError` hears where and why it could not (Linux: the entry could not be written). */
 export function applyLoginItem(openAtLogin: boolean, onError: (file: string, e: unknown) => void): void {
   if (process.platform === 'win32' || process.platform === 'darwin') {
-    // Started hidden, in the tray: no arguments, so no window.
-    app.setLoginItemSettings({ openAtLogin, args: [] });
+    // Started hidden, in the tray: no --show, so no window (from source, electron needs the app folder).
+    app.setLoginItemSettings({ openAtLogin, args: app.isPackaged ? [] : [app.getAppPath()] });
     return;
   }
   if (process.platform !== 'linux') return;
@@ -23,7 +23,10 @@ export function applyLoginItem(openAtLogin: boolean, onError: (file: string, e: 
   }
 }
 
-/** At start on Linux, rewrites an enabled entry so it follows the app when it moved (an AppImage in another folder, an update). */
+/**
+ * At start, applies an enabled setting: on by default, it may never have been applied (a first start), and on
+ * Linux the entry follows the app when it moved (an AppImage in another folder, an update). Off is left alone.
+ */
 export function refreshLoginItem(openAtLogin: boolean, onError: (file: string, e: unknown) => void): void {
-  if (process.platform === 'linux' && openAtLogin) applyLoginItem(true, onError);
+  if (openAtLogin) applyLoginItem(true, onError);
 }

@@ -61,7 +61,7 @@ export function startApp(dataDir: string, host: Host): RunningApp {
   const refreshTray = (): void =>
     tray.update(
       {
-        state: trayStateFor(controller.latestReport(), controller.fixing),
+        state: trayStateFor(controller.latestReport(), controller.fixing, controller.isChecking),
         report: controller.latestReport(),
         checking: controller.isChecking,
         pausedUntil: controller.pauseState().pausedUntil,
@@ -115,6 +115,8 @@ export function startApp(dataDir: string, host: Host): RunningApp {
   app.on('window-all-closed', () => undefined);
   refreshTray();
   refreshLoginItem(controller.settings().startAtLogin, loginItemError);
+  // Start at login is on by default: the first start says so once, with a one-click way to turn it off.
+  if (controller.loginNoticeDue() && notifier.showLoginNotice(builtinPolicy().number, tr, { turnOff: () => controller.setSettings({ startAtLogin: false }), openSettings: () => window.show('settings') })) controller.loginNoticeShown();
   schedule.start();
   if (process.argv.includes('--show')) window.show();
   return { controller, window, tray, schedule };

@@ -3,13 +3,13 @@
  * menu, and a click does nothing on some Ubuntu versions) and rebuilt whenever the state or the
  * language changes. The icon's colour is the state (src/main/tray-state.ts).
  */
-import { join } from 'node:path';
 import { Menu, nativeImage, Tray, type MenuItemConstructorOptions } from 'electron';
 import { formatDateTime } from '../shared/format';
 import type { PauseDuration } from '../shared/ipc-contract';
 import type { Report } from '../shared/report';
 import { UI_LANGUAGES, type UiLanguage } from '../shared/settings';
 import type { MainTranslator } from './i18n';
+import { trayIconFile } from './tray-icon';
 import type { TrayState } from './tray-state';
 
 /** What the tray shows. */
@@ -66,11 +66,6 @@ export function trayMenuTemplate(model: TrayModel, tr: MainTranslator, actions: 
   ];
 }
 
-/** Path of a tray icon; nativeImage picks up NAME@2x.png beside it on high-DPI screens. */
-export function trayIconPath(assetsDir: string, state: TrayState): string {
-  return join(assetsDir, 'tray', `${state}.png`);
-}
-
 /** The tray icon of the running app. */
 export class AppTray {
   private readonly tray: Tray;
@@ -79,8 +74,9 @@ export class AppTray {
   constructor(
     private readonly assetsDir: string,
     private readonly actions: TrayActions,
+    private readonly platform: NodeJS.Platform = process.platform,
   ) {
-    this.tray = new Tray(nativeImage.createFromPath(trayIconPath(assetsDir, 'grey')));
+    this.tray = new Tray(this.image('grey'));
     // Where a click works (Windows, macOS), it opens the window; the menu offers the same everywhere.
     this.tray.on('click', () => actions.openWindow());
   }
@@ -88,11 +84,18 @@ export class AppTray {
   /** Shows a new state at once: icon, tooltip and a rebuilt menu. */
   update(model: TrayModel, tr: MainTranslator): void {
     if (model.state !== this.shownState) {
-      this.tray.setImage(nativeImage.createFromPath(trayIconPath(this.assetsDir, model.state)));
+      this.tray.setImage(this.image(model.state));
       this.shownState = model.state;
     }
     this.tray.setToolTip(`${tr.t('ui:app.name')} — ${tr.t(`ui:tray.state.${model.state}`)}\n${lastResultLine(model, tr)}`);
     this.tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(model, tr, this.actions)));
+  }
+
+  private image(state: TrayState): Electron.NativeImage {
+    const file = trayIconFile(this.assetsDir, state, this.platform);
+    const image = nativeImage.createFromPath(file.path);
+    if (file.template) image.setTemplateImage(true);
+    return image;
   }
 
   /** Removes the icon (on quit). */

@@ -16,10 +16,10 @@ export interface Settings {
   readonly notifications: boolean;
 }
 
-/** Settings a first run starts with: Vietnamese, a check every 4 hours, notifications on. */
+/** Settings a first run starts with: Vietnamese, a check every 4 hours, start at login (else a PC is never checked after a restart), notifications on. */
 export const DEFAULT_SETTINGS: Settings = {
   language: 'vi',
   intervalHours: 4,
-  startAtLogin: false,
+  startAtLogin: true,
   notifications: true,
 };

@@ -67,15 +67,23 @@ export class BrowserWindow extends EventEmitter {
   }
 }
 
-/** A fake native image: just the path it came from. */
-export const nativeImage = { createFromPath: (path: string) => ({ path }) };
+/** A fake native image: the path it came from, and whether it was made a (macOS) template image. */
+export const nativeImage = {
+  createFromPath: (path: string) => ({
+    path,
+    template: false,
+    setTemplateImage(on: boolean): void {
+      this.template = on;
+    },
+  }),
+};
 
 /** A fake Menu: keeps the template. */
 export const Menu = { buildFromTemplate: (template: unknown[]) => ({ template }) };
 
 /** A fake Tray: records image, tooltip and menu. */
 export class Tray extends EventEmitter {
-  image: { path: string };
+  image: { path: string; template?: boolean };
   tooltip = '';
   menu: { template: unknown[] } | null = null;
   destroyed = false;
@@ -105,7 +113,7 @@ export class Notification extends EventEmitter {
     return Notification.supported;
   }
   shown = false;
-  constructor(readonly options: { title: string; body: string; silent?: boolean }) {
+  constructor(readonly options: { title: string; body: string; silent?: boolean; actions?: { type: string; text: string }[] }) {
     super();
     fake.notifications.push(this);
   }

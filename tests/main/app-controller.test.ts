@@ -26,7 +26,7 @@ describe('AppController', () => {
   it('starts with no report, default settings, and no problems', () => {
     const c = controller([]);
     expect(c.latestReport()).toBeNull();
-    expect(c.settings()).toEqual({ language: 'vi', intervalHours: 4, startAtLogin: false, notifications: true });
+    expect(c.settings()).toEqual({ language: 'vi', intervalHours: 4, startAtLogin: true, notifications: true });
     expect(c.problemMessages()).toEqual([]);
   });
 
@@ -107,7 +107,7 @@ describe('AppController', () => {
 
   it('fills settings saved by an older version with the defaults', () => {
     writeFileSync(join(dir, 'settings.json'), '{"language": "en"}');
-    expect(controller([]).settings()).toEqual({ language: 'en', intervalHours: 4, startAtLogin: false, notifications: true });
+    expect(controller([]).settings()).toEqual({ language: 'en', intervalHours: 4, startAtLogin: true, notifications: true });
   });
 
   it('says clearly that removal is not available when the fix service refuses (a recorded machine)', async () => {

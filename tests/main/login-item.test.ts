@@ -31,6 +31,30 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+describe('"start at login" on Windows and macOS', () => {
+  const as = (platform: NodeJS.Platform, f: () => void): void => {
+    const saved = Object.getOwnPropertyDescriptor(process, 'platform')!;
+    Object.defineProperty(process, 'platform', { value: platform });
+    try {
+      f();
+    } finally {
+      Object.defineProperty(process, 'platform', saved);
+    }
+  };
+
+  it('is applied at start when on (on by default, a first start registers it), hidden in the tray; left alone when off', () => {
+    for (const platform of ['win32', 'darwin'] as const) {
+      electron.loginItems.length = 0;
+      as(platform, () => refreshLoginItem(true, () => undefined));
+      expect(electron.loginItems).toEqual([{ openAtLogin: true, args: [] }]);
+      as(platform, () => refreshLoginItem(false, () => undefined));
+      expect(electron.loginItems).toHaveLength(1);
+      as(platform, () => applyLoginItem(false, () => undefined));
+      expect(electron.loginItems[1]).toEqual({ openAtLogin: false, args: [] });
+    }
+  });
+});
+
 describe.skipIf(process.platform !== 'linux')('"start at login" on Linux', () => {
   const file = () => join(electron.home, '.config', 'autostart', 'attt-selfcheck.desktop');
 

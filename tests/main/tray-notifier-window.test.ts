@@ -29,6 +29,9 @@ describe('tray state', () => {
     expect(trayStateFor(null, false)).toBe('grey');
     expect(trayStateFor(reportWith([zoomOk]), false)).toBe('green');
     expect(trayStateFor(reportWith([zoomInstalled]), true)).toBe('fixing');
+    expect(trayStateFor(reportWith([zoomInstalled]), false, true)).toBe('checking');
+    expect(trayStateFor(null, false, true)).toBe('checking');
+    expect(trayStateFor(reportWith([zoomInstalled]), true, true)).toBe('fixing');
   });
 });
 
@@ -57,7 +60,7 @@ describe('tray menu', () => {
   });
 
   it('sets icon, tooltip and context menu at once, and rebuilds the menu when the language changes', () => {
-    const tray = new AppTray('/app/assets', actions());
+    const tray = new AppTray('/app/assets', actions(), 'win32');
     const fakeTray = fake.trays[0]!;
     expect(fakeTray.image.path).toBe('/app/assets/tray/grey.png');
     tray.update(model(), mainTranslator('vi'));
@@ -67,6 +70,19 @@ describe('tray menu', () => {
     tray.update(model({ language: 'en' }), mainTranslator('en'));
     expect((fakeTray.menu!.template[0] as Item).label).toBe('Check now');
     expect(fakeTray.tooltip).toMatch(/^ATTT Self-Check — violation/);
+  });
+
+  it('shows "checking" while a check runs, then the result; macOS gets template images, Linux the 22 px icons', () => {
+    const mac = new AppTray('/app/assets', actions(), 'darwin');
+    const macTray = fake.trays[0]!;
+    expect(macTray.image).toMatchObject({ path: '/app/assets/tray/greyTemplate.png', template: true });
+    mac.update(model({ state: 'checking', checking: true }), mainTranslator('vi'));
+    expect(macTray.image).toMatchObject({ path: '/app/assets/tray/checkingTemplate.png', template: true });
+    expect(macTray.tooltip).toBe('Trợ lý tự kiểm tra ATTT — đang kiểm tra…\nĐang kiểm tra…');
+    mac.update(model(), mainTranslator('vi'));
+    expect(macTray.image).toMatchObject({ path: '/app/assets/tray/redTemplate.png', template: true });
+    new AppTray('/app/assets', actions(), 'linux').update(model({ state: 'checking', checking: true }), mainTranslator('en'));
+    expect(fake.trays[1]!.image).toMatchObject({ path: '/app/assets/tray/checking-22.png', template: false });
   });
 });
 
