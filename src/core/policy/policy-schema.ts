@@ -58,6 +58,8 @@ const macosSignature = z
     appNames: names,
     receiptPrefixes: names,
     launchdLabelPrefixes: names,
+    /** Folders (~ = home) where a copy of the app may lie outside /Applications, found there by bundle id only. */
+    appFolders: names,
     processNames: names,
     localPorts: z.array(z.number().int().min(1).max(65535)).default([]),
     leftovers: names,

@@ -62,6 +62,8 @@ export function allowlistFor(host: Host, app: BannedApp, installerFolders: reado
     for (const l of app.macos.leftovers) raw.push({ pattern: l, action: 'remove' });
     raw.push(...MACOS_EXTRA);
     for (const a of app.macos.appNames) raw.push({ pattern: `/Applications/${a}`, action: 'trash' }, { pattern: `~/Applications/${a}`, action: 'trash' });
+    // A copy elsewhere is found by bundle id whatever its name: any bundle there, to the Trash only.
+    for (const f of app.macos.appFolders) raw.push({ pattern: `${f}/*.app`, action: 'trash' });
   } else {
     for (const l of app.windows.leftovers) raw.push({ pattern: l, action: 'remove' });
   }

@@ -65,13 +65,14 @@ export function isAppBundleId(app: BannedApp, id: string): boolean {
  * bundle is called. A bundle named as the app (`macos.appNames`) whose id is another's is not the app; one
  * whose Info.plist cannot be read stays, not confirmed. Throws HostError when the folder cannot be listed.
  */
-export async function bundlesIn(host: Host, dir: string, scope: 'system' | 'user', app: BannedApp): Promise<Hit[]> {
-  const names = new Set(app.macos.appNames.map((n) => n.normalize('NFC').toLowerCase()));
+export async function bundlesIn(host: Host, dir: string, scope: 'system' | 'user', app: BannedApp, byIdOnly = false): Promise<Hit[]> {
+  const names = new Set(byIdOnly ? [] : app.macos.appNames.map((n) => n.normalize('NFC').toLowerCase()));
   const ids = app.macos.bundleIds;
   const idSet = new Set(ids.map((i) => i.toLowerCase()));
   const hits: Hit[] = [];
   for (const entry of await host.list(dir)) {
-    if (!entry.name.toLowerCase().endsWith('.app') || entry.type === 'file') continue;
+    // Found by id only (outside /Applications): a link is not followed there (it could name a bundle anywhere).
+    if (!entry.name.toLowerCase().endsWith('.app') || entry.type === 'file' || (byIdOnly && entry.type !== 'dir')) continue;
     const path = host.path.join(dir, entry.name);
     const byName = names.has(entry.name.normalize('NFC').toLowerCase());
     if (!byName && (ids.length === 0 || !(await mayHaveId(host, path, ids)))) continue;

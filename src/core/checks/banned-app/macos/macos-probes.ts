@@ -3,6 +3,7 @@ import { installerFolders, installersProbe } from '../installers';
 import { expandHomePaths, leftoversProbe } from '../leftovers';
 import type { Probe } from '../probe';
 import { appBundlesProbe } from './app-bundles';
+import { appBundlesElsewhereProbe } from './app-bundles-elsewhere';
 import { launchdProbe } from './launchd';
 import { localServerProbe } from './local-server';
 import { otherUsersAppBundlesProbe, otherUsersInstallersProbe, otherUsersLaunchdProbe, otherUsersLeftoversProbe } from './other-users-probes';
@@ -22,6 +23,7 @@ export const macosInstallersProbe: Probe = installersProbe('macos.installers', a
 /** Every probe for banned apps on this platform. */
 export const macosProbes: readonly Probe[] = [
   appBundlesProbe,
+  appBundlesElsewhereProbe,
   receiptsProbe,
   launchdProbe,
   localServerProbe,
