@@ -158,9 +158,15 @@ export class RealMutableHost implements MutableHost {
     const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
     try {
       await fs.mkdir(nodePath.dirname(path), { recursive: true });
+      // A file it replaces keeps its permissions and, written as root, its owner (a person's mimeapps.list stays theirs).
+      const before = await fs.lstat(path).catch(() => null);
       const handle = await fs.open(tmp, 'wx', 0o600);
       try {
         await handle.writeFile(content, 'utf8');
+        if (before?.isFile()) {
+          if (process.getuid?.() === 0 && (before.uid !== 0 || before.gid !== 0)) await handle.chown(before.uid, before.gid);
+          await handle.chmod(before.mode & 0o7777);
+        }
         await handle.sync();
       } finally {
         await handle.close();

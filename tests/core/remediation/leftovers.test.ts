@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -144,6 +144,23 @@ describe('ConfinedMutableHost', () => {
     writeFileSync(log, '{"torn":');
     await m.appendLine(log, '{"ok":1}');
     expect(readFileSync(log, 'utf8')).toBe('{"torn":\n{"ok":1}\n');
+  });
+
+  it.skipIf(process.platform === 'win32')('a file it replaces keeps its permissions, and as root its owner', async () => {
+    const m = new ConfinedMutableHost(new RealMutableHost(host, now), [home]);
+    const f = join(home, '.config', 'mimeapps.list');
+    mkdirSync(join(home, '.config'), { recursive: true });
+    writeFileSync(f, 'old');
+    chmodSync(f, 0o644);
+    const root = process.getuid?.() === 0;
+    if (root) chownSync(f, 1000, 1000);
+    await m.writeFileAtomic(f, 'new');
+    expect(readFileSync(f, 'utf8')).toBe('new');
+    expect(statSync(f).mode & 0o7777).toBe(0o644);
+    if (root) expect([statSync(f).uid, statSync(f).gid]).toEqual([1000, 1000]);
+    // A new file is private to its writer.
+    await m.writeFileAtomic(join(home, '.config', 'fresh.json'), '{}');
+    expect(statSync(join(home, '.config', 'fresh.json')).mode & 0o777).toBe(0o600);
   });
 });
 
