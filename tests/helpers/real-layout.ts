@@ -1,7 +1,7 @@
 // A machine laid out exactly as real installs leave it, in a temporary folder, and commands run
 // inside it: `unshare --mount --pid --fork --mount-proc --net --propagation private` gives a private
 // mount table, process list and network, and tests/helpers/real-layout-init.cjs (PID 1 there) assembles the root:
-// - its own /opt, /home, /root, /tmp and /snap (folders of the layout, bind-mounted);
+// - its own /opt, /home, /root, /tmp, /run and /snap (folders of the layout, bind-mounted);
 // - /usr, /var and /etc as overlays on the host's (so the host's programs run, and whatever an
 //   install or a removal writes lands in the layout's folders, never on the host);
 // - over those, a private dpkg database at /var/lib/dpkg, its own rpm database at /var/lib/rpm,
@@ -91,6 +91,7 @@ let bundle: string | undefined;
 export function builtCli(): string {
   if (bundle) return bundle;
   const dir = mkdtempSync(join(tmpdir(), 'attt-layout-cli-'));
+  chmodSync(dir, 0o755); // the layout's person runs it too
   process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
   const out = join(dir, 'attt-selfcheck.cjs');
   const r = spawnSync(process.execPath, [join(REPO, 'scripts', 'build-cli.mjs'), `--outfile=${out}`], { cwd: REPO, encoding: 'utf8' });
@@ -122,7 +123,7 @@ export class RealLayout {
   constructor(opts: { readonly hostPackages?: boolean } = {}) {
     this.dir = mkdtempSync(join(tmpdir(), 'attt-layout-'));
     this.state = join(this.dir, 'state');
-    for (const d of ['opt', 'home', 'root', 'tmp', 'applications', 'rpm', 'upper/usr', 'upper/var', 'upper/etc', 'work/usr', 'work/var', 'work/etc', 'debs']) mkdirSync(join(this.state, d), { recursive: true });
+    for (const d of ['opt', 'home', 'root', 'tmp', 'run/lock', 'applications', 'rpm', 'upper/usr', 'upper/var', 'upper/etc', 'work/usr', 'work/var', 'work/etc', 'debs']) mkdirSync(join(this.state, d), { recursive: true });
     chmodSync(join(this.state, 'root'), 0o700);
     chmodSync(join(this.state, 'tmp'), 0o1777);
     const dpkg = join(this.state, 'dpkg');
@@ -138,6 +139,11 @@ export class RealLayout {
     // none of its people: the layout's one person is the desktop user.
     writeFileSync(join(this.state, 'passwd'), [...systemEntries('/etc/passwd'), `${USER.name}:x:${USER.uid}:${USER.gid}:Chuyên viên,,,:${USER.home}:/bin/bash`, ''].join('\n'));
     writeFileSync(join(this.state, 'group'), [...systemEntries('/etc/group'), `${USER.name}:x:${USER.gid}:`, ''].join('\n'));
+    // The person's account is valid (PAM asks /etc/shadow; no password: nobody logs in as them here).
+    const system = new Set(systemEntries('/etc/passwd').map((l) => l.split(':')[0]));
+    const shadow = readFileSync('/etc/shadow', 'utf8').split('\n').filter((l) => system.has(l.split(':')[0]));
+    writeFileSync(join(this.state, 'shadow'), [...shadow, `${USER.name}:*:20000:0:99999:7:::`, ''].join('\n'), { mode: 0o640 });
+    spawnSync('chown', ['root:shadow', join(this.state, 'shadow')]);
     this.mkdir(USER.home, USER);
   }
 
@@ -152,6 +158,7 @@ export class RealLayout {
       ['/root', 'root'],
       ['/snap', 'snap'],
       ['/tmp', 'tmp'],
+      ['/run', 'run'],
       ['/usr', 'upper/usr'],
       ['/var', 'upper/var'],
       ['/etc', 'upper/etc'],
@@ -162,7 +169,7 @@ export class RealLayout {
         return join(this.state, folder, path.slice(at.length));
       }
     }
-    throw new Error(`${path} is not a path a layout keeps (only /opt, /home, /root, /snap, /tmp, /usr, /var, /etc)`);
+    throw new Error(`${path} is not a path a layout keeps (only /opt, /home, /root, /snap, /tmp, /run, /usr, /var, /etc)`);
   }
 
   /** Creates a folder of the machine (and its parents), owned by `owner` when given. */
@@ -172,13 +179,18 @@ export class RealLayout {
     if (owner) spawnSync('chown', ['-R', `${owner.uid}:${owner.gid}`, at]);
   }
 
-  /** Writes a file of the machine (parents created), owned by `owner` when given. */
+  /** Writes a file of the machine (parents created), owned by `owner` when given (with the folders it created). */
   write(path: string, content: string | Buffer, opts: { readonly mode?: number; readonly owner?: { readonly uid: number; readonly gid: number } } = {}): void {
     const at = this.hostPath(path);
-    mkdirSync(dirname(at), { recursive: true });
+    const created = mkdirSync(dirname(at), { recursive: true });
     writeFileSync(at, content);
     if (opts.mode !== undefined) chmodSync(at, opts.mode);
-    if (opts.owner) spawnSync('chown', [`${opts.owner.uid}:${opts.owner.gid}`, at]);
+    if (opts.owner) {
+      const owner = `${opts.owner.uid}:${opts.owner.gid}`;
+      // mkdirSync returns the first folder it made: that one and everything below it to the file are the owner's.
+      if (created) spawnSync('chown', ['-R', owner, created]);
+      spawnSync('chown', [owner, at]);
+    }
   }
 
   /** Copies a host file into the machine. */
@@ -226,7 +238,7 @@ export class RealLayout {
       root,
       results,
       // /snap only where the layout has snaps: a machine without snapd has no /snap.
-      own: ['opt', 'home', 'root', 'tmp', 'snap'].filter((d) => existsSync(s(d))).map((d) => ({ source: s(d), target: `/${d}` })),
+      own: ['opt', 'home', 'root', 'tmp', 'run', 'snap'].filter((d) => existsSync(s(d))).map((d) => ({ source: s(d), target: `/${d}` })),
       overlays: ['usr', 'var', 'etc'].map((d) => ({ target: `/${d}`, upper: s(`upper/${d}`), work: s(`work/${d}`) })),
       binds: [
         ...this.hostBinds(),
@@ -235,6 +247,7 @@ export class RealLayout {
         { source: s('applications'), target: '/usr/share/applications' },
         { source: s('passwd'), target: '/etc/passwd' },
         { source: s('group'), target: '/etc/group' },
+        { source: s('shadow'), target: '/etc/shadow' },
       ],
       background: background.map(cmd),
       commands: commands.map(cmd),
@@ -258,7 +271,7 @@ export class RealLayout {
   private hostBinds(): { source: string; target: string }[] {
     const dirs = [dirname(process.execPath), dirname(builtCli()), this.workDir];
     return dirs
-      .filter((d) => /^\/(opt|home|root|snap|tmp)(\/|$)/.test(d))
+      .filter((d) => /^\/(opt|home|root|snap|tmp|run)(\/|$)/.test(d))
       .map((d) => {
         mkdirSync(this.hostPath(d), { recursive: true });
         return { source: d, target: d };
