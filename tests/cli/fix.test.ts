@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lockZoomProcesses, unlockZoomProcesses } from '../core/banned-app/linux/zoom-process-lock';
 import { DpkgSandbox } from '../helpers/dpkg-sandbox';
 
 const cli = join(__dirname, '..', '..', 'bin', 'attt-selfcheck.cjs');
@@ -35,6 +36,9 @@ function zoomFindings(findings: Array<{ check: string; status: string; title: { 
 }
 
 describe('attt-selfcheck fix zoom (as a process)', () => {
+  // Its fix sees this machine's processes: no other test may keep a zoom running meanwhile (it would be closed, and planned).
+  beforeAll(() => lockZoomProcesses(120_000), 130_000);
+  afterAll(() => unlockZoomProcesses());
   it('--dry-run prints the plan and changes nothing', () => {
     const s = world();
     const r = run(['fix', 'zoom', '--dry-run'], s.env);
