@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { Finding, FindingStatus, Message } from '../shared/finding';
 import type { PauseDuration } from '../shared/ipc-contract';
+import { notificationSubject } from './notification-subject';
 
 const HOUR = 3_600_000;
 /** Waits before the 1st, 2nd, 3rd, ... repeat of an unchanged finding; the last one repeats. */
@@ -134,26 +135,30 @@ export function pause(state: NotifyState, duration: PauseDuration, now: number):
 
 /** Title, body and click target of a notification, as messages the caller translates. */
 export interface NotificationContent {
-  /** Which kind of finding and which point of the advisory it breaks. */
+  /** The product and version, and the point of the advisory, once: «Zoom Workplace 6.1.11: vi phạm điểm 1 Công văn số …». */
   readonly title: Message;
-  /** What was found (the finding's own title). */
-  readonly what: Message;
-  /** What to do, pointing at the window; mentions how many more findings there are. */
+  /** What a click does, and how many more findings there are. */
   readonly body: Message;
   /** The finding the window opens on when the notification is clicked. */
   readonly findingId: string;
 }
 
-/** One notification for a decision (the worst finding, plus how many more), or null when nothing to show. */
+/**
+ * One short notification for a decision (the worst finding, plus how many more), or null when nothing to show.
+ * It names the product and version from the evidence, never a path; only when the evidence names no product is
+ * the finding's own title used.
+ */
 export function notificationContent(decision: NotifyDecision, policyNumber: string): NotificationContent | null {
   const first = decision.show[0];
   if (!first) return null;
   const f = first.finding;
   const more = decision.show.length - 1;
+  const kind = f.status === 'violation' ? 'violation' : 'warning';
+  const subject = notificationSubject(f);
+  const point = { point: f.advisoryPoint, number: policyNumber };
   return {
-    title: { key: f.status === 'violation' ? 'ui:notify.violationTitle' : 'ui:notify.warningTitle', params: { point: f.advisoryPoint, number: policyNumber } },
-    what: f.title,
-    body: { key: more > 0 ? 'ui:notify.bodyMore' : 'ui:notify.body', params: { count: more, point: f.advisoryPoint, number: policyNumber } },
+    title: subject ? { key: `ui:notify.${kind}`, params: { product: subject, ...point } } : { key: `ui:notify.${kind}Title`, params: point },
+    body: subject ? { key: more > 0 ? 'ui:notify.clickMore' : 'ui:notify.click', params: { count: more } } : f.title,
     findingId: f.id,
   };
 }

@@ -26,7 +26,7 @@ export class Notifier {
 
   /** Shows one notification; returns false where the OS offers none. */
   show(content: NotificationContent, tr: MainTranslator): boolean {
-    return this.present({ title: tr.message(content.title), body: `${tr.message(content.what)}\n${tr.message(content.body)}` }, () => this.openOn(content.findingId));
+    return this.present({ title: tr.message(content.title), body: tr.message(content.body) }, () => this.openOn(content.findingId));
   }
 
   /**

@@ -108,13 +108,17 @@ describe('notification decisions', () => {
     expect(pause(pause(EMPTY_NOTIFY_STATE, 'hour', T0), 'off', T0).pausedUntil).toBeNull();
   });
 
-  it('says what was found and which point of the advisory it breaks, and opens that finding', () => {
+  it('names the product and version and the point of the advisory once, says how many more, and opens that finding', () => {
     const c = notificationContent(decide([zoomLeftover, zoomInstalled], EMPTY_NOTIFY_STATE, T0, true), '1981/UBND-VHTT');
     expect(c).toEqual({
-      title: { key: 'ui:notify.violationTitle', params: { point: 1, number: '1981/UBND-VHTT' } },
-      what: zoomInstalled.title,
-      body: { key: 'ui:notify.bodyMore', params: { count: 1, point: 1, number: '1981/UBND-VHTT' } },
+      title: { key: 'ui:notify.violation', params: { product: 'Zoom 5.13.7 (12602)', point: 1, number: '1981/UBND-VHTT' } },
+      body: { key: 'ui:notify.clickMore', params: { count: 1 } },
       findingId: zoomInstalled.id,
+    });
+    expect(notificationContent(decide([zoomLeftover], EMPTY_NOTIFY_STATE, T0, true), '1981/UBND-VHTT')).toEqual({
+      title: { key: 'ui:notify.warning', params: { product: 'Zoom', point: 1, number: '1981/UBND-VHTT' } },
+      body: { key: 'ui:notify.click', params: { count: 0 } },
+      findingId: zoomLeftover.id,
     });
     expect(notificationContent(decide([], EMPTY_NOTIFY_STATE, T0, true), 'x')).toBeNull();
   });

@@ -87,14 +87,14 @@ describe('tray menu', () => {
 });
 
 describe('notifier', () => {
-  const content = { title: { key: 'ui:notify.violationTitle', params: { point: 1, number: '1981/UBND-VHTT' } }, what: zoomInstalled.title, body: { key: 'ui:notify.body', params: { point: 1, number: '1981/UBND-VHTT' } }, findingId: zoomInstalled.id };
+  const content = { title: { key: 'ui:notify.violation', params: { product: 'Zoom Workplace 6.1.11', point: 1, number: '1981/UBND-VHTT' } }, body: { key: 'ui:notify.clickMore', params: { count: 2 } }, findingId: zoomInstalled.id };
 
   it('says what and which point of the advisory, quietly, and a click opens that finding', () => {
     const opened: string[] = [];
     expect(new Notifier((id) => opened.push(id)).show(content, mainTranslator('vi'))).toBe(true);
     const n = fake.notifications[0]!;
-    expect(n.options.title).toBe('Vi phạm điểm 1 Công văn số 1981/UBND-VHTT');
-    expect(n.options.body).toMatch(/^Phát hiện phần mềm Zoom đã cài đặt \(registry\)\n/);
+    expect(n.options.title).toBe('Zoom Workplace 6.1.11: vi phạm điểm 1 Công văn số 1981/UBND-VHTT');
+    expect(n.options.body).toBe('Bấm để xem cách xử lý. Còn 2 vấn đề khác.');
     expect(n.options.silent).toBe(true);
     expect(n.shown).toBe(true);
     n.emit('click');
