@@ -301,3 +301,26 @@ describe('removal of each form', () => {
 });
 
 const MIMEAPPS_CRLF = '# mine\r\n[Default Applications]\r\ntext/html=firefox.desktop\r\nx-scheme-handler/zoommtg=Zoom.desktop\r\n\r\n[Added Associations]\r\nx-scheme-handler/zoomus=Zoom.desktop;\r\napplication/pdf=org.gnome.Evince.desktop;\r\n[Removed Associations]\r\nx-scheme-handler/zoommtg=Zoom.desktop;\r\n';
+
+describe("another user's entries and handlers", () => {
+  it('are found in their home, named as theirs, and left to them (manual, with why)', async () => {
+    installDeb();
+    const other = join(root, 'home', 'lan');
+    write(join(other, '.local', 'share', 'applications', 'Zoom.desktop'), zoomEntry());
+    write(join(other, '.config', 'mimeapps.list'), '[Default Applications]\nx-scheme-handler/zoommtg=Zoom.desktop\n');
+    const passwd = join(root, 'passwd');
+    writeFileSync(passwd, `lan:x:1001:1001:Lan:${other}:/bin/bash\n`);
+    host = new RealHost({ homedir: home, env: { HOME: home, ATTT_SELFCHECK_PASSWD_FILE: passwd } });
+    const { otherUsersEntriesProbe } = await import('../../../../src/core/checks/banned-app/linux/desktop-entries');
+    const { otherUsersUrlHandlersProbe } = await import('../../../../src/core/checks/banned-app/linux/url-handlers');
+    const { findings, plans } = await checkAndPlan([otherUsersEntriesProbe, otherUsersUrlHandlersProbe]);
+    expect(findings.filter((f) => f.status !== 'ok').map((f) => [f.title.key, f.evidence[0]!.data?.user])).toEqual([
+      ['bannedApp:form.desktop-entry.runs', 'lan'],
+      ['bannedApp:form.url-handler', 'lan'],
+    ]);
+    expect(plans.map((p) => [p.kind, p.steps.length, p.why?.key])).toEqual([
+      ['manual', 0, 'fix:why.otherUser'],
+      ['manual', 0, 'fix:why.otherUser'],
+    ]);
+  });
+});

@@ -61,7 +61,7 @@ async function shortcutHit(host: Host, app: BannedApp, path: string, program: st
       kind: 'launcher',
       path,
       detail: `shortcut ${path} -> ${program}`,
-      label: { key: runs ? 'bannedApp:evidence.entry.starts' : 'bannedApp:evidence.entry.started', params: { path, program } },
+      label: { key: runs ? 'bannedApp:evidence.shortcut.starts' : 'bannedApp:evidence.shortcut.started', params: { path, program } },
       data: { form: 'shortcut', path, program, runs: runs ? '1' : '0' },
     },
   };
