@@ -68,6 +68,8 @@ async function one(index: number): Promise<Result> {
 async function worker(from: number): Promise<void> {
   // Test hook (tests/fuzz/fuzz.test.ts): block the event loop at one machine, as a stalling parse would.
   const blockAt = process.env.ATTT_FUZZ_BLOCK_AT === undefined ? -1 : Number(process.env.ATTT_FUZZ_BLOCK_AT);
+  // Loading the engine can take seconds on a busy machine: the watchdog starts on this word, not at the fork.
+  process.send!('ready');
   for (let i = from; i < count; i++) {
     if (i === blockAt) for (;;);
     process.send!(await one(i));
@@ -92,8 +94,8 @@ function supervise(): Promise<Result[]> {
           child.kill('SIGKILL');
         }, WATCHDOG_MS);
       };
-      arm();
-      child.on('message', (m: Result) => {
+      child.on('message', (m: Result | 'ready') => {
+        if (m === 'ready') return arm();
         results.push(m);
         next = m.index + 1;
         if (!values.json && next % 500 === 0) process.stderr.write(`fuzz: ${next}/${count}\n`);
