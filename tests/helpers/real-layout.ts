@@ -219,7 +219,7 @@ export class RealLayout {
    */
   async run(commands: readonly LayoutCommand[], background: readonly LayoutCommand[] = []): Promise<LayoutRun> {
     // Our processes are visible from the host's process list: a test there that expects no Zoom running waits.
-    if (background.length) await lockZoomProcesses();
+    if (background.length) await lockZoomProcesses(150_000);
     try {
       return this.runNow(commands, background);
     } finally {
