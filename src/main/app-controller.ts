@@ -100,7 +100,6 @@ export class AppController extends EventEmitter<ControllerEvents> {
       if (running.only === undefined || running.only === only) return running.promise;
       return running.promise.catch(() => undefined).then(() => this.runCheck(only));
     }
-    this.emit('checking', true);
     const promise = this.deps
       .runChecks(only)
       .then((report) => this.accept(report))
@@ -109,6 +108,8 @@ export class AppController extends EventEmitter<ControllerEvents> {
         this.emit('checking', false);
       });
     this.checking = { promise, only };
+    // Told once isChecking is true, so the tray shows "checking" (it asks isChecking when it redraws).
+    this.emit('checking', true);
     return promise;
   }
 

@@ -190,6 +190,10 @@ export const fake = {
   windows: [] as BrowserWindow[],
   trays: [] as Tray[],
   notifications: [] as Notification[],
+  utilities: [] as UtilityProcess[],
+  loginItems: [] as unknown[],
+  home: '/nonexistent/home',
+  quits: 0,
   handlers: new Map<string, (event: unknown, payload: unknown) => unknown>(),
   exposed: {} as Record<string, unknown>,
   opened: [] as string[],
@@ -211,6 +215,12 @@ export const fake = {
     fake.windows.length = 0;
     fake.trays.length = 0;
     fake.notifications.length = 0;
+    fake.utilities.length = 0;
+    fake.loginItems.length = 0;
+    fake.home = '/nonexistent/home';
+    fake.quits = 0;
+    app.removeAllListeners();
+    powerMonitor.removeAllListeners();
     fake.handlers.clear();
     fake.exposed = {};
     fake.opened.length = 0;
@@ -221,8 +231,53 @@ export const fake = {
   },
 };
 
-/** The parts of `app` the tests may touch. */
-export const app = {
+/** A fake utility process (see src/main/run-in-utility.ts): the test answers for it with `reply` and `exit`. */
+export class UtilityProcess extends EventEmitter {
+  readonly sent: unknown[] = [];
+  killed = false;
+  pid: number | undefined = 7000 + fake.utilities.length;
+  constructor(
+    readonly modulePath: string,
+    readonly args: readonly string[],
+    readonly options: Record<string, unknown>,
+  ) {
+    super();
+  }
+  postMessage(m: unknown): void {
+    this.sent.push(m);
+  }
+  kill(): boolean {
+    this.killed = true;
+    this.exit(-1);
+    return true;
+  }
+  reply(m: unknown): void {
+    this.emit('message', m);
+  }
+  exit(code: number): void {
+    if (this.pid === undefined) return;
+    this.pid = undefined;
+    this.emit('exit', code);
+  }
+}
+
+/** A fake utilityProcess module: records each process it starts. */
+export const utilityProcess = {
+  fork(modulePath: string, args: readonly string[] = [], options: Record<string, unknown> = {}): UtilityProcess {
+    const p = new UtilityProcess(modulePath, args, options);
+    fake.utilities.push(p);
+    return p;
+  },
+};
+
+/** A fake powerMonitor: the test emits 'resume' and 'unlock-screen'. */
+export const powerMonitor = new EventEmitter();
+
+/** The parts of `app` the tests may touch; an EventEmitter, so a test can emit 'before-quit'. */
+export const app = Object.assign(new EventEmitter(), {
   isPackaged: true,
   getAppPath: () => '/app',
-};
+  getPath: (name: string) => (name === 'home' ? fake.home : `/nonexistent/${name}`),
+  setLoginItemSettings: (s: unknown) => void fake.loginItems.push(s),
+  quit: () => void fake.quits++,
+});

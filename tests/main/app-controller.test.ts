@@ -105,6 +105,17 @@ describe('AppController', () => {
     expect(controller([]).problemMessages()).toEqual([]);
   });
 
+  it('says "checking" only once isChecking is true, and "done" once it is false again (the tray redraws from isChecking)', async () => {
+    const c = controller([reportWith([zoomOk])]);
+    const seen: [boolean, boolean][] = [];
+    c.on('checking', (on) => seen.push([on, c.isChecking]));
+    await c.runCheck();
+    expect(seen).toEqual([
+      [true, true],
+      [false, false],
+    ]);
+  });
+
   it('fills settings saved by an older version with the defaults', () => {
     writeFileSync(join(dir, 'settings.json'), '{"language": "en"}');
     expect(controller([]).settings()).toEqual({ language: 'en', intervalHours: 4, startAtLogin: true, notifications: true });
