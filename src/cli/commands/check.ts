@@ -1,25 +1,48 @@
 import { CHECK_IDS, defaultChecks } from '../../core/checks/default-checks';
 import { exitCodeFor, selectChecks } from '../../core/engine';
+import { nagiosLine } from '../../core/export/nagios';
 import { memoWriterFor } from '../../core/host/memo-writer';
+import type { Report } from '../../shared/report';
 import { UsageError } from '../args';
-import type { Command } from '../command';
+import type { CliContext, Command } from '../command';
 import { catalogFileFlag, loadForCli } from './catalog';
 import { renderReport } from '../render-report';
 
-/** `attt-selfcheck check [--only banned-app|os-patch] [--json] [--lang vi|en] [--catalog FILE]`: run the checks and print the report. */
+/** The values of `--format`: how the report is printed. */
+export const CHECK_FORMATS = ['text', 'json', 'nagios'] as const;
+type CheckFormat = (typeof CHECK_FORMATS)[number];
+
+/** The one output asked for; two at once (`--json --format nagios`) is bad usage. */
+function outputFormat(ctx: CliContext): CheckFormat {
+  const asked = ctx.args.flags.format === undefined ? undefined : String(ctx.args.flags.format);
+  if (asked !== undefined && !(CHECK_FORMATS as readonly string[]).includes(asked)) {
+    throw new UsageError('cli:error.badFormat', { value: asked, choices: CHECK_FORMATS.join(', ') });
+  }
+  if (asked !== undefined && ctx.args.json && asked !== 'json') throw new UsageError('cli:error.conflictingOutputs', { options: '--json, --format' });
+  return ctx.args.json ? 'json' : ((asked as CheckFormat | undefined) ?? 'text');
+}
+
+function printed(report: Report, format: CheckFormat, ctx: CliContext): string {
+  if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
+  if (format === 'nagios') return nagiosLine(report, ctx.t);
+  return renderReport(report, ctx.t);
+}
+
+/** `attt-selfcheck check [--only banned-app|os-patch] [--json | --format text|json|nagios] [--lang vi|en] [--catalog FILE]`: run the checks and print the report. */
 export const checkCommand: Command = {
   words: ['check'],
-  flags: { catalog: 'string', only: 'string' },
+  flags: { catalog: 'string', only: 'string', format: 'string' },
   async run(ctx) {
     const only = ctx.args.flags.only === undefined ? undefined : String(ctx.args.flags.only);
     const checks = selectChecks(defaultChecks(), only);
     if (!checks) throw new UsageError('cli:error.badOnly', { value: only ?? '', choices: CHECK_IDS.join(', ') });
+    const format = outputFormat(ctx);
     const catalogFile = catalogFileFlag(ctx);
     // Say at once on stderr when the catalog given is refused; the check still runs with the built-in one.
     if (catalogFile) await loadForCli(ctx, catalogFile);
     const memoWriter = memoWriterFor(ctx.host, ctx.dataDir);
     const report = await ctx.checkRunner({ host: ctx.host, policy: ctx.policy, now: ctx.now(), dataDir: ctx.dataDir, ...(catalogFile ? { catalogFile } : {}), ...(memoWriter ? { memoWriter } : {}) }, checks);
-    ctx.io.out(ctx.args.json ? `${JSON.stringify(report, null, 2)}\n` : renderReport(report, ctx.t));
+    ctx.io.out(printed(report, format, ctx));
     return exitCodeFor(report.findings);
   },
 };
