@@ -73,7 +73,7 @@ describe('Windows: every profile of Chrome, Edge, Cốc Cốc and Firefox under 
     expect(chromeFinding).toMatchObject({
       severity: 'high',
       advisoryPoint: 1,
-      title: { key: 'bannedApp:installed.title', params: { app: 'Zoom', source: 'Zoom Scheduler — Google Chrome, Default', version: '2.2.1' } },
+      title: { key: 'bannedApp:installed.title', params: { app: 'Zoom', product: 'Zoom Scheduler 2.2.1' } },
       action: { key: 'bannedApp:extension.action', params: { page: 'chrome://extensions' } },
     });
     expect(chromeFinding.remediation).toBeUndefined();

@@ -15,7 +15,7 @@ describe('judge', () => {
     const b = judge(zoom, [[probe('linux.ps'), ran('ps', [procHit])], [probe('linux.dpkg'), ran('dpkg', [pkgHit, folderHit])]]);
     expect(a).toHaveLength(2);
     const installed = a.find((f) => f.evidence.length === 2)!;
-    expect(installed).toMatchObject({ status: 'violation', severity: 'high', advisoryPoint: 1, remediation: 'uninstall.package', title: { key: 'bannedApp:installed.title', params: { app: 'Zoom', version: '6.2.5.2440' } } });
+    expect(installed).toMatchObject({ status: 'violation', severity: 'high', advisoryPoint: 1, remediation: 'uninstall.package', title: { key: 'bannedApp:installed.title', params: { app: 'Zoom', product: 'zoom 6.2.5.2440' } } });
     expect(a.find((f) => f.severity === 'critical')?.title.key).toBe('bannedApp:running.title');
     expect(a.map((f) => f.id).sort()).toEqual(b.map((f) => f.id).sort());
   });

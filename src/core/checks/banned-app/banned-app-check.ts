@@ -2,6 +2,7 @@ import type { Evidence, Finding } from '../../../shared/finding';
 import type { Platform } from '../../host/host';
 import type { BannedApp } from '../../policy/policy-schema';
 import { errorText, findingId, msg, type Check, type CheckContext } from '../check';
+import { installSubject } from './install-subject';
 import type { Hit, HitKind, Probe, ProbeResult } from './probe';
 
 /** Id of the banned-application check. */
@@ -77,16 +78,22 @@ export function judge(app: BannedApp, results: ReadonlyArray<readonly [Probe, Pr
   for (const [install, group] of groups) {
     const kind = KIND_ORDER.find((k) => group.some((h) => h.kind === k)) ?? 'leftover';
     const first = group.find((h) => h.kind === kind) ?? group[0]!;
-    const version = group.map((h) => h.evidence.version).find((v) => v);
+    const evidence = group.map((h) => h.evidence);
+    const subject = installSubject(app, kind, evidence);
     hits.push({
       id: findingId(BANNED_APP_CHECK, app.id, install),
       check: BANNED_APP_CHECK,
       ...JUDGEMENT[kind],
       advisoryPoint: app.advisoryPoint,
-      title: first.title ?? msg(`bannedApp:${kind}.title`, { app: app.name, source: first.source, version: version ?? '' }),
+      // What and whose, in the install's own words; where it was seen is the evidence's job.
+      title:
+        first.title ??
+        (subject.user
+          ? msg(`bannedApp:${kind}.titleOfUser`, { app: app.name, product: subject.product, user: subject.user })
+          : msg(`bannedApp:${kind}.title`, { app: app.name, product: subject.product })),
       detail: msg(`bannedApp:${kind}.detail`, { app: app.name }),
       action: first.action ?? msg(`bannedApp:${kind}.action`, { app: app.name }),
-      evidence: group.map((h) => h.evidence),
+      evidence,
       ...(group.find((h) => h.remediation) ? { remediation: group.find((h) => h.remediation)!.remediation } : {}),
     });
   }

@@ -20,7 +20,7 @@ export interface Hit {
   readonly remediation?: string;
   /** What the user should do, when the kind's usual action does not fit (e.g. remove a browser extension by hand). */
   readonly action?: Message;
-  /** The finding's title, when the kind's usual one (which names `source`) does not fit: a form in words, no path. */
+  /** The finding's title, when the kind's usual one (the product and whose account) does not fit: a form in words, no path. */
   readonly title?: Message;
 }
 

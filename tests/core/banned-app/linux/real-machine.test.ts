@@ -51,7 +51,7 @@ describe.runIf(onLinux && dpkgAvailable())('dpkg for real (private database)', (
   it('reports a violation through the whole check, with dpkg evidence and the uninstall plan', async () => {
     const findings = await bannedAppCheck({ linux: linuxProbes, darwin: [], win32: [] }).run({ host: hostOn(dirty), policy: builtinPolicy(), now: NOW });
     const v = findings.find((f) => f.evidence.some((e) => e.data?.manager === 'dpkg'));
-    expect(v).toMatchObject({ status: 'violation', remediation: 'uninstall.package', title: { key: 'bannedApp:installed.title', params: { app: 'Zoom', version: '6.1.0.198' } } });
+    expect(v).toMatchObject({ status: 'violation', remediation: 'uninstall.package', title: { key: 'bannedApp:installed.title', params: { app: 'Zoom', product: 'zoom 6.1.0.198' } } });
     expect(findings.flatMap((f) => f.evidence).some((e) => e.data?.name === 'zoomer')).toBe(false);
   });
 

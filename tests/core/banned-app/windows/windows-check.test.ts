@@ -35,6 +35,29 @@ describe('the banned-app check on a recorded Windows PC', () => {
     expect(findings.map((f) => f.status).sort()).toEqual([...Array(8).fill('violation')]);
   });
 
+  it('titles say the product and version as the install names itself, and another account by its user name, never a key or a SID', async () => {
+    const { ctx } = windowsContext();
+    const findings = await check.run(ctx);
+    const titles = findings.map((f) => ({ key: f.title.key, ...f.title.params }));
+    expect(titles).toContainEqual({ key: 'bannedApp:installed.title', app: 'Zoom', product: 'Zoom Workplace 6.1.11' });
+    expect(titles).toContainEqual({ key: 'bannedApp:installed.titleOfUser', app: 'Zoom', product: 'Zoom 5.13.7', user: 'tran' });
+    expect(titles).toContainEqual({ key: 'bannedApp:installed.title', app: 'Zoom', product: 'Zoom Rooms 6.0.7' });
+    expect(titles).toContainEqual({ key: 'bannedApp:installed.title', app: 'Zoom', product: 'ZoomOutlookPlugin 5.17.5' });
+    const said = JSON.stringify(findings.map((f) => f.title));
+    expect(said).not.toMatch(/S-1-5-21|HKU|HKLM|HKCU|Uninstall|\\\\|pid/i);
+    // The SID and the key stay in the evidence, for IT staff and the removal.
+    const tran = findings.find((f) => f.title.params?.user === 'tran')!;
+    expect(tran.evidence.find((e) => e.kind === 'registry')?.data).toMatchObject({ sid: SID_TRAN, user: 'tran' });
+    expect(tran.evidence.find((e) => e.kind === 'file')?.data).toMatchObject({ sid: SID_TRAN, user: 'tran' });
+  });
+
+  it('without ProfileList the other account is not named at all rather than named by its SID', async () => {
+    const { ctx } = windowsContext({ commands: windowsCommands([regMissing('HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\ProfileList')]) });
+    const findings = await check.run(ctx);
+    const tran = findings.find((f) => f.evidence.some((e) => e.data?.hive === `HKU\\${SID_TRAN}`))!;
+    expect(tran.title).toEqual({ key: 'bannedApp:installed.title', params: { app: 'Zoom', product: 'Zoom 5.13.7' } });
+  });
+
   it('reads each registry root once however many probes ask, even when reg answers slowly', async () => {
     const { ctx, host } = windowsContext();
     const slow = Object.create(host) as typeof host;

@@ -50,7 +50,7 @@ export function appBundleHit(path: string, scope: 'system' | 'user', info: Bundl
       ...(info?.version ? { version: info.version } : {}),
       detail: `${name}${info?.bundleId ? ` (${info.bundleId})` : ''}`,
       // The bundle id decides; a bundle found by its name whose Info.plist could not be read is not confirmed.
-      data: { scope, ...(info?.bundleId ? { bundleId: info.bundleId } : {}), ...(info?.version ? { version: info.version } : {}), identity: info?.bundleId ? 'bundle' : 'unconfirmed' },
+      data: { scope, name: name.replace(/\.app$/i, ''), ...(info?.bundleId ? { bundleId: info.bundleId } : {}), ...(info?.version ? { version: info.version } : {}), identity: info?.bundleId ? 'bundle' : 'unconfirmed' },
     },
   };
 }

@@ -13,7 +13,7 @@ import { readFailure } from '../../reasons';
 import { lookedAt, scanResult } from '../leftovers';
 import { notApplicable, type Hit, type Probe } from '../probe';
 import { identifyWindowsExe } from './exe-identity';
-import { expandEnv, roamingAppData, type Profile } from './profiles';
+import { expandEnv, profileUser, roamingAppData, type Profile } from './profiles';
 import type { RootScan, UninstallEntry } from './uninstall-entries';
 import { entryIdentity } from './uninstall-entries';
 import { matchedEntries, REGISTRY_REMEDIATION } from './uninstall-probes';
@@ -30,6 +30,12 @@ interface Target {
 }
 
 const lower = (s: string | undefined): string => trimTrailing((s ?? '').toLowerCase(), '\\/');
+
+/** `user` for another person's profile (the current user's and the machine's have none). */
+function userOf(profile: Profile | undefined): { user?: string } {
+  const user = profile && !profile.current ? profileUser(profile) : undefined;
+  return user ? { user } : {};
+}
 
 /**
  * The Uninstall entry an executable belongs to: the one whose DisplayIcon/uninstaller names the file or
@@ -68,7 +74,7 @@ async function scanTargets(host: Host, app: BannedApp, targets: readonly Target[
       }
       const entry = entryOwning(app, t.exe, t.installDir, t.entries);
       const who: EvidenceData = id.is === 'app' ? { identity: 'version', ...(id.info.companyName ? { companyName: id.info.companyName } : {}), ...(id.info.productName ? { productName: id.info.productName } : {}) } : { identity: 'unconfirmed' };
-      const data: EvidenceData = { scope: t.profile ? 'user' : 'machine', size: String(st.size), ...(t.profile ? { profile: t.profile.path } : {}), ...(t.profile?.sid ? { sid: t.profile.sid } : {}), ...who };
+      const data: EvidenceData = { scope: t.profile ? 'user' : 'machine', size: String(st.size), ...(t.profile ? { profile: t.profile.path } : {}), ...(t.profile?.sid ? { sid: t.profile.sid } : {}), ...userOf(t.profile), ...who };
       hits.push({
         kind: 'installed',
         install: entry ? entryIdentity(entry) : `file:${t.exe}`,

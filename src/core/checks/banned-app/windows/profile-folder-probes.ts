@@ -7,13 +7,32 @@ import type { BannedApp } from '../../../policy/policy-schema';
 import type { CheckContext } from '../../check';
 import { installersProbe } from '../installers';
 import { lookedAt, scanLeftovers, scanResult } from '../leftovers';
-import { notApplicable, type Probe } from '../probe';
-import { expandEnv, localAppData, roamingAppData, type Profile } from './profiles';
+import { notApplicable, type Hit, type Probe } from '../probe';
+import { expandEnv, localAppData, profileUser, roamingAppData, type Profile } from './profiles';
 import { matchedEntries } from './uninstall-probes';
 import { windowsScan } from './windows-scan';
 
 async function profilesOf(ctx: CheckContext, current: boolean): Promise<readonly Profile[]> {
   return (await windowsScan(ctx).profiles()).profiles.filter((p) => p.current === current);
+}
+
+/** The probe, its hits in another person's profile carrying that person's account name (`user`). */
+function namingUsers(probe: Probe): Probe {
+  return {
+    id: probe.id,
+    async run(ctx, app) {
+      const r = await probe.run(ctx, app);
+      if (r.status !== 'ran') return r;
+      const others = await profilesOf(ctx, false);
+      const within = (path: string, p: Profile): boolean => path.toLowerCase().startsWith(`${p.path.toLowerCase().replace(/\\+$/, '')}\\`);
+      const hits = r.hits.map((h): Hit => {
+        const path = h.evidence.path;
+        const user = path ? profileUser(others.find((p) => within(path, p))) : undefined;
+        return user ? { ...h, evidence: { ...h.evidence, data: { ...h.evidence.data, user } } } : h;
+      });
+      return { ...r, hits };
+    },
+  };
 }
 
 /** The folders installers are looked for in: each profile's (Downloads, Desktop), and Public's with the current user. */
@@ -27,7 +46,7 @@ function installerFolders(host: Host, app: BannedApp, profiles: readonly Profile
 export const currentUserInstallersProbe: Probe = installersProbe('windows.installers.current-user', async (ctx, app) => installerFolders(ctx.host, app, await profilesOf(ctx, true), true));
 
 /** Installers in the other profiles' Downloads and Desktop. */
-export const otherUsersInstallersProbe: Probe = installersProbe('windows.installers.other-users', async (ctx, app) => installerFolders(ctx.host, app, await profilesOf(ctx, false), false));
+export const otherUsersInstallersProbe: Probe = namingUsers(installersProbe('windows.installers.other-users', async (ctx, app) => installerFolders(ctx.host, app, await profilesOf(ctx, false), false)));
 
 /** A leftover pattern expanded for one profile (%APPDATA%, %LOCALAPPDATA%, %USERPROFILE%, then machine variables). */
 export function expandForProfile(host: Host, pattern: string, profile: Profile): string | undefined {
@@ -75,4 +94,4 @@ function leftoverProbe(id: string, current: boolean): Probe {
 export const currentUserLeftoversProbe = leftoverProbe('windows.leftovers.current-user', true);
 
 /** Leftovers in other profiles. */
-export const otherUsersLeftoversProbe = leftoverProbe('windows.leftovers.other-users', false);
+export const otherUsersLeftoversProbe = namingUsers(leftoverProbe('windows.leftovers.other-users', false));

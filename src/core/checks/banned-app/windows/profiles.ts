@@ -16,6 +16,12 @@ export interface Profile {
   readonly current: boolean;
 }
 
+/** The account name of a profile as a person knows it: its folder's name (`C:\\Users\\tran` → `tran`). */
+export function profileUser(profile: Profile | undefined): string | undefined {
+  const name = profile?.path.split(/[\\/]/).filter((s) => s !== '').pop();
+  return name && !/^[a-z]:$/i.test(name) ? name : undefined;
+}
+
 /** The profiles found, and what could not be read on the way (never fatal: the current profile is always known). */
 export interface ProfileSet {
   readonly profiles: readonly Profile[];

@@ -17,6 +17,8 @@ export interface UninstallRoot {
   readonly scope: 'machine' | 'user';
   /** The user's SID, when known (always for HKU, for HKCU when it could be told). */
   readonly sid?: string;
+  /** The account name of another user's hive (their profile folder's name), when ProfileList tells it. */
+  readonly user?: string;
 }
 
 /** One Uninstall subkey with the values removal plans need. */
@@ -131,6 +133,7 @@ export function entryData(e: UninstallEntry): EvidenceData {
     lossy: e.lossy ? '1' : undefined,
     productCode: e.productCode,
     sid: e.root.sid,
+    user: e.root.user,
   };
   for (const [k, v] of Object.entries(optional) as [EvidenceDataKey, string | undefined][]) if (v !== undefined) data[k] = v;
   return data;

@@ -5,7 +5,7 @@
 import type { Message } from '../../../../shared/finding';
 import type { CheckContext } from '../../check';
 import { queryKey, type RegView } from '../../../windows/reg-query';
-import { findProfiles, isServiceSid, type ProfileSet } from './profiles';
+import { findProfiles, isServiceSid, profileUser, type ProfileSet } from './profiles';
 import { rootFingerprint, scanRoot, UNINSTALL_SUBPATH, type RootScan, type UninstallRoot } from './uninstall-entries';
 
 /** Loaded user hives under HKEY_USERS (service SIDs and `_Classes` left out), or why they could not be listed. */
@@ -62,7 +62,14 @@ function createScan(ctx: CheckContext): WindowsScan {
       const root: UninstallRoot = { key: `HKEY_USERS\\*\\${UNINSTALL_SUBPATH}`, hive: 'HKU', view: 64, scope: 'user' };
       return [{ root, ok: false, reason: hives.reason }];
     }
-    return Promise.all(hives.sids.map((sid) => scanRoot(host, { key: `HKEY_USERS\\${sid}\\${UNINSTALL_SUBPATH}`, hive: `HKU\\${sid}`, view: 64, scope: 'user', sid })));
+    const known = (await profiles()).profiles;
+    return Promise.all(
+      hives.sids.map((sid) => {
+        // Named as the person knows it (the profile folder), never by the SID.
+        const user = profileUser(known.find((p) => !p.current && p.sid?.toLowerCase() === sid.toLowerCase()));
+        return scanRoot(host, { key: `HKEY_USERS\\${sid}\\${UNINSTALL_SUBPATH}`, hive: `HKU\\${sid}`, view: 64, scope: 'user', sid, ...(user ? { user } : {}) });
+      }),
+    );
   });
   const currentSid = once(async (): Promise<string | undefined> => {
     const known = await sidFromProfiles();
