@@ -17,7 +17,9 @@ export interface InstallSubject {
 
 /** A version for a title: the build number Windows installers append in brackets (`6.1.11 (47183)`) left to the evidence. */
 export function titleVersion(version: string): string {
-  return version.replace(/\s*\(\d+\)\s*$/, '').trim();
+  const v = version.trim();
+  const m = / \((\d+)\)$/.exec(v);
+  return m ? v.slice(0, m.index).trim() : v;
 }
 
 /** `name version`, the version left out when the name already ends with it. */

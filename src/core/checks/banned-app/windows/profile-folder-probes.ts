@@ -3,6 +3,7 @@
  * app, in the current profile and in every other one. Reuses the platform-neutral scanners.
  */
 import type { Host } from '../../../host/host';
+import { trimTrailing } from '../../../text/trim-trailing';
 import type { BannedApp } from '../../../policy/policy-schema';
 import type { CheckContext } from '../../check';
 import { installersProbe } from '../installers';
@@ -24,7 +25,7 @@ function namingUsers(probe: Probe): Probe {
       const r = await probe.run(ctx, app);
       if (r.status !== 'ran') return r;
       const others = await profilesOf(ctx, false);
-      const within = (path: string, p: Profile): boolean => path.toLowerCase().startsWith(`${p.path.toLowerCase().replace(/\\+$/, '')}\\`);
+      const within = (path: string, p: Profile): boolean => path.toLowerCase().startsWith(`${trimTrailing(p.path.toLowerCase(), '\\/')}\\`);
       const hits = r.hits.map((h): Hit => {
         const path = h.evidence.path;
         const user = path ? profileUser(others.find((p) => within(path, p))) : undefined;
