@@ -13,3 +13,11 @@ export function formatDay(isoDay: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay);
   return m ? `${m[3]}/${m[2]}/${m[1]}` : isoDay;
 }
+
+/** The clock time and the calendar date of an instant, local time, as Vietnamese writes them: `21:05`, `01/12/2026`. */
+export function timeAndDate(iso: string): { readonly time: string; readonly date: string } {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return { time: iso, date: '' };
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return { time: `${two(d.getHours())}:${two(d.getMinutes())}`, date: `${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()}` };
+}

@@ -18,7 +18,7 @@ const entry = (over: Partial<AuditEntry>): AuditEntry => ({
   type: 'step',
   planId: 'p1',
   findingId: 'f1',
-  plan: { key: 'bannedApp:installed.title', params: { app: 'Zoom', source: 'dpkg zoom', version: '6.2' } },
+  plan: { key: 'bannedApp:installed.title', params: { app: 'Zoom', product: 'zoom 6.2' } },
   step: { kind: 'run', title: { key: 'fix:step.package', params: { name: 'zoom', manager: 'dpkg' } } },
   argv: ['apt-get', 'remove', '-y', 'zoom'],
   exitCode: 0,

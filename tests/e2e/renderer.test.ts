@@ -118,7 +118,7 @@ describe('renderer in Chromium', () => {
   it.skipIf(!ready)(`findings in Vietnamese, worst first, under the app's CSP — ${why}`, async () => {
     const page = await open('vi');
     const titles = await page.locator('article h3').allTextContents();
-    expect(titles[0]).toBe('Phát hiện phần mềm Zoom đã cài đặt (registry)');
+    expect(titles[0]).toBe('Phát hiện phần mềm Zoom Workplace 5.13.7 đã cài đặt');
     expect(titles.at(-1)).toBe('Không phát hiện phần mềm Zoom (đã kiểm tra 6 nơi)');
     await expect(page.getByText('Điểm 1 Công văn số 1981/UBND-VHTT').first().isVisible()).resolves.toBe(true);
     // Nothing is wider than the 800 px window.
@@ -139,7 +139,7 @@ describe('renderer in Chromium', () => {
 
   it.skipIf(!ready)(`findings, history and settings in English — ${why}`, async () => {
     const page = await open('en');
-    expect(await page.locator('article h3').first().textContent()).toBe('Zoom is installed (registry)');
+    expect(await page.locator('article h3').first().textContent()).toBe('Zoom Workplace 5.13.7 is installed');
     await expect(page.getByRole('button', { name: 'Check now' }).isVisible()).resolves.toBe(true);
     await expect(page.getByText('Point 1 of Official letter No. 1981/UBND-VHTT').first().isVisible()).resolves.toBe(true);
     await page.screenshot({ path: join(shots, 'findings-en.png'), fullPage: true });

@@ -31,7 +31,7 @@ describe('findings page', () => {
     const cards = screen.getAllByRole('article');
     expect(cards.map((c) => c.getAttribute('data-finding-id'))).toEqual([zoomInstalled.id, zoomLeftover.id, dpkgUnknown.id, zoomOk.id]);
     const first = within(cards[0]!);
-    expect(first.getByRole('heading', { level: 3 }).textContent).toBe('Phát hiện phần mềm Zoom đã cài đặt (registry)');
+    expect(first.getByRole('heading', { level: 3 }).textContent).toBe('Phát hiện phần mềm Zoom Workplace 5.13.7 đã cài đặt');
     expect(first.getByText(/Vi phạm/)).toBeTruthy();
     expect(first.getByText('Điểm 1 Công văn số 1981/UBND-VHTT')).toBeTruthy();
     expect(first.getByText('HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\ZoomUMX')).toBeTruthy();

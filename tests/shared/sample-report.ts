@@ -9,7 +9,7 @@ export const zoomInstalled: Finding = {
   status: 'violation',
   severity: 'high',
   advisoryPoint: 1,
-  title: { key: 'bannedApp:installed.title', params: { app: 'Zoom', source: 'registry', version: '5.13.7 (12602)' } },
+  title: { key: 'bannedApp:installed.title', params: { app: 'Zoom', product: 'Zoom Workplace 5.13.7' } },
   detail: { key: 'bannedApp:installed.detail', params: { app: 'Zoom' } },
   action: { key: 'bannedApp:installed.action', params: { app: 'Zoom' } },
   evidence: [
@@ -32,7 +32,7 @@ export const zoomRunning: Finding = {
   status: 'violation',
   severity: 'critical',
   advisoryPoint: 1,
-  title: { key: 'bannedApp:running.title', params: { app: 'Zoom', source: 'process' } },
+  title: { key: 'bannedApp:running.title', params: { app: 'Zoom', product: 'Zoom' } },
   action: { key: 'bannedApp:running.action', params: { app: 'Zoom' } },
   evidence: [{ kind: 'process', detail: 'Zoom.exe (pid 4242)', data: { pid: '4242', name: 'Zoom.exe' } }],
 };
@@ -44,7 +44,7 @@ export const zoomLeftover: Finding = {
   status: 'warning',
   severity: 'low',
   advisoryPoint: 1,
-  title: { key: 'bannedApp:leftover.title', params: { app: 'Zoom', source: 'folder' } },
+  title: { key: 'bannedApp:leftover.title', params: { app: 'Zoom', product: 'Zoom' } },
   action: { key: 'bannedApp:leftover.action', params: { app: 'Zoom' } },
   evidence: [{ kind: 'folder', path: '/home/an/.zoom', detail: 'leftover folder' }],
   remediation: 'remove.allowlisted',

@@ -7,6 +7,7 @@ import type { Report } from '../../shared/report';
 import type { Settings } from '../../shared/settings';
 import { ErrorNote } from './components/ErrorNote';
 import { LanguageSwitch } from './components/LanguageSwitch';
+import { VerdictBanner } from './components/VerdictBanner';
 import { AdvisoryPage } from './pages/AdvisoryPage';
 import { FindingsPage } from './pages/FindingsPage';
 import { FixWizard } from './pages/FixWizard';
@@ -90,6 +91,7 @@ export function App({ api }: { readonly api: AtttApi }) {
         </div>
         <LanguageSwitch language={settings?.language ?? (i18n.language === 'en' ? 'en' : 'vi')} onChange={(l) => void changeLanguage(l)} />
       </header>
+      <VerdictBanner report={report} loaded={loaded} />
       <nav className="app-nav" aria-label={t('ui:nav.label')}>
         {PAGES.map((p) => (
           <button key={p} type="button" className="nav-item" aria-current={page === p ? 'page' : undefined} onClick={() => setPage(p)}>
