@@ -69,7 +69,7 @@ describe('attt-selfcheck history', () => {
     expect(io.stdout).toContain('NHẬT KÝ THAO TÁC');
     expect(io.stdout).toContain('[xong] Gỡ gói «zoom» bằng trình quản lý gói dpkg');
     expect(io.stdout).toContain('$ apt-get remove -y zoom  (mã thoát 0)');
-    expect(io.stdout).toContain('Đã gỡ bỏ, được xác nhận bằng lần kiểm tra lại: Phát hiện phần mềm Zoom');
+    expect(io.stdout).toContain('Đã gỡ bỏ, được xác nhận bằng lần kiểm tra lại: Phát hiện phần mềm zoom 6.2 đã cài đặt');
     expect(io.stderr).toMatch(/^Dòng 2 của nhật ký bị hỏng và đã được bỏ qua: /);
   });
 

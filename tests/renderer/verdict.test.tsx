@@ -3,10 +3,10 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
-import { trayStateFor } from '../../src/main/tray-state';
 import { App } from '../../src/renderer/src/App';
 import { createI18n } from '../../src/renderer/src/i18n';
 import type { Report } from '../../src/shared/report';
+import { verdictOf } from '../../src/shared/verdict';
 import type { UiLanguage } from '../../src/shared/settings';
 import { dpkgUnknown, reportWith, zoomInstalled, zoomLeftover, zoomOk, zoomRunning } from '../shared/sample-report';
 import { fakeApi } from './fake-api';
@@ -34,7 +34,7 @@ async function verdictOn(lang: UiLanguage, report: Report | null) {
 describe('the verdict at the top of the window', () => {
   it('a violation: red, the tray\'s words, when, and the worst finding\'s action first (Vietnamese)', async () => {
     const r = reportWith([zoomOk, zoomLeftover, zoomInstalled, zoomRunning], AT);
-    expect(trayStateFor(r, false)).toBe('red');
+    expect(verdictOf(r)).toBe('red');
     const v = await verdictOn('vi', r);
     expect(v.verdict).toBe('red');
     expect(within(v.region).getByRole('heading', { level: 2 }).textContent).toBe('✕ Kết quả kiểm tra: có vi phạm');
@@ -63,7 +63,7 @@ describe('the verdict at the top of the window', () => {
     ['en', 'green', [zoomOk], '✓ Result: no problem found', 'Nothing to do'],
   ] as const)('%s, %s', async (lang, colour, findings, heading, first) => {
     const r = reportWith(findings, AT);
-    expect(trayStateFor(r, false)).toBe(colour);
+    expect(verdictOf(r)).toBe(colour);
     const v = await verdictOn(lang, r);
     expect(v.verdict).toBe(colour);
     expect(within(v.region).getByRole('heading', { level: 2 }).textContent).toBe(heading);
