@@ -25,12 +25,17 @@ function unknown(path: string, reason: Message): ProgramControl {
   return { kind: 'unknown', path, reason };
 }
 
-/** Who besides root can write this node, or null: its owner when not root, a group other than root's (admin on macOS), everyone. */
+/**
+ * Who besides root can write this node, or null: its owner when not root, everyone, or a group. On
+ * Linux any group write bit counts, root's group too: a POSIX ACL grant to a person shows only as the
+ * group bits (the ACL mask). On macOS ACLs are apart from the mode, and group `admin` (/Applications,
+ * 775) holds administrators only.
+ */
 function posixWriter(st: FileStat, platform: Host['platform']): string | null {
   if (st.uid !== 0) return `uid ${st.uid}`;
   const mode = st.mode!;
   if (mode & 0o002) return 'others';
-  const trustedGroup = st.gid === 0 || (platform === 'darwin' && st.gid === DARWIN_ADMIN_GID);
+  const trustedGroup = platform === 'darwin' && (st.gid === 0 || st.gid === DARWIN_ADMIN_GID);
   if (mode & 0o020 && !trustedGroup) return `gid ${st.gid}`;
   return null;
 }

@@ -1,5 +1,6 @@
 // Who controls a program, on real files: modes and owners set with chmod/chown in a root-owned
 // temporary folder (chown needs root: the suite skips, saying so, when not run as root).
+import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, lchownSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { FixtureHost } from '../../../src/core/host/fixture-host';
 import { rootOwned } from '../../helpers/system-files';
 
 const asRoot = process.platform !== 'win32' && process.getuid?.() === 0;
+const setfattr = spawnSync('setfattr', ['--version'], { stdio: 'ignore' }).status === 0;
 
 /** A folder root owns that no one else may write (so a tree below it starts out administrators-only). */
 function rootOnlyBase(): string | null {
@@ -55,9 +57,20 @@ describe.skipIf(!asRoot)(`program rights on real files${asRoot ? '' : ' — SKIP
     const grp = program('p3/bin/tool', 0o775);
     chownSync(grp, 0, 100);
     expect(await programControl(host, grp)).toEqual({ kind: 'user-writable', path: grp, who: 'gid 100' });
-    // Group root may write: still administrators only.
+    // Group root's write bit too: on Linux a POSIX ACL grant to a person shows only there (the ACL mask).
     const rootGroup = program('p4/bin/tool', 0o775);
-    expect(await programControl(host, rootGroup)).toEqual({ kind: 'administrators' });
+    expect(await programControl(host, rootGroup)).toEqual({ kind: 'user-writable', path: rootGroup, who: 'gid 0' });
+  });
+
+  it.skipIf(!setfattr)(`a POSIX ACL grant to a person on a root-owned 755 file makes it user-writable (seen in the group bits)${setfattr ? '' : ' — SKIPPED: setfattr (attr) is not installed'}`, async () => {
+    const acl = program('p4b/bin/tool', 0o755);
+    // system.posix_acl_access, version 2: user::rwx, user:1000:rwx, group::r-x, mask::rwx, other::r-x (what `setfacl -m u:1000:rwx` writes).
+    const entries: [number, number, number][] = [[0x01, 7, 0xffffffff], [0x02, 7, 1000], [0x04, 5, 0xffffffff], [0x10, 7, 0xffffffff], [0x20, 5, 0xffffffff]];
+    const value = Buffer.concat([Buffer.from([2, 0, 0, 0]), ...entries.map(([tag, perm, id]) => { const b = Buffer.alloc(8); b.writeUInt16LE(tag, 0); b.writeUInt16LE(perm, 2); b.writeUInt32LE(id, 4); return b; })]);
+    const r = spawnSync('setfattr', ['-n', 'system.posix_acl_access', '-v', `0x${value.toString('hex')}`, acl], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(statSync(acl).mode & 0o777).toBe(0o775);
+    expect(await programControl(host, acl)).toEqual({ kind: 'user-writable', path: acl, who: 'gid 0' });
   });
 
   it('a folder above the program that a person can write makes it user-writable (they could swap the file)', async () => {
