@@ -37,7 +37,8 @@ export function startApp(dataDir: string, host: Host): RunningApp {
   hardenSession(session.defaultSession, page);
   // The checks run in a utility process (out/main/check-worker.js), so a slow or hung parse never freezes the tray.
   const runChecks = makeCheckRunner(dataDir, host, {
-    fork: (modulePath, options) => utilityProcess.fork(modulePath, [], { ...options, stdio: 'ignore' }),
+    // stderr inherited: a worker that crashes says why in the app's log (a terminal, journald).
+    fork: (modulePath, options) => utilityProcess.fork(modulePath, [], { ...options, stdio: ['ignore', 'ignore', 'inherit'] }),
     modulePath: join(__dirname, 'check-worker.js'),
     env: process.env,
     killTree: (pid) => killTree(pid, process.env),

@@ -1,6 +1,6 @@
 /**
  * Real Electron, where its binary exists: launches the built app with a temporary data folder and a
- * recorded machine, and checks that it starts, runs the check at start and writes its report.
+ * recorded machine, and checks that it starts, runs the check at start (in its utilityProcess) and writes its report.
  * Here (no binary downloaded) it skips and says why.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -38,12 +38,16 @@ describe('Electron smoke', () => {
       const data = join(work, 'data');
       const argv = [binary!, '--no-sandbox', join(out, 'main', 'index.js')];
       const cmd = process.platform === 'linux' && !process.env.DISPLAY ? ['xvfb-run', '-a', ...argv] : argv;
-      const child = spawn(cmd[0]!, cmd.slice(1), { env: { ...process.env, ATTT_SELFCHECK_DATA_DIR: data, ATTT_SELFCHECK_FIXTURE: join(work, 'fixture.json'), HOME: join(work, 'home') }, stdio: 'ignore' });
+      const child = spawn(cmd[0]!, cmd.slice(1), { env: { ...process.env, ATTT_SELFCHECK_DATA_DIR: data, ATTT_SELFCHECK_FIXTURE: join(work, 'fixture.json'), HOME: join(work, 'home'), XDG_CONFIG_HOME: join(work, 'config') }, stdio: 'ignore' }); // start at login is on by default: its entry goes here
       const report = join(data, 'last-report.json');
       for (let i = 0; i < 120 && !existsSync(report); i++) await new Promise((r) => setTimeout(r, 500));
       child.kill();
       expect(existsSync(report)).toBe(true);
       expect(JSON.parse(readFileSync(report, 'utf8')).policy.number).toBe('1981/UBND-VHTT');
+      // The check ran in the utility process (check-worker.js) to its end: no check was killed or ended early.
+      const reasons = (JSON.parse(readFileSync(report, 'utf8')) as { findings: { reason?: { key: string } }[] }).findings.map((f) => f.reason?.key);
+      expect(reasons).not.toContain('common:reason.checkProcessEnded');
+      expect(reasons).not.toContain('common:reason.checkKilled');
     } finally {
       rmSync(work, { recursive: true, force: true });
     }
