@@ -8,6 +8,7 @@
 import type { Host } from '../../../host/host';
 import { diskPath } from '../../../host/package-root';
 import type { BannedApp } from '../../../policy/policy-schema';
+import { existsFollowing } from '../program-exists';
 import { programOf } from './desktop-entry';
 import { isTarballFolder } from './tarball';
 
@@ -19,18 +20,6 @@ export interface AppLaunch {
   readonly via: 'launcher' | 'tarball' | 'flatpak' | 'snap';
   /** The app is still there to start: the program exists (links followed), or the flatpak/snap is deployed. */
   readonly runs: boolean;
-}
-
-/** True when `path` exists once links are followed (a dangling /usr/bin/zoom is false). */
-export async function existsFollowing(host: Host, path: string): Promise<boolean> {
-  try {
-    await host.readBytes(path, { links: 'follow', maxBytes: 1, head: true });
-    return true;
-  } catch (e) {
-    // A folder, a file we may not read, or something that is no regular file, is still there.
-    const code = (e as { code?: string }).code;
-    return code === 'is-a-directory' || code === 'permission' || code === 'too-large' || code === 'not-a-file';
-  }
 }
 
 async function flatpakDeployed(host: Host, id: string): Promise<boolean> {

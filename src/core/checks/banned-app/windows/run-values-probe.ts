@@ -6,7 +6,7 @@ import type { Message } from '../../../../shared/finding';
 import type { BannedApp } from '../../../policy/policy-schema';
 import type { Host } from '../../../host/host';
 import { findKey, queryKey, shortKeyPath, type RegValue } from '../../../windows/reg-query';
-import { existsFollowing } from '../linux/app-launch';
+import { existsFollowing } from '../program-exists';
 import { lookedAt } from '../leftovers';
 import { notApplicable, ran, type Hit, type Probe } from '../probe';
 import { appProgramOfCommand } from './shortcut-match';

@@ -8,7 +8,7 @@ import { isHostError, type Host } from '../../../host/host';
 import type { BannedApp } from '../../../policy/policy-schema';
 import { errorText } from '../../check';
 import { readFailure } from '../../reasons';
-import { existsFollowing } from '../linux/app-launch';
+import { existsFollowing } from '../program-exists';
 import { lookedAt } from '../leftovers';
 import { notApplicable, ran, type Hit, type Probe } from '../probe';
 import { expandEnv } from './profiles';

@@ -7,7 +7,7 @@ import type { Message } from '../../../../shared/finding';
 import type { Host } from '../../../host/host';
 import type { BannedApp } from '../../../policy/policy-schema';
 import { findKey, queryKey, shortKeyPath } from '../../../windows/reg-query';
-import { existsFollowing } from '../linux/app-launch';
+import { existsFollowing } from '../program-exists';
 import { lookedAt } from '../leftovers';
 import { notApplicable, ran, type Hit, type Probe } from '../probe';
 import { defaultText } from './registry-text';
