@@ -13,6 +13,11 @@ export const FIX_JSON_VERSION = 2 as const;
 
 const VERDICT_MARK: Record<PlanVerdict['verdict'], string> = { removed: '✔', 'still-present': '✖', 'not-proven': '?', 'not-run': '!' };
 
+/** A message that may carry a technical line of its own, with that line indented under the sentence. */
+function indented(text: string, pad: string): string {
+  return text.replace(/\n/g, `\n${pad}`);
+}
+
 function stepLine(step: PlanStep, t: Translator): string {
   const head = t.message(step.title);
   if (step.kind !== 'run') return head;
@@ -43,7 +48,7 @@ export function renderVerdicts(outcome: FixOutcome, t: Translator): string {
   const lines = ['', t.t('fix:cli.resultHeading')];
   for (const v of outcome.verdicts) {
     lines.push(`${VERDICT_MARK[v.verdict]} ${t.t(`fix:verdict.${v.verdict}`)}: ${t.message(v.title)}`);
-    if (v.why) lines.push(`    ${t.t('fix:cli.why')} ${t.message(v.why)}`);
+    if (v.why) lines.push(`    ${t.t('fix:cli.why')} ${indented(t.message(v.why), '      ')}`);
     for (const e of v.remaining) lines.push(`    ${t.t('fix:cli.remaining')} ${escapeControls(e.path ?? e.detail)}`);
     if (v.manual.length > 0 && v.verdict !== 'removed') {
       lines.push(`    ${t.t('fix:cli.manualHeading')}`);
@@ -52,7 +57,8 @@ export function renderVerdicts(outcome: FixOutcome, t: Translator): string {
   }
   const unknown = outcome.after.findings.filter((f) => f.status === 'unknown');
   for (const f of unknown) lines.push(`? ${t.message(f.title)}${f.reason ? ` — ${t.message(f.reason)}` : ''}`);
-  lines.push('', t.t(`cli:report.verdict.${outcome.exitCode}`));
+  // The re-check looks at the banned app only: «meets» would claim what was not checked.
+  lines.push('', t.t(outcome.exitCode === 0 ? 'fix:cli.conclusionRemoved' : `cli:report.verdict.${outcome.exitCode}`));
   return `${lines.join('\n')}\n`;
 }
 
@@ -60,7 +66,7 @@ function progress(ctx: CliContext): (e: FixEvent) => void {
   const { io, t } = ctx;
   return (e) => {
     if (e.type === 'step-start') io.out(`  → ${t.message(e.title)}\n`);
-    else if (e.type === 'step-end') io.out(`    ${t.t(`fix:step.outcome.${e.outcome}`)}${e.message ? `: ${t.message(e.message)}` : ''}\n`);
+    else if (e.type === 'step-end') io.out(`    ${t.t(`fix:step.outcome.${e.outcome}`)}${e.message ? `: ${indented(t.message(e.message), '      ')}` : ''}\n`);
     else if (e.type === 'recheck-start') io.out(`${t.t('fix:cli.rechecking')}\n`);
   };
 }

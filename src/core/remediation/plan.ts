@@ -26,6 +26,8 @@ export interface RunStep {
   readonly okExitCodes: readonly number[];
   /** A failure here does not stop the plan (e.g. unloading a job that is not loaded). */
   readonly optional?: boolean;
+  /** Whose exit codes the program gives, when they have documented meanings (exit-meaning.ts). */
+  readonly codes?: 'windows-installer';
 }
 
 /** Move a path to the Trash / Recycle Bin (installers, app bundles). */

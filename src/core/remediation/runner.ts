@@ -6,7 +6,8 @@ import { treeRights } from '../host/tree-rights';
 import { pathComponents, type Allowlist } from './allowlist';
 import { appendAudit, auditWriteWarning, type AuditEntry } from './audit-log';
 import { closeApp, type CloseOptions } from './close-app';
-import { elevatedArgv, elevationRefused, posixQuote, trustedProgram } from './elevation';
+import { elevatedArgv, posixQuote, trustedProgram } from './elevation';
+import { readExit } from './exit-meaning';
 import type { PlanStep, RemediationPlan, RunStep } from './plan';
 import { runRemoveChecked, runUnsetHandler } from './checked-steps';
 import { notElevatedWhy, programControl } from './program-control';
@@ -74,11 +75,7 @@ function resultOf(step: RunStep | null, r: RunResult, platform: Host['platform']
   if (r.error?.code === 'timeout') return { ...base, outcome: 'timeout', message: { key: 'fix:result.timeout', params: { tool } } };
   if (r.error?.code === 'not-found') return { ...base, outcome: 'failed', message: { key: 'common:reason.toolMissing', params: { tool } } };
   if (r.error) return { ...base, outcome: 'failed', message: { key: 'common:reason.runFailed', params: { tool, message: r.error.message } } };
-  if (elevationRefused(platform, r)) return { ...base, outcome: 'elevation-refused', message: { key: 'fix:result.elevationRefused' } };
-  const ok = step ? step.okExitCodes : [0];
-  if (r.exitCode !== null && ok.includes(r.exitCode)) return { ...base, outcome: 'ok' };
-  const stderr = (r.stderr || r.stdout).replace(/\s+/g, ' ').trim().slice(0, 200);
-  return { ...base, outcome: 'failed', message: { key: 'fix:result.exitCode', params: { tool, code: r.exitCode ?? -1, stderr } } };
+  return { ...base, ...readExit(platform, step, r) };
 }
 
 async function runFileStep(step: Extract<PlanStep, { kind: 'trash' | 'remove' }>, deps: RunnerDeps): Promise<Omit<StepRun, 'index'>> {

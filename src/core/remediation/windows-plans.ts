@@ -87,7 +87,7 @@ export async function windowsUninstallSteps(host: Host, reg: Evidence, app: Bann
     if (!code) return { why: { key: 'fix:why.noProductCode', params: { name } } };
     if (!machine && otherProfile(host, data, undefined)) return { why: { key: 'fix:why.otherProfile', params: { name, hive: data.hive ?? '?' } } };
     return {
-      steps: [{ kind: 'run', title: { key: 'fix:step.msiexec', params: { name, code } }, argv: [systemTool(host.env, 'msiexec'), '/x', code, '/qn', '/norestart'], elevation: machine ? 'admin' : 'none', okExitCodes: MSI_OK_CODES }],
+      steps: [{ kind: 'run', title: { key: 'fix:step.msiexec', params: { name, code } }, argv: [systemTool(host.env, 'msiexec'), '/x', code, '/qn', '/norestart'], elevation: machine ? 'admin' : 'none', okExitCodes: MSI_OK_CODES, codes: 'windows-installer' }],
     };
   }
   const text = data.quietUninstallString || data.uninstallString;

@@ -102,7 +102,7 @@ describe('Linux for real: a dummy zoom .deb in a private dpkg database', () => {
     expect(['still-present', 'not-proven']).toContain(v.verdict);
     expect(v.verdict).not.toBe('removed');
     expect(v.run?.outcome).toBe('failed');
-    expect(v.why?.key).toMatch(/^fix:result\.exitCode|^common:reason/);
+    expect(v.why?.key).toMatch(/^fix:exit\.other|^common:reason/);
     expect(v.manual.map((m) => m.key)).toContain('fix:manual.linux.command');
   });
 });
