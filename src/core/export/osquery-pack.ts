@@ -1,0 +1,174 @@
+/**
+ * `export osquery-pack`: the policy's banned apps as an osquery query pack, one query per platform and form
+ * (`programs`, `deb_packages`, …), each matching what the app's own probes match, from the same policy data.
+ */
+import type { BannedApp, Policy } from '../policy/policy-schema';
+import { trimTrailing } from '../text/trim-trailing';
+import { lowerPattern, sqlList, sqlStartsWith, sqlString } from './sql-literal';
+
+/** The platforms of osquery's pack format. */
+export type OsqueryPlatform = 'linux' | 'darwin' | 'windows';
+
+/** One scheduled query of a pack. */
+export interface OsqueryPackQuery {
+  readonly query: string;
+  /** Seconds between runs. */
+  readonly interval: number;
+  readonly platform: OsqueryPlatform;
+  readonly description: string;
+  /** Why a result matters, as osquery's pack format has it. */
+  readonly value: string;
+}
+
+/** An osquery query pack (`--pack` / `packs` in osquery.conf; Fleet imports it too). */
+export interface OsqueryPack {
+  readonly queries: Readonly<Record<string, OsqueryPackQuery>>;
+}
+
+/** The forms a banned app takes that osquery has a table for. */
+export const OSQUERY_FORMS = ['programs', 'deb_packages', 'rpm_packages', 'apps', 'processes', 'chrome_extensions', 'firefox_addons', 'package_receipts', 'launchd', 'registry', 'file'] as const;
+/** One of OSQUERY_FORMS. */
+export type OsqueryForm = (typeof OSQUERY_FORMS)[number];
+
+/** The words of a query's description, in the chosen language (the CLI passes its translator's). */
+export type DescribeQuery = (app: BannedApp, platform: OsqueryPlatform, form: OsqueryForm) => { readonly description: string; readonly value: string };
+
+/** Home folders, as file-table patterns: `%` is one user's folder name. */
+const HOMES: Readonly<Record<OsqueryPlatform, readonly string[]>> = { linux: ['/home/%', '/root'], darwin: ['/Users/%', '/var/root'], windows: ['C:\\Users\\%'] };
+const UNINSTALL_KEYS = ['SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall', 'SOFTWARE\\WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Uninstall'];
+
+/** `clauses` joined by OR, or null when there is none. */
+function any(clauses: readonly (string | null)[]): string | null {
+  const present = clauses.filter((c): c is string => c !== null);
+  return present.length === 0 ? null : present.map((c) => (present.length > 1 ? `(${c})` : c)).join(' OR ');
+}
+
+function inList(column: string, values: readonly string[]): string | null {
+  const list = sqlList(values);
+  return list ? `${column} IN ${list}` : null;
+}
+
+/**
+ * A policy path for the file table, whose path constraint osquery turns into a search only without an
+ * ESCAPE clause: our `%` stands for a folder name, so one of the policy's own is refused (it would match more).
+ */
+function policyPath(value: string): string {
+  if (value.includes('%')) throw new Error(`a policy path holds %, which osquery's file table would read as a wildcard: ${value}`);
+  return value;
+}
+
+/** Paths (~ = each home) on one platform, as exact paths and LIKE patterns. */
+function placesOn(platform: OsqueryPlatform, paths: readonly string[]): { exact: string[]; like: string[] } {
+  const sep = platform === 'windows' ? '\\' : '/';
+  const exact: string[] = [];
+  const like: string[] = [];
+  for (const raw of paths) {
+    const p = policyPath(raw.replace(/^%APPDATA%\\/i, '~\\AppData\\Roaming\\').replace(/^%LOCALAPPDATA%\\/i, '~\\AppData\\Local\\'));
+    if (p.startsWith('~')) for (const home of HOMES[platform]) like.push(`${home}${sep}${p.slice(2)}`);
+    else exact.push(p);
+  }
+  return { exact, like };
+}
+
+/** One SELECT per constraint, joined by UNION: osquery's file table needs a path constraint in each. */
+function fileQuery(platform: OsqueryPlatform, paths: readonly string[]): string | null {
+  const { exact, like } = placesOn(platform, paths);
+  const cols = 'SELECT path, type, size, mtime FROM file WHERE';
+  const parts = [...(exact.length ? [`${cols} path IN ${sqlList(exact)}`] : []), ...[...new Set(like)].map((l) => `${cols} path LIKE ${sqlString(l)}`)];
+  return parts.length === 0 ? null : parts.join(' UNION ');
+}
+
+/** Where the app's Linux programs live: its install paths, its snaps' and flatpaks' folders (as the app's `appPlaces`). */
+function linuxPlaces(app: BannedApp): string[] {
+  return [
+    ...app.linux.installPaths,
+    ...app.linux.snap.map((s) => `/snap/${s}`),
+    ...app.linux.flatpak.flatMap((id) => [`/var/lib/flatpak/app/${id}`, `~/.local/share/flatpak/app/${id}`]),
+  ].map((p) => trimTrailing(p, '/'));
+}
+
+function linuxQueries(app: BannedApp): Partial<Record<OsqueryForm, string | null>> {
+  const l = app.linux;
+  const places = linuxPlaces(app).filter((p) => !p.startsWith('~'));
+  // A name says nothing (Debian's zoom-player runs /usr/games/zoom): a process is the app by where its executable lies.
+  const byPlace = any([inList('path', l.launchers), ...places.map((p) => sqlStartsWith('path', `${p}/`))]);
+  const byName = inList('name', l.processNames.map((n) => n.slice(0, 15))); // comm: 15 characters at most
+  return {
+    deb_packages: l.dpkg.length ? `SELECT name, version, arch, status FROM deb_packages WHERE ${inList('name', l.dpkg)}` : null,
+    rpm_packages: l.rpm.length ? `SELECT name, version, release, arch FROM rpm_packages WHERE ${inList('name', l.rpm)}` : null,
+    processes: byName && byPlace ? `SELECT pid, name, path, cmdline, uid FROM processes WHERE ${byName} AND (${byPlace})` : null,
+    file: fileQuery('linux', [...linuxPlaces(app), ...l.launchers, ...l.leftovers]),
+  };
+}
+
+function macosQueries(app: BannedApp): Partial<Record<OsqueryForm, string | null>> {
+  const m = app.macos;
+  const apps = any([inList('bundle_identifier', m.bundleIds), inList('name', m.appNames)]);
+  const receipts = any(m.receiptPrefixes.map((p) => sqlStartsWith('package_id', p)));
+  const jobs = any(m.launchdLabelPrefixes.map((p) => sqlStartsWith('label', p)));
+  const bundles = m.appNames.flatMap((n) => [`/Applications/${n}`, `~/Applications/${n}`, ...m.appFolders.map((f) => `${f}/${n}`)]);
+  return {
+    apps: apps ? `SELECT name, path, bundle_identifier, bundle_short_version FROM apps WHERE ${apps}` : null,
+    processes: m.processNames.length ? `SELECT pid, name, path, cmdline, uid FROM processes WHERE ${inList('name', m.processNames)}` : null,
+    package_receipts: receipts ? `SELECT package_id, version, location, install_time FROM package_receipts WHERE ${receipts}` : null,
+    launchd: jobs ? `SELECT path, label, program, program_arguments, run_at_load FROM launchd WHERE ${jobs}` : null,
+    file: fileQuery('darwin', [...bundles, ...m.leftovers]),
+  };
+}
+
+function windowsQueries(app: BannedApp): Partial<Record<OsqueryForm, string | null>> {
+  const w = app.windows;
+  // As the app matches an Uninstall entry: DisplayName by pattern, Publisher exactly, both case-insensitive.
+  const programs = any([
+    ...w.displayNamePatterns.map((p) => `regex_match(lower(trim(name)), ${sqlString(lowerPattern(p))}, 0) IS NOT NULL`),
+    inList('lower(trim(publisher))', w.publishers.map((p) => p.trim().toLowerCase())),
+  ]);
+  const keyNames = sqlList(w.uninstallKeyNames.map((n) => n.toLowerCase()));
+  const keys = keyNames
+    ? [
+        `SELECT key, path, name, type FROM registry WHERE key IN ${sqlList(UNINSTALL_KEYS.map((k) => `HKEY_LOCAL_MACHINE\\${k}`))} AND lower(name) IN ${keyNames}`,
+        `SELECT key, path, name, type FROM registry WHERE key LIKE ${sqlString(`HKEY_USERS\\%\\${UNINSTALL_KEYS[0]}`)} AND lower(name) IN ${keyNames}`,
+      ]
+    : [];
+  const executables = [...w.programFilesExecutables.flatMap((e) => [`C:\\Program Files\\${e}`, `C:\\Program Files (x86)\\${e}`]), ...w.profileExecutables.map((e) => `%APPDATA%\\${e}`)];
+  return {
+    programs: programs ? `SELECT name, version, publisher, install_location, identifying_number FROM programs WHERE ${programs}` : null,
+    processes: w.processNames.length ? `SELECT pid, name, path, cmdline FROM processes WHERE ${inList('lower(name)', w.processNames.map((n) => n.toLowerCase()))}` : null,
+    registry: keys.length ? keys.join(' UNION ') : null,
+    file: fileQuery('windows', [...executables, ...w.leftovers]),
+  };
+}
+
+function extensionQueries(app: BannedApp): Partial<Record<OsqueryForm, string | null>> {
+  const b = app.browserExtensions;
+  const chromium = inList('e.identifier', b.chromiumIds.map((x) => x.id));
+  const firefox = inList('e.identifier', b.firefoxIds.map((x) => x.id));
+  // Every user's browsers: the tables read one user's profiles unless joined with users.
+  return {
+    chrome_extensions: chromium ? `SELECT u.username, e.browser_type, e.name, e.identifier, e.version, e.path FROM users u CROSS JOIN chrome_extensions e USING (uid) WHERE ${chromium}` : null,
+    firefox_addons: firefox ? `SELECT u.username, e.name, e.identifier, e.version, e.path FROM users u CROSS JOIN firefox_addons e USING (uid) WHERE ${firefox}` : null,
+  };
+}
+
+const BY_PLATFORM: Readonly<Record<OsqueryPlatform, (app: BannedApp) => Partial<Record<OsqueryForm, string | null>>>> = {
+  linux: (a) => ({ ...linuxQueries(a), ...extensionQueries(a) }),
+  darwin: (a) => ({ ...macosQueries(a), ...extensionQueries(a) }),
+  windows: (a) => ({ ...windowsQueries(a), ...extensionQueries(a) }),
+};
+
+/** The pack for every banned app of the policy; the interval is the policy's banned-app schedule. */
+export function osqueryPack(policy: Policy, describe: DescribeQuery): OsqueryPack {
+  const interval = policy.schedule.bannedAppMinutes * 60;
+  const queries: Record<string, OsqueryPackQuery> = {};
+  for (const app of policy.bannedApps) {
+    for (const platform of ['linux', 'darwin', 'windows'] as const) {
+      const forms = BY_PLATFORM[platform](app);
+      for (const form of OSQUERY_FORMS) {
+        const query = forms[form];
+        if (!query) continue;
+        queries[`${app.id.replace(/-/g, '_')}_${platform}_${form}`] = { query: `${query};`, interval, platform, ...describe(app, platform, form) };
+      }
+    }
+  }
+  return { queries };
+}

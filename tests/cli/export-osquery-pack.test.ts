@@ -1,0 +1,215 @@
+// export osquery-pack: every query prepared against osquery's own table specs (../shared/data/osquery, loaded into
+// SQLite with osquery's extra functions), its table present on its platform, no column of another platform; then
+// each Linux query run against rows shaped like a real Zoom install and the look-alikes the app rejects.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CliIO } from '../../src/cli/io';
+import { main } from '../../src/cli/main';
+import { OSQUERY_FORMS, osqueryPack, type OsqueryPack } from '../../src/core/export/osquery-pack';
+import { builtinPolicy } from '../../src/core/policy/policy';
+import type { Policy } from '../../src/core/policy/policy-schema';
+
+const OSQUERY = join(__dirname, '..', '..', '..', 'shared', 'data', 'osquery');
+const SCHEMA = join(OSQUERY, 'osquery-schema.sql');
+const HELPER = join(__dirname, '..', 'helpers', 'osquery_sqlite.py');
+const hasPython = spawnSync('python3', ['-c', 'import sqlite3'], { encoding: 'utf8' }).status === 0;
+const skipWhy = !existsSync(SCHEMA) ? `osquery's table specs are not at ${OSQUERY} (../shared/data/osquery beside the repository)` : !hasPython ? 'python3 with its sqlite3 module is not installed' : '';
+if (skipWhy) console.warn(`export-osquery-pack: SQLite tests skipped: ${skipWhy}`);
+
+type Row = Record<string, string | number>;
+type Outcome = { readonly error?: string; readonly rows?: readonly Row[] };
+
+/** Prepares (and with `rows`, runs) each query in SQLite holding osquery's tables. */
+function sqlite(queries: Record<string, string>, rows?: Record<string, readonly Row[]>): Record<string, Outcome> {
+  const r = spawnSync('python3', [HELPER], { input: JSON.stringify({ schema: SCHEMA, queries, rows: rows ?? {}, run: rows !== undefined }), encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (r.status !== 0) throw new Error(`osquery_sqlite.py failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as Record<string, Outcome>;
+}
+
+function capture(): CliIO & { stdout: string; stderr: string } {
+  const io = { stdout: '', stderr: '', out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t), confirm: async () => false };
+  return io;
+}
+
+async function exported(lang = 'vi'): Promise<OsqueryPack> {
+  const io = capture();
+  expect(await main(['export', 'osquery-pack', '--lang', lang], { io, env: {} })).toBe(0);
+  expect(io.stderr).toBe('');
+  return JSON.parse(io.stdout) as OsqueryPack;
+}
+
+const describeQuery = () => ({ description: 'd', value: 'v' });
+const sqlOf = (pack: OsqueryPack, filter: (name: string) => boolean = () => true): Record<string, string> =>
+  Object.fromEntries(Object.entries(pack.queries).filter(([n]) => filter(n)).map(([n, q]) => [n, q.query]));
+
+/** The tables a query reads (FROM and JOIN). */
+function tablesOf(sql: string): string[] {
+  return [...sql.matchAll(/\b(?:FROM|JOIN)\s+"?([a-z_0-9]+)"?/gi)].map((m) => m[1]!);
+}
+
+/** The words of a query outside its string literals. */
+function wordsOf(sql: string): Set<string> {
+  return new Set(sql.replace(/'(?:[^']|'')*'/g, "''").match(/[A-Za-z_][A-Za-z_0-9]*/g) ?? []);
+}
+
+describe('export osquery-pack', () => {
+  it('is a pack with a query per platform and form, each with its platform, the policy schedule as interval and words in the chosen language', async () => {
+    const pack = await exported();
+    const names = Object.keys(pack.queries);
+    for (const form of OSQUERY_FORMS) expect(names.some((n) => n.endsWith(`_${form}`)), form).toBe(true);
+    expect(names.filter((n) => n.endsWith('_processes')).sort()).toEqual(['zoom_darwin_processes', 'zoom_linux_processes', 'zoom_windows_processes']);
+    expect(names).toContain('zoom_windows_programs');
+    expect(names).toContain('zoom_darwin_launchd');
+    for (const [name, q] of Object.entries(pack.queries)) {
+      expect(name.split('_')[1]).toBe(q.platform);
+      expect(q.interval).toBe(builtinPolicy().schedule.bannedAppMinutes * 60);
+      expect(q.query.endsWith(';')).toBe(true);
+    }
+    expect(pack.queries.zoom_linux_deb_packages!.description).toBe('Công văn số 1981/UBND-VHTT, điểm 1: tìm Zoom trên Linux (bảng deb_packages)');
+    expect((await exported('en')).queries.zoom_darwin_apps!.description).toBe('Official letter No. 1981/UBND-VHTT, point 1: looks for Zoom on macOS (table apps)');
+    // A longer schedule in the policy is the pack's interval.
+    const slower = osqueryPack({ ...builtinPolicy(), schedule: { bannedAppMinutes: 240 } }, describeQuery);
+    expect(new Set(Object.values(slower.queries).map((q) => q.interval))).toEqual(new Set([14_400]));
+  });
+
+  it.skipIf(skipWhy !== '')('every query prepares against osquery\'s tables and columns (EXPLAIN), reads tables of its own platform, no column of another', async () => {
+    const pack = await exported();
+    const platforms = JSON.parse(readFileSync(join(OSQUERY, 'osquery-platforms.json'), 'utf8')) as Record<string, string[]>;
+    const columns = JSON.parse(readFileSync(join(OSQUERY, 'osquery-columns.json'), 'utf8')) as Record<string, Record<string, string[]>>;
+    const prepared = sqlite(sqlOf(pack));
+    for (const [name, q] of Object.entries(pack.queries)) {
+      expect(prepared[name], `${name}: ${q.query}`).toEqual({ rows: [] });
+      const words = wordsOf(q.query);
+      for (const table of tablesOf(q.query)) {
+        expect(platforms[table], `${name}: table ${table}`).toContain(q.platform);
+        for (const [column, only] of Object.entries(columns[table] ?? {})) {
+          if (!only.includes(q.platform)) expect(words.has(column), `${name}: ${table}.${column} exists on ${only.join(', ')} only`).toBe(false);
+        }
+      }
+    }
+  });
+
+  it.skipIf(skipWhy !== '')('the same checks fail a wrong column, a wrong table and a function osquery lacks', () => {
+    const bad = sqlite({
+      column: "SELECT nam FROM deb_packages WHERE name IN ('zoom');",
+      table: "SELECT name FROM dpkg_packages WHERE name IN ('zoom');",
+      fn: "SELECT name FROM deb_packages WHERE regexp_like(name, 'zoom');",
+      ok: "SELECT name FROM deb_packages WHERE regex_match(name, 'zoom', 0) IS NOT NULL;",
+    });
+    expect(bad.column?.error).toMatch(/no such column: nam/);
+    expect(bad.table?.error).toMatch(/no such table: dpkg_packages/);
+    expect(bad.fn?.error).toMatch(/no such function: regexp_like/);
+    expect(bad.ok).toEqual({ rows: [] });
+    // apps is a macOS table: a Linux query on it would be refused by the platform check above.
+    const platforms = JSON.parse(readFileSync(join(OSQUERY, 'osquery-platforms.json'), 'utf8')) as Record<string, string[]>;
+    expect(platforms.apps).not.toContain('linux');
+  });
+
+  // Rows as osquery returns them on a Debian PC with Zoom's .deb installed and running, its leftovers, its
+  // Chrome and Firefox extensions — and the look-alikes: Debian's zoom-player (/usr/games/zoom, a process named zoom),
+  // an extension called "Zoom" of someone else, a file named like Zoom's elsewhere.
+  const ZOOM = 'zoom-install';
+  const DECOY = 'look-alike';
+  const linuxRows: Record<string, (Row & { mark: string })[]> = {
+    deb_packages: [
+      { mark: ZOOM, name: 'zoom', version: '6.2.5.2440', arch: 'amd64', status: 'install ok installed' },
+      { mark: DECOY, name: 'zoom-player', version: '1.1.5~dfsg-6', arch: 'amd64', status: 'install ok installed' },
+      { mark: DECOY, name: 'libzoom', version: '1', arch: 'amd64', status: 'install ok installed' },
+    ],
+    rpm_packages: [
+      { mark: ZOOM, name: 'zoom', version: '6.2.5.2440', release: '1', arch: 'x86_64' },
+      { mark: DECOY, name: 'zoom-player', version: '1.1.5', release: '1', arch: 'x86_64' },
+    ],
+    processes: [
+      { mark: ZOOM, pid: 4242, name: 'zoom', path: '/opt/zoom/zoom', cmdline: '/opt/zoom/zoom', uid: 1000 },
+      { mark: ZOOM, pid: 4243, name: 'ZoomWebviewHost', path: '/opt/zoom/ZoomWebviewHost', cmdline: '/opt/zoom/ZoomWebviewHost --type=renderer', uid: 1000 },
+      { mark: DECOY, pid: 5151, name: 'zoom', path: '/usr/games/zoom', cmdline: '/usr/games/zoom story.z5', uid: 1000 },
+      { mark: DECOY, pid: 5152, name: 'ZoomIt', path: '/home/an/bin/ZoomIt', cmdline: 'ZoomIt', uid: 1000 },
+      { mark: DECOY, pid: 5153, name: 'bash', path: '/opt/zoomer/bash', cmdline: 'bash', uid: 1000 },
+    ],
+    file: [
+      { mark: ZOOM, path: '/opt/zoom', type: 'directory', size: 4096, mtime: 1 },
+      { mark: ZOOM, path: '/usr/bin/zoom', type: 'symlink', size: 20, mtime: 1 },
+      { mark: ZOOM, path: '/home/an/.zoom', type: 'directory', size: 4096, mtime: 1 },
+      { mark: ZOOM, path: '/home/an/.config/zoomus.conf', type: 'regular', size: 80, mtime: 1 },
+      { mark: DECOY, path: '/usr/games/zoom', type: 'regular', size: 80, mtime: 1 },
+      { mark: DECOY, path: '/home/an/.zoom-player', type: 'directory', size: 4096, mtime: 1 },
+      { mark: DECOY, path: '/opt/zoomit', type: 'directory', size: 4096, mtime: 1 },
+    ],
+    users: [{ mark: 'user', uid: 1000, username: 'an', directory: '/home/an' }],
+    chrome_extensions: [
+      { mark: ZOOM, uid: 1000, browser_type: 'chrome', name: 'Zoom Scheduler', identifier: 'kgjfgplpablkjnlkjmjdecgdpfankdle', version: '1.9.4', path: '/home/an/.config/google-chrome/Default/Extensions/kgjfgplpablkjnlkjmjdecgdpfankdle/1.9.4_0' },
+      { mark: DECOY, uid: 1000, browser_type: 'chrome', name: 'Zoom for Google Chrome', identifier: 'abcdefghijklmnopabcdefghijklmnop', version: '1', path: '/home/an/.config/google-chrome/Default/Extensions/abcdefghijklmnopabcdefghijklmnop/1_0' },
+    ],
+    firefox_addons: [
+      { mark: ZOOM, uid: 1000, name: 'Zoom Scheduler', identifier: '{bf855ead-d7c3-4c7b-9f88-9a7e75c0efdf}', version: '2.0', path: '/home/an/.mozilla/firefox/x.default/extensions/{bf855ead-d7c3-4c7b-9f88-9a7e75c0efdf}.xpi' },
+      { mark: DECOY, uid: 1000, name: 'Zoom Page WE', identifier: 'zoompage-we@DW-dev', version: '1', path: '/home/an/.mozilla/firefox/x.default/extensions/zoompage-we@DW-dev.xpi' },
+    ],
+  };
+  /** What identifies a row of each table in a query's result. */
+  const KEY: Record<string, string> = { deb_packages: 'name', rpm_packages: 'name', processes: 'pid', file: 'path', chrome_extensions: 'identifier', firefox_addons: 'identifier' };
+  const stripped = Object.fromEntries(Object.entries(linuxRows).map(([t, rows]) => [t, rows.map(({ mark: _mark, ...r }) => r)]));
+
+  it.skipIf(skipWhy !== '')('each Linux query finds the rows of a real Zoom install and none of the look-alikes', async () => {
+    const pack = await exported();
+    const linux = sqlOf(pack, (n) => n.startsWith('zoom_linux_'));
+    expect(Object.keys(linux).sort()).toEqual(['zoom_linux_chrome_extensions', 'zoom_linux_deb_packages', 'zoom_linux_file', 'zoom_linux_firefox_addons', 'zoom_linux_processes', 'zoom_linux_rpm_packages']);
+    const results = sqlite(linux, stripped);
+    for (const [name, sql] of Object.entries(linux)) {
+      const table = tablesOf(sql).find((t) => t !== 'users')!;
+      const key = KEY[table]!;
+      const want = linuxRows[table]!.filter((r) => r.mark === ZOOM).map((r) => r[key]).sort();
+      expect(results[name]?.error, name).toBeUndefined();
+      expect(results[name]!.rows!.map((r) => r[key]).sort(), `${name}: ${sql}`).toEqual(want);
+    }
+  });
+
+  it.skipIf(skipWhy !== '')('Windows: Zoom Workplace and its publisher are found, Sysinternals ZoomIt and ZoomText are not', async () => {
+    const pack = await exported();
+    const rows = {
+      programs: [
+        { name: 'Zoom Workplace (64-bit)', version: '6.2.5', publisher: 'Zoom Video Communications, Inc.', install_location: 'C:\\Program Files\\Zoom' },
+        { name: 'Zoom Outlook Plugin', version: '5.17', publisher: 'Zoom Video Communications, Inc.', install_location: '' },
+        { name: 'ZoomIt', version: '8.01', publisher: 'Sysinternals - www.sysinternals.com', install_location: 'C:\\Program Files\\Sysinternals\\ZoomIt' },
+        { name: 'ZoomText 2024', version: '2024', publisher: 'Freedom Scientific', install_location: 'C:\\Program Files\\Freedom Scientific\\ZoomText' },
+      ],
+      processes: [
+        { pid: 100, name: 'Zoom.exe', path: 'C:\\Program Files\\Zoom\\bin\\Zoom.exe', cmdline: '"C:\\Program Files\\Zoom\\bin\\Zoom.exe"' },
+        { pid: 101, name: 'ZoomIt64.exe', path: 'C:\\Program Files\\Sysinternals\\ZoomIt\\ZoomIt64.exe', cmdline: 'ZoomIt64.exe' },
+      ],
+    };
+    const r = sqlite(sqlOf(pack, (n) => n === 'zoom_windows_programs' || n === 'zoom_windows_processes'), rows);
+    expect(r.zoom_windows_programs!.rows!.map((x) => x.name).sort()).toEqual(['Zoom Outlook Plugin', 'Zoom Workplace (64-bit)']);
+    expect(r.zoom_windows_processes!.rows!.map((x) => x.name)).toEqual(['Zoom.exe']);
+  });
+
+  it.skipIf(skipWhy !== '')('policy values are SQL string literals: a quote in a name is doubled and matched exactly; LIKE wildcards in a prefix are literal', () => {
+    const base = builtinPolicy();
+    const zoom = base.bannedApps[0]!;
+    const app = {
+      ...zoom,
+      id: 'hop-thu',
+      linux: { ...zoom.linux, dpkg: ["hop'thu"], rpm: ["x'); DROP TABLE rpm_packages; --"] },
+      macos: { ...zoom.macos, launchdLabelPrefixes: ['vn_hop.'] },
+    };
+    const policy: Policy = { ...base, bannedApps: [app] };
+    const pack = osqueryPack(policy, describeQuery);
+    expect(pack.queries.hop_thu_linux_deb_packages!.query).toContain("name IN ('hop''thu')");
+    const r = sqlite(sqlOf(pack, (n) => ['hop_thu_linux_deb_packages', 'hop_thu_linux_rpm_packages', 'hop_thu_darwin_launchd'].includes(n)), {
+      deb_packages: [{ name: "hop'thu" }, { name: 'hop' }, { name: 'hopthu' }],
+      rpm_packages: [{ name: 'zoom' }],
+      launchd: [{ label: 'vn_hop.agent', path: '/Library/LaunchAgents/vn_hop.agent.plist' }, { label: 'vnXhop.agent', path: '/Library/LaunchAgents/vnXhop.agent.plist' }],
+    });
+    expect(r.hop_thu_linux_deb_packages!.rows!.map((x) => x.name)).toEqual(["hop'thu"]);
+    expect(r.hop_thu_linux_rpm_packages).toEqual({ rows: [] });
+    expect(r.hop_thu_darwin_launchd!.rows!.map((x) => x.label)).toEqual(['vn_hop.agent']);
+  });
+
+  it('a policy path holding % is refused rather than matched as a wildcard', () => {
+    const base = builtinPolicy();
+    const zoom = base.bannedApps[0]!;
+    expect(() => osqueryPack({ ...base, bannedApps: [{ ...zoom, linux: { ...zoom.linux, leftovers: ['~/.100%zoom'] } }] }, describeQuery)).toThrow(/wildcard/);
+  });
+});
