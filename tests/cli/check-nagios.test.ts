@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CliIO } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
+import { createTranslator } from '../../src/core/i18n/translator';
 import type { Report } from '../../src/shared/report';
 import { envFor, MACHINES, NOW } from './fleet-machines';
 
@@ -55,15 +56,18 @@ describe('check --format nagios', () => {
     expect(line.perf).toEqual({ violations: report.summary.violation, warnings: report.summary.warning, unknown: report.summary.unknown });
   });
 
-  it('the summary is in Vietnamese by default and in English with --lang en, naming the machine and what was found', async () => {
+  it('the summary is in Vietnamese by default and in English with --lang en, naming the machine and each finding worst first', async () => {
     const env = envFor('zoom', MACHINES.zoom);
-    const vi = parsePluginLine((await run(env, ['check', '--format', 'nagios'])).stdout.trimEnd());
-    expect(vi.text).toContain('Máy may-co-zoom: 3 vi phạm, 0 cảnh báo, 0 chưa kiểm tra được');
-    expect(vi.text).toContain('Phát hiện phần mềm Zoom đã cài đặt (dpkg zoom)');
-    expect(vi.text).toContain('Phần mềm Zoom đang chạy trên máy tính');
-    const en = parsePluginLine((await run(env, ['check', '--format', 'nagios', '--lang', 'en'])).stdout.trimEnd());
-    expect(en.text).toContain('Computer may-co-zoom: violations 3, warnings 0, not checked 0');
-    expect(en.text).toContain('Zoom is installed (dpkg zoom)');
+    const report = JSON.parse((await run(env, ['check', '--json'])).stdout) as Report;
+    const wrong = report.findings.filter((f) => f.status !== 'ok');
+    expect(wrong.length).toBeGreaterThan(0);
+    for (const lang of ['vi', 'en'] as const) {
+      const t = createTranslator(lang);
+      const line = parsePluginLine((await run(env, ['check', '--format', 'nagios', '--lang', lang])).stdout.trimEnd());
+      const counts = lang === 'vi' ? 'Máy may-co-zoom: 3 vi phạm, 0 cảnh báo, 0 chưa kiểm tra được: ' : 'Computer may-co-zoom: violations 3, warnings 0, not checked 0: ';
+      expect(line.text).toBe(counts + [...new Set(wrong.map((f) => t.message(f.title)))].join('; '));
+    }
+    expect(parsePluginLine((await run(env, ['check', '--format', 'nagios'])).stdout.trimEnd()).text).toContain('Zoom');
     // A clean machine says only its counts.
     const clean = parsePluginLine((await run(envFor('clean', MACHINES.clean), ['check', '--format', 'nagios'])).stdout.trimEnd());
     expect(clean.text).toBe('Máy may-sach: 0 vi phạm, 0 cảnh báo, 0 chưa kiểm tra được');
