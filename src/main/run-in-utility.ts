@@ -35,6 +35,8 @@ export interface UtilityCheckOptions {
   readonly checks: readonly Pick<Check, 'id' | 'advisoryPoint'>[];
   /** Ends the process and every command it started (core's killTree); `child.kill()` follows it anyway. */
   readonly killTree: (pid: number) => void;
+  /** Aborted when the app quits: a running process is ended with its commands (which Electron would leave running). */
+  readonly signal?: AbortSignal;
   /** Timers, injectable so tests need no real waiting. */
   readonly setTimer?: (fn: () => void, ms: number) => unknown;
   readonly clearTimer?: (handle: unknown) => void;
@@ -105,6 +107,10 @@ export function runChecksInUtility(ctx: CheckContext, options: UtilityCheckOptio
       exited = true;
       settle(() => resolve(ended(`exit code ${code}`)), 'soon');
     });
+    const quit = (): void => settle(() => resolve(ended('the app quit')), 'now');
+    if (options.signal?.aborted) quit();
+    options.signal?.addEventListener('abort', quit, { once: true });
+    child.on('exit', () => options.signal?.removeEventListener('abort', quit));
     try {
       child.postMessage(request);
     } catch (e) {

@@ -36,7 +36,9 @@ export function startApp(dataDir: string, host: Host): RunningApp {
   const page = rendererPage(paths);
   hardenSession(session.defaultSession, page);
   // The checks run in a utility process (out/main/check-worker.js), so a slow or hung parse never freezes the tray.
+  const quitting = new AbortController();
   const runChecks = makeCheckRunner(dataDir, host, {
+    signal: quitting.signal,
     // stderr inherited: a worker that crashes says why in the app's log (a terminal, journald).
     fork: (modulePath, options) => utilityProcess.fork(modulePath, [], { ...options, stdio: ['ignore', 'ignore', 'inherit'] }),
     modulePath: join(__dirname, 'check-worker.js'),
@@ -106,6 +108,7 @@ export function startApp(dataDir: string, host: Host): RunningApp {
   app.on('second-instance', () => window.show());
   app.on('before-quit', () => {
     window.allowClose();
+    quitting.abort(); // a check still running is ended with the commands it started
     schedule.stop();
     wake.stop();
     controller.dispose();

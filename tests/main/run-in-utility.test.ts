@@ -124,6 +124,19 @@ describe('the check process seen from the tray (fake utilityProcess)', () => {
     expect(report.findings[0]!.evidence).toEqual([{ kind: 'probe', detail: 'check process: could not start: spawn EACCES' }]);
   });
 
+  it('when the app quits, a running check process is ended with its commands', async () => {
+    const quit = new AbortController();
+    const child = new FakeUtility(4343);
+    const killed: number[] = [];
+    const promise = runChecksInUtility(ctx, { fork: () => child, modulePath: '/w.js', env: {}, timeLimitMs: 4_000, checks, killTree: (pid) => void killed.push(pid), signal: quit.signal });
+    quit.abort();
+    const report = await promise;
+    expect(killed).toEqual([4343]);
+    expect(child.killed).toBe(true);
+    expect(report.findings.map((f) => f.reason?.key)).toEqual(['common:reason.checkProcessEnded', 'common:reason.checkProcessEnded']);
+    expect(report.findings[0]!.evidence).toEqual([{ kind: 'probe', detail: 'check process: the app quit' }]);
+  });
+
   it('ignores garbage from the process and a second answer', async () => {
     const { child, promise } = setup();
     child.emit('message', null);

@@ -86,6 +86,13 @@ describe.skipIf(process.platform === 'win32' || process.platform === 'darwin')('
     expect(fake.notifications.slice(before).map((n) => n.options.title)).not.toContain('Trợ lý tự kiểm tra ATTT sẽ khởi động cùng máy tính');
   });
 
+  it('quitting while a check runs ends its check process', async () => {
+    start();
+    const p = await utility();
+    app.emit('before-quit');
+    expect(p.killed).toBe(true);
+  });
+
   it('listens for resume and for unlock-screen', () => {
     start();
     expect(powerMonitor.listenerCount('resume')).toBe(1);
