@@ -235,7 +235,8 @@ export const fake = {
 export class UtilityProcess extends EventEmitter {
   readonly sent: unknown[] = [];
   killed = false;
-  pid: number | undefined = 7000 + fake.utilities.length;
+  // Above Linux's largest pid (2^22): a signal sent to it by mistake can reach no real process.
+  pid: number | undefined = 4_194_304 + 1_000 + fake.utilities.length;
   constructor(
     readonly modulePath: string,
     readonly args: readonly string[],

@@ -8,6 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('../helpers/fake-electron'));
+const killed = vi.hoisted(() => [] as number[]);
+// The fake check processes have no real pid: the tree kill is recorded, never sent to a process.
+vi.mock('../../src/core/check-process/kill-tree', () => ({ killTree: (pid: number) => void killed.push(pid) }));
 import { app, fake, powerMonitor, type UtilityProcess } from '../helpers/fake-electron';
 import { FixtureHost } from '../../src/core/host/fixture-host';
 import { startApp, type RunningApp } from '../../src/main/start-app';
@@ -89,7 +92,10 @@ describe.skipIf(process.platform === 'win32' || process.platform === 'darwin')('
   it('quitting while a check runs ends its check process', async () => {
     start();
     const p = await utility();
+    const pid = p.pid;
+    killed.length = 0;
     app.emit('before-quit');
+    expect(killed).toEqual([pid]);
     expect(p.killed).toBe(true);
   });
 
