@@ -3,6 +3,7 @@ import type { Report } from '../shared/report';
 import { CHECK_IDS } from '../core/checks/default-checks';
 import { exitCodeFor } from '../core/engine';
 import type { Translator } from '../core/i18n/translator';
+import { formatDecimal } from '../shared/format';
 import { escapeControls } from './io';
 
 const MARK: Record<Finding['status'], string> = { violation: '✖', warning: '!', unknown: '?', ok: '✔' };
@@ -25,12 +26,17 @@ function evidenceLine(e: Evidence, t: Translator): string {
   return parts.join(' — ');
 }
 
+/** The summary's counts as words, each with its plural form (English «1 violation», «2 violations»). */
+function summaryCounts(s: Report['summary'], t: Translator): Record<string, string> {
+  return Object.fromEntries(ORDER.map((status) => [status, t.t(`common:count.${status}`, { count: s[status] })]));
+}
+
 /** Renders a report for a person: worst first, each finding with evidence, basis and what to do. */
 export function renderReport(report: Report, t: Translator): string {
   const lines: string[] = [];
   lines.push(t.t('cli:report.heading'));
   lines.push(t.t('cli:report.machine', { ...report.host }));
-  lines.push(t.t('cli:report.time', { time: formatTime(report.generatedAt), seconds: (report.durationMs / 1000).toFixed(1) }));
+  lines.push(t.t('cli:report.time', { time: formatTime(report.generatedAt), seconds: formatDecimal(report.durationMs / 1000, t.language) }));
   lines.push(t.t('cli:report.basis', { title: report.policy.title[t.language] }));
   // A run of some checks only (`--only`) says which, so an empty list is not read as a clean machine.
   if (report.checks && CHECK_IDS.some((id) => !report.checks!.includes(id))) {
@@ -52,7 +58,7 @@ export function renderReport(report: Report, t: Translator): string {
     if (f.action) lines.push(`    ${t.t('cli:report.action')} ${t.message(f.action)}`);
   }
   lines.push('');
-  lines.push(t.t('cli:report.summary', { ...report.summary }));
+  lines.push(t.t('cli:report.summary', summaryCounts(report.summary, t)));
   lines.push(t.t(`cli:report.verdict.${exitCodeFor(report.findings)}`));
   return `${lines.join('\n')}\n`;
 }

@@ -21,3 +21,9 @@ export function timeAndDate(iso: string): { readonly time: string; readonly date
   const two = (n: number): string => String(n).padStart(2, '0');
   return { time: `${two(d.getHours())}:${two(d.getMinutes())}`, date: `${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()}` };
 }
+
+/** A number with one decimal as the language writes it: `1,5` in Vietnamese, `1.5` in English. */
+export function formatDecimal(value: number, language: string, digits = 1): string {
+  const text = value.toFixed(digits);
+  return language === 'vi' ? text.replace('.', ',') : text;
+}

@@ -161,7 +161,7 @@ describe('other pages', () => {
     await renderApp('en');
     fireEvent.click(screen.getByRole('button', { name: 'History' }));
     expect(await screen.findByRole('table')).toBeTruthy();
-    expect(screen.getByText('1 violations, 1 warnings, 1 could not be checked')).toBeTruthy();
+    expect(screen.getByText('1 violation, 1 warning, 1 could not be checked')).toBeTruthy();
   });
 
   it('changes settings at once and pauses notifications', async () => {

@@ -39,3 +39,8 @@ export function createI18n(language: UiLanguage): i18n {
 export function renderMessage(t: (key: string, params?: Record<string, unknown>) => string, m: Message): string {
   return t(m.key, { ...(m.params ?? {}) });
 }
+
+/** Each count of a summary as words with its plural form («1 violation», «2 violations»; «2 vi phạm»). */
+export function renderCounts(t: (key: string, params?: Record<string, unknown>) => string, s: Readonly<Record<'violation' | 'warning' | 'unknown' | 'ok', number>>): Record<string, string> {
+  return { violation: t('common:count.violation', { count: s.violation }), warning: t('common:count.warning', { count: s.warning }), unknown: t('common:count.unknown', { count: s.unknown }), ok: t('common:count.ok', { count: s.ok }) };
+}

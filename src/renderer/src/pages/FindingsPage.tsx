@@ -7,7 +7,7 @@ import type { AtttApi } from '../../../shared/ipc-contract';
 import type { Report } from '../../../shared/report';
 import { FindingCard } from '../components/FindingCard';
 import { sortFindings } from '../findings';
-import { renderMessage } from '../i18n';
+import { renderCounts, renderMessage } from '../i18n';
 
 /** Props of the findings page. */
 export interface FindingsPageProps {
@@ -52,7 +52,7 @@ export function FindingsPage({ api, report, loaded, checking, focusId, onCheck, 
       {report && s && (
         <>
           <p className="summary" role="status">
-            {t('ui:findings.summary', { time: formatDateTime(report.generatedAt, i18n.language), violation: s.violation, warning: s.warning, unknown: s.unknown, ok: s.ok })}
+            {t('ui:findings.summary', { time: formatDateTime(report.generatedAt, i18n.language), ...renderCounts(t, s) })}
           </p>
           <div className="findings">
             {sortFindings(report.findings).map((f) => (

@@ -7,7 +7,7 @@ import type { HistoryEntry } from '../../../shared/history';
 import type { AtttApi } from '../../../shared/ipc-contract';
 import { ErrorNote } from '../components/ErrorNote';
 import { StatusBadge } from '../components/StatusBadge';
-import { renderMessage } from '../i18n';
+import { renderCounts, renderMessage } from '../i18n';
 
 /** The history page. */
 export function HistoryPage({ api }: { readonly api: AtttApi }) {
@@ -44,7 +44,7 @@ export function HistoryPage({ api }: { readonly api: AtttApi }) {
             {entries.map((e) => (
               <tr key={e.at}>
                 <td>{formatDateTime(e.at, i18n.language)}</td>
-                <td>{t('ui:history.counts', { violation: e.summary.violation, warning: e.summary.warning, unknown: e.summary.unknown })}</td>
+                <td>{t('ui:history.counts', renderCounts(t, e.summary))}</td>
                 <td>
                   {e.findings.length === 0 ? (
                     t('ui:history.nothing')
