@@ -191,6 +191,7 @@ const machine: FixtureSpec = {
 
 describe('the real built worker entry, as a utilityProcess would run it', () => {
   const dir = mkdtempSync(join(tmpdir(), 'attt-utility-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const fixture = join(dir, 'machine.json');
   writeFileSync(fixture, JSON.stringify(machine));
   const options = (execArgv: readonly string[] = [], env: Record<string, string> = {}) => ({
