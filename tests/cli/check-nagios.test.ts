@@ -92,7 +92,7 @@ describe('check --format nagios', () => {
   });
 
   it.each([
-    [['check', '--format', 'xml'], 'There is no format «xml»; use one of: text, json, nagios.'],
+    [['check', '--format', 'xml'], 'There is no format «xml»; use one of: text, json, nagios, ecs.'],
     [['check', '--format', 'nagios', '--json'], 'Only one of the options --json, --format can be used at a time.'],
     [['history', '--format', 'nagios'], 'There is no option «--format».'],
   ])('%j is bad usage (exit 64), nothing checked', async (args, message) => {

@@ -1,5 +1,6 @@
 import { CHECK_IDS, defaultChecks } from '../../core/checks/default-checks';
 import { exitCodeFor, selectChecks } from '../../core/engine';
+import { ecsDocuments } from '../../core/export/ecs';
 import { nagiosLine } from '../../core/export/nagios';
 import { memoWriterFor } from '../../core/host/memo-writer';
 import type { Report } from '../../shared/report';
@@ -9,29 +10,32 @@ import { catalogFileFlag, loadForCli } from './catalog';
 import { renderReport } from '../render-report';
 
 /** The values of `--format`: how the report is printed. */
-export const CHECK_FORMATS = ['text', 'json', 'nagios'] as const;
+export const CHECK_FORMATS = ['text', 'json', 'nagios', 'ecs'] as const;
 type CheckFormat = (typeof CHECK_FORMATS)[number];
 
-/** The one output asked for; two at once (`--json --format nagios`) is bad usage. */
+/** The one output asked for (`--ecs` is `--format ecs`); two at once (`--json --format nagios`) is bad usage. */
 function outputFormat(ctx: CliContext): CheckFormat {
-  const asked = ctx.args.flags.format === undefined ? undefined : String(ctx.args.flags.format);
+  const given = ctx.args.flags.format === undefined ? undefined : String(ctx.args.flags.format);
+  if (ctx.args.flags.ecs === true && given !== undefined && given !== 'ecs') throw new UsageError('cli:error.conflictingOutputs', { options: '--ecs, --format' });
+  const asked = ctx.args.flags.ecs === true ? 'ecs' : given;
   if (asked !== undefined && !(CHECK_FORMATS as readonly string[]).includes(asked)) {
     throw new UsageError('cli:error.badFormat', { value: asked, choices: CHECK_FORMATS.join(', ') });
   }
-  if (asked !== undefined && ctx.args.json && asked !== 'json') throw new UsageError('cli:error.conflictingOutputs', { options: '--json, --format' });
+  if (asked !== undefined && ctx.args.json && asked !== 'json') throw new UsageError('cli:error.conflictingOutputs', { options: ctx.args.flags.ecs === true ? '--json, --ecs' : '--json, --format' });
   return ctx.args.json ? 'json' : ((asked as CheckFormat | undefined) ?? 'text');
 }
 
 function printed(report: Report, format: CheckFormat, ctx: CliContext): string {
   if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
   if (format === 'nagios') return nagiosLine(report, ctx.t);
+  if (format === 'ecs') return ecsDocuments(report, ctx.t).map((d) => `${JSON.stringify(d)}\n`).join('');
   return renderReport(report, ctx.t);
 }
 
-/** `attt-selfcheck check [--only banned-app|os-patch] [--json | --format text|json|nagios] [--lang vi|en] [--catalog FILE]`: run the checks and print the report. */
+/** `attt-selfcheck check [--only banned-app|os-patch] [--json | --ecs | --format text|json|nagios|ecs] [--lang vi|en] [--catalog FILE]`: run the checks and print the report. */
 export const checkCommand: Command = {
   words: ['check'],
-  flags: { catalog: 'string', only: 'string', format: 'string' },
+  flags: { catalog: 'string', only: 'string', format: 'string', ecs: 'boolean' },
   async run(ctx) {
     const only = ctx.args.flags.only === undefined ? undefined : String(ctx.args.flags.only);
     const checks = selectChecks(defaultChecks(), only);
