@@ -3,7 +3,8 @@
 // really ships /opt/zoom into a private dpkg database; another user's installer sits in their home.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { lockZoomProcesses, unlockZoomProcesses } from '../banned-app/linux/zoom-process-lock';
 import { dpkgAdmindirRewrite } from '../../../src/core/host/host-from-env';
 import { ConfinedMutableHost, RealMutableHost } from '../../../src/core/host/mutable-host';
 import { SandboxHost } from '../../../src/core/host/sandbox-host';
@@ -14,6 +15,9 @@ import { dpkgAvailable, DpkgSandbox } from '../../helpers/dpkg-sandbox';
 const policy = builtinPolicy();
 const now = new Date('2026-11-25T08:00:00Z');
 const sandboxes: DpkgSandbox[] = [];
+// The re-checks look at this machine's real processes: wait while another test keeps a real zoom running.
+beforeAll(() => lockZoomProcesses(150_000), 160_000);
+afterAll(() => unlockZoomProcesses());
 afterEach(() => {
   for (const s of sandboxes.splice(0)) s.dispose();
 });
