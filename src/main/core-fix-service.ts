@@ -35,8 +35,10 @@ export function planView(findingId: string, planId: string, plans: readonly Reme
       elevated: s.kind !== 'close-app' && s.elevation === 'admin',
     })),
   );
-  const manual: Message[] = plans.flatMap((p) => [...(p.why ? [p.why] : []), ...p.manual]);
-  return { findingId, planId, steps, ...(manual.length ? { manual } : {}) };
+  // Why apart from what to do; the same manual step of several plans said once.
+  const why: Message[] = plans.flatMap((p) => (p.why ? [p.why] : []));
+  const manual: Message[] = [...new Map(plans.flatMap((p) => p.manual).map((m) => [JSON.stringify(m), m])).values()];
+  return { findingId, planId, steps, ...(why.length ? { why } : {}), ...(manual.length ? { manual } : {}) };
 }
 
 /** Turns an engine event into the wizard's progress line; null for events the wizard does not show. */
@@ -46,7 +48,8 @@ export function progressOf(findingId: string, e: FixEvent): FixProgress | null {
       return { findingId, stepId: `${e.planId}#${e.index}`, state: 'running', message: e.title };
     case 'step-end': {
       const state = e.outcome === 'ok' || e.outcome === 'missing' ? 'done' : e.outcome === 'skipped' ? 'skipped' : 'failed';
-      return { findingId, stepId: `${e.planId}#${e.index}`, state, message: e.message ?? { key: `fix:step.outcome.${e.outcome}` } };
+      // Only a message that says more than the state itself (e.g. restart needed, why it failed).
+      return { findingId, stepId: `${e.planId}#${e.index}`, state, ...(e.message ? { message: e.message } : state === 'failed' ? { message: { key: `fix:step.outcome.${e.outcome}` } } : {}) };
     }
     case 'recheck-start':
       return { findingId, stepId: 'recheck', state: 'running', message: { key: 'fix:cli.rechecking' } };

@@ -15,7 +15,9 @@ export interface FixPlanView {
   readonly findingId: string;
   readonly planId: string;
   readonly steps: readonly FixStepView[];
-  /** Manual steps when the app cannot act (no uninstaller, managed install). */
+  /** Why the assistant cannot act on some of it by itself (no uninstaller, another user's install, ...). */
+  readonly why?: readonly Message[];
+  /** What the person (or IT staff) can do by hand where the assistant cannot act. */
   readonly manual?: readonly Message[];
 }
 

@@ -41,12 +41,15 @@ describe('the removal engine as the wizard sees it', () => {
         { id: `${plan.id}#1`, title: { key: 'fix:step.package' }, argv: ['apt-get', 'remove', '-y', 'zoom'], elevated: true },
         { id: `${plan.id}#2`, title: { key: 'fix:step.remove' }, elevated: false },
       ],
-      manual: [{ key: 'fix:why.noEvidence' }, { key: 'fix:manual.linux.software' }],
+      why: [{ key: 'fix:why.noEvidence' }],
+      manual: [{ key: 'fix:manual.linux.software' }],
     });
   });
 
   it('maps engine events to progress lines', () => {
-    expect(progressOf('f', { type: 'step-end', planId: 'p', index: 1, outcome: 'missing' })).toEqual({ findingId: 'f', stepId: 'p#1', state: 'done', message: { key: 'fix:step.outcome.missing' } });
+    expect(progressOf('f', { type: 'step-end', planId: 'p', index: 1, outcome: 'missing' })).toEqual({ findingId: 'f', stepId: 'p#1', state: 'done' });
+    expect(progressOf('f', { type: 'step-end', planId: 'p', index: 1, outcome: 'ok', message: { key: 'fix:exit.msi.3010', params: { code: 3010 } } })?.message?.key).toBe('fix:exit.msi.3010');
+    expect(progressOf('f', { type: 'step-end', planId: 'p', index: 1, outcome: 'failed' })?.message).toEqual({ key: 'fix:step.outcome.failed' });
     expect(progressOf('f', { type: 'step-end', planId: 'p', index: 1, outcome: 'elevation-refused' })?.state).toBe('failed');
     expect(progressOf('f', { type: 'plan-end', planId: 'p', outcome: 'done' })).toBeNull();
   });

@@ -11,6 +11,7 @@ import { VerdictBanner } from './components/VerdictBanner';
 import { AdvisoryPage } from './pages/AdvisoryPage';
 import { FindingsPage } from './pages/FindingsPage';
 import { FixWizard } from './pages/FixWizard';
+import { scrollToTop } from './scroll-top';
 import { HistoryPage } from './pages/HistoryPage';
 import { SettingsPage } from './pages/SettingsPage';
 
@@ -76,6 +77,11 @@ export function App({ api }: { readonly api: AtttApi }) {
     if (r.ok) applySettings(r.value);
     else setError(r.error.message);
   };
+
+  // A page opens at its top, never where the previous one was scrolled to (a finding to show is scrolled to by its card).
+  useEffect(() => {
+    if (!(page === 'findings' && focusId)) scrollToTop();
+  }, [page, fixId, focusId]);
 
   const openFix = (findingId: string): void => {
     setFixId(findingId);

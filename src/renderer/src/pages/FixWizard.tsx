@@ -9,6 +9,7 @@ import { ErrorNote } from '../components/ErrorNote';
 import { StatusBadge } from '../components/StatusBadge';
 import { canFix, sortFindings } from '../findings';
 import { renderMessage } from '../i18n';
+import { scrollToTop } from '../scroll-top';
 
 /** Props of the wizard. */
 export interface FixWizardProps {
@@ -20,6 +21,9 @@ export interface FixWizardProps {
 }
 
 type Step = 'choose' | 'plan' | 'running' | 'result';
+
+/** The id of the re-check row in the progress list (as main sends it). */
+const RECHECK = 'recheck';
 
 /** The wizard page: the choice of a finding, then the flow for it (keyed, so each finding starts fresh). */
 export function FixWizard({ api, report, findingId, onChoose, onReport }: FixWizardProps) {
@@ -62,17 +66,35 @@ function Steps({ step }: { readonly step: Step }) {
   );
 }
 
+/** A list of messages, or nothing when there are none. */
+function Messages({ items }: { readonly items: readonly Message[] | undefined }) {
+  const { t } = useTranslation();
+  if (!items || items.length === 0) return null;
+  return (
+    <ol>
+      {items.map((m, i) => (
+        <li key={i} className="message">
+          {renderMessage(t, m)}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 /** Plan -> confirm -> progress -> result for one finding. */
 function FixFlow({ api, report, findingId, onChoose, onReport }: FixWizardProps & { readonly findingId: string }) {
   const { t } = useTranslation();
   const [plan, setPlan] = useState<FixPlanView | null>(null);
   const [error, setError] = useState<Message | null>(null);
-  const [progress, setProgress] = useState<readonly FixProgress[]>([]);
+  const [progress, setProgress] = useState<Readonly<Record<string, FixProgress>>>({});
   const [result, setResult] = useState<FixResultView | null>(null);
   const [running, setRunning] = useState(false);
   const [rechecking, setRechecking] = useState(false);
   const finding = report?.findings.find((f) => f.id === findingId);
   const step: Step = result ? 'result' : running ? 'running' : 'plan';
+
+  // Every step of the flow opens at its top (the plan may be long; the result is read from its headline).
+  useEffect(() => scrollToTop(), [step]);
 
   useEffect(() => {
     let live = true;
@@ -86,7 +108,8 @@ function FixFlow({ api, report, findingId, onChoose, onReport }: FixWizardProps 
     };
   }, [api, findingId]);
 
-  useEffect(() => api.onFixProgress((p) => setProgress((old) => [...old, p])), [api]);
+  // The latest state of each step replaces the one before: a finished step says «Xong», not «Đang làm» forever.
+  useEffect(() => api.onFixProgress((p) => p.findingId === findingId && setProgress((old) => ({ ...old, [p.stepId]: p }))), [api, findingId]);
 
   const run = async (): Promise<void> => {
     if (!plan) return;
@@ -105,6 +128,19 @@ function FixFlow({ api, report, findingId, onChoose, onReport }: FixWizardProps 
     else setError(r.error.message);
   };
 
+  const back = (
+    <button type="button" className="button" onClick={() => onChoose(undefined)}>
+      {t('ui:fix.back')}
+    </button>
+  );
+  const recheckButton = (
+    <button type="button" className="button" onClick={() => void recheck()} disabled={rechecking}>
+      {t('ui:fix.recheck')}
+    </button>
+  );
+  const manualOnly = plan !== null && plan.steps.length === 0;
+  const elevated = plan?.steps.some((s) => s.elevated) ?? false;
+
   return (
     <>
       <Steps step={step} />
@@ -117,14 +153,31 @@ function FixFlow({ api, report, findingId, onChoose, onReport }: FixWizardProps 
       {step === 'plan' && error && (
         <div className="row">
           <p>{t('ui:fix.manualHint')}</p>
-          <button type="button" className="button" onClick={() => void recheck()} disabled={rechecking}>
-            {t('ui:fix.recheck')}
-          </button>
+          {recheckButton}
+          {back}
         </div>
       )}
       {step === 'plan' && !plan && !error && <p>{t('ui:common.loading')}</p>}
-      {step === 'plan' && plan && (
-        <div className="card">
+      {step === 'plan' && plan && manualOnly && (
+        <div className="card" data-plan="manual">
+          <h3>{t('ui:fix.manualOnlyTitle')}</h3>
+          {plan.why && plan.why.length > 0 && (
+            <>
+              <h4>{t('ui:fix.whyTitle')}</h4>
+              <Messages items={plan.why} />
+            </>
+          )}
+          <p>{t('ui:fix.manualOnlyLead')}</p>
+          <h4>{t('ui:fix.manualTitle')}</h4>
+          <Messages items={plan.manual && plan.manual.length > 0 ? plan.manual : [{ key: 'fix:manual.askIt' }]} />
+          <div className="row">
+            {recheckButton}
+            {back}
+          </div>
+        </div>
+      )}
+      {step === 'plan' && plan && !manualOnly && (
+        <div className="card" data-plan="run">
           <h3>{t('ui:fix.planTitle')}</h3>
           <ol>
             {plan.steps.map((s) => (
@@ -139,18 +192,25 @@ function FixFlow({ api, report, findingId, onChoose, onReport }: FixWizardProps 
               </li>
             ))}
           </ol>
-          {plan.manual && plan.manual.length > 0 && (
+          {elevated && (
+            <p className="note note-warning" role="note">
+              {t('ui:fix.elevatedNote')}
+            </p>
+          )}
+          {plan.why && plan.why.length > 0 && (
             <>
-              <h4>{t('ui:fix.manualTitle')}</h4>
-              <ol>
-                {plan.manual.map((m, i) => (
-                  <li key={i}>{renderMessage(t, m)}</li>
-                ))}
-              </ol>
+              <h4>{t('ui:fix.partlyManualTitle')}</h4>
+              <Messages items={plan.why} />
             </>
           )}
+          {plan.manual && plan.manual.length > 0 && (
+            <details>
+              <summary>{t('ui:fix.manualFallbackTitle')}</summary>
+              <Messages items={plan.manual} />
+            </details>
+          )}
           <div className="row">
-            <button type="button" className="button primary" disabled={plan.steps.length === 0} onClick={() => void run()}>
+            <button type="button" className="button primary" onClick={() => void run()}>
               {t('ui:fix.confirm')}
             </button>
             <button type="button" className="button" onClick={() => onChoose(undefined)}>
@@ -159,27 +219,42 @@ function FixFlow({ api, report, findingId, onChoose, onReport }: FixWizardProps 
           </div>
         </div>
       )}
-      {(step === 'running' || step === 'result') && progress.length > 0 && (
-        <ul className="progress" aria-live="polite">
-          {progress.map((p, i) => (
-            <li key={i}>
-              {t(`ui:fix.progress.${p.state}`)} — {p.message ? renderMessage(t, p.message) : p.stepId}
-            </li>
-          ))}
-        </ul>
+      {(step === 'running' || step === 'result') && plan && (
+        <>
+          <h3>{t('ui:fix.progressTitle')}</h3>
+          <ol className="progress" aria-live="polite">
+            {[...plan.steps.map((s) => ({ id: s.id, title: s.title })), { id: RECHECK, title: { key: 'ui:fix.recheckStep' } }].map((s) => {
+              const p = progress[s.id];
+              const state = p?.state ?? (step === 'result' ? 'notRun' : 'pending');
+              return (
+                <li key={s.id} data-state={state}>
+                  <strong>{t(`ui:fix.progress.${state}`)}</strong> — {renderMessage(t, s.title)}
+                  {p?.message && s.id !== RECHECK && <div className="message">{renderMessage(t, p.message)}</div>}
+                </li>
+              );
+            })}
+          </ol>
+        </>
       )}
       {step === 'running' && <p role="status">{t('ui:fix.running')}</p>}
       {step === 'result' && result && (
         <div className={`note ${result.resolved ? 'note-ok' : 'note-warning'}`} role="status" data-verdict={result.verdict}>
           <p>{t(verdictKey(result))}</p>
-          <p>
+          <p className="message">
             {result.verdict === 'not-proven' && <strong>{t('ui:finding.reason')}: </strong>}
             {renderMessage(t, result.message)}
           </p>
-          {result.warning && <p>{renderMessage(t, result.warning)}</p>}
-          <button type="button" className="button" onClick={() => void recheck()} disabled={rechecking}>
-            {t('ui:fix.recheck')}
-          </button>
+          {result.warning && <p className="message">{renderMessage(t, result.warning)}</p>}
+          {!result.resolved && plan?.manual && plan.manual.length > 0 && (
+            <div>
+              <p>{t('ui:fix.manualFallbackTitle')}</p>
+              <Messages items={plan.manual} />
+            </div>
+          )}
+          <div className="row">
+            {recheckButton}
+            {back}
+          </div>
         </div>
       )}
     </>

@@ -1,0 +1,153 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { App } from '../../src/renderer/src/App';
+import { createI18n } from '../../src/renderer/src/i18n';
+import type { FixPlanView, FixResultView } from '../../src/shared/fix';
+import type { IpcResult } from '../../src/shared/ipc-contract';
+import type { UiLanguage } from '../../src/shared/settings';
+import { reportWith, zoomInstalled, zoomLeftover } from '../shared/sample-report';
+import { fakeApi } from './fake-api';
+
+const report = reportWith([zoomLeftover, zoomInstalled]);
+const id = zoomInstalled.id;
+const words = {
+  vi: { remove: 'Gỡ bỏ…', confirm: 'Đồng ý gỡ bỏ', back: 'Quay lại danh sách', choose: 'Xem cách gỡ', runTitle: 'Trợ lý sẽ thực hiện các bước sau' },
+  en: { remove: 'Remove…', confirm: 'Remove it', back: 'Back to the list', choose: 'See how to remove', runTitle: 'The assistant will do the following' },
+} as const;
+
+const scrolls: unknown[] = [];
+beforeEach(() => {
+  scrolls.length = 0;
+  window.scrollTo = ((opts: unknown) => void scrolls.push(opts)) as typeof window.scrollTo;
+});
+afterEach(cleanup);
+
+/** Where a result is held until the test lets it go, so progress can be pushed while the removal runs. */
+function deferred<T>() {
+  let resolve!: (v: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+async function open(lang: UiLanguage, plan: FixPlanView, runFix?: () => Promise<IpcResult<FixResultView>>) {
+  const plans: string[] = [];
+  const f = fakeApi(report, { language: lang, intervalHours: 4, startAtLogin: false, notifications: true }, {
+    planFix: (findingId) => (plans.push(findingId), Promise.resolve({ ok: true, value: { ...plan, planId: `${findingId}@${plans.length}` } })),
+    ...(runFix ? { runFix } : {}),
+  });
+  render(
+    <I18nextProvider i18n={createI18n(lang)}>
+      <App api={f.api} />
+    </I18nextProvider>,
+  );
+  await screen.findAllByRole('article');
+  fireEvent.click(within(screen.getAllByRole('article')[0]!).getByRole('button', { name: words[lang].remove }));
+  return { f, plans };
+}
+
+const manualPlan: FixPlanView = {
+  findingId: id,
+  planId: 'x',
+  steps: [],
+  why: [{ key: 'fix:why.otherUser', params: { name: 'Zoom Workplace', user: 'nguyenvanb' } }],
+  manual: [{ key: 'fix:manual.windows.settings', params: { name: 'Zoom Workplace' } }, { key: 'fix:manual.askIt' }],
+};
+
+const runPlan: FixPlanView = {
+  findingId: id,
+  planId: 'x',
+  steps: [
+    { id: 'p#0', title: { key: 'fix:step.close', params: { app: 'Zoom', pids: '4242' } }, elevated: false },
+    { id: 'p#1', title: { key: 'fix:step.msiexec', params: { name: 'Zoom Workplace', code: '{1111}' } }, argv: ['C:\\Windows\\System32\\msiexec.exe', '/x', '{1111}', '/qn', '/norestart'], elevated: true },
+    { id: 'p#2', title: { key: 'fix:step.remove', params: { path: 'C:\\Users\\an\\AppData\\Roaming\\Zoom' } }, elevated: false },
+  ],
+  manual: [{ key: 'fix:manual.windows.cleanZoom' }],
+};
+
+describe.each(['vi', 'en'] as const)('the removal wizard guides (%s)', (lang) => {
+  const w = words[lang];
+  const t = createI18n(lang).t;
+
+  it('a manual-only plan says why the assistant cannot act and what to do, with no empty list and no dead button', async () => {
+    await open(lang, manualPlan);
+    const card = await screen.findByRole('heading', { name: t('ui:fix.manualOnlyTitle') });
+    const box = within(card.closest('.card') as HTMLElement);
+    expect(box.getByText(lang === 'vi' ? /thuộc về người dùng khác \(nguyenvanb\)/ : /belongs to another user \(nguyenvanb\)/)).toBeTruthy();
+    expect(box.getByText(lang === 'vi' ? /tìm «Zoom Workplace», chọn Gỡ cài đặt/ : /find «Zoom Workplace» and choose Uninstall/)).toBeTruthy();
+    expect(box.getByText(t('ui:fix.manualOnlyLead'))).toBeTruthy();
+    expect(screen.queryByText(w.runTitle)).toBeNull();
+    expect(screen.queryByRole('button', { name: w.confirm })).toBeNull();
+    expect(screen.getAllByRole('button').filter((b) => (b as HTMLButtonElement).disabled)).toEqual([]);
+    expect(box.getByRole('button', { name: t('ui:fix.recheck') })).toBeTruthy();
+    fireEvent.click(box.getByRole('button', { name: w.back }));
+    expect((await screen.findAllByRole('button', { name: w.choose })).length).toBeGreaterThan(0);
+  });
+
+  it('an elevated step explains the administrator prompt and what a refusal does; a plan without one does not', async () => {
+    await open(lang, runPlan);
+    await screen.findByText(w.runTitle);
+    const note = screen.getByRole('note');
+    expect(note.textContent).toMatch(lang === 'vi' ? /Kiểm soát Tài khoản Người dùng.*Nếu đồng chí từ chối hoặc đóng hộp thoại, trợ lý không thực hiện bước đó/ : /User Account Control.*If you refuse or close the prompt, the assistant does not carry out that step/);
+    cleanup();
+    await open(lang, { ...runPlan, steps: runPlan.steps.map((s) => ({ ...s, elevated: false })) });
+    await screen.findByText(w.runTitle);
+    expect(screen.queryByRole('note')).toBeNull();
+  });
+
+  it('steps are marked done as they finish, a failure says what its code means, and «back to the list» then reopening starts afresh', async () => {
+    const held = deferred<IpcResult<FixResultView>>();
+    const { f, plans } = await open(lang, runPlan, () => held.promise);
+    fireEvent.click(await screen.findByRole('button', { name: w.confirm }));
+    const rows = () => screen.getAllByRole('listitem').filter((li) => li.hasAttribute('data-state'));
+    expect(rows().map((r) => r.getAttribute('data-state'))).toEqual(['pending', 'pending', 'pending', 'pending']);
+    act(() => f.progress({ findingId: id, stepId: 'p#0', state: 'running', message: runPlan.steps[0]!.title }));
+    act(() => f.progress({ findingId: id, stepId: 'p#0', state: 'done' }));
+    act(() => f.progress({ findingId: id, stepId: 'p#1', state: 'running', message: runPlan.steps[1]!.title }));
+    act(() => f.progress({ findingId: id, stepId: 'p#1', state: 'failed', message: { key: 'fix:exit.msi.1603', params: { code: 1603 } } }));
+    act(() => f.progress({ findingId: 'someone-else', stepId: 'p#2', state: 'done' }));
+    act(() => f.progress({ findingId: id, stepId: 'recheck', state: 'running' }));
+    act(() => f.progress({ findingId: id, stepId: 'recheck', state: 'done' }));
+    expect(rows().map((r) => r.getAttribute('data-state'))).toEqual(['done', 'failed', 'pending', 'done']);
+    expect(rows()[0]!.textContent).toMatch(new RegExp(`^${t('ui:fix.progress.done')} — `));
+    expect(rows()[0]!.textContent).not.toMatch(new RegExp(t('ui:fix.progress.running')));
+    expect(rows()[1]!.textContent).toContain(t('fix:exit.msi.1603', { code: 1603 }));
+    expect(rows()[1]!.textContent).not.toMatch(/\((mã|code) 1603\):/);
+    const scrolled = scrolls.length;
+    await act(async () => held.resolve({ ok: true, value: { findingId: id, ok: false, resolved: false, verdict: 'still-present', message: { key: 'fix:exit.msi.1603', params: { code: 1603 } } } }));
+    expect(scrolls.length).toBeGreaterThan(scrolled); // the result opens at its top
+    expect(scrolls.at(-1)).toEqual({ top: 0, left: 0 });
+    expect(rows()[2]!.getAttribute('data-state')).toBe('notRun');
+    const result = document.querySelector<HTMLElement>('[data-verdict]')!;
+    expect(within(result).getByText(t('fix:manual.windows.cleanZoom'))).toBeTruthy();
+    fireEvent.click(within(result).getByRole('button', { name: w.back }));
+    fireEvent.click(await screen.findAllByRole('button', { name: w.choose }).then((b) => b[0]!));
+    await screen.findByRole('button', { name: w.confirm });
+    expect(plans).toEqual([id, id]);
+    expect(document.querySelector('[data-verdict]')).toBeNull();
+    expect(document.querySelector('[data-state]')).toBeNull();
+  });
+
+  it('every page opens at its top', async () => {
+    await open(lang, runPlan);
+    await screen.findByText(w.runTitle);
+    const before = scrolls.length;
+    fireEvent.click(screen.getByRole('button', { name: t('ui:nav.history') }));
+    await screen.findByRole('table');
+    expect(scrolls.length).toBeGreaterThan(before);
+    expect(scrolls.at(-1)).toEqual({ top: 0, left: 0 });
+  });
+});
+
+describe('the wizard in Vietnamese says nothing in English', () => {
+  it('the texts of the guiding wizard carry no English word', () => {
+    const t = createI18n('vi').t;
+    const keys = ['manualOnlyTitle', 'manualOnlyLead', 'partlyManualTitle', 'manualFallbackTitle', 'elevatedNote', 'progressTitle', 'recheckStep', 'back', 'progress.pending', 'progress.notRun'];
+    for (const k of keys) {
+      const text = t(`ui:fix.${k}`).replace(/Windows|macOS|Linux/g, '');
+      expect(text).not.toMatch(/\b(the|and|or|user|account|control|prompt|password|step|yes|admin|IT)\b/i);
+      expect(text).not.toMatch(/^ui:/);
+    }
+  });
+});
