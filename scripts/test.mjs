@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every test. Typecheck, lint and build are steps that count as tests; then vitest
-// (unit, Linux-for-real, UI), then the Windows rig under wine where wine is installed.
+// (unit, Linux-for-real, UI), then the Windows rig under wine where wine is installed, then the
+// built app on the Electron shim where Chromium is installed.
 // Ends with one line "N passed, N failed" (and ", N skipped").
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -65,6 +66,17 @@ if (want('windows')) {
     skipped++;
   } else if (existsSync('vitest.windows.config.ts')) {
     vitest('windows rig (wine)', ['--config', 'vitest.windows.config.ts']);
+  }
+}
+
+if (want('system')) {
+  // The built app on the Electron shim, its window in Debian's Chromium (tests/system/README.md).
+  const missing = !existsSync('/usr/bin/chromium') ? 'Chromium is not installed at /usr/bin/chromium (apt-get install chromium; .ci/run does it)' : !existsSync('node_modules/playwright-core') ? 'playwright-core is not installed (npm ci)' : null;
+  if (missing) {
+    process.stdout.write(`\n=== system tests (Electron shim): SKIPPED — ${missing}\n`);
+    skipped++;
+  } else if (existsSync('vitest.system.config.ts')) {
+    vitest('system tests (Electron shim)', ['--config', 'vitest.system.config.ts']);
   }
 }
 

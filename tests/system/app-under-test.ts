@@ -1,0 +1,183 @@
+/**
+ * The test's side of a system test: builds the app with electron-vite, starts Debian's Chromium
+ * with a DevTools endpoint, and starts the BUILT main bundle under plain Node with the Electron
+ * shim in place of `electron` (tests/system/electron-shim). The test hears what the app did
+ * (events) and acts as the user (commands: tray menu, notification, power events; the window's
+ * page through its own playwright connection to the same Chromium).
+ */
+import { spawn, spawnSync, fork, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { ShimCommand, ShimEvent, ShimMessage, ShimRequest } from './electron-shim/protocol';
+import { SHIM_ENV } from './electron-shim/protocol';
+
+export const ROOT = join(__dirname, '..', '..');
+export const CHROMIUM = '/usr/bin/chromium';
+/** The same flags as tests/e2e/renderer.test.ts, plus file access for the file:// page's module scripts (Electron's file: scheme allows them). */
+export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--allow-file-access-from-files'];
+
+/** Why the system tests cannot run here, or null when they can. */
+export function whyNot(): string | null {
+  if (!existsSync(CHROMIUM)) return `Chromium is not installed at ${CHROMIUM} (apt-get install chromium; .ci/run does it)`;
+  try {
+    require.resolve('playwright-core');
+  } catch {
+    return 'playwright-core is not installed (npm ci)';
+  }
+  return null;
+}
+
+/** Builds main, preload and renderer into a temporary folder (never the repo's out/). */
+export function buildApp(): { outDir: string; error: string | null } {
+  const outDir = join(mkdtempSync(join(tmpdir(), 'attt-system-')), 'out');
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--outDir', outDir], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
+  const ok = r.status === 0 && existsSync(join(outDir, 'main', 'index.js'));
+  return { outDir, error: ok ? null : `electron-vite build failed: ${r.stderr || r.stdout}` };
+}
+
+/** Debian's Chromium, headless, with a DevTools endpoint the app and the test both connect to. */
+export class TestChromium {
+  private constructor(
+    readonly endpoint: string,
+    private readonly proc: ChildProcess,
+  ) {}
+
+  static async start(profile: string): Promise<TestChromium> {
+    const proc = spawn(CHROMIUM, [...CHROMIUM_FLAGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const endpoint = await new Promise<string>((resolve, reject) => {
+      let text = '';
+      const timer = setTimeout(() => reject(new Error(`Chromium gave no DevTools endpoint: ${text}`)), 60_000);
+      proc.stderr!.setEncoding('utf8');
+      proc.stderr!.on('data', (d: string) => {
+        text += d;
+        const m = /DevTools listening on (ws:\/\/\S+)/.exec(text);
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]!);
+        }
+      });
+      proc.on('exit', (code) => reject(new Error(`Chromium ended (${code}): ${text}`)));
+    });
+    return new TestChromium(endpoint, proc);
+  }
+
+  /** Ends Chromium and waits until it has (so its profile can be removed). */
+  async stop(): Promise<void> {
+    if (this.proc.exitCode !== null || this.proc.signalCode !== null) return;
+    const gone = new Promise((r) => this.proc.once('exit', r));
+    this.proc.kill('SIGTERM');
+    await gone;
+  }
+}
+
+/** The app's window page as the test drives it (its own connection to the same Chromium). */
+export async function connectTest(endpoint: string): Promise<Browser> {
+  return chromium.connectOverCDP(endpoint);
+}
+
+/** The app page (the built index.html), once the app has opened it. */
+export async function appPage(browser: Browser, outDir: string, timeoutMs = 30_000): Promise<Page> {
+  const want = join(outDir, 'renderer', 'index.html');
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const page = browser.contexts().flatMap((c) => c.pages()).find((p) => decodeURIComponent(p.url()).includes(want));
+    if (page) return page;
+    if (Date.now() > end) throw new Error(`no page of ${want} opened`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** One run of the built app (out/main/index.js) under Node with the shim. */
+export class AppProcess {
+  readonly events: ShimEvent[] = [];
+  stderr = '';
+  stdout = '';
+  readonly exited: Promise<number | null>;
+  private readonly waiters = new Set<() => void>();
+  private readonly replies = new Map<number, (m: ShimMessage & { kind: 'reply' }) => void>();
+  private nextId = 1;
+  private readonly proc: ChildProcess;
+
+  constructor(outDir: string, env: NodeJS.ProcessEnv, args: readonly string[] = []) {
+    this.proc = fork(join(outDir, 'main', 'index.js'), [...args], {
+      cwd: ROOT,
+      execArgv: ['--require', require.resolve('tsx/cjs'), '--require', join(__dirname, 'electron-shim', 'register.ts')],
+      env: { ...env, NODE_PATH: join(ROOT, 'node_modules'), [SHIM_ENV.appPath]: ROOT },
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
+    this.proc.stdout!.setEncoding('utf8').on('data', (d: string) => (this.stdout += d));
+    this.proc.stderr!.setEncoding('utf8').on('data', (d: string) => (this.stderr += d));
+    this.proc.on('message', (m: ShimMessage) => {
+      if (m.kind === 'event') {
+        this.events.push(m.event);
+        for (const w of [...this.waiters]) w();
+      } else this.replies.get(m.id)?.(m);
+    });
+    this.exited = new Promise((resolve) => this.proc.on('exit', (code) => {
+      for (const w of [...this.waiters]) w();
+      resolve(code);
+    }));
+  }
+
+  /** Events of one type, in order. */
+  all<T extends ShimEvent['type']>(type: T): Extract<ShimEvent, { type: T }>[] {
+    return this.events.filter((e): e is Extract<ShimEvent, { type: T }> => e.type === type);
+  }
+
+  /** The last event of one type. */
+  last<T extends ShimEvent['type']>(type: T): Extract<ShimEvent, { type: T }> | undefined {
+    return this.all(type).at(-1);
+  }
+
+  /** Waits until an event after index `from` matches (a time limit only against a hang, never asserted). */
+  waitFor<T extends ShimEvent['type']>(type: T, match: (e: Extract<ShimEvent, { type: T }>) => boolean = () => true, from = 0, timeoutMs = 90_000): Promise<Extract<ShimEvent, { type: T }>> {
+    return new Promise((resolve, reject) => {
+      const check = (): boolean => {
+        const hit = this.events.slice(from).find((e): e is Extract<ShimEvent, { type: T }> => e.type === type && match(e as Extract<ShimEvent, { type: T }>));
+        if (hit) {
+          cleanup();
+          resolve(hit);
+          return true;
+        }
+        if (this.proc.exitCode !== null || this.proc.signalCode !== null) {
+          cleanup();
+          reject(new Error(`the app ended before ${type}: ${this.stderr}`));
+          return true;
+        }
+        return false;
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`no ${type} event came; last events: ${JSON.stringify(this.events.slice(-8))}\nstderr: ${this.stderr}`));
+      }, timeoutMs);
+      const cleanup = (): void => {
+        clearTimeout(timer);
+        this.waiters.delete(waiter);
+      };
+      const waiter = (): void => void check();
+      this.waiters.add(waiter);
+      check();
+    });
+  }
+
+  /** Asks the shim to act as the user (or the OS) would; rejects with the shim's reason when it cannot. */
+  command(command: ShimCommand): Promise<void> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.replies.set(id, (m) => {
+        this.replies.delete(id);
+        if (m.ok) resolve();
+        else reject(new Error(m.error));
+      });
+      const request: ShimRequest = { kind: 'command', id, command };
+      this.proc.send(request);
+    });
+  }
+
+  /** Ends the process if it still runs. */
+  kill(): void {
+    if (this.proc.exitCode === null) this.proc.kill('SIGTERM');
+  }
+}

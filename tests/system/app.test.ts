@@ -1,0 +1,301 @@
+/**
+ * The whole app end to end without the Electron binary: the BUILT main bundle under Node with the
+ * Electron shim, its window a real page of the built renderer in Debian's Chromium, looking at a
+ * recorded Debian PC (ATTT_SELFCHECK_FIXTURE) with Zoom's .deb installed. Each step is what a user
+ * (or the OS) does, and what the app shows is asserted: the tray (icon file, tooltip, menu), the
+ * notifications, the window's page. Screenshots go to test-results/system/ (ATTT_SHIM_SCREENSHOTS
+ * names another folder, e.g. docs/screenshots).
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mainTranslator } from '../../src/main/i18n';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings';
+import type { Report } from '../../src/shared/report';
+import { AppProcess, appPage, buildApp, connectTest, ROOT, TestChromium, whyNot } from './app-under-test';
+import { officePc, writeMachine } from './machines';
+
+const skip = whyNot();
+const shots = process.env.ATTT_SHIM_SCREENSHOTS ? join(ROOT, process.env.ATTT_SHIM_SCREENSHOTS) : join(ROOT, 'test-results', 'system');
+const work = mkdtempSync(join(tmpdir(), 'attt-system-run-'));
+const vi = mainTranslator('vi');
+const en = mainTranslator('en');
+
+let outDir = '';
+let buildError: string | null = null;
+let chrome: TestChromium;
+let browser: Browser;
+const apps: AppProcess[] = [];
+
+/** A fresh user: home, XDG config (the autostart entry lands there) and the app's data folder, looking at `machine`. */
+function user(name: string, withZoom: boolean): { env: NodeJS.ProcessEnv; home: string; dataDir: string } {
+  const home = join(work, name, 'home');
+  const dataDir = join(home, '.config', 'attt-selfcheck');
+  mkdirSync(home, { recursive: true });
+  const machine = writeMachine(join(work, name), 'machine', officePc(withZoom, home, dataDir));
+  return {
+    home,
+    dataDir,
+    env: {
+      PATH: process.env.PATH,
+      HOME: home,
+      XDG_CONFIG_HOME: join(home, '.config'),
+      ATTT_SELFCHECK_FIXTURE: machine,
+      ATTT_SELFCHECK_DATA_DIR: dataDir,
+      ATTT_SHIM_CDP: chrome.endpoint,
+      ATTT_SHIM_TEMP: join(work, name, 'tmp'),
+      TZ: 'Asia/Ho_Chi_Minh',
+      LANG: 'C.UTF-8',
+    },
+  };
+}
+
+function start(env: NodeJS.ProcessEnv, args: readonly string[] = []): AppProcess {
+  const a = new AppProcess(outDir, env, args);
+  apps.push(a);
+  return a;
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+}
+
+/** Whether the element is the focused one (run in the page). */
+const IS_FOCUSED = (el: unknown): boolean => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement;
+
+const lastReport = (dataDir: string): Report => JSON.parse(readFileSync(join(dataDir, 'last-report.json'), 'utf8')) as Report;
+
+describe.skipIf(skip !== null)(`the built app on the Electron shim${skip ? ` — SKIPPED: ${skip}` : ''}`, { timeout: 180_000 }, () => {
+  beforeAll(async () => {
+    ({ outDir, error: buildError } = buildApp());
+    chrome = await TestChromium.start(join(work, 'chromium-profile'));
+    browser = await connectTest(chrome.endpoint);
+  }, 240_000);
+
+  afterAll(async () => {
+    for (const a of apps) a.kill();
+    await Promise.all(apps.map((a) => a.exited));
+    await browser?.close().catch(() => undefined);
+    await chrome?.stop();
+    rmSync(work, { recursive: true, force: true });
+    if (outDir) rmSync(join(outDir, '..'), { recursive: true, force: true });
+  });
+
+  describe('a PC with Zoom installed', () => {
+    let app: AppProcess;
+    let u: ReturnType<typeof user>;
+    let page: Page;
+
+    it('builds with electron-vite', () => {
+      expect(buildError).toBeNull();
+    });
+
+    it('first start: no window, a grey tray with its menu, start at login as the settings say, then the first check turns it red', async () => {
+      u = user('zoom-pc', true);
+      app = start(u.env);
+      await app.waitFor('app:ready');
+      expect(app.last('app:single-instance')).toEqual({ type: 'app:single-instance', locked: true });
+      const first = await app.waitFor('tray:image');
+      expect(basename(first.path)).toBe('grey.png');
+      expect(first.empty).toBe(false);
+      const menu = await app.waitFor('tray:menu');
+      expect(menu.items.map((i) => i.label ?? '-')).toEqual([vi.t('ui:tray.checkNow'), vi.t('ui:tray.neverRan'), '-', vi.t('ui:tray.open'), vi.t('ui:tray.pause'), vi.t('ui:tray.language'), '-', vi.t('ui:tray.quit')]);
+      // Linux: the XDG autostart entry, written only when the setting is on.
+      expect(existsSync(join(u.home, '.config', 'autostart', 'attt-selfcheck.desktop'))).toBe(DEFAULT_SETTINGS.startAtLogin);
+
+      const red = await app.waitFor('tray:image', (e) => basename(e.path) !== 'grey.png');
+      expect(basename(red.path)).toBe('red.png');
+      const at = app.events.indexOf(red);
+      const tip = await app.waitFor('tray:tooltip', (e) => !e.text.includes(vi.t('ui:tray.checking')), at);
+      expect(tip.text.split('\n')[0]).toBe(`${vi.t('ui:app.name')} — ${vi.t('ui:tray.state.red')}`);
+      expect(tip.text).toContain('1 vi phạm');
+      expect(app.all('window:create')).toEqual([]);
+    });
+
+    it('exactly one notification, in Vietnamese, quiet', async () => {
+      const n = await app.waitFor('notification:show');
+      expect(n.title).toContain('Công văn số 1981/UBND-VHTT');
+      expect(n.body).toContain('Zoom');
+      expect(n.silent).toBe(true);
+      expect(`${n.title} ${n.body}`).not.toMatch(/\b(the|is|Official letter)\b/);
+      expect(app.all('notification:show')).toHaveLength(1);
+    });
+
+    it('a second check from the tray menu notifies nothing new', async () => {
+      const from = app.events.length;
+      await app.command({ cmd: 'menu:click', label: vi.t('ui:tray.checkNow') });
+      await app.waitFor('tray:tooltip', (e) => e.text.includes(vi.t('ui:tray.checking')), from);
+      const checking = app.events.findIndex((e, i) => i >= from && e.type === 'tray:tooltip' && e.text.includes(vi.t('ui:tray.checking')));
+      await app.waitFor('tray:tooltip', (e) => !e.text.includes(vi.t('ui:tray.checking')), checking);
+      expect(app.all('notification:show')).toHaveLength(1);
+      expect(app.all('window:create')).toEqual([]);
+    });
+
+    it('clicking the notification opens the window at that finding, under the CSP, with the real bridge', async () => {
+      await app.command({ cmd: 'notification:click', index: 0 });
+      const created = await app.waitFor('window:create');
+      expect(created.options).toMatchObject({ show: false, webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true } });
+      await app.waitFor('window:show');
+      page = await appPage(browser, outDir);
+      const violation = lastReport(u.dataDir).findings.find((f) => f.status === 'violation');
+      expect(violation).toBeDefined();
+      // nav:open is sent once the page has loaded; the renderer outlines and focuses that card.
+      const nav = await app.waitFor('ipc:send', (e) => e.channel === 'nav:open');
+      expect(nav.delivered).toBe(true);
+      await page.locator(`article.focused[data-finding-id="${violation!.id}"]`).waitFor();
+      expect(await page.evaluate("document.activeElement?.getAttribute('data-finding-id')")).toBe(violation!.id);
+      // The real handlers answered the real page (the sender check passed for the built index.html).
+      const invokes = app.all('ipc:invoke');
+      expect(invokes.map((i) => i.channel)).toEqual(expect.arrayContaining(['report:latest', 'settings:get']));
+      for (const i of invokes) expect(i.senderUrl).toBe(pathToFileURL(join(outDir, 'renderer', 'index.html')).href);
+      // The app's CSP holds in the page: an injected inline script does not run.
+      const inline = await page.evaluate(`new Promise((resolve) => {
+        document.addEventListener('securitypolicyviolation', (e) => resolve(e.violatedDirective), { once: true });
+        const s = document.createElement('script');
+        s.textContent = 'window.inlineRan = true';
+        document.head.append(s);
+        setTimeout(() => resolve(window.inlineRan ? 'ran' : 'no violation event'), 5000);
+      })`);
+      expect(inline).toMatch(/^script-src/);
+      await shot(page, 'system-notification-opens-finding-vi');
+    });
+
+    it('the finding in plain words, and the advisory page, by keyboard only', async () => {
+      const card = page.locator('article.finding-violation').first();
+      expect(await card.locator('h3').textContent()).toContain('Zoom');
+      expect(await card.textContent()).toContain('Công văn số 1981/UBND-VHTT');
+      // Tab from the top of the page to the advisory's navigation button, then Enter.
+      await page.evaluate('document.activeElement?.blur()');
+      const advisory = page.getByRole('button', { name: vi.t('ui:nav.advisory') });
+      for (let i = 0; i < 40 && !(await advisory.evaluate(IS_FOCUSED)); i++) await page.keyboard.press('Tab');
+      expect(await advisory.evaluate(IS_FOCUSED)).toBe(true);
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: 'Điểm 1' }).waitFor();
+      await shot(page, 'system-advisory-vi');
+    });
+
+    it('a second launch focuses the first and ends', async () => {
+      const from = app.events.length;
+      const second = start(u.env);
+      expect(await second.exited).toBe(0);
+      expect(second.last('app:single-instance')).toEqual({ type: 'app:single-instance', locked: false });
+      expect(second.all('tray:image')).toEqual([]);
+      await app.waitFor('window:show', () => true, from);
+      await app.waitFor('window:focus', () => true, from);
+    });
+
+    it('switching the language from the tray rebuilds the tray menu and the window', async () => {
+      const from = app.events.length;
+      await app.command({ cmd: 'menu:click', label: vi.t('ui:language.en') });
+      const menu = await app.waitFor('tray:menu', (e) => e.items[0]?.label === en.t('ui:tray.checkNow'), from);
+      expect(menu.items.at(-1)?.label).toBe(en.t('ui:tray.quit'));
+      expect(menu.items.find((i) => i.id === 'language')?.submenu?.find((i) => i.checked)?.id).toBe('lang-en');
+      await app.waitFor('ipc:send', (e) => e.channel === 'settings:updated' && e.delivered, from);
+      await page.getByRole('button', { name: en.t('ui:nav.findings') }).waitFor();
+      await shot(page, 'system-advisory-en');
+    });
+
+    it('a hostile script in the page: bad payloads and made-up channels are refused by the handlers', async () => {
+      // The page's own world: the raw binding ipcRenderer.invoke uses (what a compromised renderer could reach) and window.api.
+      const answers = (await page.evaluate(`(async () => {
+        const invoke = window.__atttShimInvoke;
+        const out = [];
+        out.push(await invoke('fix:run', [{ findingId: 'x'.repeat(100000), planId: 1 }]));
+        out.push(await invoke('settings:set', [{ language: 'fr', startAtLogin: 'yes' }]));
+        out.push(await invoke('link:open', [{ url: 'javascript:alert(1)' }]));
+        out.push(await invoke('history:list', [{ limit: -1 }]));
+        out.push(await window.api.snoozeFinding('no-such-finding'));
+        out.push(await invoke('shell:exec', [['rm', '-rf', '/']]).catch((e) => 'rejected: ' + e.message));
+        return out;
+      })()`)) as unknown[];
+      for (const a of [answers[0], answers[1], answers[3]]) expect(a).toMatchObject({ ok: false, error: { code: 'invalid-request', message: { key: 'ui:error.invalidRequest' } } });
+      // A link outside the allowlist is not opened: the answer is "not opened".
+      expect(answers[2]).toEqual({ ok: true, value: false });
+      expect(answers[4]).toMatchObject({ ok: false });
+      expect(String(answers[5])).toContain("No handler registered for 'shell:exec'");
+      expect(app.all('shell:open-external')).toEqual([]);
+      // Nothing changed: the language is still English.
+      expect(JSON.parse(readFileSync(join(u.dataDir, 'settings.json'), 'utf8'))).toMatchObject({ language: 'en' });
+    });
+
+    it('the window does not navigate away, and a page at another address is refused by the sender check', async () => {
+      const foreign = join(work, 'foreign.html');
+      writeFileSync(foreign, '<!doctype html><title>x</title><p>not the app</p>');
+      const from = app.events.length;
+      await expect(page.goto(pathToFileURL(foreign).href)).rejects.toThrow(/ERR_ABORTED/);
+      expect(await app.waitFor('window:navigation', () => true, from)).toMatchObject({ url: pathToFileURL(foreign).href, prevented: true });
+      expect(decodeURIComponent(page.url())).toContain(join(outDir, 'renderer', 'index.html'));
+      // Past that rule (as a gap in it would allow): a file outside the built renderer is cancelled by the session's request filter...
+      const index = pathToFileURL(join(outDir, 'renderer', 'index.html')).href;
+      await expect(app.command({ cmd: 'window:force-load', url: pathToFileURL(foreign).href })).rejects.toThrow(/ERR_BLOCKED_BY_CLIENT/);
+      expect(app.last('request:cancelled')).toEqual({ type: 'request:cancelled', url: pathToFileURL(foreign).href });
+      // ...and another page inside it loads, but the handlers refuse it: it is not the app's index.html.
+      const other = join(outDir, 'renderer', 'other.html');
+      writeFileSync(other, '<!doctype html><title>x</title><p>not the app</p>');
+      await app.command({ cmd: 'window:force-load', url: pathToFileURL(other).href });
+      const r = await page.evaluate('window.api.latestReport()');
+      expect(r).toMatchObject({ ok: false, error: { code: 'invalid-request', message: { key: 'ui:error.untrustedSender' } } });
+      expect(app.all('ipc:invoke').at(-1)).toMatchObject({ channel: 'report:latest', senderUrl: pathToFileURL(other).href });
+      await app.command({ cmd: 'window:force-load', url: index });
+      await page.getByRole('article').first().waitFor();
+    });
+
+    it('a new window is never opened: window.open and target=_blank are denied, only an allowlisted https link goes to the browser', async () => {
+      const from = app.events.length;
+      await page.evaluate("void window.open('https://support.zoom.com/hc/vi')");
+      await app.waitFor('window:open', () => true, from);
+      // A link the user clicks (a real gesture), to a site outside the allowlist.
+      await page.evaluate(`{
+        const a = document.createElement('a');
+        a.href = 'http://example.invalid/';
+        a.target = '_blank';
+        a.id = 'hostile-link';
+        a.textContent = 'hostile link';
+        document.body.prepend(a);
+      }`);
+      await page.locator('#hostile-link').click();
+      await app.waitFor('window:open', (e) => e.url.startsWith('http://example.invalid'), from);
+      await page.evaluate("document.getElementById('hostile-link')?.remove()");
+      expect(app.all('window:open').slice(-2).map((e) => e.action)).toEqual(['deny', 'deny']);
+      expect(app.all('shell:open-external').map((e) => e.url)).toEqual(['https://support.zoom.com/hc/vi']);
+    });
+
+    it('removal from the window on a recorded machine is refused in words, and nothing is removed', async () => {
+      await page.getByRole('button', { name: en.t('ui:nav.fix') }).click();
+      await page.getByRole('button', { name: en.t('ui:fix.choose') }).first().click();
+      await page.getByText(en.t('ui:fix.planTitle')).waitFor();
+      await shot(page, 'system-fix-plan-en');
+      await page.getByRole('button', { name: en.t('ui:fix.confirm') }).click();
+      await page.getByText(en.t('fix:cli.recordedHost'), { exact: false }).first().waitFor();
+      await shot(page, 'system-fix-refused-en');
+      expect(lastReport(u.dataDir).findings.some((f) => f.status === 'violation')).toBe(true);
+    });
+
+    it('quit from the tray ends the app, the tray removed first; the shim was never asked for an API it lacks', async () => {
+      await app.command({ cmd: 'menu:click', label: en.t('ui:tray.quit') });
+      expect(await app.exited).toBe(0);
+      expect(app.last('tray:destroy')).toBeDefined();
+      expect(app.all('shim:missing')).toEqual([]);
+      expect(app.all('shim:error')).toEqual([]);
+    });
+  });
+
+  describe('a PC without Zoom', () => {
+    it('the tray turns green, with no notification', async () => {
+      const u = user('clean-pc', false);
+      const app = start(u.env);
+      const green = await app.waitFor('tray:image', (e) => basename(e.path) !== 'grey.png');
+      expect(basename(green.path)).toBe('green.png');
+      const tip = await app.waitFor('tray:tooltip', (e) => e.text.includes(vi.t('ui:tray.state.green')) && !e.text.includes(vi.t('ui:tray.checking')));
+      expect(tip.text).toContain('0 vi phạm');
+      expect(app.all('notification:show')).toEqual([]);
+      await app.command({ cmd: 'app:quit' });
+      expect(await app.exited).toBe(0);
+      expect(app.all('shim:missing')).toEqual([]);
+    });
+  });
+});
