@@ -30,6 +30,13 @@ export function commands(): void {
         n.emit(c.cmd === 'notification:click' ? 'click' : 'close', {});
         return;
       }
+      case 'notification:action': {
+        const n = notifications[c.index];
+        if (!n) throw new Error(`no notification number ${c.index}`);
+        if (!(n.options.actions ?? [])[c.action]) throw new Error(`notification ${c.index} has no button ${c.action}`);
+        n.emit('action', {}, c.action);
+        return;
+      }
       case 'power':
         powerMonitor.emit(c.event, {});
         return;

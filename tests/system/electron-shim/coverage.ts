@@ -47,7 +47,7 @@ export const EMITS: Readonly<Record<string, readonly string[]>> = {
   BrowserWindow: ['close', 'closed'],
   WebContents: ['did-finish-load', 'will-navigate'],
   Tray: ['click'],
-  Notification: ['show', 'click', 'close'],
+  Notification: ['show', 'click', 'close', 'action'],
   PowerMonitor: ['resume', 'suspend', 'lock-screen', 'unlock-screen'],
   UtilityProcess: ['spawn', 'message', 'exit', 'error'],
 };

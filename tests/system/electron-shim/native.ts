@@ -7,7 +7,18 @@ import { strict } from './strict';
 
 /** A nativeImage: its path, and whether it is empty (Electron gives an empty image for a missing or unreadable file). */
 export class ShimImage {
+  private template = false;
+
   constructor(readonly path: string) {}
+
+  /** macOS menu-bar template images; recorded (Tray's setImage reports it). */
+  setTemplateImage(template: boolean): void {
+    this.template = template;
+  }
+
+  isTemplateImage(): boolean {
+    return this.template;
+  }
 
   isEmpty(): boolean {
     return !existsSync(this.path) || !statSync(this.path).isFile() || statSync(this.path).size === 0;
@@ -84,7 +95,7 @@ export class ShimTray extends EventEmitter {
   }
 
   setImage(image: ShimImage): void {
-    record({ type: 'tray:image', path: image.path, empty: image.isEmpty() });
+    record({ type: 'tray:image', path: image.path, empty: image.isEmpty(), template: image.isTemplateImage() });
   }
 
   setToolTip(text: string): void {
@@ -116,6 +127,7 @@ interface NotificationOptions {
   readonly title?: string;
   readonly body?: string;
   readonly silent?: boolean;
+  readonly actions?: readonly { readonly type: string; readonly text: string }[];
 }
 
 export class ShimNotification extends EventEmitter {
@@ -130,7 +142,7 @@ export class ShimNotification extends EventEmitter {
 
   show(): void {
     const index = notifications.push(this) - 1;
-    record({ type: 'notification:show', index, title: this.options.title ?? '', body: this.options.body ?? '', silent: this.options.silent === true });
+    record({ type: 'notification:show', index, title: this.options.title ?? '', body: this.options.body ?? '', silent: this.options.silent === true, actions: (this.options.actions ?? []).map((a) => a.text) });
     this.emit('show', {});
   }
 

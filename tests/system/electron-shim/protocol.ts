@@ -18,11 +18,11 @@ export type ShimEvent =
   | { readonly type: 'app:exit'; readonly code: number }
   | { readonly type: 'app:login-item'; readonly settings: unknown }
   | { readonly type: 'app:user-model-id'; readonly id: string }
-  | { readonly type: 'tray:image'; readonly path: string; readonly empty: boolean }
+  | { readonly type: 'tray:image'; readonly path: string; readonly empty: boolean; readonly template: boolean }
   | { readonly type: 'tray:tooltip'; readonly text: string }
   | { readonly type: 'tray:menu'; readonly items: readonly RecordedMenuItem[] }
   | { readonly type: 'tray:destroy' }
-  | { readonly type: 'notification:show'; readonly index: number; readonly title: string; readonly body: string; readonly silent: boolean }
+  | { readonly type: 'notification:show'; readonly index: number; readonly title: string; readonly body: string; readonly silent: boolean; readonly actions: readonly string[] }
   | { readonly type: 'window:create'; readonly options: unknown }
   | { readonly type: 'window:load'; readonly url: string }
   | { readonly type: 'window:loaded'; readonly url: string }
@@ -47,6 +47,8 @@ export type ShimCommand =
   | { readonly cmd: 'tray:click' }
   | { readonly cmd: 'notification:click'; readonly index: number }
   | { readonly cmd: 'notification:close'; readonly index: number }
+  /** Presses a notification's button (Electron gives buttons on macOS only). */
+  | { readonly cmd: 'notification:action'; readonly index: number; readonly action: number }
   | { readonly cmd: 'power'; readonly event: 'resume' | 'suspend' | 'unlock-screen' | 'lock-screen' }
   | { readonly cmd: 'window:close' }
   /** Loads a URL in the window past the app's will-navigate rule (what a gap in that rule would allow); the session's request filter still applies. */

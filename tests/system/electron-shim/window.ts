@@ -303,14 +303,19 @@ export class ShimBrowserWindow extends EventEmitter {
   /** The test's window:force-load: the page goes to `url` unless the session's request filter cancels it. */
   async forceLoad(url: string): Promise<void> {
     const page = await this.ready;
-    this.wc.forced = url;
     this.wc.loading = true;
-    await page.goto(url).catch(async (e: unknown) => {
-      this.wc.loading = false;
-      // A cancelled load puts Chromium's error page in; let it come before anything else loads.
-      await page.waitForURL(/^chrome-error:/, { timeout: 5_000 }).catch(() => undefined);
-      throw e;
-    });
+    for (let attempt = 0; ; attempt++) {
+      this.wc.forced = url;
+      try {
+        await page.goto(url);
+        return;
+      } catch (e) {
+        // Chromium's error page for an earlier cancelled load may still come in and interrupt (abort) this one.
+        if (attempt < 2 && e instanceof Error && /interrupted by another navigation|ERR_ABORTED/.test(e.message)) continue;
+        this.wc.loading = false;
+        throw e;
+      }
+    }
   }
 
   isMinimized(): boolean {
