@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/renderer/src/App';
 import { createI18n } from '../../src/renderer/src/i18n';
 import type { FixPlanView, FixResultView } from '../../src/shared/fix';
@@ -149,5 +149,49 @@ describe('the wizard in Vietnamese says nothing in English', () => {
       expect(text).not.toMatch(/\b(the|and|or|user|account|control|prompt|password|step|yes|admin|IT)\b/i);
       expect(text).not.toMatch(/^ui:/);
     }
+  });
+});
+
+describe.each(['vi', 'en'] as const)('one flow removes every install of the banned app (%s)', (lang) => {
+  const t = createI18n(lang).t;
+
+  it('plans every install, asks once, runs the actionable ones one after another and gives a result per item', async () => {
+    const runs: string[] = [];
+    const plans: Record<string, FixPlanView> = {
+      [zoomInstalled.id]: { findingId: zoomInstalled.id, planId: `${zoomInstalled.id}@1`, steps: runPlan.steps },
+      [zoomLeftover.id]: { findingId: zoomLeftover.id, planId: `${zoomLeftover.id}@2`, steps: [], why: [{ key: 'fix:why.otherUser', params: { name: 'Zoom', user: 'nguyenvanb' } }] },
+    };
+    const f = fakeApi(report, { language: lang, intervalHours: 4, startAtLogin: false, notifications: true }, {
+      planFix: (findingId) => Promise.resolve({ ok: true, value: plans[findingId]! }),
+      runFix: (findingId) => (runs.push(findingId), Promise.resolve({ ok: true, value: { findingId, ok: false, resolved: false, verdict: 'still-present', message: { key: 'fix:exit.msi.1618', params: { code: 1618 } } } })),
+    });
+    render(
+      <I18nextProvider i18n={createI18n(lang)}>
+        <App api={f.api} />
+      </I18nextProvider>,
+    );
+    await screen.findAllByRole('article');
+    fireEvent.click(screen.getByRole('button', { name: t('ui:nav.fix') }));
+    fireEvent.click(await screen.findByRole('button', { name: t('ui:fix.all.open', { count: 2 }) }));
+    const flow = await vi.waitFor(() => {
+      const el = document.querySelector<HTMLElement>('[data-flow="all"] [data-item]');
+      if (!el) throw new Error('not planned yet');
+      return el.closest<HTMLElement>('[data-flow="all"]')!;
+    });
+    const item = (id: string) => flow.querySelector<HTMLElement>(`[data-item="${id}"]`)!;
+    expect(item(zoomInstalled.id).getAttribute('data-state')).toBe('planned');
+    expect(item(zoomLeftover.id).getAttribute('data-state')).toBe('manual');
+    expect(item(zoomLeftover.id).textContent).toContain('nguyenvanb');
+    expect(within(flow).getByRole('note').textContent).toBe(t('ui:fix.elevatedNote'));
+    fireEvent.click(within(flow).getByRole('button', { name: t('ui:fix.all.confirm', { count: 1 }) }));
+    await vi.waitFor(() => {
+      if (!within(flow).queryByRole('button', { name: t('ui:fix.back') })) throw new Error('still running');
+    });
+    expect(runs).toEqual([zoomInstalled.id]);
+    expect(item(zoomInstalled.id).textContent).toContain(t('ui:fix.notResolved'));
+    expect(item(zoomInstalled.id).textContent).toContain(t('fix:exit.msi.1618', { code: 1618 }));
+    expect(item(zoomLeftover.id).textContent).toContain(t('ui:fix.all.manual'));
+    fireEvent.click(within(flow).getByRole('button', { name: t('ui:fix.back') }));
+    expect(await screen.findByRole('button', { name: t('ui:fix.all.open', { count: 2 }) })).toBeTruthy();
   });
 });

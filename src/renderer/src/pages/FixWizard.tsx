@@ -8,6 +8,7 @@ import type { Report } from '../../../shared/report';
 import { ErrorNote } from '../components/ErrorNote';
 import { StatusBadge } from '../components/StatusBadge';
 import { canFix, sortFindings } from '../findings';
+import { FixAllFlow } from './FixAllFlow';
 import { renderMessage } from '../i18n';
 import { scrollToTop } from '../scroll-top';
 
@@ -29,12 +30,23 @@ const RECHECK = 'recheck';
 export function FixWizard({ api, report, findingId, onChoose, onReport }: FixWizardProps) {
   const { t } = useTranslation();
   const fixable = sortFindings(report?.findings ?? []).filter(canFix);
+  // The banned app's installs, all of them in one flow (the banned-app check finds only the policy's banned apps).
+  const banned = fixable.filter((f) => f.check === 'banned-app');
+  const [all, setAll] = useState(false);
   return (
     <section aria-labelledby="fix-title">
       <h2 id="fix-title">{t('ui:fix.title')}</h2>
-      {!findingId && (
+      {!findingId && all && <FixAllFlow api={api} findings={banned} onBack={() => setAll(false)} onReport={onReport} />}
+      {!findingId && !all && (
         <>
           <Steps step="choose" />
+          {banned.length > 1 && (
+            <p>
+              <button type="button" className="button primary" onClick={() => setAll(true)}>
+                {t('ui:fix.all.open', { count: banned.length })}
+              </button>
+            </p>
+          )}
           {fixable.length === 0 && <p className="empty">{t('ui:fix.nothing')}</p>}
           <ul className="choose">
             {fixable.map((f) => (
