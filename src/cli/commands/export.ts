@@ -1,4 +1,6 @@
 import { osqueryPack, type DescribeQuery, type OsqueryPlatform } from '../../core/export/osquery-pack';
+import { SCA_PLATFORMS, scaPolicy, scaYaml, type DescribeCheck, type ScaPlatform } from '../../core/export/wazuh-sca';
+import { UsageError } from '../args';
 import type { Command } from '../command';
 
 const PLATFORM_NAMES: Readonly<Record<OsqueryPlatform, string>> = { linux: 'Linux', darwin: 'macOS', windows: 'Windows' };
@@ -13,6 +15,26 @@ export const exportOsqueryPackCommand: Command = {
       return { description: ctx.t.t('cli:osquery.description', params), value: ctx.t.t('cli:osquery.value', params) };
     };
     ctx.io.out(`${JSON.stringify(osqueryPack(ctx.policy, describe), null, 2)}\n`);
+    return 0;
+  },
+};
+
+/** `attt-selfcheck export wazuh-sca --platform linux|darwin|windows [--lang vi|en]`: a Wazuh SCA policy (YAML) on stdout. */
+export const exportWazuhScaCommand: Command = {
+  words: ['export', 'wazuh-sca'],
+  flags: { platform: 'string' },
+  async run(ctx) {
+    const asked = ctx.args.flags.platform;
+    if (asked === undefined) throw new UsageError('cli:error.missingValue', { option: '--platform' });
+    if (!(SCA_PLATFORMS as readonly string[]).includes(String(asked))) throw new UsageError('cli:error.badPlatform', { value: String(asked), choices: SCA_PLATFORMS.join(', ') });
+    const platform = String(asked) as ScaPlatform;
+    const base = { number: ctx.policy.number, platform: PLATFORM_NAMES[platform] };
+    const describe: DescribeCheck = (app, form) => {
+      const params = { ...base, point: app.advisoryPoint, app: app.name, id: app.id, form: ctx.t.t(`cli:sca.form.${form}`) };
+      return { title: ctx.t.t('cli:sca.checkTitle', params), description: ctx.t.t('cli:sca.checkDescription', params), remediation: ctx.t.t('cli:sca.remediation', params) };
+    };
+    const words = { name: ctx.t.t('cli:sca.name', base), description: ctx.t.t('cli:sca.description', { ...base, title: ctx.policy.title[ctx.t.language] }), requirement: ctx.t.t('cli:sca.requirement', base) };
+    ctx.io.out(scaYaml(scaPolicy(ctx.policy, platform, words, describe)));
     return 0;
   },
 };

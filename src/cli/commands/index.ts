@@ -1,9 +1,9 @@
 import type { Command } from '../command';
 import { catalogShowCommand } from './catalog';
 import { checkCommand } from './check';
-import { exportOsqueryPackCommand } from './export';
+import { exportOsqueryPackCommand, exportWazuhScaCommand } from './export';
 import { fixCommand } from './fix';
 import { historyCommand } from './history';
 
 /** Every CLI command; the first is the default. */
-export const COMMANDS: readonly Command[] = [checkCommand, fixCommand, historyCommand, catalogShowCommand, exportOsqueryPackCommand];
+export const COMMANDS: readonly Command[] = [checkCommand, fixCommand, historyCommand, catalogShowCommand, exportOsqueryPackCommand, exportWazuhScaCommand];

@@ -1,0 +1,147 @@
+// export wazuh-sca: the YAML parses (PyYAML, as Wazuh's own YAML parser would read it), its sections and checks have the
+// fields and values Wazuh's SCA documentation allows ("Creating custom SCA policies": policy, requirements, checks;
+// condition all|any|none; rules f:/d:/p:/c:/r: with `->` content checks, r:/n: operators, `&&`, `not`), and its rules
+// find Zoom's install where the look-alikes are not.
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import type { CliIO } from '../../src/cli/io';
+import { main } from '../../src/cli/main';
+import { osRegexLiteral, scaPolicy } from '../../src/core/export/wazuh-sca';
+import { builtinPolicy } from '../../src/core/policy/policy';
+
+const hasYaml = spawnSync('python3', ['-c', 'import yaml'], { encoding: 'utf8' }).status === 0;
+if (!hasYaml) console.warn('export-wazuh-sca: YAML tests skipped: python3 with PyYAML (python3-yaml) is not installed');
+
+function capture(): CliIO & { stdout: string; stderr: string } {
+  const io = { stdout: '', stderr: '', out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t), confirm: async () => false };
+  return io;
+}
+
+async function exported(platform: string, lang = 'vi') {
+  const io = capture();
+  const code = await main(['export', 'wazuh-sca', '--platform', platform, '--lang', lang], { io, env: {} });
+  return { code, ...io };
+}
+
+type Sca = { policy: Record<string, unknown>; requirements: Record<string, unknown>; checks: Record<string, unknown>[] };
+
+function parseYaml(text: string): Sca {
+  const r = spawnSync('python3', ['-c', 'import sys, json, yaml; json.dump(yaml.safe_load(sys.stdin.read()), sys.stdout)'], { input: text, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`not YAML: ${r.stderr}`);
+  return JSON.parse(r.stdout) as Sca;
+}
+
+/** OS_Regex (Wazuh's lightweight regex): the escapes it knows; any other backslash is an error there. */
+function validOsRegex(body: string): boolean {
+  return !/\\[^wWdDsStp.$()\\|]/.test(body.replace(/\\\\/g, ''));
+}
+
+/** Wazuh's SCA rule grammar: [not ]TYPE:TARGET[ -> CONTENT[ -> CONTENT]] with CONTENT = [!](r:|n:)?VALUE[ && …]. */
+function ruleProblem(rule: string, platform: string): string | null {
+  const m = /^(not )?([fdpcr]):(.+)$/.exec(rule);
+  if (!m) return 'no rule type';
+  const [, , type, rest] = m;
+  const parts = rest!.split(' -> ');
+  const target = parts[0]!;
+  if (target.trim() !== target || target === '') return 'empty or padded target';
+  if (type === 'p' && parts.length > 1) return 'process rules are existence checks only';
+  if (type === 'c' && parts.length < 2) return 'command rules check output only';
+  if (type === 'r' && platform !== 'windows') return 'registry rules are Windows only';
+  if ((type === 'f' || type === 'd') && !(platform === 'windows' ? /^[A-Z]:\\/.test(target) : target.startsWith('/'))) return 'not an absolute path';
+  if (type === 'r' && !/^HKEY_(LOCAL_MACHINE|USERS|CURRENT_USER|CLASSES_ROOT|CURRENT_CONFIG)\\/.test(target)) return 'not a registry key';
+  for (const content of parts.slice(1)) {
+    for (const test of content.split(' && ')) {
+      const t = /^!?(r:|n:)?(.+)$/.exec(test);
+      if (!t) return `bad content test ${test}`;
+      if (t[1] === 'r:' && !validOsRegex(t[2]!)) return `not OS_Regex: ${t[2]}`;
+      if (t[1] === 'n:' && !/ compare (<=|>=|==|!=|<|>) -?\d+$/.test(t[2]!)) return 'numeric test without compare';
+    }
+  }
+  return null;
+}
+
+const CHECK_KEYS = new Set(['id', 'title', 'description', 'rationale', 'remediation', 'compliance', 'references', 'condition', 'rules']);
+
+describe('export wazuh-sca', () => {
+  it.skipIf(!hasYaml).each(['linux', 'darwin', 'windows'])('%s: YAML with the sections, fields and rule grammar of Wazuh\'s SCA docs', async (platform) => {
+    const r = await exported(platform);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const sca = parseYaml(r.stdout);
+    for (const k of ['id', 'file', 'name', 'description']) expect(typeof sca.policy[k], `policy.${k}`).toBe('string');
+    expect(sca.policy.file).toBe(`${String(sca.policy.id)}.yml`);
+    expect(['all', 'any', 'none']).toContain(sca.requirements.condition);
+    expect((sca.requirements.rules as string[]).length).toBeGreaterThan(0);
+    for (const rule of sca.requirements.rules as string[]) expect(ruleProblem(rule, platform), rule).toBeNull();
+    expect(sca.checks.length).toBeGreaterThan(0);
+    const ids = sca.checks.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const c of sca.checks) {
+      for (const k of Object.keys(c)) expect(CHECK_KEYS.has(k), k).toBe(true);
+      expect(Number.isInteger(c.id)).toBe(true);
+      expect(typeof c.title).toBe('string');
+      expect(c.condition).toBe('none');
+      const rules = c.rules as string[];
+      expect(rules.length).toBeGreaterThan(0);
+      for (const rule of rules) expect(ruleProblem(rule, platform), rule).toBeNull();
+    }
+    const all = sca.checks.flatMap((c) => c.rules as string[]);
+    const types = new Set(all.map((x) => x.slice(0, 2)));
+    const expected = { linux: ['c:', 'd:', 'f:'], darwin: ['c:', 'd:', 'p:'], windows: ['c:', 'f:', 'p:', 'r:'] }[platform]!;
+    for (const t of expected) expect(types.has(t), t).toBe(true);
+  });
+
+  it.skipIf(!hasYaml)('the rules come from the policy data: Zoom\'s package, folder, process, Uninstall key and receipts', async () => {
+    const zoom = builtinPolicy().bannedApps[0]!;
+    const rules = async (p: string) => parseYaml((await exported(p)).stdout).checks.flatMap((c) => c.rules as string[]);
+    const linux = await rules('linux');
+    expect(linux).toContain(`c:dpkg -s ${zoom.linux.dpkg[0]} -> r:^Status: install ok installed`);
+    expect(linux).toContain(`d:${zoom.linux.installPaths[0]}`);
+    const windows = await rules('windows');
+    expect(windows).toContain(`r:HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\${zoom.windows.uninstallKeyNames[0]}`);
+    expect(windows).toContain(`p:${zoom.windows.processNames[0]}`);
+    expect(windows).toContain('f:C:\\Program Files\\Zoom\\bin\\Zoom.exe');
+    expect(await rules('darwin')).toContain('c:pkgutil --pkgs -> r:^us\\.zoom\\.');
+    // Words in the chosen language.
+    expect(parseYaml((await exported('linux', 'en')).stdout).checks[0]!.title).toBe('No Zoom (installed packages) — Official letter No. 1981/UBND-VHTT, point 1');
+  });
+
+  it('its regexes find Zoom where the look-alikes are not: zoom-player\'s /usr/games/zoom, an rpm zoom-player, another launchd job', () => {
+    const p = scaPolicy(builtinPolicy(), 'linux', { name: 'n', description: 'd', requirement: 'r' }, () => ({ title: 't', description: 'd', remediation: 'r' }));
+    const all = p.checks.flatMap((c) => c.rules);
+    // Our regexes use only escapes JavaScript reads the same way as OS_Regex: test them as JS.
+    const regexOf = (rule: string) => new RegExp(rule.split(' -> r:')[1]!);
+    const ps = all.find((r) => r.startsWith('c:ps '))!;
+    expect(regexOf(ps).test('/opt/zoom/zoom --url=zoommtg://x')).toBe(true);
+    expect(regexOf(ps).test('/usr/games/zoom story.z5')).toBe(false);
+    expect(regexOf(ps).test('/opt/zoomer/bin')).toBe(false);
+    const rpm = all.find((r) => r.startsWith('c:rpm '))!;
+    expect(regexOf(rpm).test('zoom-6.2.5.2440-1.x86_64')).toBe(true);
+    expect(regexOf(rpm).test('zoom-player-1.1.5-1.x86_64')).toBe(false);
+    expect(regexOf(rpm).test('package zoom is not installed')).toBe(false);
+    const mac = scaPolicy(builtinPolicy(), 'darwin', { name: 'n', description: 'd', requirement: 'r' }, () => ({ title: 't', description: 'd', remediation: 'r' }));
+    const receipts = mac.checks.flatMap((c) => c.rules).find((r) => r.startsWith('c:pkgutil'))!;
+    expect(regexOf(receipts).test('us.zoom.pkg.videomeeting')).toBe(true);
+    expect(regexOf(receipts).test('usXzoom.pkg')).toBe(false);
+  });
+
+  it('policy values are quoted or refused: a quote in a PowerShell path is doubled, a separator or * + ? refused', () => {
+    const base = builtinPolicy();
+    const zoom = base.bannedApps[0]!;
+    const quoted = scaPolicy({ ...base, bannedApps: [{ ...zoom, windows: { ...zoom.windows, profileExecutables: ["Hop'Thu\\HopThu.exe"] } }] }, 'windows', { name: 'n', description: 'd', requirement: 'r' }, () => ({ title: 't', description: 'd', remediation: 'r' }));
+    expect(quoted.checks.flatMap((c) => c.rules)).toContain("c:powershell -NoProfile -Command \"Test-Path -Path 'C:\\Users\\*\\AppData\\Roaming\\Hop''Thu\\HopThu.exe'\" -> r:^True");
+    expect(() => scaPolicy({ ...base, bannedApps: [{ ...zoom, linux: { ...zoom.linux, dpkg: ['zoom -> r:.'] } }] }, 'linux', { name: 'n', description: 'd', requirement: 'r' }, () => ({ title: 't', description: 'd', remediation: 'r' }))).toThrow(/cannot stand/);
+    expect(() => osRegexLiteral('g++')).toThrow(/literally/);
+    expect(osRegexLiteral('us.zoom.(x)|$')).toBe('us\\.zoom\\.\\(x\\)\\|\\$');
+  });
+
+  it.each([
+    [['export', 'wazuh-sca'], 'The option «--platform» needs a value.'],
+    [['export', 'wazuh-sca', '--platform', 'haiku'], 'There is no platform «haiku»; use one of: linux, darwin, windows.'],
+  ])('%j is bad usage (exit 64)', async (args, message) => {
+    const io = capture();
+    expect(await main([...args, '--lang', 'en'], { io, env: {} })).toBe(64);
+    expect(io.stderr).toContain(message);
+    expect(io.stdout).toBe('');
+  });
+});
