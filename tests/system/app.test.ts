@@ -122,6 +122,10 @@ describe.skipIf(skip !== null)(`the built app on the Electron shim${skip ? ` —
       expect(tip.text.split('\n')[0]).toBe(`${vi.t('ui:app.name')} — ${vi.t('ui:tray.state.red')}`);
       expect(tip.text).toContain('1 vi phạm');
       expect(app.all('window:create')).toEqual([]);
+      // The check ran in a utility process (a real Node child on the shim) that ended after its report.
+      const fork = app.all('utility:fork')[0];
+      expect(fork?.modulePath).toBe(join(outDir, 'main', 'check-worker.js'));
+      await app.waitFor('utility:exit', (e) => e.pid === fork!.pid);
       // Linux: the XDG autostart entry, written only when the setting is on.
       expect(existsSync(join(u.home, '.config', 'autostart', 'attt-selfcheck.desktop'))).toBe(DEFAULT_SETTINGS.startAtLogin);
     });
@@ -195,6 +199,18 @@ describe.skipIf(skip !== null)(`the built app on the Electron shim${skip ? ` —
       await shot(page, 'system-advisory-vi');
     });
 
+    it('clicking the first start notice opens the settings, at start at login (on)', async () => {
+      const notice = app.all('notification:show').find((e) => e.title === vi.t('ui:notify.loginOnTitle'));
+      expect(notice).toBeDefined();
+      const from = app.events.length;
+      await app.command({ cmd: 'notification:click', index: notice!.index });
+      await app.waitFor('ipc:send', (e) => e.channel === 'nav:open' && e.delivered, from);
+      const box = page.getByRole('checkbox', { name: vi.t('ui:settings.startAtLogin') });
+      await box.waitFor();
+      expect(await box.isChecked()).toBe(true);
+      await shot(page, 'system-settings-from-login-notice-vi');
+    });
+
     it('a second launch focuses the first and ends', async () => {
       const from = app.events.length;
       const second = start(u.env);
@@ -213,7 +229,10 @@ describe.skipIf(skip !== null)(`the built app on the Electron shim${skip ? ` —
       expect(menu.items.find((i) => i.id === 'language')?.submenu?.find((i) => i.checked)?.id).toBe('lang-en');
       await app.waitFor('ipc:send', (e) => e.channel === 'settings:updated' && e.delivered, from);
       await page.getByRole('button', { name: en.t('ui:nav.findings') }).waitFor();
-      await shot(page, 'system-advisory-en');
+      await shot(page, 'system-settings-en');
+      await page.getByRole('button', { name: en.t('ui:nav.findings') }).click();
+      await page.locator('article.finding-violation').first().waitFor();
+      await shot(page, 'system-findings-en');
     });
 
     it('a hostile script in the page: bad payloads and made-up channels are refused by the handlers', async () => {
