@@ -26,7 +26,7 @@ export interface CoreFixOptions {
 }
 
 /** The wizard's view of the plans for one finding. */
-export function planView(findingId: string, planId: string, plans: readonly RemediationPlan[]): FixPlanView {
+export function planView(findingId: string, planId: string, plans: readonly RemediationPlan[], app?: string): FixPlanView {
   const steps: FixStepView[] = plans.flatMap((p) =>
     p.steps.map((s, i) => ({
       id: `${p.id}#${i}`,
@@ -38,7 +38,7 @@ export function planView(findingId: string, planId: string, plans: readonly Reme
   // Why apart from what to do; the same manual step of several plans said once.
   const why: Message[] = plans.flatMap((p) => (p.why ? [p.why] : []));
   const manual: Message[] = [...new Map(plans.flatMap((p) => p.manual).map((m) => [JSON.stringify(m), m])).values()];
-  return { findingId, planId, steps, ...(why.length ? { why } : {}), ...(manual.length ? { manual } : {}) };
+  return { findingId, ...(app ? { app } : {}), planId, steps, ...(why.length ? { why } : {}), ...(manual.length ? { manual } : {}) };
 }
 
 /** Turns an engine event into the wizard's progress line; null for events the wizard does not show. */
@@ -102,7 +102,7 @@ export function coreFixService(options: CoreFixOptions): FixService {
         const planId = `${finding.id}@${++seq}`;
         prepared.set(planId, { prep, planIds: plans.map((p) => p.id), at: now().getTime() });
         while (prepared.size > MAX_PLANS) prepared.delete(prepared.keys().next().value!);
-        return planView(finding.id, planId, plans);
+        return planView(finding.id, planId, plans, app.name);
       }
       throw new AppError('not-available', { key: 'ui:error.noPlan' });
     },

@@ -13,6 +13,8 @@ export interface FixStepView {
 /** A removal plan for one finding, derived from its evidence. */
 export interface FixPlanView {
   readonly findingId: string;
+  /** The banned app the plan removes, as the policy names it («Zoom»). */
+  readonly app?: string;
   readonly planId: string;
   readonly steps: readonly FixStepView[];
   /** Why the assistant cannot act on some of it by itself (no uninstaller, another user's install, ...). */

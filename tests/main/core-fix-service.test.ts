@@ -82,6 +82,7 @@ describe('the removal engine as the wizard sees it', () => {
     const svc = coreFixService({ host, policy: builtinPolicy, dataDir: dir, mutable, now: () => new Date('2026-05-20T00:00:00Z') });
     const view = await svc.plan(leftover!);
     expect(view.findingId).toBe(leftover!.id);
+    expect(view.app).toBe(builtinPolicy().bannedApps[0]!.name); // the policy's name for the app, for «Gỡ bỏ toàn bộ Zoom»
     expect(view.steps.length).toBeGreaterThan(0);
     const progress: FixProgress[] = [];
     const result = await svc.run(leftover!, view.planId, (p) => progress.push(p));

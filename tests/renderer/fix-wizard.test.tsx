@@ -158,8 +158,8 @@ describe.each(['vi', 'en'] as const)('one flow removes every install of the bann
   it('plans every install, asks once, runs the actionable ones one after another and gives a result per item', async () => {
     const runs: string[] = [];
     const plans: Record<string, FixPlanView> = {
-      [zoomInstalled.id]: { findingId: zoomInstalled.id, planId: `${zoomInstalled.id}@1`, steps: runPlan.steps },
-      [zoomLeftover.id]: { findingId: zoomLeftover.id, planId: `${zoomLeftover.id}@2`, steps: [], why: [{ key: 'fix:why.otherUser', params: { name: 'Zoom', user: 'nguyenvanb' } }] },
+      [zoomInstalled.id]: { findingId: zoomInstalled.id, app: 'Zoom', planId: `${zoomInstalled.id}@1`, steps: runPlan.steps },
+      [zoomLeftover.id]: { findingId: zoomLeftover.id, app: 'Zoom', planId: `${zoomLeftover.id}@2`, steps: [], why: [{ key: 'fix:why.otherUser', params: { name: 'Zoom', user: 'nguyenvanb' } }] },
     };
     const f = fakeApi(report, { language: lang, intervalHours: 4, startAtLogin: false, notifications: true }, {
       planFix: (findingId) => Promise.resolve({ ok: true, value: plans[findingId]! }),
@@ -178,6 +178,7 @@ describe.each(['vi', 'en'] as const)('one flow removes every install of the bann
       if (!el) throw new Error('not planned yet');
       return el.closest<HTMLElement>('[data-flow="all"]')!;
     });
+    expect(within(flow).getByRole('heading', { level: 3 }).textContent).toBe(lang === 'vi' ? 'Gỡ bỏ toàn bộ Zoom trên máy tính này (2 mục)' : 'Remove all of Zoom from this computer (2 items)');
     const item = (id: string) => flow.querySelector<HTMLElement>(`[data-item="${id}"]`)!;
     expect(item(zoomInstalled.id).getAttribute('data-state')).toBe('planned');
     expect(item(zoomLeftover.id).getAttribute('data-state')).toBe('manual');

@@ -85,6 +85,9 @@ export function FixAllFlow({ api, findings, onBack, onReport }: FixAllFlowProps)
 
   if (!items) return <p>{t('ui:common.loading')}</p>;
   const actionable = items.filter((it) => it.plan && it.plan.steps.length > 0);
+  // The app's name as the policy gives it, when every plan names the same one.
+  const names = new Set(items.map((it) => it.plan?.app).filter(Boolean));
+  const appName = names.size === 1 ? [...names][0] : undefined;
   const elevated = actionable.some((it) => it.plan!.steps.some((s) => s.elevated));
   const back = (
     <button type="button" className="button" onClick={onBack}>
@@ -93,7 +96,7 @@ export function FixAllFlow({ api, findings, onBack, onReport }: FixAllFlowProps)
   );
   return (
     <div className="card" data-flow="all">
-      <h3>{t('ui:fix.all.title', { count: items.length })}</h3>
+      <h3>{appName ? t('ui:fix.all.titleApp', { app: appName, count: items.length }) : t('ui:fix.all.title', { count: items.length })}</h3>
       {phase === 'plan' && <p>{t(actionable.length > 0 ? 'ui:fix.all.lead' : 'ui:fix.all.noneActionable', { count: actionable.length })}</p>}
       <ol className="progress" aria-live="polite">
         {items.map((it) => {
