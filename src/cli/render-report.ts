@@ -49,7 +49,8 @@ export function renderReport(report: Report, t: Translator): string {
     if (f.status !== 'ok') {
       lines.push(`    ${t.t('cli:report.basisPoint')} ${t.t('common:advisoryPoint', { n: f.advisoryPoint, number: report.policy.number })}`);
     }
-    if (f.reason) lines.push(`    ${t.t('cli:report.reason')} ${t.message(f.reason)}`);
+    // A technical text stands on its own line under the sentence: indented with it.
+    if (f.reason) lines.push(`    ${t.t('cli:report.reason')} ${t.message(f.reason).replace(/\n/g, '\n      ')}`);
     if (f.detail && f.status !== 'ok') lines.push(`    ${t.message(f.detail)}`);
     if (f.evidence.length > 0 && f.status !== 'ok') {
       lines.push(`    ${t.t('cli:report.evidence')}`);
