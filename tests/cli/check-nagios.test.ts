@@ -64,13 +64,16 @@ describe('check --format nagios', () => {
     for (const lang of ['vi', 'en'] as const) {
       const t = createTranslator(lang);
       const line = parsePluginLine((await run(env, ['check', '--format', 'nagios', '--lang', lang])).stdout.trimEnd());
-      const counts = lang === 'vi' ? 'Máy may-co-zoom: 3 vi phạm, 0 cảnh báo, 0 chưa kiểm tra được: ' : 'Computer may-co-zoom: violations 3, warnings 0, not checked 0: ';
+      const counts = lang === 'vi' ? 'Máy may-co-zoom: 3 vi phạm, 0 cảnh báo, 0 chưa kiểm tra được: ' : 'Computer may-co-zoom: 3 violations, 0 warnings, 0 could not be checked: ';
       expect(line.text).toBe(counts + [...new Set(wrong.map((f) => t.message(f.title)))].join('; '));
     }
     expect(parsePluginLine((await run(env, ['check', '--format', 'nagios'])).stdout.trimEnd()).text).toContain('Zoom');
     // A clean machine says only its counts.
     const clean = parsePluginLine((await run(envFor('clean', MACHINES.clean), ['check', '--format', 'nagios'])).stdout.trimEnd());
     expect(clean.text).toBe('Máy may-sach: 0 vi phạm, 0 cảnh báo, 0 chưa kiểm tra được');
+    // English counts take their plural forms.
+    const pending = parsePluginLine((await run(envFor('pending-en', MACHINES.pending), ['check', '--format', 'nagios', '--lang', 'en'])).stdout.trimEnd());
+    expect(pending.text).toMatch(/^Computer may-chua-va: 0 violations, 1 warning, 0 could not be checked: /);
   });
 
   it('--only banned-app: the line and the exit code are the banned-app check\'s alone', async () => {

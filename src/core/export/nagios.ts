@@ -36,7 +36,8 @@ function titles(findings: readonly Finding[], t: Translator): string {
  */
 export function nagiosLine(report: Report, t: Translator): string {
   const s = report.summary;
-  const counts = nagiosText(t.t('cli:nagios.summary', { hostname: report.host.hostname, violation: s.violation, warning: s.warning, unknown: s.unknown, ok: s.ok }));
+  const count = (status: 'violation' | 'warning' | 'unknown'): string => t.t(`common:count.${status}`, { count: s[status] });
+  const counts = nagiosText(t.t('cli:nagios.summary', { hostname: report.host.hostname, violation: count('violation'), warning: count('warning'), unknown: count('unknown') }));
   const found = titles(report.findings, t);
   let summary = found ? `${counts}: ${found}` : counts;
   if (summary.length > MAX_SUMMARY) summary = `${summary.slice(0, MAX_SUMMARY - 1).trimEnd()}…`;
