@@ -100,7 +100,12 @@ export class AppProcess {
   private nextId = 1;
   private readonly proc: ChildProcess;
 
-  constructor(outDir: string, env: NodeJS.ProcessEnv, args: readonly string[] = []) {
+  constructor(
+    outDir: string,
+    /** The environment it was started with (a restart uses the same). */
+    readonly env: NodeJS.ProcessEnv,
+    args: readonly string[] = [],
+  ) {
     this.proc = fork(join(outDir, 'main', 'index.js'), [...args], {
       cwd: ROOT,
       execArgv: ['--require', require.resolve('tsx/cjs'), '--require', join(__dirname, 'electron-shim', 'register.ts')],

@@ -317,6 +317,15 @@ describe.skipIf(skip !== null)(`the built app on the Electron shim${skip ? ` —
       expect(lastReport(u.dataDir).findings.some((f) => f.status === 'violation')).toBe(true);
     });
 
+    it('pausing notifications from the tray shows in the menu', async () => {
+      const from = app.events.length;
+      await app.command({ cmd: 'menu:click', label: en.t('ui:tray.pauseHour') });
+      const menu = await app.waitFor('tray:menu', (e) => e.items.find((i) => i.id === 'pause')?.label !== en.t('ui:tray.pause'), from);
+      const pause = menu.items.find((i) => i.id === 'pause')!;
+      expect(pause.label).toMatch(new RegExp(`^${en.t('ui:tray.pausedUntil', { time: '' }).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+      expect(pause.submenu?.find((i) => i.id === 'pause-off')?.enabled).toBe(true);
+    });
+
     it('a file outside the built renderer is cancelled by the session request filter (last: the window keeps Chromium\'s error page)', async () => {
       const foreign = pathToFileURL(join(work, 'foreign.html')).href;
       await expect(app.command({ cmd: 'window:force-load', url: foreign })).rejects.toThrow(/ERR_BLOCKED_BY_CLIENT/);
@@ -329,6 +338,18 @@ describe.skipIf(skip !== null)(`the built app on the Electron shim${skip ? ` —
       expect(app.last('tray:destroy')).toBeDefined();
       expect(app.all('shim:missing')).toEqual([]);
       expect(app.all('shim:error')).toEqual([]);
+    });
+  });
+
+  describe('after a restart', () => {
+    it('the pause set before quitting still holds (notify-state.json), in the language chosen before', async () => {
+      const again = start(apps[0]!.env);
+      const menu = await again.waitFor('tray:menu');
+      expect(menu.items[0]?.label).toBe(en.t('ui:tray.checkNow'));
+      expect(menu.items.find((i) => i.id === 'pause')?.submenu?.find((i) => i.id === 'pause-off')?.enabled).toBe(true);
+      await again.command({ cmd: 'app:quit' });
+      expect(await again.exited).toBe(0);
+      expect(again.all('shim:missing')).toEqual([]);
     });
   });
 
