@@ -80,7 +80,7 @@ async function scanTargets(host: Host, app: BannedApp, targets: readonly Target[
         install: entry ? entryIdentity(entry) : `file:${t.exe}`,
         source: t.exe,
         ...(entry ? { remediation: REGISTRY_REMEDIATION } : {}),
-        evidence: { kind: 'file', path: t.exe, detail: `file ${t.exe}`, data },
+        evidence: { kind: 'file', path: t.exe, detail: `file ${t.exe}`, label: { key: 'bannedApp:evidence.file', params: { path: t.exe } }, data },
       });
     } catch (e) {
       failures.push(readFailure(e instanceof Error ? e : new Error(errorText(e)), t.exe));

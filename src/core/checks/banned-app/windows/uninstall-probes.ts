@@ -28,6 +28,7 @@ export function entryHit(e: UninstallEntry): Hit {
       path: key,
       ...(e.displayVersion ? { version: e.displayVersion } : {}),
       detail: `${e.displayName ?? e.keyName} (${key})`,
+      label: { key: 'bannedApp:evidence.uninstallEntry', params: { name: e.displayName ?? e.keyName, path: key } },
       data: entryData(e),
     },
   };
