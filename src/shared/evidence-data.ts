@@ -18,8 +18,8 @@ export const EVIDENCE_DATA_KEYS = {
   installation: 'the flatpak installation name',
   packageFullName: 'the MSIX package full name',
   publisher: 'the publisher as the package or Uninstall entry states it',
-  // Another person's things (macOS, Linux)
-  user: 'the other person whose home a thing was found in (the account name); absent for the current user and the machine',
+  // Another person's things (macOS, Linux; Windows: their profile, their HKU hive)
+  user: 'the other person whose home a thing was found in (the account name; on Windows the profile folder\'s name); absent for the current user and the machine',
   home: 'that person\'s home folder',
   // Files and folders
   path: 'the folder or file looked at',
