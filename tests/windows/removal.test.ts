@@ -98,7 +98,8 @@ describe.skipIf(!wineAvailable || (!removal.runnable && !hanging.runnable))(`rem
       const plan = out.plans.find((p) => p.evidence.some((e) => e.data?.sid === LOGGED_ON_USER_SID));
       expect(plan, `a plan for their install:\n${fix.stdout.slice(0, 3000)}`).toBeDefined();
       expect(plan!.steps).toEqual([]);
-      expect(plan!.why?.key).toBe('fix:why.otherProfile');
+      // Named by their account (the profile folder ProfileList gives for the SID), never by the SID.
+      expect(plan!.why).toMatchObject({ key: 'fix:why.otherUser', params: { user: 'tranthic' } });
       expect(prefix.exists('C:\\rig\\other-user-uninstaller-ran.txt')).toBe(false);
       expect(await queryReg(prefix, key.path)).not.toBeNull();
       expect(fix.exitCode).toBe(2);
