@@ -1,4 +1,5 @@
 import type { Report } from '../shared/report';
+import { verdictOf } from '../shared/verdict';
 
 /** The tray icon's states: its colour (and symbol) says the result at a glance, or that a check or removal runs. */
 export type TrayState = 'green' | 'amber' | 'red' | 'grey' | 'fixing' | 'checking';
@@ -14,10 +15,5 @@ export const TRAY_STATES: readonly TrayState[] = ['green', 'amber', 'red', 'grey
 export function trayStateFor(report: Report | null, fixing: boolean, checking = false): TrayState {
   if (fixing) return 'fixing';
   if (checking) return 'checking';
-  if (!report) return 'grey';
-  const s = report.summary;
-  if (s.violation > 0) return 'red';
-  if (s.warning > 0) return 'amber';
-  if (s.unknown > 0 || s.ok === 0) return 'grey';
-  return 'green';
+  return verdictOf(report);
 }
