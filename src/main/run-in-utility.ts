@@ -8,8 +8,8 @@
 import type { Finding, Message } from '../shared/finding';
 import type { Report } from '../shared/report';
 import { msg, type Check, type CheckContext } from '../core/checks/check';
-import { killAfterMs } from '../core/check-process/run-in-child';
-import type { CheckReply, CheckRequest } from '../core/check-process/protocol';
+import { checkRequestOf, definedEnv, killAfterMs } from '../core/check-process/run-in-child';
+import type { CheckReply } from '../core/check-process/protocol';
 import { buildReport, checkFailed } from '../core/engine';
 
 /** A running utility process, as far as this module uses Electron's `UtilityProcess`. */
@@ -50,18 +50,9 @@ export function runChecksInUtility(ctx: CheckContext, options: UtilityCheckOptio
   const setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
   const clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as NodeJS.Timeout));
   const started = Date.now();
-  const request: CheckRequest = {
-    type: 'run',
-    now: ctx.now.toISOString(),
-    timeLimitMs: options.timeLimitMs,
-    checks: options.checks.map((c) => c.id),
-    ...(ctx.memoWriter ? { memo: true } : {}),
-    ...(ctx.dataDir ? { dataDir: ctx.dataDir } : {}),
-    ...(ctx.catalogFile ? { catalogFile: ctx.catalogFile } : {}),
-  };
+  const request = checkRequestOf(ctx, options);
   const done = new Map<string, readonly Finding[]>();
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(options.env)) if (v !== undefined) env[k] = v;
+  const env = definedEnv(options.env);
   // The checks it had not finished: unknown, with why in words; the technical detail goes in the evidence.
   const partial = (why: (c: Pick<Check, 'id'>) => Message, evidence: Finding['evidence'] = []): Report =>
     buildReport(ctx, options.checks, options.checks.flatMap((c) => done.get(c.id) ?? [checkFailed(c, why(c), evidence)]), Date.now() - started);

@@ -29,10 +29,9 @@ export function killAfterMs(timeLimitMs: number): number {
   return timeLimitMs + Math.min(15_000, Math.max(1_000, Math.round(timeLimitMs / 2)));
 }
 
-/** Runs every check in a child process killed (SIGKILL) at killAfterMs; rejects only when the child says it could not run. */
-export function runChecksInChild(ctx: CheckContext, options: ChildCheckOptions): Promise<Report> {
-  const started = Date.now();
-  const request: CheckRequest = {
+/** The request a check process is sent: the same from the CLI's fork and the tray's utilityProcess. */
+export function checkRequestOf(ctx: CheckContext, options: { readonly timeLimitMs: number; readonly checks: readonly Pick<Check, 'id'>[] }): CheckRequest {
+  return {
     type: 'run',
     now: ctx.now.toISOString(),
     timeLimitMs: options.timeLimitMs,
@@ -41,9 +40,21 @@ export function runChecksInChild(ctx: CheckContext, options: ChildCheckOptions):
     ...(ctx.dataDir ? { dataDir: ctx.dataDir } : {}),
     ...(ctx.catalogFile ? { catalogFile: ctx.catalogFile } : {}),
   };
+}
+
+/** An environment without its unset variables (a child process takes strings only). */
+export function definedEnv(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) out[k] = v;
+  return out;
+}
+
+/** Runs every check in a child process killed (SIGKILL) at killAfterMs; rejects only when the child says it could not run. */
+export function runChecksInChild(ctx: CheckContext, options: ChildCheckOptions): Promise<Report> {
+  const started = Date.now();
+  const request = checkRequestOf(ctx, options);
   const done = new Map<string, readonly Finding[]>();
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(options.env)) if (v !== undefined) env[k] = v;
+  const env = definedEnv(options.env);
   return new Promise((resolve, reject) => {
     let settled = false;
     const child = fork(options.modulePath, [...options.args], { env, stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
