@@ -2,11 +2,9 @@
 // ECS field, the categorization values among those ECS allows (elastic.co/docs/reference/ecs/ecs-allowed-values-event-kind,
 // -event-category, -event-type, -event-outcome; host.os.type from the ECS field reference), the facts those of the report.
 import { describe, expect, it } from 'vitest';
-import type { CliIO } from '../../src/cli/io';
-import { main } from '../../src/cli/main';
 import { createTranslator } from '../../src/core/i18n/translator';
 import type { Report } from '../../src/shared/report';
-import { envFor, MACHINES, NOW } from './fleet-machines';
+import { envFor, MACHINES, run } from './fleet-machines';
 
 const KINDS = ['alert', 'asset', 'enrichment', 'event', 'metric', 'state', 'pipeline_error', 'signal'];
 const OUTCOMES = ['failure', 'success', 'unknown'];
@@ -32,17 +30,6 @@ const ECS_FIELDS = new Set([
   'package.name', 'package.version', 'package.type', 'file.path', 'process.pid', 'process.name', 'process.executable',
   'observer.product', 'observer.version',
 ]);
-
-function capture(): CliIO & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t), confirm: async () => false };
-  return io;
-}
-
-async function run(env: Record<string, string>, args: string[]) {
-  const io = capture();
-  const code = await main(args, { io, env, now: () => NOW });
-  return { code, ...io };
-}
 
 type Doc = Record<string, unknown> & { event: Record<string, unknown>; rule: Record<string, string>; host: { os: Record<string, string> } & Record<string, unknown> };
 

@@ -1,22 +1,9 @@
 // check --format nagios through the CLI on recorded machines (ATTT_SELFCHECK_FIXTURE): one plugin line whose
 // state matches the exit code, a summary in the chosen language, and performance data in the plugin guidelines' form.
 import { describe, expect, it } from 'vitest';
-import type { CliIO } from '../../src/cli/io';
-import { main } from '../../src/cli/main';
 import { createTranslator } from '../../src/core/i18n/translator';
 import type { Report } from '../../src/shared/report';
-import { envFor, MACHINES, NOW } from './fleet-machines';
-
-function capture(): CliIO & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t), confirm: async () => false };
-  return io;
-}
-
-async function run(env: Record<string, string>, args: string[]) {
-  const io = capture();
-  const code = await main(args, { io, env, now: () => NOW });
-  return { code, ...io };
-}
+import { envFor, MACHINES, run } from './fleet-machines';
 
 /**
  * The plugin output as the Nagios plugin guidelines define it: `STATE - text | perfdata`, the perfdata space

@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/io';
+import { capture } from '../helpers/capture-io';
 import { DPKG_ARGV } from '../../src/core/checks/banned-app/linux/dpkg';
 import { CHECK_IDS, defaultChecks } from '../../src/core/checks/default-checks';
 import { selectChecks } from '../../src/core/engine';
 import { FixtureHost } from '../../src/core/host/fixture-host';
 import type { Report } from '../../src/shared/report';
-
-function capture(): CliIO & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t), confirm: async () => false };
-  return io;
-}
 
 // A Debian 12 PC with Zoom installed by its .deb.
 const host = new FixtureHost({

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CliIO } from '../../src/cli/io';
+import { capture } from '../helpers/capture-io';
 import { main } from '../../src/cli/main';
 import { OSQUERY_FORMS, osqueryPack, type OsqueryPack } from '../../src/core/export/osquery-pack';
 import { builtinPolicy } from '../../src/core/policy/policy';
@@ -26,11 +26,6 @@ function sqlite(queries: Record<string, string>, rows?: Record<string, readonly 
   const r = spawnSync('python3', [HELPER], { input: JSON.stringify({ schema: SCHEMA, queries, rows: rows ?? {}, run: rows !== undefined }), encoding: 'utf8', maxBuffer: 64 << 20 });
   if (r.status !== 0) throw new Error(`osquery_sqlite.py failed: ${r.stderr}`);
   return JSON.parse(r.stdout) as Record<string, Outcome>;
-}
-
-function capture(): CliIO & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t), confirm: async () => false };
-  return io;
 }
 
 async function exported(lang = 'vi'): Promise<OsqueryPack> {

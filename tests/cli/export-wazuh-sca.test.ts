@@ -4,18 +4,13 @@
 // find Zoom's install where the look-alikes are not.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import type { CliIO } from '../../src/cli/io';
+import { capture } from '../helpers/capture-io';
 import { main } from '../../src/cli/main';
 import { osRegexLiteral, scaPolicy } from '../../src/core/export/wazuh-sca';
 import { builtinPolicy } from '../../src/core/policy/policy';
 
 const hasYaml = spawnSync('python3', ['-c', 'import yaml'], { encoding: 'utf8' }).status === 0;
 if (!hasYaml) console.warn('export-wazuh-sca: YAML tests skipped: python3 with PyYAML (python3-yaml) is not installed');
-
-function capture(): CliIO & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t), confirm: async () => false };
-  return io;
-}
 
 async function exported(platform: string, lang = 'vi') {
   const io = capture();

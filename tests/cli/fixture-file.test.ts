@@ -5,15 +5,10 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CliIO } from '../../src/cli/io';
+import { capture } from '../helpers/capture-io';
 import { main } from '../../src/cli/main';
 import { parseFixtureSpec } from '../../src/core/host/fixture-spec';
 import { FixtureHost } from '../../src/core/host/fixture-host';
-
-function capture(): CliIO & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t), confirm: async () => false };
-  return io;
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'attt-fixture-file-'));
 const now = () => new Date('2026-11-25T08:00:00Z');

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DPKG_ARGV } from '../../src/core/checks/banned-app/linux/dpkg';
 import type { FixtureNode, FixtureSpec } from '../../src/core/host/fixture-host';
+import { main } from '../../src/cli/main';
+import { capture } from '../helpers/capture-io';
 
 const OS_PATCH = join(__dirname, '..', 'fixtures', 'os-patch', 'linux');
 const rec = (name: string): string => readFileSync(join(OS_PATCH, name), 'utf8');
@@ -54,4 +56,11 @@ export function envFor(name: string, spec: FixtureSpec): Record<string, string> 
   const file = join(dir, `${name}.json`);
   writeFileSync(file, JSON.stringify(spec));
   return { ATTT_SELFCHECK_FIXTURE: file, ATTT_SELFCHECK_DATA_DIR: join(dir, `data-${name}`) };
+}
+
+/** Runs the CLI in this process on a recorded machine's environment, at NOW; what it printed and its exit code. */
+export async function run(env: Record<string, string>, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const io = capture();
+  const code = await main(args, { io, env, now: () => NOW });
+  return { code, stdout: io.stdout, stderr: io.stderr };
 }

@@ -3,14 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/io';
+import { capture } from '../helpers/capture-io';
 import { RealHost } from '../../src/core/host/real-host';
 import { parseAudit, type AuditEntry } from '../../src/core/remediation/audit-log';
-
-function capture(): CliIO & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t), confirm: async () => false };
-  return io;
-}
 
 const entry = (over: Partial<AuditEntry>): AuditEntry => ({
   v: 1,

@@ -4,13 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/io';
+import { capture } from '../helpers/capture-io';
 import { FixtureHost } from '../../src/core/host/fixture-host';
-
-function capture(): CliIO & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t), confirm: async () => false };
-  return io;
-}
 
 const host = new FixtureHost({ platform: 'linux', homedir: '/home/an', hostname: 'may-01' });
 const now = () => new Date('2026-11-25T08:00:00Z');

@@ -4,15 +4,11 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { escapeControls, type CliIO } from '../../src/cli/io';
+import { escapeControls } from '../../src/cli/io';
+import { capture } from '../helpers/capture-io';
 import { main } from '../../src/cli/main';
 import { FixtureHost } from '../../src/core/host/fixture-host';
 import { RealHost } from '../../src/core/host/real-host';
-
-function capture(): CliIO & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t), confirm: async () => false };
-  return io;
-}
 
 /** Anything a terminal would act on: C0 but the line break, DEL, C1, bidi overrides/isolates/marks, line separators. */
 // eslint-disable-next-line no-control-regex
