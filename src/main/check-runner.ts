@@ -5,6 +5,7 @@ import { hostFromEnv } from '../core/host/host-from-env';
 import { memoWriterFor } from '../core/host/memo-writer';
 import type { Host } from '../core/host/host';
 import { builtinPolicy } from '../core/policy/policy';
+import { policyView as policyViewOf } from '../shared/policy-view';
 import type { PolicyView } from '../shared/ipc-contract';
 import type { Report } from '../shared/report';
 import { runChecksInUtility, type UtilityCheckOptions } from './run-in-utility';
@@ -31,8 +32,7 @@ export function makeCheckRunner(dataDir: string, host: Host = hostFromEnv(proces
   };
 }
 
-/** The built-in advisory as the window's advisory page shows it. */
+/** The built-in advisory as the window's advisory page shows it, with the checks the app runs for each point. */
 export function policyView(): PolicyView {
-  const p = builtinPolicy();
-  return { id: p.id, number: p.number, date: p.date, issuer: p.issuer, title: p.title, points: p.points, citations: p.citations };
+  return policyViewOf(builtinPolicy(), defaultChecks());
 }

@@ -4,7 +4,7 @@
  * src/preload/ipc-renderer.ts; nothing else touches Electron's IPC. Main validates every request
  * (src/main/ipc-schemas.ts) and answers with an IpcResult, never a thrown error.
  */
-import type { Message } from './finding';
+import type { AdvisoryPoint, Message } from './finding';
 import type { FixPlanView, FixProgress, FixResultView } from './fix';
 import type { HistoryEntry } from './history';
 import type { Citation, LocalizedText, Report } from './report';
@@ -17,7 +17,10 @@ export interface PolicyView {
   readonly date: string;
   readonly issuer: LocalizedText;
   readonly title: LocalizedText;
-  readonly points: readonly { readonly n: 1 | 2 | 3 | 4; readonly text: LocalizedText }[];
+  /** Each point with the ids of the checks that concern it: none means the assistant cannot check that point yet. */
+  readonly points: readonly { readonly n: AdvisoryPoint; readonly text: LocalizedText; readonly checks: readonly string[] }[];
+  /** The risks the document itself names, in its own words. */
+  readonly risks: readonly { readonly id: string; readonly text: LocalizedText }[];
   readonly citations: readonly Citation[];
 }
 

@@ -97,9 +97,9 @@ describe('other pages', () => {
     await renderApp('vi');
     fireEvent.click(screen.getByRole('button', { name: 'Công văn 1981/UBND-VHTT' }));
     expect(await screen.findByRole('heading', { name: 'Công văn số 1981/UBND-VHTT' })).toBeTruthy();
-    expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['Điểm 1', 'Điểm 2', 'Điểm 3', 'Điểm 4', 'Các văn bản làm căn cứ']);
-    expect(screen.getByText('2706/UBND-XD6')).toBeTruthy();
-    expect(screen.getByText(/ngày 14\/05\/2020\./)).toBeTruthy();
+    expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['Những nguy cơ Công văn nêu', 'Điểm 1', 'Điểm 2', 'Điểm 3', 'Điểm 4', 'Các văn bản làm căn cứ']);
+    expect(screen.getByText(/^Văn bản số 2706\/UBND-XD6 ngày 27\/04\/2020/)).toBeTruthy();
+    expect(screen.getByText(/Cơ quan ban hành: .*, ngày 14\/05\/2020\./)).toBeTruthy();
   });
 
   it('the removal wizard asks main for a plan and shows a refusal clearly (a recorded machine), with a re-check', async () => {

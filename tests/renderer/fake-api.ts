@@ -1,8 +1,16 @@
 /** A fake `window.api` for renderer tests, typed against the same contract. Records calls. */
+import builtinPolicy from '../../policies/cv-1981-ubnd-vhtt.json';
+import { policyView, type PolicyDocument } from '../../src/shared/policy-view';
 import type { AtttApi, EventChannels, IpcResult } from '../../src/shared/ipc-contract';
 import type { Report } from '../../src/shared/report';
 import type { Settings } from '../../src/shared/settings';
 import type { FixProgress } from '../../src/shared/fix';
+
+/** The checks of the app and the point each concerns, as src/core/checks/default-checks.ts makes them. */
+export const FAKE_CHECKS = [
+  { id: 'banned-app', advisoryPoint: 1 },
+  { id: 'os-patch', advisoryPoint: 2 },
+] as const;
 
 const ok = <T,>(value: T): Promise<IpcResult<T>> => Promise.resolve({ ok: true, value });
 
@@ -28,16 +36,8 @@ export function fakeApi(report: Report | null, settings: Settings = { language: 
     },
     listHistory: () =>
       ok(report ? [{ at: report.generatedAt, summary: report.summary, durationMs: 1, findings: report.findings.filter((f) => f.status !== 'ok').map((f) => ({ id: f.id, status: f.status, title: f.title })) }] : []),
-    getPolicy: () =>
-      ok({
-        id: 'cv-1981-ubnd-vhtt',
-        number: '1981/UBND-VHTT',
-        date: '2020-05-14',
-        issuer: { vi: 'Ủy ban nhân dân thành phố Cẩm Phả', en: "People's Committee of Cẩm Phả City" },
-        title: { vi: 'Công văn số 1981/UBND-VHTT ngày 14/05/2020', en: 'Official letter No. 1981/UBND-VHTT of 14 May 2020' },
-        points: [1, 2, 3, 4].map((n) => ({ n: n as 1 | 2 | 3 | 4, text: { vi: `Nội dung điểm ${n}`, en: `Text of point ${n}` } })),
-        citations: [{ id: '2706', number: '2706/UBND-XD6', issuer: { vi: 'UBND tỉnh Quảng Ninh', en: 'Quảng Ninh PC' }, date: '2020-04-27', title: { vi: 'Văn bản 2706', en: 'Document 2706' } }],
-      }),
+    // The built-in Công văn as main serves it, with the app's two checks (banned apps: point 1; patches: point 2).
+    getPolicy: () => ok(policyView(builtinPolicy as PolicyDocument, FAKE_CHECKS)),
     planFix: (findingId) => (calls.push(`planFix:${findingId}`), Promise.resolve({ ok: false, error: { code: 'not-available', message: { key: 'fix:cli.recordedHost' } } })),
     runFix: () => Promise.resolve({ ok: false, error: { code: 'not-available', message: { key: 'fix:cli.recordedHost' } } }),
     pauseNotifications: (d) => (calls.push(`pause:${d}`), ok({ pausedUntil: d === 'off' ? null : '2026-05-21T01:00:00.000Z' })),

@@ -109,6 +109,8 @@ export const policySchema = z
       z.object({ id: z.string().min(1), number: z.string().min(1), issuer: localized, date: isoDate, title: localized }).strict(),
     ),
     points: z.array(z.object({ n: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]), text: localized }).strict()).min(1),
+    /** The risks the document itself names, in its own words (the advisory page shows them, citing it). */
+    risks: z.array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/), text: localized }).strict()).default([]),
     bannedApps: z.array(bannedApp),
     patch: z
       .object({

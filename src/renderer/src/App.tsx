@@ -108,7 +108,16 @@ export function App({ api }: { readonly api: AtttApi }) {
       <main className="app-main" id="main">
         {error && <ErrorNote message={error} onClose={() => setError(null)} />}
         {page === 'findings' && <FindingsPage api={api} report={report} loaded={loaded} checking={checking} focusId={focusId} onCheck={() => void runCheck()} onFix={openFix} />}
-        {page === 'advisory' && <AdvisoryPage api={api} />}
+        {page === 'advisory' && (
+          <AdvisoryPage
+            api={api}
+            report={report}
+            onOpenFinding={(id) => {
+              setFocusId(id);
+              setPage('findings');
+            }}
+          />
+        )}
         {page === 'fix' && <FixWizard api={api} report={report} findingId={fixId} onChoose={setFixId} onReport={setReport} />}
         {page === 'history' && <HistoryPage api={api} />}
         {page === 'settings' && <SettingsPage api={api} settings={settings} onSettings={applySettings} />}
