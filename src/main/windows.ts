@@ -39,6 +39,9 @@ export function hardenSession(session: Session, page: RendererPage): void {
   session.setPermissionCheckHandler(() => false);
 }
 
+/** The smallest window: the layout fits it without horizontal scrolling, also at 200 % zoom. */
+export const WINDOW_MIN = { width: 800, height: 600 } as const;
+
 /** Where the window's files are. */
 export interface WindowPaths {
   readonly preload: string;
@@ -84,8 +87,9 @@ export class AssistantWindow {
     const win = new BrowserWindow({
       width: 960,
       height: 700,
-      minWidth: 640,
-      minHeight: 480,
+      // 800x600 is the smallest the layout is made and tested for (tests/e2e/layout.test.ts).
+      minWidth: WINDOW_MIN.width,
+      minHeight: WINDOW_MIN.height,
       show: false,
       title: this.title(),
       autoHideMenuBar: true,

@@ -121,6 +121,8 @@ describe('window hardening', () => {
     const win = fake.windows[0] as FakeWindow;
     expect(win.loaded).toBe('file:/out/renderer/index.html');
     expect(win.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true });
+    // Never smaller than the 800x600 the layout is tested at.
+    expect(win.options).toMatchObject({ minWidth: 800, minHeight: 600 });
     expect(win.webContents.sent).toEqual([{ channel: 'nav:open', payload: { page: 'findings', findingId: zoomInstalled.id } }]);
     let prevented = false;
     win.webContents.emit('will-navigate', { preventDefault: () => (prevented = true) });
