@@ -94,7 +94,8 @@ const RAW_IPC_SYNTAX = [
 ];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'dist/**', 'coverage/**', 'test-results/**', '.cache/**', '**/*.tsbuildinfo'] },
+  // tests/fixtures/electronegativity: insecure Electron code on purpose, for lint:security to refuse.
+  { ignores: ['out/**', 'node_modules/**', 'dist/**', 'coverage/**', 'test-results/**', '.cache/**', '**/*.tsbuildinfo', 'tests/fixtures/electronegativity/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

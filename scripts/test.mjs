@@ -54,6 +54,8 @@ if (want('typecheck')) {
   step('typecheck (web)', [npx, 'tsc', '--noEmit', '-p', 'tsconfig.web.json']);
 }
 if (want('lint') && existsSync('eslint.config.mjs')) step('lint', [npx, 'eslint', '.']);
+// Electron hardening: Electronegativity over src/, every finding justified in electronegativity.json.
+if (want('lint') && existsSync('electronegativity.json')) step('lint:security (Electronegativity)', [process.execPath, 'scripts/lint-security.mjs']);
 if (want('build')) {
   if (existsSync('electron.vite.config.ts')) step('build (electron-vite)', [npx, 'electron-vite', 'build']);
   step('build (cli bundle)', [process.execPath, 'scripts/build-cli.mjs']);
