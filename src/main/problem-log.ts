@@ -27,6 +27,6 @@ export class ProblemLog {
 
   /** The problems as messages for the window. */
   messages(): readonly Message[] {
-    return this.items.map((p) => ({ key: p.movedTo ? (p.refused ? 'ui:problem.refusedMovedAside' : 'ui:problem.movedAside') : 'ui:problem.notSaved', params: { file: p.file, movedTo: p.movedTo ?? '', reason: p.reason } }));
+    return this.items.map((p) => p.words ?? { key: p.movedTo ? (p.refused ? 'ui:problem.refusedMovedAside' : 'ui:problem.movedAside') : 'ui:problem.notSaved', params: { file: p.file, movedTo: p.movedTo ?? '', reason: p.reason } });
   }
 }

@@ -9,6 +9,8 @@ import type { Host } from '../core/host/host';
 import { builtinPolicy } from '../core/policy/policy';
 import { killTree } from '../core/check-process/kill-tree';
 import { coreFixService } from './core-fix-service';
+import { findingsLogFor } from './findings-log';
+import type { CorruptFile } from './state-store';
 import { mainTranslator } from './i18n';
 import { applyLoginItem, refreshLoginItem } from './login-item';
 import { writeFailure } from './problem-log';
@@ -37,7 +39,7 @@ export function startApp(dataDir: string, host: Host): RunningApp {
   hardenSession(session.defaultSession, page);
   // The checks run in a utility process (out/main/check-worker.js), so a slow or hung parse never freezes the tray.
   const quitting = new AbortController();
-  const runChecks = makeCheckRunner(dataDir, host, {
+  const checkRunner = makeCheckRunner(dataDir, host, {
     signal: quitting.signal,
     // stderr inherited: a worker that crashes says why in the app's log (a terminal, journald).
     fork: (modulePath, options) => utilityProcess.fork(modulePath, [], { ...options, stdio: ['ignore', 'ignore', 'inherit'] }),
@@ -45,7 +47,18 @@ export function startApp(dataDir: string, host: Host): RunningApp {
     env: process.env,
     killTree: (pid) => killTree(pid, process.env),
   });
+  // Each check's ECS lines go to <dataDir>/logs/findings.ecs.ndjson for the fleet's shipper; the check never waits on it.
+  // Both are set below, long before a check can end.
+  let refreshTray = (): void => undefined;
+  let reportProblem = (_p: CorruptFile): void => undefined;
+  const findingsLog = findingsLogFor(dataDir, { translator: () => tr, onProblem: (p) => reportProblem(p), onChange: () => refreshTray() });
+  const runChecks = (only?: string): ReturnType<typeof checkRunner> =>
+    checkRunner(only).then((report) => {
+      void findingsLog.append(report);
+      return report;
+    });
   const controller = new AppController({ dataDir, now: Date.now, runChecks, fixer: coreFixService({ host, policy: builtinPolicy, dataDir }) });
+  reportProblem = (p) => controller.reportProblem(p);
   let tr = mainTranslator(controller.settings().language);
   const window = new AssistantWindow(paths, () => tr.t('ui:app.name'));
   const schedule = scheduleChecks(controller, {
@@ -61,7 +74,7 @@ export function startApp(dataDir: string, host: Host): RunningApp {
     setLanguage: (language: UiLanguage) => controller.setSettings({ language }),
     quit: () => app.quit(),
   });
-  const refreshTray = (): void =>
+  refreshTray = (): void =>
     tray.update(
       {
         state: trayStateFor(controller.latestReport(), controller.fixing, controller.isChecking),
@@ -69,6 +82,7 @@ export function startApp(dataDir: string, host: Host): RunningApp {
         checking: controller.isChecking,
         pausedUntil: controller.pauseState().pausedUntil,
         language: controller.settings().language,
+        ...(findingsLog.notice() ? { notice: tr.message(findingsLog.notice()!) } : {}),
       },
       tr,
     );

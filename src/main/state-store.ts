@@ -13,6 +13,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSyn
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { isHostError, type HostErrorCode } from '../core/host/host';
+import type { Message } from '../shared/finding';
 import { readTextBoundedSync } from '../core/host/read-file';
 
 /** A state file that was unreadable and has been moved aside. */
@@ -22,6 +23,8 @@ export interface CorruptFile {
   readonly reason: string;
   /** Set when the read path refused what was at the name (a link, a FIFO/socket/device, a giant), unread. */
   readonly refused?: true;
+  /** The problem's own sentence, when it has one (the findings log): shown instead of the generic one. */
+  readonly words?: Message;
 }
 
 /** Options of a store: where, what shape, what to start from, whom to tell about corruption. */

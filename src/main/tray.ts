@@ -19,6 +19,8 @@ export interface TrayModel {
   readonly checking: boolean;
   readonly pausedUntil: string | null;
   readonly language: UiLanguage;
+  /** A short line on something the app could not do (its findings log not written), in the tooltip. */
+  readonly notice?: string;
 }
 
 /** What the menu's items do. */
@@ -37,6 +39,11 @@ export function lastResultLine(model: TrayModel, tr: MainTranslator): string {
   if (!r) return tr.t('ui:tray.neverRan');
   const s = r.summary;
   return tr.t('ui:tray.lastResult', { time: formatDateTime(r.generatedAt, model.language), violation: s.violation, warning: s.warning, unknown: s.unknown });
+}
+
+/** The tooltip: the app and its state, the last result, and a notice when there is one. */
+export function trayTooltip(model: TrayModel, tr: MainTranslator): string {
+  return `${tr.t('ui:app.name')} — ${tr.t(`ui:tray.state.${model.state}`)}\n${lastResultLine(model, tr)}${model.notice ? `\n${model.notice}` : ''}`;
 }
 
 /** The context menu as a template (pure, so tests can read it). */
@@ -87,7 +94,7 @@ export class AppTray {
       this.tray.setImage(this.image(model.state));
       this.shownState = model.state;
     }
-    this.tray.setToolTip(`${tr.t('ui:app.name')} — ${tr.t(`ui:tray.state.${model.state}`)}\n${lastResultLine(model, tr)}`);
+    this.tray.setToolTip(trayTooltip(model, tr));
     this.tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(model, tr, this.actions)));
   }
 

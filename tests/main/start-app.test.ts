@@ -3,7 +3,7 @@
  * process of the worker entry while the tray shows "checking" and its menu is there; a crashed check process
  * becomes an unknown result; the first start's login notice is shown once; resume and unlock are listened to.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -16,6 +16,8 @@ import { FixtureHost } from '../../src/core/host/fixture-host';
 import { startApp, type RunningApp } from '../../src/main/start-app';
 import type { CheckRequest } from '../../src/core/check-process/protocol';
 import { reportWith, zoomInstalled } from '../shared/sample-report';
+import { ecsLines } from '../../src/core/export/ecs';
+import { mainTranslator } from '../../src/main/i18n';
 
 type Item = { id?: string; label?: string; enabled?: boolean };
 let dir: string;
@@ -97,6 +99,26 @@ describe.skipIf(process.platform === 'win32' || process.platform === 'darwin')('
     app.emit('before-quit');
     expect(killed).toEqual([pid]);
     expect(p.killed).toBe(true);
+  });
+
+  it("after each check appends the same ECS lines check --ecs prints to <data>/logs/findings.ecs.ndjson", async () => {
+    start();
+    const report = reportWith([zoomInstalled]);
+    (await utility()).reply({ type: 'report', report });
+    const log = join(dir, 'data', 'logs', 'findings.ecs.ndjson');
+    await vi.waitFor(() => expect(existsSync(log)).toBe(true), { timeout: 2_000, interval: 10 });
+    await vi.waitFor(() => expect(readFileSync(log, 'utf8')).toBe(ecsLines(report, mainTranslator('vi')).map((l) => `${l}\n`).join('')), { timeout: 2_000, interval: 10 });
+    expect(tray().tooltip).not.toMatch(/nhật ký/);
+  });
+
+  it('a log that cannot be written (a folder at its name) does not stop the check; the tooltip and the window say why in words', async () => {
+    mkdirSync(join(dir, 'data', 'logs', 'findings.ecs.ndjson'), { recursive: true });
+    const r = start();
+    (await utility()).reply({ type: 'report', report: reportWith([zoomInstalled]) });
+    await vi.waitFor(() => expect(tray().image.path).toBe('/app/assets/tray/red-22.png'), { timeout: 2_000, interval: 10 });
+    await vi.waitFor(() => expect(tray().tooltip).toMatch(/\nChưa ghi được nhật ký: tại đó là thư mục$/), { timeout: 2_000, interval: 10 });
+    expect(r.controller.problemMessages()).toEqual([{ key: 'ui:problem.ecsLog.is-a-directory', params: { file: join(dir, 'data', 'logs', 'findings.ecs.ndjson') } }]);
+    expect(r.controller.latestReport()!.findings.map((f) => f.id)).toEqual([zoomInstalled.id]);
   });
 
   it('listens for resume and for unlock-screen', () => {

@@ -1,6 +1,6 @@
 import { CHECK_IDS, defaultChecks } from '../../core/checks/default-checks';
 import { exitCodeFor, selectChecks } from '../../core/engine';
-import { ecsDocuments } from '../../core/export/ecs';
+import { ecsLines } from '../../core/export/ecs';
 import { nagiosLine } from '../../core/export/nagios';
 import { memoWriterFor } from '../../core/host/memo-writer';
 import type { Report } from '../../shared/report';
@@ -28,7 +28,7 @@ function outputFormat(ctx: CliContext): CheckFormat {
 function printed(report: Report, format: CheckFormat, ctx: CliContext): string {
   if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
   if (format === 'nagios') return nagiosLine(report, ctx.t);
-  if (format === 'ecs') return ecsDocuments(report, ctx.t).map((d) => `${JSON.stringify(d)}\n`).join('');
+  if (format === 'ecs') return ecsLines(report, ctx.t).map((l) => `${l}\n`).join('');
   return renderReport(report, ctx.t);
 }
 

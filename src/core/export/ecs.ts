@@ -133,3 +133,8 @@ export function ecsDocuments(report: Report, t: Translator): EcsDocument[] {
     };
   });
 }
+
+/** The report as the lines `check --ecs` prints and the tray appends to its log: one JSON document per line, no newline inside. */
+export function ecsLines(report: Report, t: Translator): string[] {
+  return ecsDocuments(report, t).map((d) => JSON.stringify(d));
+}

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { FixtureSpec } from './fixture-host';
 
-const HOST_ERROR_CODES = ['not-found', 'permission', 'not-a-directory', 'is-a-directory', 'too-large', 'not-a-file', 'is-a-link', 'io'] as const;
+const HOST_ERROR_CODES = ['not-found', 'permission', 'not-a-directory', 'is-a-directory', 'too-large', 'not-a-file', 'is-a-link', 'no-space', 'io'] as const;
 const SPECIAL_FILES = ['fifo', 'socket', 'character-device', 'block-device', 'other'] as const;
 const RUN_ERROR_CODES = ['not-found', 'timeout', 'permission', 'spawn-failed'] as const;
 /** Names that would reach an object's prototype when used as keys. */

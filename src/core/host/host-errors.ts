@@ -13,6 +13,9 @@ export function hostErrorCode(errno: string | undefined): HostErrorCode {
       return 'not-a-directory';
     case 'EISDIR':
       return 'is-a-directory';
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'no-space';
     default:
       return 'io';
   }

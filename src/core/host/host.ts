@@ -76,6 +76,7 @@ export type HostErrorCode =
   | 'too-large' // larger than the read's limit: refused, never cut
   | 'not-a-file' // a FIFO, socket or device where a file was to be read (see HostError.special)
   | 'is-a-link' // a symbolic link where the read refuses links
+  | 'no-space' // the disk (or the user's quota) is full
   | 'io';
 
 /** What a `not-a-file` was instead of a regular file. */
