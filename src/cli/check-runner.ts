@@ -1,7 +1,7 @@
 /** How `check` runs the checks: in a child process killed at its time limit (the program), or in this one (tests). */
 import type { Check, CheckContext } from '../core/checks/check';
 import { runChecksInChild } from '../core/check-process/run-in-child';
-import { CHECK_TIME_LIMIT_MS, runChecks } from '../core/engine';
+import { runChecks } from '../core/engine';
 import type { Report } from '../shared/report';
 
 /** Runs the checks given (of the default ones) and returns the report. */
@@ -13,11 +13,7 @@ export interface CheckProgram {
   readonly args: readonly string[];
 }
 
-/** ATTT_SELFCHECK_CHECK_TIME_LIMIT_MS: the limit of one check (default 120 s), for IT staff and tests. */
-export function checkTimeLimitFromEnv(env: Readonly<Record<string, string | undefined>>): number {
-  const ms = Number(env.ATTT_SELFCHECK_CHECK_TIME_LIMIT_MS);
-  return Number.isInteger(ms) && ms > 0 ? ms : CHECK_TIME_LIMIT_MS;
-}
+export { checkTimeLimitFromEnv } from '../core/check-process/time-limit';
 
 /** The checks in this process: a hung parse would hang the caller too, so only for an injected host (tests). */
 export function inProcessRunner(timeLimitMs: number): CheckRunner {

@@ -1,6 +1,7 @@
 /** The check function the controller calls: the core's checks on this machine (or the host named by the environment). */
 import { defaultChecks } from '../core/checks/default-checks';
-import { CHECK_TIME_LIMIT_MS, runChecks, selectChecks } from '../core/engine';
+import { checkTimeLimitFromEnv } from '../core/check-process/time-limit';
+import { runChecks, selectChecks } from '../core/engine';
 import { hostFromEnv } from '../core/host/host-from-env';
 import { memoWriterFor } from '../core/host/memo-writer';
 import type { Host } from '../core/host/host';
@@ -18,8 +19,8 @@ export type UtilitySpec = Omit<UtilityCheckOptions, 'checks' | 'timeLimitMs'> & 
 
 /**
  * Makes the check function. With `utility`, each run is a utility process serving the core's worker (the tray
- * stays responsive and a hung check is killed at its limit); the host it looks through comes from the same
- * environment. Without, the checks run here, through `host`.
+ * stays responsive and a hung check is killed at its limit, ATTT_SELFCHECK_CHECK_TIME_LIMIT_MS of that
+ * environment read as the CLI reads it); the host it looks through comes from the same environment. Without, the checks run here, through `host`.
  */
 export function makeCheckRunner(dataDir: string, host: Host = hostFromEnv(process.env), utility?: UtilitySpec): CheckFn {
   const memoWriter = memoWriterFor(host, dataDir);
@@ -27,8 +28,8 @@ export function makeCheckRunner(dataDir: string, host: Host = hostFromEnv(proces
     const checks = selectChecks(defaultChecks(), only);
     if (!checks) return Promise.reject(new Error(`no check named ${only ?? ''}`));
     const ctx = { host, policy: builtinPolicy(), now: new Date(), dataDir, ...(memoWriter ? { memoWriter } : {}) };
-    if (!utility) return runChecks(ctx, { checks });
-    return runChecksInUtility(ctx, { ...utility, timeLimitMs: utility.timeLimitMs ?? CHECK_TIME_LIMIT_MS, checks });
+    if (!utility) return runChecks(ctx, { checks, timeLimitMs: checkTimeLimitFromEnv(host.env) });
+    return runChecksInUtility(ctx, { ...utility, timeLimitMs: utility.timeLimitMs ?? checkTimeLimitFromEnv(utility.env), checks });
   };
 }
 
