@@ -12,9 +12,9 @@ const argv = ['C:\\Windows\\System32\\msiexec.exe', '/x', '{11111111-2222-3333-4
 const step = { kind: 'run', title: { key: 'fix:step.msiexec' }, argv, elevation: 'admin', okExitCodes: MSI_OK_CODES, codes: 'windows-installer' } as const;
 const ran = (exitCode: number, stderr = ''): RunResult => ({ argv: elevatedArgv('win32', argv), exitCode, signal: null, stdout: '', stderr, durationMs: 1 });
 
-function outcome(verdict: PlanVerdict['verdict'], exitCode: FixOutcome['exitCode'], why?: PlanVerdict['why']): FixOutcome {
+function outcome(verdict: PlanVerdict['verdict'], exitCode: FixOutcome['exitCode'], why?: PlanVerdict['why'], after: Report = { findings: [] } as unknown as Report): FixOutcome {
   const v: PlanVerdict = { planId: 'banned-app:x:uninstall', findingId: 'banned-app:x', title: { key: 'fix:step.msiexec', params: { name: 'Zoom Workplace', code: '{1111}' } }, verdict, remaining: [], manual: [], ...(why ? { why } : {}) };
-  return { verdicts: [v], after: { findings: [] } as unknown as Report, exitCode };
+  return { verdicts: [v], after, exitCode };
 }
 
 describe('the CLI’s fix result says what a failing exit code means, and «meets» only when nothing else could be wrong', () => {
@@ -42,5 +42,29 @@ describe('the CLI’s fix result says what a failing exit code means, and «meet
     expect(text).not.toContain(t.t('cli:report.verdict.0'));
     expect(text).toContain('attt-selfcheck check');
     expect(renderVerdicts(outcome('still-present', 2, { key: 'fix:why.stillThere' }), t)).toContain(t.t('cli:report.verdict.2'));
+  });
+
+  it.each(['vi', 'en'] as const)('%s: after a removal, anything else the re-check found wrong or could not look at is the conclusion, never «đáp ứng» / «meets»', (lang) => {
+    const t = createTranslator(lang);
+    const meets = t.t('cli:report.verdict.0');
+    const removedAll = t.t('fix:cli.conclusionRemoved');
+    const finding = (status: 'warning' | 'unknown', check: string) =>
+      ({ id: `${check}:1`, check, status, severity: 'low', advisoryPoint: check === 'os-patch' ? 2 : 1, title: { key: 'common:reason.checkKilled', params: { check, seconds: 9 } }, evidence: [], ...(status === 'unknown' ? { reason: { key: 'common:reason.checkKilled', params: { check, seconds: 9 } } } : {}) }) as const;
+    const report = (...findings: ReturnType<typeof finding>[]) => ({ findings }) as unknown as Report;
+    // Zoom removed, but a leftover warning, an unknown probe, or (when more checks re-ran) a patch warning remains.
+    const cases: [FixOutcome, string][] = [
+      [outcome('removed', 1, undefined, report(finding('warning', 'banned-app'))), t.t('cli:report.verdict.1')],
+      [outcome('removed', 3, undefined, report(finding('unknown', 'banned-app'))), t.t('cli:report.verdict.3')],
+      [outcome('removed', 1, undefined, report(finding('warning', 'os-patch'))), t.t('cli:report.verdict.1')],
+      // Nothing found, but the plan's removal not proven (the re-check could not look): not "all removed".
+      [outcome('not-proven', 0, { key: 'fix:why.recheckFailed' }), t.t('cli:report.verdict.3')],
+    ];
+    for (const [o, conclusion] of cases) {
+      const text = renderVerdicts(o, t);
+      expect(text.trimEnd().split('\n').at(-1)).toBe(conclusion);
+      expect(text).not.toContain(meets);
+      expect(text).not.toContain(removedAll);
+    }
+    expect(renderVerdicts(outcome('removed', 3, undefined, report(finding('unknown', 'banned-app'))), t)).toContain(t.message(finding('unknown', 'banned-app').reason!));
   });
 });

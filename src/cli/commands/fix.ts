@@ -57,9 +57,18 @@ export function renderVerdicts(outcome: FixOutcome, t: Translator): string {
   }
   const unknown = outcome.after.findings.filter((f) => f.status === 'unknown');
   for (const f of unknown) lines.push(`? ${t.message(f.title)}${f.reason ? ` — ${t.message(f.reason)}` : ''}`);
-  // The re-check looks at the banned app only: «meets» would claim what was not checked.
-  lines.push('', t.t(outcome.exitCode === 0 ? 'fix:cli.conclusionRemoved' : `cli:report.verdict.${outcome.exitCode}`));
+  lines.push('', t.t(conclusionKey(outcome)));
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The conclusion after a removal. Never «đáp ứng» / «meets» (cli:report.verdict.0): the re-check looks at the
+ * banned app only. "All removed" only when the re-check found nothing wrong **and** proved every plan removed (a
+ * re-check that saw nothing because it could not look proves nothing); else the check's own words for what is left.
+ */
+export function conclusionKey(outcome: Pick<FixOutcome, 'exitCode' | 'verdicts'>): string {
+  if (outcome.exitCode !== 0) return `cli:report.verdict.${outcome.exitCode}`;
+  return outcome.verdicts.every((v) => v.verdict === 'removed') ? 'fix:cli.conclusionRemoved' : 'cli:report.verdict.3';
 }
 
 function progress(ctx: CliContext): (e: FixEvent) => void {
