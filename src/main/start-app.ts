@@ -134,7 +134,7 @@ export function startApp(dataDir: string, host: Host): RunningApp {
   refreshTray();
   refreshLoginItem(controller.settings().startAtLogin, loginItemError);
   // Start at login is on by default: the first start says so once, with a one-click way to turn it off.
-  if (controller.loginNoticeDue() && notifier.showLoginNotice(builtinPolicy().number, tr, { turnOff: () => controller.setSettings({ startAtLogin: false }), openSettings: () => window.show('settings') })) controller.loginNoticeShown();
+  if (controller.loginNoticeDue() && notifier.showLoginNotice(builtinPolicy().number, tr, { turnOff: () => controller.setSettings({ startAtLogin: false }), openSettings: () => window.show('settings', undefined, 'start-at-login') })) controller.loginNoticeShown();
   schedule.start();
   if (process.argv.includes('--show')) window.show();
   return { controller, window, tray, schedule };

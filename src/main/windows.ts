@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { BrowserWindow, shell, type Session, type WebPreferences } from 'electron';
-import type { Page } from '../shared/ipc-contract';
+import type { FocusTarget, Page } from '../shared/ipc-contract';
 import { CSP, isOwnUrl, type RendererPage } from './csp';
 import { isAllowedExternal } from './external-links';
 import { send } from './ipc-main';
@@ -70,14 +70,14 @@ export class AssistantWindow {
     return this.win && !this.win.isDestroyed() ? this.win.webContents : null;
   }
 
-  /** Shows the window (creating it if needed), optionally on one page and finding. */
-  show(page?: Page, findingId?: string): void {
+  /** Shows the window (creating it if needed), optionally on one page and finding, or with one control focused. */
+  show(page?: Page, findingId?: string, focus?: FocusTarget): void {
     const win = this.win && !this.win.isDestroyed() ? this.win : this.create();
     if (win.isMinimized()) win.restore();
     win.show();
     win.focus();
     if (page) {
-      const go = (): void => send(win.webContents, 'nav:open', findingId ? { page, findingId } : { page });
+      const go = (): void => send(win.webContents, 'nav:open', { page, ...(findingId ? { findingId } : {}), ...(focus ? { focus } : {}) });
       if (win.webContents.isLoading()) win.webContents.once('did-finish-load', go);
       else go();
     }

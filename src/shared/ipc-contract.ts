@@ -52,6 +52,16 @@ export type IpcResult<T> = { readonly ok: true; readonly value: T } | { readonly
 /** The screens of the window, for navigation requests from main (tray, notification click). */
 export type Page = 'findings' | 'advisory' | 'fix' | 'history' | 'settings';
 
+/** A control a navigation request brings into view and focuses (the first start's login notice: the start-at-login checkbox). */
+export type FocusTarget = 'start-at-login';
+
+/** Where main asks the window to go: a page, and on it a finding's card or a control. */
+export interface NavTarget {
+  readonly page: Page;
+  readonly findingId?: string;
+  readonly focus?: FocusTarget;
+}
+
 /** Request/response channels (renderer -> main, ipcRenderer.invoke / ipcMain.handle). */
 export interface InvokeChannels {
   'report:latest': { readonly request: void; readonly response: Report | null };
@@ -75,7 +85,7 @@ export interface InvokeChannels {
 export interface EventChannels {
   'report:updated': Report;
   'fix:progress': FixProgress;
-  'nav:open': { readonly page: Page; readonly findingId?: string };
+  'nav:open': NavTarget;
   'settings:updated': Settings;
 }
 

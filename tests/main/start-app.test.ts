@@ -83,7 +83,7 @@ describe.skipIf(process.platform === 'win32' || process.platform === 'darwin')('
     start();
     expect(fake.notifications[0]!.options.title).toBe('Trợ lý tự kiểm tra ATTT sẽ khởi động cùng máy tính');
     fake.notifications[0]!.emit('click');
-    expect(fake.windows[0]!.webContents.sent).toEqual([{ channel: 'nav:open', payload: { page: 'settings' } }]);
+    expect(fake.windows[0]!.webContents.sent).toEqual([{ channel: 'nav:open', payload: { page: 'settings', focus: 'start-at-login' } }]);
     (await utility()).exit(1);
     app.emit('before-quit');
     const before = fake.notifications.length;

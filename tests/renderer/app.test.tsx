@@ -83,6 +83,35 @@ describe('findings page', () => {
     expect(within(cards[0]!).queryByRole('button', { name: 'Nhắc lại sau 1 ngày' })).toBeNull();
   });
 
+  it.each(['vi', 'en'] as const)('%s: the login notice opens Settings on the start-at-login checkbox, focused and scrolled into view; once', async (lang) => {
+    // jsdom has no scrollIntoView: record where the page asks to scroll to.
+    const seen: Element[] = [];
+    Object.defineProperty(HTMLElement.prototype, 'scrollIntoView', {
+      configurable: true,
+      value(this: HTMLElement) {
+        seen.push(this);
+      },
+    });
+    try {
+      const f = await renderApp(lang);
+      const name = lang === 'vi' ? 'Khởi động trợ lý cùng máy tính' : 'Start the assistant when I log in';
+      act(() => f.emit('nav:open', { page: 'settings', focus: 'start-at-login' }));
+      const box = await screen.findByRole('checkbox', { name });
+      expect(document.activeElement).toBe(box);
+      expect(seen).toEqual([box]);
+      // Back on the findings, then Settings from the menu: an ordinary visit, nothing focused for it.
+      fireEvent.click(screen.getByRole('button', { name: lang === 'vi' ? 'Kết quả kiểm tra' : 'Check results' }));
+      fireEvent.click(screen.getByRole('button', { name: lang === 'vi' ? 'Cài đặt' : 'Settings' }));
+      expect(document.activeElement).not.toBe(await screen.findByRole('checkbox', { name }));
+      expect(seen).toHaveLength(1);
+      // A plain request for the settings page does not focus it either.
+      act(() => f.emit('nav:open', { page: 'settings' }));
+      expect(document.activeElement).not.toBe(screen.getByRole('checkbox', { name }));
+    } finally {
+      delete (HTMLElement.prototype as { scrollIntoView?: unknown }).scrollIntoView;
+    }
+  });
+
   it('switches language from the header and saves it', async () => {
     const f = await renderApp('vi');
     fireEvent.click(screen.getByRole('button', { name: 'English' }));

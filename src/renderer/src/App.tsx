@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../shared/finding';
-import type { AtttApi, Page } from '../../shared/ipc-contract';
+import type { AtttApi, FocusTarget, Page } from '../../shared/ipc-contract';
 import type { Report } from '../../shared/report';
 import type { Settings } from '../../shared/settings';
 import { ErrorNote } from './components/ErrorNote';
@@ -26,6 +26,8 @@ export function App({ api }: { readonly api: AtttApi }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [focusId, setFocusId] = useState<string | undefined>();
   const [fixId, setFixId] = useState<string | undefined>();
+  // A control main asked to focus (the login notice: start at login); cleared once the page has focused it.
+  const [focusControl, setFocusControl] = useState<FocusTarget | undefined>();
   const [checking, setChecking] = useState(false);
   const [error, setError] = useState<Message | null>(null);
 
@@ -55,6 +57,7 @@ export function App({ api }: { readonly api: AtttApi }) {
       api.onNavigate((target) => {
         setPage(target.page);
         setFocusId(target.findingId);
+        setFocusControl(target.focus);
       }),
     ];
     return () => {
@@ -80,8 +83,8 @@ export function App({ api }: { readonly api: AtttApi }) {
 
   // A page opens at its top, never where the previous one was scrolled to (a finding to show is scrolled to by its card).
   useEffect(() => {
-    if (!(page === 'findings' && focusId)) scrollToTop();
-  }, [page, fixId, focusId]);
+    if (!(page === 'findings' && focusId) && !focusControl) scrollToTop();
+  }, [page, fixId, focusId, focusControl]);
 
   const openFix = (findingId: string): void => {
     setFixId(findingId);
@@ -100,7 +103,16 @@ export function App({ api }: { readonly api: AtttApi }) {
       <VerdictBanner report={report} loaded={loaded} />
       <nav className="app-nav" aria-label={t('ui:nav.label')}>
         {PAGES.map((p) => (
-          <button key={p} type="button" className="nav-item" aria-current={page === p ? 'page' : undefined} onClick={() => setPage(p)}>
+          <button
+            key={p}
+            type="button"
+            className="nav-item"
+            aria-current={page === p ? 'page' : undefined}
+            onClick={() => {
+              setFocusControl(undefined);
+              setPage(p);
+            }}
+          >
             {t(`ui:nav.${p}`)}
           </button>
         ))}
@@ -120,7 +132,7 @@ export function App({ api }: { readonly api: AtttApi }) {
         )}
         {page === 'fix' && <FixWizard api={api} report={report} findingId={fixId} onChoose={setFixId} onReport={setReport} />}
         {page === 'history' && <HistoryPage api={api} />}
-        {page === 'settings' && <SettingsPage api={api} settings={settings} onSettings={applySettings} />}
+        {page === 'settings' && <SettingsPage api={api} settings={settings} onSettings={applySettings} focus={focusControl} onFocused={() => setFocusControl(undefined)} />}
       </main>
     </div>
   );

@@ -1,9 +1,9 @@
 /** Settings: language, interval, start at login, notifications (and their pause). Each change is saved at once. */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../shared/format';
 import type { Message } from '../../../shared/finding';
-import type { AtttApi, PauseDuration, PauseState } from '../../../shared/ipc-contract';
+import type { AtttApi, FocusTarget, PauseDuration, PauseState } from '../../../shared/ipc-contract';
 import { CHECK_INTERVALS_HOURS, UI_LANGUAGES, type Settings } from '../../../shared/settings';
 import { ErrorNote } from '../components/ErrorNote';
 
@@ -12,13 +12,27 @@ export interface SettingsPageProps {
   readonly api: AtttApi;
   readonly settings: Settings | null;
   readonly onSettings: (s: Settings) => void;
+  /** A control to bring into view and focus when the page opens (main's navigation request). */
+  readonly focus?: FocusTarget;
+  /** Told once the control was focused, so coming back to the page later does not focus it again. */
+  readonly onFocused?: () => void;
 }
 
 /** The settings page. */
-export function SettingsPage({ api, settings, onSettings }: SettingsPageProps) {
+export function SettingsPage({ api, settings, onSettings, focus, onFocused }: SettingsPageProps) {
   const { t, i18n } = useTranslation();
   const [error, setError] = useState<Message | null>(null);
   const [pauseState, setPauseState] = useState<PauseState | null>(null);
+  const startAtLogin = useRef<HTMLInputElement>(null);
+  const loaded = settings !== null;
+  // The login notice opens the page on its checkbox: focused (keyboard users are there at once) and in view.
+  useEffect(() => {
+    const box = startAtLogin.current;
+    if (focus !== 'start-at-login' || !loaded || !box) return;
+    box.focus();
+    if (typeof box.scrollIntoView === 'function') box.scrollIntoView({ block: 'center' });
+    onFocused?.();
+  }, [focus, loaded, onFocused]);
   useEffect(() => {
     let live = true;
     void api.notificationState().then((r) => {
@@ -66,7 +80,7 @@ export function SettingsPage({ api, settings, onSettings }: SettingsPageProps) {
         </label>
         <p className="hint">{t('ui:settings.intervalHint')}</p>
         <label className="choice">
-          <input type="checkbox" checked={settings.startAtLogin} onChange={(e) => void save({ startAtLogin: e.target.checked })} /> {t('ui:settings.startAtLogin')}
+          <input ref={startAtLogin} type="checkbox" name="startAtLogin" checked={settings.startAtLogin} onChange={(e) => void save({ startAtLogin: e.target.checked })} /> {t('ui:settings.startAtLogin')}
         </label>
         <label className="choice">
           <input type="checkbox" checked={settings.notifications} onChange={(e) => void save({ notifications: e.target.checked })} /> {t('ui:settings.notifications')}
