@@ -17,6 +17,7 @@ import { AppError } from './ipc-main';
 import { settingsSchema } from './ipc-schemas';
 import { decide, nextWake, notificationContent, pause, snooze, SNOOZE_MS, type NotificationContent } from './notifications';
 import { ProblemLog, writeFailure } from './problem-log';
+import { choose, settingsOf, upgradeSettings, type StoredSettings } from './settings-file';
 import type { CorruptFile, JsonStore } from './state-store';
 import { WakeTimer } from './wake-timer';
 
@@ -57,6 +58,7 @@ export class AppController extends EventEmitter<ControllerEvents> {
   private readonly problems = new ProblemLog((p) => this.emit('problem', p));
   private report: Report | null;
   private current: Settings;
+  private stored: StoredSettings;
   private checking: { readonly promise: Promise<Report>; readonly only: string | undefined } | null = null;
   private fixingId: string | null = null;
   private readonly wake: WakeTimer;
@@ -64,7 +66,11 @@ export class AppController extends EventEmitter<ControllerEvents> {
   constructor(private readonly deps: ControllerDeps) {
     super();
     this.stores = openStores(deps.dataDir, (p) => this.problems.add(p));
-    this.current = this.stores.settings.read();
+    // A file of an older version is upgraded once and written back: its old defaults become today's, the person's choices stay.
+    const { stored, upgraded } = upgradeSettings(this.stores.settings.read(), { loginNoticeShown: this.stores.app.read().loginNoticeShownAt !== null });
+    this.stored = stored;
+    this.current = settingsOf(stored);
+    if (upgraded) this.save(this.stores.settings, stored);
     this.report = this.stores.lastReport.read();
     this.wake = new WakeTimer({
       now: deps.now,
@@ -166,11 +172,12 @@ export class AppController extends EventEmitter<ControllerEvents> {
     return this.current;
   }
 
-  /** Changes some settings (already validated by the IPC layer, re-checked here as a whole). */
+  /** Changes some settings (already validated by the IPC layer, re-checked here as a whole); each one set is recorded as the person's choice. */
   setSettings(patch: Partial<Settings>): Settings {
     const next = settingsSchema.parse({ ...this.current, ...patch });
     this.current = next;
-    this.save(this.stores.settings, next);
+    this.stored = choose(this.stored, next, patch);
+    this.save(this.stores.settings, this.stored);
     this.emit('settings', next);
     return next;
   }

@@ -2,8 +2,7 @@
 import { z } from 'zod';
 import type { HistoryEntry } from '../shared/history';
 import { REPORT_SCHEMA_VERSION, type Report } from '../shared/report';
-import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
-import { settingsSchema } from './ipc-schemas';
+import { DEFAULT_STORED_SETTINGS, settingsFileSchema, type SettingsFile } from './settings-file';
 import { EMPTY_NOTIFY_STATE, notifyStateSchema, type NotifyState } from './notifications';
 import { JsonStore, type CorruptFile } from './state-store';
 
@@ -47,7 +46,7 @@ const appStateSchema = z.object({ version: z.literal(1), loginNoticeShownAt: z.n
 /** The stores of the app, all in one folder. */
 export interface AppStores {
   readonly app: JsonStore<AppState>;
-  readonly settings: JsonStore<Settings>;
+  readonly settings: JsonStore<SettingsFile>;
   readonly notify: JsonStore<NotifyState>;
   readonly history: JsonStore<HistoryEntry[]>;
   readonly lastReport: JsonStore<Report | null>;
@@ -57,14 +56,8 @@ export interface AppStores {
 export function openStores(dir: string, onCorrupt: (p: CorruptFile) => void): AppStores {
   return {
     app: new JsonStore<AppState>({ dir, name: 'app-state.json', schema: appStateSchema, defaults: () => EMPTY_APP_STATE, onCorrupt }),
-    // Settings written by an older version may miss keys: fill them from the defaults.
-    settings: new JsonStore<Settings>({
-      dir,
-      name: 'settings.json',
-      schema: z.preprocess((v) => (v && typeof v === 'object' && !Array.isArray(v) ? { ...DEFAULT_SETTINGS, ...v } : v), settingsSchema) as unknown as z.ZodType<Settings>,
-      defaults: () => DEFAULT_SETTINGS,
-      onCorrupt,
-    }),
+    // Today's layout or an older one (settings-file.ts); the controller upgrades an older one.
+    settings: new JsonStore<SettingsFile>({ dir, name: 'settings.json', schema: settingsFileSchema, defaults: () => DEFAULT_STORED_SETTINGS, onCorrupt }),
     notify: new JsonStore<NotifyState>({ dir, name: 'notify-state.json', schema: notifyStateSchema, defaults: () => EMPTY_NOTIFY_STATE, onCorrupt }),
     history: new JsonStore<HistoryEntry[]>({ dir, name: 'history.json', schema: historySchema as z.ZodType<HistoryEntry[]>, defaults: () => [], onCorrupt }),
     lastReport: new JsonStore<Report | null>({ dir, name: 'last-report.json', schema: reportSchema.nullable() as unknown as z.ZodType<Report | null>, defaults: () => null, onCorrupt }),

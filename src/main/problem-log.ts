@@ -25,8 +25,8 @@ export class ProblemLog {
     this.onNew(p);
   }
 
-  /** The problems as messages for the window. */
+  /** The problems as messages for the window: the system's text (`detail`) on a line of its own under the sentence. */
   messages(): readonly Message[] {
-    return this.items.map((p) => p.words ?? { key: p.movedTo ? (p.refused ? 'ui:problem.refusedMovedAside' : 'ui:problem.movedAside') : 'ui:problem.notSaved', params: { file: p.file, movedTo: p.movedTo ?? '', reason: p.reason } });
+    return this.items.map((p) => p.words ?? { key: p.movedTo ? (p.refused ? 'ui:problem.refusedMovedAside' : 'ui:problem.movedAside') : 'ui:problem.notSaved', params: { file: p.file, movedTo: p.movedTo ?? '', detail: p.reason } });
   }
 }

@@ -93,11 +93,11 @@ describe('AppController', () => {
     const c = controller([]);
     for (let i = 0; i < 20; i++) expect(c.pauseState()).toEqual({ pausedUntil: null });
     expect(c.problemMessages()).toHaveLength(1);
-    expect(c.problemMessages()[0]).toMatchObject({ key: 'ui:problem.notSaved', params: { file: join(dir, 'notify-state.json'), reason: expect.stringMatching(/unreadable/) } });
+    expect(c.problemMessages()[0]).toMatchObject({ key: 'ui:problem.notSaved', params: { file: join(dir, 'notify-state.json'), detail: expect.stringMatching(/unreadable/) } });
     // Saving fails too (a folder is in the way): said once, and the pause holds for this session.
     for (let i = 0; i < 3; i++) c.pauseNotifications('hour');
     expect(c.pauseState()).toEqual({ pausedUntil: new Date(now + 3_600_000).toISOString() });
-    expect(c.problemMessages().map((m) => m.params?.reason)).toEqual([expect.stringMatching(/unreadable/), 'write failed: EISDIR (rename)']);
+    expect(c.problemMessages().map((m) => m.params?.detail)).toEqual([expect.stringMatching(/unreadable/), 'write failed: EISDIR (rename)']);
     // Once the folder is gone, the next change is saved and a restart sees it.
     rmSync(join(dir, 'notify-state.json'), { recursive: true });
     c.pauseNotifications('tomorrow');

@@ -38,8 +38,8 @@ describe('the first start says start at login is on, once', () => {
     expect(controller(2_000).loginNoticeDue()).toBe(false);
   });
 
-  it('is not due when the user has start at login off', () => {
-    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ language: 'vi', intervalHours: 4, startAtLogin: false, notifications: true }));
+  it('is not due when the user has turned start at login off', () => {
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ version: 2, language: 'vi', intervalHours: 4, startAtLogin: false, notifications: true, chosen: ['startAtLogin'] }));
     expect(controller().loginNoticeDue()).toBe(false);
   });
 

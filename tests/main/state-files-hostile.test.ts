@@ -77,7 +77,7 @@ describe.runIf(process.platform === 'linux')('state files that are not plain fil
         // The findings page says it in its own words, with both names.
         const log = new ProblemLog(() => undefined);
         log.add(p as CorruptFile);
-        expect(log.messages()).toEqual([{ key: 'ui:problem.refusedMovedAside', params: { file: p.file, movedTo: p.movedTo!, reason: p.reason } }]);
+        expect(log.messages()).toEqual([{ key: 'ui:problem.refusedMovedAside', params: { file: p.file, movedTo: p.movedTo!, detail: p.reason } }]);
         // Moved aside whole: the FIFO, the socket, the link itself (not its target), the sparse file.
         expect(p.movedTo, `${kind} ${name}`).toMatch(new RegExp(`^${join(dir, name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.corrupt-`));
         expect(typeAt(p.movedTo!), `${kind} ${name}`).toBe(ORIGINAL[kind]);
