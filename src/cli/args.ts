@@ -16,7 +16,7 @@ export type FlagSpec = Readonly<Record<string, 'boolean' | 'string'>>;
 
 /** Parsed command line. */
 export interface ParsedArgs {
-  /** Command words, e.g. ['fix', 'zoom']; empty means the default command. */
+  /** Command words, e.g. ['fix', 'APP-ID']; empty means the default command. */
   readonly words: readonly string[];
   readonly flags: Readonly<Record<string, string | boolean>>;
   readonly lang: Language;
@@ -36,7 +36,7 @@ export function own<T>(t: Readonly<Record<string, T>>, key: string): T | undefin
 }
 
 /** Flags every command accepts. */
-export const GLOBAL_FLAGS: FlagSpec = table({ json: 'boolean', lang: 'string', help: 'boolean', version: 'boolean' });
+export const GLOBAL_FLAGS: FlagSpec = table({ json: 'boolean', lang: 'string', help: 'boolean', version: 'boolean', policy: 'string' });
 const SHORT: Readonly<Record<string, string>> = table({ h: 'help', v: 'version', y: 'yes' });
 
 /** Parses argv (without node and script). `extra` lists the flags of every command. Throws UsageError. */

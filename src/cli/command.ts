@@ -9,6 +9,8 @@ import type { CliIO } from './io';
 export interface CliContext {
   readonly io: CliIO;
   readonly args: ParsedArgs;
+  /** The words after the command's own (`fix APP-ID`: the app id); only for a command that takes them. */
+  readonly operands: readonly string[];
   readonly t: Translator;
   readonly host: Host;
   readonly policy: Policy;
@@ -21,8 +23,10 @@ export interface CliContext {
 
 /** One CLI command: the words that name it, its flags, and what it does. Returns the exit code. */
 export interface Command {
-  /** e.g. ['check'] or ['fix', 'zoom']. */
+  /** e.g. ['check'] or ['catalog', 'show']. */
   readonly words: readonly string[];
+  /** How many words may follow the command's own (`fix APP-ID`: 1); none when absent. */
+  readonly operands?: number;
   readonly flags: FlagSpec;
   run(ctx: CliContext): Promise<number>;
 }

@@ -3,7 +3,10 @@ import { FixtureSpecError } from '../core/host/fixture-spec';
 import type { Host } from '../core/host/host';
 import { createTranslator } from '../core/i18n/translator';
 import { userDataDir } from '../core/paths';
-import { builtinPolicy } from '../core/policy/policy';
+import { builtinPolicy, PolicyError } from '../core/policy/policy';
+import { readPolicyFile } from '../core/policy/policy-file';
+import type { Policy } from '../core/policy/policy-schema';
+import { isHostError } from '../core/host/host';
 import { TOOL_NAME, TOOL_VERSION } from '../core/version';
 import { CHECK_PROCESS_ARG } from '../core/check-process/protocol';
 import { serveCheckProcess, thisProcessPort } from '../core/check-process/worker';
@@ -62,7 +65,7 @@ export async function main(argv: readonly string[], deps: MainDeps): Promise<num
     }
     const found = findCommand(args.words);
     if (!found) throw new UsageError('cli:error.unknownCommand', { command: args.words.join(' ') });
-    if (found.rest.length > 0) throw new UsageError('cli:error.unexpectedArgument', { arg: found.rest[0]! });
+    if (found.rest.length > (found.command.operands ?? 0)) throw new UsageError('cli:error.unexpectedArgument', { arg: found.rest[found.command.operands ?? 0]! });
     for (const flag of Object.keys(args.flags)) {
       if (own(found.command.flags, flag) === undefined && own(GLOBAL_FLAGS, flag) === undefined) {
         throw new UsageError('cli:error.unknownOption', { option: `--${flag}` });
@@ -71,12 +74,23 @@ export async function main(argv: readonly string[], deps: MainDeps): Promise<num
     const env = deps.env ?? process.env;
     const host = deps.host ?? hostFromEnv(env);
     const limitMs = checkTimeLimitFromEnv(env);
+    const policyFile = typeof args.flags.policy === 'string' ? args.flags.policy : undefined;
+    let policy: Policy;
+    try {
+      policy = policyFile ? await readPolicyFile(host, policyFile) : builtinPolicy();
+    } catch (e) {
+      // The policy asked for cannot be used: say so and check nothing, rather than judge by another one.
+      const detail = e instanceof PolicyError ? e.issues.join('\n  ') : isHostError(e) ? `${e.code}: ${e.message}` : e instanceof Error ? e.message : String(e);
+      io.err(`${t.t('cli:error.prefix')}: ${t.t('cli:error.badPolicy', { file: policyFile ?? '' })}\n  ${detail}\n`);
+      return EXIT_USAGE;
+    }
     return await found.command.run({
       io,
       args,
+      operands: found.rest,
       t,
       host,
-      policy: builtinPolicy(),
+      policy,
       now: deps.now ?? (() => new Date()),
       dataDir: userDataDir(host),
       checkRunner: deps.checkProgram && !deps.host ? childProcessRunner(deps.checkProgram, env, limitMs) : inProcessRunner(limitMs),

@@ -6,6 +6,7 @@ import { elevatedArgv } from '../../src/core/remediation/elevation';
 import { readExit } from '../../src/core/remediation/exit-meaning';
 import type { FixOutcome, PlanVerdict } from '../../src/core/remediation/fix-flow';
 import { MSI_OK_CODES } from '../../src/core/remediation/windows-plans';
+import { builtinPolicy } from '../../src/core/policy/policy';
 import type { Report } from '../../src/shared/report';
 
 const argv = ['C:\\Windows\\System32\\msiexec.exe', '/x', '{11111111-2222-3333-4444-555555555555}', '/qn', '/norestart'];
@@ -20,7 +21,7 @@ function outcome(verdict: PlanVerdict['verdict'], exitCode: FixOutcome['exitCode
 describe('the CLI’s fix result says what a failing exit code means, and «meets» only when nothing else could be wrong', () => {
   it.each(['vi', 'en'] as const)('%s: a 1603 failure is explained in words with what to do next, no dangling «(mã 1603):»', (lang) => {
     const t = createTranslator(lang);
-    const text = renderVerdicts(outcome('still-present', 2, readExit('win32', step, ran(1603)).message), t);
+    const text = renderVerdicts(outcome('still-present', 2, readExit('win32', step, ran(1603)).message), t, builtinPolicy().bannedApps[0]!, builtinPolicy());
     expect(text).toContain(lang === 'vi' ? 'lỗi nghiêm trọng' : 'fatal error');
     expect(text).toContain(lang === 'vi' ? 'khởi động lại máy tính' : 'restart the computer');
     expect(text).not.toMatch(/\((mã|code) 1603\):/);
@@ -30,7 +31,7 @@ describe('the CLI’s fix result says what a failing exit code means, and «meet
   it('vi: a program’s own error text goes on its own indented line under the Vietnamese sentence', () => {
     const t = createTranslator('vi');
     const why = readExit('linux', null, { argv: ['/usr/bin/apt-get', 'remove', 'zoom'], exitCode: 100, signal: null, stdout: '', stderr: 'E: Could not get lock', durationMs: 1 }).message;
-    const lines = renderVerdicts(outcome('still-present', 2, why), t).split('\n');
+    const lines = renderVerdicts(outcome('still-present', 2, why), t, builtinPolicy().bannedApps[0]!, builtinPolicy()).split('\n');
     const at = lines.findIndex((l) => l.includes('mã lỗi 100'));
     expect(lines[at]).not.toContain('Could not get lock');
     expect(lines[at + 1]).toMatch(/^ {6}Thông tin kỹ thuật: E: Could not get lock$/);
@@ -38,10 +39,10 @@ describe('the CLI’s fix result says what a failing exit code means, and «meet
 
   it.each(['vi', 'en'] as const)('%s: all removed says Zoom is gone and that the rest was not checked, never «đáp ứng» / «meets» outright', (lang) => {
     const t = createTranslator(lang);
-    const text = renderVerdicts(outcome('removed', 0), t);
+    const text = renderVerdicts(outcome('removed', 0), t, builtinPolicy().bannedApps[0]!, builtinPolicy());
     expect(text).not.toContain(t.t('cli:report.verdict.0'));
     expect(text).toContain('attt-selfcheck check');
-    expect(renderVerdicts(outcome('still-present', 2, { key: 'fix:why.stillThere' }), t)).toContain(t.t('cli:report.verdict.2'));
+    expect(renderVerdicts(outcome('still-present', 2, { key: 'fix:why.stillThere' }), t, builtinPolicy().bannedApps[0]!, builtinPolicy())).toContain(t.t('cli:report.verdict.2'));
   });
 
   it.each(['vi', 'en'] as const)('%s: after a removal, anything else the re-check found wrong or could not look at is the conclusion, never «đáp ứng» / «meets»', (lang) => {

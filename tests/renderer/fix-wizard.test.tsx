@@ -63,7 +63,7 @@ const runPlan: FixPlanView = {
     { id: 'p#1', title: { key: 'fix:step.msiexec', params: { name: 'Zoom Workplace', code: '{1111}' } }, argv: ['C:\\Windows\\System32\\msiexec.exe', '/x', '{1111}', '/qn', '/norestart'], elevated: true },
     { id: 'p#2', title: { key: 'fix:step.remove', params: { path: 'C:\\Users\\an\\AppData\\Roaming\\Zoom' } }, elevated: false },
   ],
-  manual: [{ key: 'fix:manual.windows.cleanZoom' }],
+  manual: [{ key: 'fix:manual.windows.cleanupTool' }],
 };
 
 describe.each(['vi', 'en'] as const)('the removal wizard guides (%s)', (lang) => {
@@ -120,7 +120,7 @@ describe.each(['vi', 'en'] as const)('the removal wizard guides (%s)', (lang) =>
     expect(scrolls.at(-1)).toEqual({ top: 0, left: 0 });
     expect(rows()[2]!.getAttribute('data-state')).toBe('notRun');
     const result = document.querySelector<HTMLElement>('[data-verdict]')!;
-    expect(within(result).getByText(t('fix:manual.windows.cleanZoom'))).toBeTruthy();
+    expect(within(result).getByText(t('fix:manual.windows.cleanupTool'))).toBeTruthy();
     fireEvent.click(within(result).getByRole('button', { name: w.back }));
     fireEvent.click(await screen.findAllByRole('button', { name: w.choose }).then((b) => b[0]!));
     await screen.findByRole('button', { name: w.confirm });

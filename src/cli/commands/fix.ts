@@ -5,6 +5,8 @@ import type { Translator } from '../../core/i18n/translator';
 import { executeFix, prepareFix, type FixOutcome, type PlanVerdict, type PreparedFix } from '../../core/remediation/fix-flow';
 import { needsElevation, type PlanStep, type RemediationPlan } from '../../core/remediation/plan';
 import { displayArgv, type FixEvent } from '../../core/remediation/runner';
+import type { BannedApp, Policy } from '../../core/policy/policy-schema';
+import { UsageError } from '../args';
 import type { CliContext, Command } from '../command';
 import { escapeControls } from '../io';
 
@@ -25,9 +27,24 @@ function stepLine(step: PlanStep, t: Translator): string {
   return `${head}${admin}\n        $ ${escapeControls(displayArgv(step.argv))}`;
 }
 
+/** The banned apps of the policy in words, for a person choosing one: `zoom (Zoom), meetfast (MeetFast)`. */
+export function appChoices(policy: Policy): string {
+  return policy.bannedApps.map((a) => `${a.id} (${a.name})`).join(', ');
+}
+
+/** The banned app `fix` was asked to remove; bad usage (exit 64, with the ids in words) when the policy has none of that id. */
+export function appToFix(ctx: Pick<CliContext, 'policy' | 'operands'>): BannedApp {
+  const id = ctx.operands[0];
+  const choices = appChoices(ctx.policy);
+  if (id === undefined) throw new UsageError('cli:error.missingApp', { choices });
+  const app = ctx.policy.bannedApps.find((a) => a.id === id);
+  if (!app) throw new UsageError('cli:error.unknownApp', { app: id, choices });
+  return app;
+}
+
 /** Renders the plans, numbered, with every command as argv, before anything runs. */
-export function renderPlans(plans: readonly RemediationPlan[], t: Translator): string {
-  if (plans.length === 0) return `${t.t('fix:cli.nothing')}\n`;
+export function renderPlans(plans: readonly RemediationPlan[], t: Translator, app: BannedApp): string {
+  if (plans.length === 0) return `${t.t('fix:cli.nothing', { app: app.name })}\n`;
   const lines = [t.t('fix:cli.planHeading', { count: plans.length }), ''];
   plans.forEach((p, i) => {
     lines.push(`${i + 1}. ${t.message(p.title)}`);
@@ -44,7 +61,7 @@ export function renderPlans(plans: readonly RemediationPlan[], t: Translator): s
 }
 
 /** Renders the verdicts after the re-check: removed (proven), or what remains, why, and the manual steps. */
-export function renderVerdicts(outcome: FixOutcome, t: Translator): string {
+export function renderVerdicts(outcome: FixOutcome, t: Translator, app: BannedApp, policy: Pick<Policy, 'number'>): string {
   const lines = ['', t.t('fix:cli.resultHeading')];
   for (const v of outcome.verdicts) {
     lines.push(`${VERDICT_MARK[v.verdict]} ${t.t(`fix:verdict.${v.verdict}`)}: ${t.message(v.title)}`);
@@ -57,7 +74,8 @@ export function renderVerdicts(outcome: FixOutcome, t: Translator): string {
   }
   const unknown = outcome.after.findings.filter((f) => f.status === 'unknown');
   for (const f of unknown) lines.push(`? ${t.message(f.title)}${f.reason ? ` — ${t.message(f.reason)}` : ''}`);
-  lines.push('', t.t(conclusionKey(outcome)));
+  // Passed to every conclusion; only «all removed» uses them.
+  lines.push('', t.t(conclusionKey(outcome), { app: app.name, point: String(app.advisoryPoint), number: policy.number }));
   return `${lines.join('\n')}\n`;
 }
 
@@ -108,19 +126,21 @@ function json(ctx: CliContext, mode: string, prepared: PreparedFix, outcome?: Fi
   ctx.io.out(`${JSON.stringify(doc, null, 2)}\n`);
 }
 
-/** `attt-selfcheck fix zoom [--dry-run] [--yes] [--json]`: show the plan, ask, remove, check again, prove. */
+/** `attt-selfcheck fix APP-ID [--dry-run] [--yes] [--json]`: show the plan, ask, remove, check again, prove; for any banned app of the policy. */
 export const fixCommand: Command = {
-  words: ['fix', 'zoom'],
+  words: ['fix'],
+  operands: 1,
   flags: { 'dry-run': 'boolean', yes: 'boolean' },
   async run(ctx) {
     const { io, t, args } = ctx;
+    const app = appToFix(ctx);
     const checkCtx = { host: ctx.host, policy: ctx.policy, now: ctx.now(), dataDir: ctx.dataDir };
-    const prepared = await prepareFix(checkCtx, 'zoom');
+    const prepared = await prepareFix(checkCtx, app.id);
     const before = exitCodeFor(prepared.before.findings);
-    if (!args.json) io.out(renderPlans(prepared.plans, t));
+    if (!args.json) io.out(renderPlans(prepared.plans, t, app));
     const stop = (mode: string, key?: string): number => {
       if (args.json) json(ctx, mode, prepared);
-      else if (key) io.out(`${t.t(key)}\n`);
+      else if (key) io.out(`${t.t(key, { app: app.name })}\n`);
       return before;
     };
     const actionable = prepared.plans.filter((p) => p.steps.length > 0);
@@ -131,7 +151,7 @@ export const fixCommand: Command = {
     const yes = args.flags.yes === true;
     if (!yes && !(await io.confirm(t.t('fix:cli.confirm', { count: actionable.length })))) return stop('declined', 'fix:cli.declined');
     const closing = actionable.some((p) => p.steps.some((s) => s.kind === 'close-app'));
-    if (closing && !yes && !(await io.confirm(t.t('fix:cli.confirmClose')))) return stop('declined', 'fix:cli.closeDeclined');
+    if (closing && !yes && !(await io.confirm(t.t('fix:cli.confirmClose', { app: app.name })))) return stop('declined', 'fix:cli.closeDeclined');
     const stepTimeoutMs = stepTimeoutFromEnv(ctx.host.env);
     const outcome = await executeFix(checkCtx, prepared, {
       mutable: cliMutableHost(ctx),
@@ -140,7 +160,7 @@ export const fixCommand: Command = {
       ...(args.json ? {} : { onEvent: progress(ctx) }),
     });
     if (args.json) json(ctx, 'run', prepared, outcome);
-    else io.out(renderVerdicts(outcome, t));
+    else io.out(renderVerdicts(outcome, t, app, ctx.policy));
     if (outcome.auditError) io.err(`${t.message(outcome.auditWarning ?? { key: 'fix:cli.auditFailed', params: { message: outcome.auditError } })}\n`);
     return outcome.exitCode;
   },

@@ -21,6 +21,8 @@ export interface CheckRequest {
   readonly checks?: readonly string[];
   /** Keep the checks' memo files in dataDir (the parent had a memo writer: this machine, not a recorded one). */
   readonly memo?: boolean;
+  /** The policy to judge by when it is not the built-in one, as its document; validated again by the check process. */
+  readonly policy?: unknown;
 }
 
 /** Check process → parent: each check's findings as it ends, then the report, or why it could not run. */

@@ -11,6 +11,7 @@ import { msg, type Check, type CheckContext } from '../checks/check';
 import { buildReport, checkFailed } from '../engine';
 import { killTree } from './kill-tree';
 import type { CheckReply, CheckRequest } from './protocol';
+import { builtinPolicy } from '../policy/policy';
 
 /** How the child is started and how long it may take. */
 export interface ChildCheckOptions {
@@ -39,6 +40,8 @@ export function checkRequestOf(ctx: CheckContext, options: { readonly timeLimitM
     ...(ctx.memoWriter ? { memo: true } : {}),
     ...(ctx.dataDir ? { dataDir: ctx.dataDir } : {}),
     ...(ctx.catalogFile ? { catalogFile: ctx.catalogFile } : {}),
+    // The built-in policy is the child's own; any other goes along, so the child finds what the parent bans.
+    ...(ctx.policy !== builtinPolicy() ? { policy: ctx.policy } : {}),
   };
 }
 

@@ -9,7 +9,7 @@ import { errorText } from '../checks/check';
 import { runChecks } from '../engine';
 import { hostFromEnv } from '../host/host-from-env';
 import { memoWriterFor } from '../host/memo-writer';
-import { builtinPolicy } from '../policy/policy';
+import { builtinPolicy, parsePolicy } from '../policy/policy';
 import { isCheckRequest, type CheckReply } from './protocol';
 
 /** One end of the channel to the parent. */
@@ -52,7 +52,8 @@ export function serveCheckProcess(port: ParentPort, env: Readonly<Record<string,
       try {
         const host = hostFromEnv(env);
         const memoWriter = m.memo && m.dataDir ? memoWriterFor(host, m.dataDir) : undefined;
-        const ctx = { host, policy: builtinPolicy(), now: new Date(m.now), ...(m.dataDir ? { dataDir: m.dataDir } : {}), ...(m.catalogFile ? { catalogFile: m.catalogFile } : {}), ...(memoWriter ? { memoWriter } : {}) };
+        const policy = m.policy === undefined ? builtinPolicy() : parsePolicy(m.policy, 'the policy sent by the parent');
+        const ctx = { host, policy, now: new Date(m.now), ...(m.dataDir ? { dataDir: m.dataDir } : {}), ...(m.catalogFile ? { catalogFile: m.catalogFile } : {}), ...(memoWriter ? { memoWriter } : {}) };
         const report = await runChecks(ctx, {
           checks: m.checks ? defaultChecks().filter((c) => m.checks!.includes(c.id)) : defaultChecks(),
           timeLimitMs: m.timeLimitMs,

@@ -13,62 +13,96 @@ const pattern = z.string().min(1).refine((s) => {
 }, 'a valid regular expression');
 const names = z.array(z.string().min(1)).default([]);
 
+/** How the app is found and removed on Linux. */
 const linuxSignature = z
   .object({
+    /** Debian package names (`dpkg-query`): removed with `apt-get purge`. */
     dpkg: names,
+    /** RPM package names (`rpm -qa`): removed with `dnf remove`. */
     rpm: names,
+    /** Snap names (`snap list`); `/snap/NAME` is the app's place. */
     snap: names,
+    /** Flatpak application ids (reverse DNS), system and user installations. */
     flatpak: names,
-    /** Absolute folders a manual install leaves, e.g. /opt/zoom. */
+    /** Absolute folders a package or a manual install leaves, e.g. /opt/APP; a program under one is the app's. */
     installPaths: names,
-    /** Exact process names (comm / executable base name). */
+    /** Exact process names (comm / executable base name), judged by where the executable lies. */
     processNames: names,
     /** Paths (~ = home) left behind after removal. */
     leftovers: names,
-    /** Absolute programs that start the app (what a menu entry's Exec names), e.g. /usr/bin/zoom. */
+    /** Absolute programs that start the app (what a menu entry's Exec names), e.g. /usr/bin/APP. */
     launchers: names,
-    /** Files that together make a folder the app's official tarball, unpacked (e.g. ZoomLauncher and zoom, both programs). */
+    /** Files that together make a folder the app's official tarball, unpacked (every one a program). */
     tarballFiles: names,
   })
   .strict();
 
+/** How the app is found and removed on Windows. */
 const windowsSignature = z
   .object({
-    /** Uninstall subkey names that are this app whatever their DisplayName (e.g. ZoomUMX). */
+    /** Uninstall subkey names that are this app whatever their DisplayName. */
     uninstallKeyNames: names,
-    /** DisplayName patterns (case-insensitive, anchored by the author). */
+    /** Uninstall DisplayName patterns (case-insensitive, anchored by the author). */
     displayNamePatterns: z.array(pattern).default([]),
-    /** Exact publishers (case-insensitive). */
+    /** The vendor's names as Uninstall `Publisher` and as the programs' CompanyName (case, spaces and a final period aside). */
     publishers: names,
-    /** Executables relative to each profile's %APPDATA%. */
+    /** Executables relative to each profile's %APPDATA%; the first folder is an install folder of the app. */
     profileExecutables: names,
-    /** Executables relative to Program Files (both views). */
+    /** Executables relative to Program Files (both views); the first folder is an install folder of the app. */
     programFilesExecutables: names,
     /** MSIX/Store package name prefixes. */
     msixPackagePrefixes: names,
+    /** Exact process image names (tasklist), judged by their program's CompanyName. */
     processNames: names,
     /** Paths with %APPDATA%/%LOCALAPPDATA% left behind after removal. */
     leftovers: names,
+    /** The vendor's own clean-up tool, offered as a manual step when the uninstaller cannot run or fails. */
+    cleanupTool: z
+      .object({
+        /** The tool's name as the vendor calls it. */
+        name: z.string().min(1),
+        /** Its program file, as the person sees it once downloaded. */
+        program: z.string().min(1),
+        /** The vendor's page to download it from (https). */
+        url: z.string().url().startsWith('https://'),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
+/** How the app is found and removed on macOS. */
 const macosSignature = z
   .object({
+    /** CFBundleIdentifier values: a bundle is the app by its id, whatever its name. */
     bundleIds: names,
+    /** Bundle names looked for in /Applications and ~/Applications (then confirmed by bundle id). */
     appNames: names,
+    /** pkg receipt id prefixes (`pkgutil --pkgs`); only such receipts are forgotten. */
     receiptPrefixes: names,
+    /** launchd label prefixes: plists named so in the LaunchAgents/LaunchDaemons folders are the app's. */
     launchdLabelPrefixes: names,
     /** Folders (~ = home) where a copy of the app may lie outside /Applications, found there by bundle id only. */
     appFolders: names,
+    /** Exact executable names, judged by the bundle they run from. */
     processNames: names,
+    /** TCP ports a local web server of the app listens on (an old meeting helper that outlives the app). */
     localPorts: z.array(z.number().int().min(1).max(65535)).default([]),
+    /** Process names of that local web server: closed by pid before its folder goes. */
+    localServerProcesses: names,
+    /** Folders (~ = home) that hold that local web server, removed with it. */
+    localServerFolders: names,
+    /** Paths (~ = home) left behind after removal, looked for by the leftover probe. */
     leftovers: names,
+    /** More paths removal may delete when a finding names them, `*` inside one name (never across `/`); not looked for. */
+    removable: names,
   })
   .strict();
 
 /** One official browser extension of a banned app, with where its id was confirmed. */
 const extensionRef = z.object({ id: z.string().min(1), name: z.string().min(1), source: z.string().min(1) }).strict();
 
+/** The app's official browser extensions, by id. */
 const browserExtensions = z
   .object({
     /** Chrome Web Store ids (32 letters a-p), the same in Chrome, Edge, Brave, Chromium, Cốc Cốc. */
@@ -81,16 +115,21 @@ const browserExtensions = z
   })
   .strict();
 
+/** A banned app: everything that finds it and removes it, on every OS (docs/banned-apps.md, field by field). */
 const bannedApp = z
   .object({
+    /** Its id: `attt-selfcheck fix ID`, finding ids, export query names. */
     id: z.string().regex(/^[a-z0-9-]+$/),
+    /** Its display name, as people know it: every text about it names it so. */
     name: z.string().min(1),
+    /** The point of the policy it breaks. */
     advisoryPoint: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
     linux: linuxSignature,
     windows: windowsSignature,
     macos: macosSignature,
+    /** Installer files in each home's `folders` (Downloads, Desktop) whose name matches one of `filePatterns`. */
     installers: z.object({ folders: names, filePatterns: z.array(pattern).default([]) }).strict(),
-    /** URL schemes the app registers (meeting links such as zoommtg:), lower case. */
+    /** URL schemes the app registers (its meeting links), lower case. */
     urlSchemes: z.array(z.string().regex(/^[a-z][a-z0-9+.-]*$/, 'a URL scheme in lower case')).default([]),
     browserExtensions: browserExtensions.default({ chromiumIds: [], firefoxIds: [], publishers: [], namePatterns: [] }),
   })
@@ -123,7 +162,7 @@ export const policySchema = z
     /** How often the tray looks for banned apps on its own, between full checks (which follow the settings' interval). */
     schedule: z
       .object({
-        /** Minutes between banned-app checks: an installed or running Zoom is news that cannot wait hours. */
+        /** Minutes between banned-app checks: an installed or running banned app is news that cannot wait hours. */
         bannedAppMinutes: z.number().int().min(5).max(1440),
       })
       .strict()

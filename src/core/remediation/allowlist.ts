@@ -23,21 +23,21 @@ export interface Allowlist {
   readonly app: BannedApp;
 }
 
-/** System folders a known Zoom path may lie in, per platform. */
+/** System folders a known path of a banned app may lie in, per platform. */
 const SYSTEM_ANCHORS: Readonly<Record<Host['platform'], readonly string[]>> = {
   linux: ['/opt'],
   darwin: ['/Applications', '/Library'],
   win32: [],
 };
 
-/** Paths named by facts.md but not in the policy's leftovers (launchd plists, per-app preferences, containers). */
-const MACOS_EXTRA: readonly AllowEntry[] = [
-  { pattern: '~/Library/Preferences/us.zoom.*.plist', action: 'remove' },
-  { pattern: '~/Library/Group Containers/*.ZoomClient3rd', action: 'remove' },
-  { pattern: '~/Library/LaunchAgents/us.zoom.*.plist', action: 'remove' },
-  { pattern: '/Library/LaunchAgents/us.zoom.*.plist', action: 'remove' },
-  { pattern: '/Library/LaunchDaemons/us.zoom.*.plist', action: 'remove' },
-];
+/** The folders launchd reads jobs from: a plist named for one of the app's label prefixes there is the app's. */
+const LAUNCHD_FOLDERS: readonly string[] = ['~/Library/LaunchAgents', '/Library/LaunchAgents', '/Library/LaunchDaemons'];
+
+/** The app's launchd plists (`PREFIX*.plist` in each launchd folder); a prefix holding `*` or `/` names none. */
+function launchdEntries(app: BannedApp): AllowEntry[] {
+  const prefixes = app.macos.launchdLabelPrefixes.filter((p) => p !== '' && !/[*/]/.test(p));
+  return prefixes.flatMap((p) => LAUNCHD_FOLDERS.map((f): AllowEntry => ({ pattern: `${f}/${p}*.plist`, action: 'remove' })));
+}
 
 /** Expands `~`, %APPDATA% and %LOCALAPPDATA%; null when a needed variable is unknown. */
 export function expandKnownPath(host: Host, pattern: string): string | null {
@@ -52,15 +52,18 @@ export function expandKnownPath(host: Host, pattern: string): string | null {
   return pattern;
 }
 
-/** Builds the allowlist of an app from the policy (leftovers, install folders, app bundles, installers) and facts.md. */
+/**
+ * Builds the allowlist of an app from its policy entry: leftovers, install folders, app bundles, the
+ * local web server's folders, `macos.removable`, launchd plists of its label prefixes, installers.
+ */
 export function allowlistFor(host: Host, app: BannedApp, installerFolders: readonly string[] = app.installers.folders.map((f) => host.path.join(host.homedir, f))): Allowlist {
   const raw: AllowEntry[] = [];
   if (host.platform === 'linux') {
     for (const l of app.linux.leftovers) raw.push({ pattern: l, action: 'remove' });
     for (const l of app.linux.installPaths) raw.push({ pattern: l, action: 'remove' });
   } else if (host.platform === 'darwin') {
-    for (const l of app.macos.leftovers) raw.push({ pattern: l, action: 'remove' });
-    raw.push(...MACOS_EXTRA);
+    for (const l of [...app.macos.leftovers, ...app.macos.localServerFolders, ...app.macos.removable]) raw.push({ pattern: l, action: 'remove' });
+    raw.push(...launchdEntries(app));
     for (const a of app.macos.appNames) raw.push({ pattern: `/Applications/${a}`, action: 'trash' }, { pattern: `~/Applications/${a}`, action: 'trash' });
     // A copy elsewhere is found by bundle id whatever its name: any bundle there, to the Trash only.
     for (const f of app.macos.appFolders) raw.push({ pattern: `${f}/*.app`, action: 'trash' });

@@ -6,15 +6,25 @@ import { PLAN_ORDER, type PlanKind, type PlanStep, type RemediationPlan } from '
 import { launchdSteps, linuxManual, linuxPackageSteps, macosAppSteps, macosManual, receiptSteps, type Derivation } from './posix-plans';
 import { formSteps, isFormEvidence } from './form-steps';
 import { otherUserOf } from './other-user';
+import { expandKnownPath } from './allowlist';
 import { msixSteps, windowsManual, windowsUninstallSteps } from './windows-plans';
 
-/** Process names of the old macOS local web server (port 19421). */
-const OPENER_NAMES: readonly string[] = ['ZoomOpener'];
-
 function manualFor(host: Host, app: BannedApp, data: EvidenceData = {}): Message[] {
-  if (host.platform === 'win32') return windowsManual(data.displayName || app.name);
-  if (host.platform === 'darwin') return macosManual();
-  return linuxManual(data);
+  if (host.platform === 'win32') return windowsManual(app, data.displayName || app.name);
+  if (host.platform === 'darwin') return macosManual(app);
+  return linuxManual(app, data);
+}
+
+/**
+ * The app's local web server (a port it listens on): close its process by pid, under the policy's
+ * `macos.localServerProcesses` names, then remove its folders (`macos.localServerFolders`).
+ */
+function localServerSteps(host: Host, app: BannedApp, port: Evidence): Derivation {
+  const names = app.macos.localServerProcesses;
+  const close = names.length > 0 ? closeStep(host, { ...app, macos: { ...app.macos, processNames: [...names] } }, [{ kind: 'process', detail: port.detail, data: { pid: port.data?.pid ?? '', name: names[0]! } }]) : null;
+  const folders = app.macos.localServerFolders.map((f) => expandKnownPath(host, f)).filter((f): f is string => f !== null);
+  const steps: PlanStep[] = [...(close ? [close] : []), ...folders.map((path): PlanStep => ({ kind: 'remove', title: { key: 'fix:step.remove', params: { path } }, path, elevation: 'none' }))];
+  return steps.length > 0 ? { steps } : { why: { key: 'fix:why.noEvidence' } };
 }
 
 /** True when the policy names this package for its manager (exact name; MSIX by its name prefixes). */
@@ -51,7 +61,7 @@ function pathStep(host: Host, e: Evidence, trash: boolean): PlanStep | null {
     : { kind: 'remove', title: { key: 'fix:step.remove', params: { path: e.path } }, path: e.path, elevation: inHome || host.platform === 'win32' ? 'none' : 'if-needed' };
 }
 
-/** The package that owns a folder or file of the evidence (install-paths: `/opt/zoom` of `dpkg:zoom`), as package data. */
+/** The package that owns a folder or file of the evidence (install-paths: `/opt/APP` of `dpkg:APP`), as package data. */
 function packageOfPath(evidence: readonly Evidence[]): EvidenceData | undefined {
   const e = evidence.find((x) => (x.kind === 'folder' || x.kind === 'file') && x.data?.package && x.data.manager);
   return e ? { manager: e.data!.manager!, name: e.data!.package! } : undefined;
@@ -76,17 +86,13 @@ async function derive(host: Host, app: BannedApp, f: Finding): Promise<{ kind: P
     return { kind: 'uninstall', d: data.manager === 'msix' ? msixSteps(host, data) : linuxPackageSteps(host, data), data };
   }
   const bundle = of('app-bundle')[0];
-  if (bundle) return { kind: 'uninstall', d: macosAppSteps(bundle, of('receipt')) };
+  if (bundle) return { kind: 'uninstall', d: macosAppSteps(app, bundle, of('receipt')) };
   const job = of('launch-agent')[0];
-  if (job) return { kind: 'leftover', d: launchdSteps(job, app.macos.launchdLabelPrefixes) };
+  if (job) return { kind: 'leftover', d: launchdSteps(app, job) };
   const receipt = of('receipt')[0];
-  if (receipt) return { kind: 'leftover', d: receiptSteps(receipt) };
+  if (receipt) return { kind: 'leftover', d: receiptSteps(app, receipt) };
   const port = of('port')[0];
-  if (port) {
-    const close = closeStep(host, { ...app, macos: { ...app.macos, processNames: [...OPENER_NAMES] } }, [{ kind: 'process', detail: port.detail, data: { pid: port.data?.pid ?? '', name: OPENER_NAMES[0]! } }]);
-    const zoomus = host.path.join(host.homedir, '.zoomus');
-    return { kind: 'leftover', d: { steps: [...(close ? [close] : []), { kind: 'remove', title: { key: 'fix:step.remove', params: { path: zoomus } }, path: zoomus, elevation: 'none' }] } };
-  }
+  if (port) return { kind: 'leftover', d: localServerSteps(host, app, port) };
   // The tarball, entries, shortcuts and handlers: removed after a check when the step runs.
   if (f.evidence.some(isFormEvidence)) {
     const tarball = f.evidence.some((e) => e.kind === 'folder' && e.data?.form === 'tarball');
@@ -103,12 +109,12 @@ async function derive(host: Host, app: BannedApp, f: Finding): Promise<{ kind: P
     const s = pathStep(host, installer, true);
     return { kind: 'installer', d: s ? { steps: [s] } : { why: { key: 'fix:why.noPath', params: { what: installer.detail } } } };
   }
-  // Zoom.exe with no Uninstall key, per user or under Program Files: no official uninstaller to run.
+  // The app's program with no Uninstall key, per user or under Program Files: no official uninstaller to run.
   const winExe = f.evidence.find((e) => e.kind === 'file' && (e.data?.profile || (host.platform === 'win32' && e.data?.scope === 'machine')));
   if (winExe) return { kind: 'uninstall', d: { why: { key: 'fix:why.noUninstallKey', params: { path: winExe.path ?? winExe.detail } } } };
   const leftovers = f.evidence.filter((e) => (e.kind === 'file' || e.kind === 'folder') && e.path);
   if (leftovers.length > 0) {
-    // A folder judged a violation is a manual install (e.g. /opt/zoom); a warning is a leftover.
+    // A folder judged a violation is a manual install (one of `linux.installPaths`); a warning is a leftover.
     const steps = leftovers.map((e) => pathStep(host, e, false)).filter((s): s is PlanStep => s !== null);
     return { kind: f.status === 'violation' ? 'uninstall' : 'leftover', d: { steps } };
   }
@@ -122,7 +128,7 @@ async function derive(host: Host, app: BannedApp, f: Finding): Promise<{ kind: P
  */
 export async function planFindings(host: Host, app: BannedApp, findings: readonly Finding[]): Promise<RemediationPlan[]> {
   const plans: RemediationPlan[] = [];
-  // Zoom runs as its own finding (process:zoom): an uninstall run on its own (one finding, from the window)
+  // The running app is its own finding (process:APPID): an uninstall run on its own (one finding, from the window)
   // must still close it first, so every uninstall plan closes the app's running processes.
   const running = findings.flatMap((f) => f.evidence.filter((e) => e.kind === 'process'));
   for (const f of findings) {

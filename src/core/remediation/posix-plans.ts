@@ -2,6 +2,7 @@ import type { EvidenceData } from '../../shared/evidence-data';
 import type { Evidence, Message } from '../../shared/finding';
 import type { Host } from '../host/host';
 import { dpkgSandbox } from '../host/package-root';
+import type { BannedApp } from '../policy/policy-schema';
 import type { PlanStep } from './plan';
 
 /** Debian/RPM package names: lower-case, starting with a letter or digit (so never an option). */
@@ -10,13 +11,22 @@ const PACKAGE_NAME = /^[a-z0-9][a-z0-9+._-]*$/;
 const SNAP_NAME = /^[a-z0-9][a-z0-9-]*$/;
 /** A flatpak application id (reverse DNS). */
 const FLATPAK_ID = /^[A-Za-z][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)+$/;
-/** launchd labels and pkg ids of Zoom only. */
-const ZOOM_LABEL = /^us\.zoom\.[A-Za-z0-9._-]+$/;
 
 /** A launchd plist directly in a LaunchAgents/LaunchDaemons folder: the folder part and the file's name. */
 const LAUNCHD_PLIST = /^(?:\/Users\/[^/]+)?\/Library\/Launch(?:Agents|Daemons)\/([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)\.plist$/;
-/** A launchd label: plain words and dots, never an option. */
+/** A launchd label or pkg id: plain words and dots, never an option. */
 const LABEL = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** True when `id` is a plain label or pkg id that starts with one of the app's prefixes and names more than the prefix. */
+function hasPrefix(id: string, prefixes: readonly string[], caseless: boolean): boolean {
+  const fold = (x: string): string => (caseless ? x.toLowerCase() : x);
+  return LABEL.test(id) && prefixes.some((p) => p !== '' && id.length > p.length && fold(id).startsWith(fold(p)));
+}
+
+/** A pkg receipt of the app: its id starts with one of `macos.receiptPrefixes` (exact case, as pkgutil compares). */
+function appReceipt(id: string, app: BannedApp): boolean {
+  return hasPrefix(id, app.macos.receiptPrefixes, false);
+}
 
 /** Steps from evidence, or why none can be derived. */
 export type Derivation = { readonly steps: readonly PlanStep[] } | { readonly why: Message };
@@ -33,7 +43,7 @@ export function linuxPackageSteps(host: Host, data: EvidenceData): Derivation {
       const sandbox = dpkgSandbox(host);
       // A sandboxed host rewrites `dpkg` to add --admindir; the files live under instdir.
       // Purge, not remove: a package with conffiles or a postrm script would otherwise stay in state
-      // config-files, still Zoom's (a leftover), and the re-check would rightly say it is still present.
+      // config-files, still the app's (a leftover), and the re-check would rightly say it is still present.
       // dpkg logs to the system's /var/log/dpkg.log whatever the database: keep a sandbox's log in the sandbox.
       if (sandbox) return run(['dpkg', `--instdir=${sandbox.instdir}`, `--log=${sandbox.admindir}/dpkg.log`, '--force-not-root', '-P', name], 'none');
       return run(['apt-get', 'purge', '-y', name], 'admin');
@@ -55,26 +65,26 @@ export function linuxPackageSteps(host: Host, data: EvidenceData): Derivation {
   return { why: { key: 'fix:why.unknownPackage', params: { name: name || '?', manager: manager || '?' } } };
 }
 
-/** Manual steps for Linux, per package manager. */
-export function linuxManual(data: EvidenceData): Message[] {
-  const name = data.name ?? 'zoom';
+/** Manual steps for Linux, per package manager; the system's software manager when no package is known. */
+export function linuxManual(app: BannedApp, data: EvidenceData): Message[] {
+  const name = data.name ?? '';
   const cmd: Record<string, string> = {
     dpkg: `sudo apt-get purge ${name}`,
     rpm: `sudo dnf remove ${name}`,
     snap: `sudo snap remove ${name}`,
     flatpak: `flatpak uninstall ${data.scope === 'system' ? '--system' : '--user'} ${name}`,
   };
-  const c = cmd[data.manager ?? ''];
-  return [...(c ? [{ key: 'fix:manual.linux.command', params: { command: c } }] : [{ key: 'fix:manual.linux.software' }]), { key: 'fix:manual.askIt' }];
+  const c = name ? cmd[data.manager ?? ''] : undefined;
+  return [...(c ? [{ key: 'fix:manual.linux.command', params: { command: c } }] : [{ key: 'fix:manual.linux.software', params: { app: app.name } }]), { key: 'fix:manual.askIt' }];
 }
 
 /** Steps for a macOS app bundle: to the Trash (administrator only if the folder refuses), then forget its receipts. */
-export function macosAppSteps(bundle: Evidence, receipts: readonly Evidence[]): Derivation {
+export function macosAppSteps(app: BannedApp, bundle: Evidence, receipts: readonly Evidence[]): Derivation {
   if (!bundle.path) return { why: { key: 'fix:why.noPath', params: { what: bundle.detail } } };
   const steps: PlanStep[] = [{ kind: 'trash', title: { key: 'fix:step.trashApp', params: { path: bundle.path } }, path: bundle.path, elevation: 'if-needed' }];
   for (const r of receipts) {
     const id = r.data?.pkgId ?? '';
-    if (ZOOM_LABEL.test(id)) steps.push({ kind: 'run', title: { key: 'fix:step.forgetReceipt', params: { id } }, argv: ['pkgutil', '--forget', id], elevation: 'admin', okExitCodes: [0], optional: true });
+    if (appReceipt(id, app)) steps.push({ kind: 'run', title: { key: 'fix:step.forgetReceipt', params: { id } }, argv: ['pkgutil', '--forget', id], elevation: 'admin', okExitCodes: [0], optional: true });
   }
   return { steps };
 }
@@ -87,13 +97,14 @@ export function macosAppSteps(bundle: Evidence, receipts: readonly Evidence[]): 
  * whose Label names another job is not the app's (left alone, manual). A plist only its name speaks for
  * (unreadable, no Label) is removed without stopping a job by a label nobody read.
  */
-export function launchdSteps(job: Evidence, prefixes: readonly string[]): Derivation {
+export function launchdSteps(app: BannedApp, job: Evidence): Derivation {
   const label = job.data?.label ?? '';
-  const ours = (l: string): boolean => LABEL.test(l) && prefixes.some((p) => p !== '' && l.toLowerCase().startsWith(p.toLowerCase()));
-  if (!ours(label)) return { why: { key: 'fix:why.notZoomLabel', params: { label: label || '?' } } };
+  const ours = (l: string): boolean => hasPrefix(l, app.macos.launchdLabelPrefixes, true);
+  const notOurs = (l: string): Derivation => ({ why: { key: 'fix:why.notAppLabel', params: { label: l, app: app.name } } });
+  if (!ours(label)) return notOurs(label || '?');
   if (job.data?.otherLabel) return { why: { key: 'fix:why.otherJobLabel', params: { path: job.path ?? label, label: job.data.otherLabel } } };
   const file = job.path ? LAUNCHD_PLIST.exec(job.path) : null;
-  if (job.path && (!file || !ours(file[1]!))) return { why: { key: 'fix:why.notZoomLabel', params: { label: job.path } } };
+  if (job.path && (!file || !ours(file[1]!))) return notOurs(job.path);
   const system = job.data?.domain === 'system';
   const unload: PlanStep = { kind: 'run', title: { key: 'fix:step.unloadJob', params: { label } }, argv: ['launchctl', 'remove', label], elevation: system ? 'admin' : 'none', okExitCodes: [0], optional: true };
   const steps: PlanStep[] = [];
@@ -103,13 +114,21 @@ export function launchdSteps(job: Evidence, prefixes: readonly string[]): Deriva
 }
 
 /** Steps for a pkg receipt found alone: forget it. */
-export function receiptSteps(receipt: Evidence): Derivation {
+export function receiptSteps(app: BannedApp, receipt: Evidence): Derivation {
   const id = receipt.data?.pkgId ?? '';
-  if (!ZOOM_LABEL.test(id)) return { why: { key: 'fix:why.notZoomLabel', params: { label: id || '?' } } };
+  if (!appReceipt(id, app)) return { why: { key: 'fix:why.notAppLabel', params: { label: id || '?', app: app.name } } };
   return { steps: [{ kind: 'run', title: { key: 'fix:step.forgetReceipt', params: { id } }, argv: ['pkgutil', '--forget', id], elevation: 'admin', okExitCodes: [0] }] };
 }
 
-/** Manual steps for macOS. */
-export function macosManual(): Message[] {
-  return [{ key: 'fix:manual.macos.trash' }, { key: 'fix:manual.macos.leftovers' }, { key: 'fix:manual.askIt' }];
+/** Manual steps for macOS: the bundle to the Trash, then the app's leftover folders and launchd items. */
+export function macosManual(app: BannedApp): Message[] {
+  const bundle = (app.macos.appNames[0] ?? app.name).replace(/\.app$/i, '');
+  const folders = [...new Set([...app.macos.localServerFolders, ...app.macos.leftovers.filter((l) => l.startsWith('~/.'))])];
+  const labels = app.macos.launchdLabelPrefixes.map((p) => `${p}*`);
+  return [
+    { key: 'fix:manual.macos.trash', params: { app: app.name, bundle } },
+    ...(folders.length > 0 ? [{ key: 'fix:manual.macos.folders', params: { folders: folders.join(', ') } }] : []),
+    ...(labels.length > 0 ? [{ key: 'fix:manual.macos.launchd', params: { labels: labels.join(', ') } }] : []),
+    { key: 'fix:manual.askIt' },
+  ];
 }

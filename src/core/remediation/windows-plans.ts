@@ -59,7 +59,7 @@ function uninstallerRoots(host: Host, machine: boolean): string[] {
   return machine ? programFiles : [...programFiles, ...appData];
 }
 
-/** The app's install folder names: the first folder of each executable the policy names (`Zoom\bin\Zoom.exe` → `Zoom`). */
+/** The app's install folder names: the first folder of each executable the policy names (`APP\bin\APP.exe` → `APP`). */
 export function installFolders(app: BannedApp): string[] {
   const first = (rel: string): string => rel.split(/[\\/]/)[0] ?? '';
   return [...new Set([...app.windows.programFilesExecutables, ...app.windows.profileExecutables].map(first).filter((f) => f !== ''))];
@@ -123,11 +123,12 @@ export function msixSteps(host: Host, data: EvidenceData): WindowsDerivation {
   };
 }
 
-/** Manual steps for Windows: Settings > Apps, then Zoom's official cleaner CleanZoom, then IT staff. */
-export function windowsManual(name: string): Message[] {
+/** Manual steps for Windows: Settings > Apps, then the vendor's clean-up tool when the policy names one, then IT staff. */
+export function windowsManual(app: BannedApp, name: string): Message[] {
+  const tool = app.windows.cleanupTool;
   return [
     { key: 'fix:manual.windows.settings', params: { name } },
-    { key: 'fix:manual.windows.cleanZoom' },
+    ...(tool ? [{ key: 'fix:manual.windows.cleanupTool', params: { app: app.name, tool: tool.name, program: tool.program, url: tool.url } }] : []),
     { key: 'fix:manual.askIt' },
   ];
 }

@@ -104,7 +104,7 @@ describe('macOS plans from recorded evidence', () => {
       finding('climb', [{ kind: 'launch-agent', path: '/Library/LaunchDaemons/../../etc/us.zoom.x.plist', detail: 'job', data: { label: 'us.zoom.x', domain: 'system' } }], 'warning'),
     ]);
     // A Zoom label on a plist that is not a Zoom plist in a launchd folder: root never unloads it.
-    for (const id of ['disguised', 'climb']) expect(plans.find((p) => p.findingId === id), id).toMatchObject({ kind: 'manual', steps: [], why: { key: 'fix:why.notZoomLabel' } });
+    for (const id of ['disguised', 'climb']) expect(plans.find((p) => p.findingId === id), id).toMatchObject({ kind: 'manual', steps: [], why: { key: 'fix:why.notAppLabel' } });
     const app = plans.find((p) => p.findingId === 'app')!;
     expect(app.steps).toEqual([
       expect.objectContaining({ kind: 'trash', path: '/Applications/zoom.us.app', elevation: 'if-needed' }),
@@ -118,7 +118,7 @@ describe('macOS plans from recorded evidence', () => {
       expect.objectContaining({ kind: 'close-app', pids: [99], names: ['ZoomOpener'] }),
       expect.objectContaining({ kind: 'remove', path: '/Users/an/.zoomus' }),
     ]);
-    expect(plans.find((p) => p.findingId === 'evil')).toMatchObject({ kind: 'manual', steps: [], why: { key: 'fix:why.notZoomLabel' } });
+    expect(plans.find((p) => p.findingId === 'evil')).toMatchObject({ kind: 'manual', steps: [], why: { key: 'fix:why.notAppLabel' } });
   });
 
   it('a launchd job is stopped by the label read from its plist only; one its plist names otherwise is left alone', async () => {
@@ -152,9 +152,10 @@ describe('macOS plans from recorded evidence', () => {
 
   it("launchd labels are the policy's: another policy's prefix is stopped, Zoom's is then not", async () => {
     const job: Evidence = { kind: 'launch-agent', path: '/Library/LaunchAgents/com.example.meet.plist', detail: 'job', data: { label: 'com.example.meet', labelFrom: 'plist', domain: 'system' } };
-    expect(launchdSteps(job, ['com.example.'])).toMatchObject({ steps: [{ argv: ['launchctl', 'remove', 'com.example.meet'] }, { kind: 'remove' }] });
-    expect(launchdSteps(job, ['us.zoom.'])).toMatchObject({ why: { key: 'fix:why.notZoomLabel' } });
-    expect(launchdSteps({ ...job, data: { ...job.data, label: '-evil' } }, ['-'])).toMatchObject({ why: { key: 'fix:why.notZoomLabel' } });
+    const prefixed = (prefixes: string[]) => ({ ...zoom, macos: { ...zoom.macos, launchdLabelPrefixes: prefixes } });
+    expect(launchdSteps(prefixed(['com.example.']), job)).toMatchObject({ steps: [{ argv: ['launchctl', 'remove', 'com.example.meet'] }, { kind: 'remove' }] });
+    expect(launchdSteps(zoom, job)).toMatchObject({ why: { key: 'fix:why.notAppLabel', params: { app: 'Zoom' } } });
+    expect(launchdSteps(prefixed(['-']), { ...job, data: { ...job.data, label: '-evil' } })).toMatchObject({ why: { key: 'fix:why.notAppLabel' } });
   });
 
   it('osascript elevation quotes every argument for the shell and for AppleScript', () => {

@@ -154,7 +154,7 @@ describe('Windows plans from recorded Uninstall keys', () => {
     const [plan] = await planFindings(host({ [exe]: 'MZ' }), zoom, [f]);
     expect(plan!.steps).toEqual([]);
     expect(plan!.why?.key).toBe('fix:why.unusableUninstaller');
-    expect(plan!.manual.map((m) => m.key)).toContain('fix:manual.windows.cleanZoom');
+    expect(plan!.manual.map((m) => m.key)).toContain('fix:manual.windows.cleanupTool');
   });
 
   it('the vendor uninstaller of a per-machine install in Program Files runs elevated, its switches kept', async () => {
@@ -180,7 +180,7 @@ describe('Windows plans from recorded Uninstall keys', () => {
     const f = regFinding({ hive: 'HKLM', view: '32', keyName: 'ZoomUMX', displayName: 'Zoom', uninstallString: `"${PF86_EXE}" /uninstall`, scope: 'machine' });
     const [plan] = await planFindings(new FixtureHost({ platform: 'win32', homedir: HOME, env, files: { [PF86_EXE]: 'MZ' }, commands: aclChain(over) }), zoom, [f]);
     expect(plan).toMatchObject({ kind: 'manual', steps: [], why: { key: 'fix:why.userWritableProgram', params: { program: PF86_EXE, path: where, who } } });
-    expect(plan!.manual.map((m) => m.key)).toContain('fix:manual.windows.cleanZoom');
+    expect(plan!.manual.map((m) => m.key)).toContain('fix:manual.windows.cleanupTool');
   });
 
   it.each([
@@ -214,7 +214,7 @@ describe('Windows plans from recorded Uninstall keys', () => {
     const [plan] = await planFindings(host({ 'C:\\Users\\Other\\AppData\\Roaming\\Zoom\\uninstall\\Installer.exe': 'MZ' }), zoom, [f]);
     expect(plan!.steps).toEqual([]);
     expect(plan!.why?.key).toBe(why);
-    expect(plan!.manual.map((m) => m.key)).toContain('fix:manual.windows.cleanZoom');
+    expect(plan!.manual.map((m) => m.key)).toContain('fix:manual.windows.cleanupTool');
   });
 
   it('a per-user Zoom.exe without an Uninstall key: manual', async () => {
