@@ -29,7 +29,7 @@ export type EvidenceKind =
   | 'browser-extension'
   | 'port' // a listening local port
   | 'launcher' // what starts the app: a menu or autostart entry, a shortcut, a Run value
-  | 'url-handler' // the app registered as the handler of its links (zoommtg:)
+  | 'url-handler' // the app registered as the handler of its links (its URL schemes)
   | 'os' // facts about the operating system
   | 'update' // pending or installed updates
   | 'catalog' // the release catalog a judgement rests on
@@ -57,6 +57,8 @@ export interface Finding {
   readonly id: string;
   /** Id of the check that produced it, e.g. `banned-app`, `os-patch`. */
   readonly check: string;
+  /** The policy's id of the banned app it is about (banned-app findings): `fix APP-ID` plans it with that app's entry. */
+  readonly app?: string;
   readonly status: FindingStatus;
   readonly severity: Severity;
   readonly advisoryPoint: AdvisoryPoint;
@@ -69,7 +71,7 @@ export interface Finding {
   /** Why the check could not look. Always present when status is `unknown`. */
   readonly reason?: Message;
   readonly evidence: readonly Evidence[];
-  /** Id of the remediation plan kind that can fix it, e.g. `zoom.uninstall`. */
+  /** Id of the remediation plan kind that can fix it, e.g. `uninstall.package`. */
   readonly remediation?: string;
 }
 

@@ -55,9 +55,12 @@ export function recheckChecks(checks?: readonly Check[]): readonly Check[] {
   return checks ?? defaultChecks().filter((c) => c.id === BANNED_APP_CHECK);
 }
 
-/** Findings of the banned-app check about one app (its finding ids start with the check id). */
-function appFindings(report: Report): Finding[] {
-  return report.findings.filter((f) => f.check === BANNED_APP_CHECK);
+/**
+ * Findings of the banned-app check about one app, planned with that app's entry only, never another's; a
+ * finding of the whole check (it crashed or ran out of time) names no app and concerns every one.
+ */
+function appFindings(report: Report, appId: string): Finding[] {
+  return report.findings.filter((f) => f.check === BANNED_APP_CHECK && (f.app === undefined || f.app === appId));
 }
 
 /** Checks the machine and derives one plan per finding of `appId`. Changes nothing. */
@@ -65,7 +68,7 @@ export async function prepareFix(ctx: CheckContext, appId: string, checks?: read
   const app = ctx.policy.bannedApps.find((a) => a.id === appId);
   if (!app) throw new Error(`unknown app ${appId}`);
   const before = await runChecks(ctx, { checks: recheckChecks(checks) });
-  const plans = await planFindings(ctx.host, app, appFindings(before));
+  const plans = await planFindings(ctx.host, app, appFindings(before, app.id));
   return { app, before, plans };
 }
 
@@ -108,7 +111,7 @@ export async function executeFix(ctx: CheckContext, prepared: PreparedFix, optio
   options.onEvent?.({ type: 'recheck-start' });
   const after = await runChecks(ctx, { checks: recheckChecks(options.checks) });
   options.onEvent?.({ type: 'recheck-end' });
-  const verdicts = judgeRemoval(prepared.plans, runs, after);
+  const verdicts = judgeRemoval(prepared.plans, runs, after, prepared.app.id);
   const failed = [...runs.values()].find((r) => r.auditError);
   let auditError = failed?.auditError;
   let auditWarning = failed?.auditWarning;
@@ -140,8 +143,8 @@ export async function executeFix(ctx: CheckContext, prepared: PreparedFix, optio
  * Judges each plan by the fresh check: its finding gone (and the check able to look) = removed;
  * still there = still present, with what remains and why; the check unable to look = not proven.
  */
-export function judgeRemoval(plans: readonly RemediationPlan[], runs: ReadonlyMap<string, PlanRun>, after: Report): PlanVerdict[] {
-  const found = appFindings(after);
+export function judgeRemoval(plans: readonly RemediationPlan[], runs: ReadonlyMap<string, PlanRun>, after: Report, appId: string): PlanVerdict[] {
+  const found = appFindings(after, appId);
   const unknowns = found.filter((f) => f.status === 'unknown');
   return plans.map((plan): PlanVerdict => {
     // The probe that would see this install could not look (or the whole check failed): no proof.
@@ -150,7 +153,7 @@ export function judgeRemoval(plans: readonly RemediationPlan[], runs: ReadonlyMa
     const unknown = blind ?? unknowns[0];
     const run = runs.get(plan.id);
     // The same finding, or another one that is part of what the plan was to remove: an install whose identity
-    // changed because only some of it went (dpkg:zoom gone but /opt/zoom left; ZoomUMX gone but Zoom.exe left).
+    // changed because only some of it went (the package gone but its install folder left; the Uninstall key gone but the program left).
     const still = found.find((f) => (f.status === 'violation' || f.status === 'warning') && (f.id === plan.findingId || overlaps(plan.evidence, f.evidence)));
     const base = { planId: plan.id, findingId: plan.findingId, title: plan.title, ...(run ? { run } : {}) };
     if (still) {

@@ -32,18 +32,18 @@ const perUser = plan('banned-app:zoomumx', [
 describe('judgeRemoval', () => {
   it('is still present when the package went but its folder stayed (the identity changed, the install did not go)', () => {
     const after = report([ok, found('banned-app:folder', 'violation', [{ kind: 'folder', path: '/opt/zoom', detail: 'folder /opt/zoom' }])]);
-    const [v] = judgeRemoval([dpkgZoom], ran(dpkgZoom), after);
+    const [v] = judgeRemoval([dpkgZoom], ran(dpkgZoom), after, 'zoom');
     expect(v).toMatchObject({ verdict: 'still-present', remaining: [{ path: '/opt/zoom' }] });
   });
 
   it('is still present when the Uninstall key went but Zoom.exe stayed (Windows paths compared without case)', () => {
     const after = report([ok, found('banned-app:file', 'violation', [{ kind: 'file', path: 'c:\\users\\an\\appdata\\roaming\\zoom\\bin\\zoom.exe', detail: 'file' }])]);
-    expect(judgeRemoval([perUser], ran(perUser), after)[0]!.verdict).toBe('still-present');
+    expect(judgeRemoval([perUser], ran(perUser), after, 'zoom')[0]!.verdict).toBe('still-present');
   });
 
   it('is still present when the same package is found again in another state (config files left)', () => {
     const after = report([ok, found('banned-app:dpkg-left', 'warning', [{ kind: 'package', detail: 'dpkg: zoom config-files', data: { manager: 'dpkg', name: 'zoom' } }])]);
-    expect(judgeRemoval([dpkgZoom], ran(dpkgZoom), after)[0]!.verdict).toBe('still-present');
+    expect(judgeRemoval([dpkgZoom], ran(dpkgZoom), after, 'zoom')[0]!.verdict).toBe('still-present');
   });
 
   it('is removed when what remains is only unrelated or a parent data folder (a leftover of its own)', () => {
@@ -53,11 +53,11 @@ describe('judgeRemoval', () => {
       found('banned-app:data', 'warning', [{ kind: 'folder', path: 'C:\\Users\\An\\AppData\\Roaming\\Zoom', detail: 'folder' }]),
       found('banned-app:other-pkg', 'violation', [{ kind: 'package', detail: 'snap', data: { manager: 'snap', name: 'zoom-client' } }]),
     ]);
-    expect(judgeRemoval([dpkgZoom, perUser], new Map([...ran(dpkgZoom), ...ran(perUser)]), after).map((v) => v.verdict)).toEqual(['removed', 'removed']);
+    expect(judgeRemoval([dpkgZoom, perUser], new Map([...ran(dpkgZoom), ...ran(perUser)]), after, 'zoom').map((v) => v.verdict)).toEqual(['removed', 'removed']);
   });
 
   it('is not proven when the probe that would see it could not look', () => {
     const blind = found('banned-app:unknown', 'unknown', [{ kind: 'probe', detail: 'dpkg', data: { probe: 'linux.dpkg' } }]);
-    expect(judgeRemoval([dpkgZoom], ran(dpkgZoom), report([blind]))[0]!.verdict).toBe('not-proven');
+    expect(judgeRemoval([dpkgZoom], ran(dpkgZoom), report([blind]), 'zoom')[0]!.verdict).toBe('not-proven');
   });
 });

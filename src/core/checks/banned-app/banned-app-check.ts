@@ -21,7 +21,7 @@ const KIND_ORDER: readonly HitKind[] = ['running', 'installed', 'installer', 'le
 /** Probes per platform; each platform module registers its own. */
 export type ProbeSet = Readonly<Record<Platform, readonly Probe[]>>;
 
-/** The check for banned apps (Zoom in every form): runs every probe of this platform for every banned app. */
+/** The check for banned apps (each in every form): runs every probe of this platform for every banned app of the policy. */
 export function bannedAppCheck(probes: ProbeSet): Check {
   return {
     id: BANNED_APP_CHECK,
@@ -63,6 +63,7 @@ export function judge(app: BannedApp, results: ReadonlyArray<readonly [Probe, Pr
       unknowns.push({
         id: findingId(BANNED_APP_CHECK, app.id, 'unknown', probe.id),
         check: BANNED_APP_CHECK,
+        app: app.id,
         status: 'unknown',
         severity: 'medium',
         advisoryPoint: app.advisoryPoint,
@@ -83,6 +84,7 @@ export function judge(app: BannedApp, results: ReadonlyArray<readonly [Probe, Pr
     hits.push({
       id: findingId(BANNED_APP_CHECK, app.id, install),
       check: BANNED_APP_CHECK,
+      app: app.id,
       ...JUDGEMENT[kind],
       advisoryPoint: app.advisoryPoint,
       // What and whose, in the install's own words; where it was seen is the evidence's job.
@@ -105,6 +107,7 @@ export function judge(app: BannedApp, results: ReadonlyArray<readonly [Probe, Pr
       {
         id: findingId(BANNED_APP_CHECK, app.id, 'unknown', 'no-probe'),
         check: BANNED_APP_CHECK,
+        app: app.id,
         status: 'unknown',
         severity: 'medium',
         advisoryPoint: app.advisoryPoint,
@@ -118,6 +121,7 @@ export function judge(app: BannedApp, results: ReadonlyArray<readonly [Probe, Pr
     hits.push({
       id: findingId(BANNED_APP_CHECK, app.id, 'ok'),
       check: BANNED_APP_CHECK,
+      app: app.id,
       status: 'ok',
       severity: 'info',
       advisoryPoint: app.advisoryPoint,

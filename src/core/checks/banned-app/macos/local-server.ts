@@ -28,16 +28,17 @@ export function parseLsof(stdout: string): { readonly command: string; readonly 
 }
 
 /**
- * The old local web server (Zoom's ZoomOpener, 2019): a process listening on one of
- * `macos.localPorts` (`port:PORT`), and helper app bundles hidden in the app's dot-folders
- * under home (e.g. ~/.zoomus/ZoomOpener.app). lsof missing means only the folders were looked at.
+ * The app's old local web server (a meeting helper that outlived the app): a process listening on one of
+ * `macos.localPorts` (`port:PORT`), and helper app bundles hidden in its folders under home
+ * (`macos.localServerFolders` and the `~/.…` leftovers). lsof missing means only the folders were looked at.
  */
 export const localServerProbe: Probe = {
   id: 'macos.local-server',
   async run(ctx: CheckContext, app: BannedApp): Promise<ProbeResult> {
     const { host } = ctx;
     const ports = app.macos.localPorts;
-    const hidden = expandHomePaths(host, app.macos.leftovers.filter((p) => p.startsWith('~/.')), [host.homedir]);
+    const folders = [...new Set([...app.macos.localServerFolders, ...app.macos.leftovers.filter((p) => p.startsWith('~/.'))])];
+    const hidden = expandHomePaths(host, folders, [host.homedir]);
     if (ports.length === 0 && hidden.length === 0) return notApplicable('no local ports or hidden folders in the policy');
     const looked = [...ports.map((p) => `TCP ${p}`), ...hidden].join(', ');
     const hits: Hit[] = [];
