@@ -10,6 +10,7 @@ import { main } from '../../src/cli/main';
 import { OSQUERY_FORMS, osqueryPack, type OsqueryPack } from '../../src/core/export/osquery-pack';
 import { builtinPolicy } from '../../src/core/policy/policy';
 import type { Policy } from '../../src/core/policy/policy-schema';
+import { writeMeetfastPolicy } from '../helpers/meetfast-policy';
 
 const OSQUERY = join(__dirname, '..', '..', '..', 'shared', 'data', 'osquery');
 const SCHEMA = join(OSQUERY, 'osquery-schema.sql');
@@ -28,9 +29,9 @@ function sqlite(queries: Record<string, string>, rows?: Record<string, readonly 
   return JSON.parse(r.stdout) as Record<string, Outcome>;
 }
 
-async function exported(lang = 'vi'): Promise<OsqueryPack> {
+async function exported(lang = 'vi', extra: readonly string[] = []): Promise<OsqueryPack> {
   const io = capture();
-  expect(await main(['export', 'osquery-pack', '--lang', lang], { io, env: {} })).toBe(0);
+  expect(await main(['export', 'osquery-pack', '--lang', lang, ...extra], { io, env: {} })).toBe(0);
   expect(io.stderr).toBe('');
   return JSON.parse(io.stdout) as OsqueryPack;
 }
@@ -84,6 +85,21 @@ describe('export osquery-pack', () => {
         }
       }
     }
+  });
+
+  it('a second app banned by the policy (--policy) gets its own queries, from its entry alone, beside Zoom\'s', async () => {
+    const pack = await exported('en', ['--policy', writeMeetfastPolicy()]);
+    const mine = Object.entries(pack.queries).filter(([n]) => n.startsWith('meetfast_'));
+    const zoomForms = Object.keys(pack.queries).filter((n) => n.startsWith('zoom_')).map((n) => n.slice('zoom'.length));
+    // The same forms as Zoom's, but for Firefox add-ons: its entry names none.
+    expect(mine.map(([n]) => n.slice('meetfast'.length)).sort()).toEqual(zoomForms.filter((f) => !f.endsWith('_firefox_addons')).sort());
+    const sql = mine.map(([, q]) => q.query).join('\n');
+    for (const name of ["'meetfast'", "'meetfast labs ltd.'", "'io.meetfast.desktop'", "'meetfast.exe'", 'io.meetfast.', "'/opt/meetfast"]) expect(sql).toContain(name);
+    expect(sql).not.toMatch(/zoom/i);
+    expect(pack.queries.meetfast_linux_deb_packages!.description).toBe('Official letter No. 1981/UBND-VHTT, point 1: looks for MeetFast on Linux (table deb_packages)');
+    if (skipWhy) return;
+    const prepared = sqlite(Object.fromEntries(mine.map(([n, q]) => [n, q.query])));
+    for (const [name, q] of mine) expect(prepared[name], `${name}: ${q.query}`).toEqual({ rows: [] });
   });
 
   it.skipIf(skipWhy !== '')('the same checks fail a wrong column, a wrong table and a function osquery lacks', () => {

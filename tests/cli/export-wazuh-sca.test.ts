@@ -8,13 +8,14 @@ import { capture } from '../helpers/capture-io';
 import { main } from '../../src/cli/main';
 import { osRegexLiteral, scaPolicy } from '../../src/core/export/wazuh-sca';
 import { builtinPolicy } from '../../src/core/policy/policy';
+import { writeMeetfastPolicy } from '../helpers/meetfast-policy';
 
 const hasYaml = spawnSync('python3', ['-c', 'import yaml'], { encoding: 'utf8' }).status === 0;
 if (!hasYaml) console.warn('export-wazuh-sca: YAML tests skipped: python3 with PyYAML (python3-yaml) is not installed');
 
-async function exported(platform: string, lang = 'vi') {
+async function exported(platform: string, lang = 'vi', extra: readonly string[] = []) {
   const io = capture();
-  const code = await main(['export', 'wazuh-sca', '--platform', platform, '--lang', lang], { io, env: {} });
+  const code = await main(['export', 'wazuh-sca', '--platform', platform, '--lang', lang, ...extra], { io, env: {} });
   return { code, ...io };
 }
 
@@ -84,6 +85,22 @@ describe('export wazuh-sca', () => {
     const types = new Set(all.map((x) => x.slice(0, 2)));
     const expected = { linux: ['c:', 'd:', 'f:'], darwin: ['c:', 'd:', 'p:'], windows: ['c:', 'f:', 'p:', 'r:'] }[platform]!;
     for (const t of expected) expect(types.has(t), t).toBe(true);
+  });
+
+  it.skipIf(!hasYaml).each(['linux', 'darwin', 'windows'])('%s: a second app banned by the policy (--policy) gets its own checks from its entry, in the grammar', async (platform) => {
+    const file = writeMeetfastPolicy();
+    const sca = parseYaml((await exported(platform, 'en', ['--policy', file])).stdout);
+    const builtinCount = parseYaml((await exported(platform, 'en')).stdout).checks.length;
+    const mine = sca.checks.filter((c) => String(c.title).includes('MeetFast'));
+    expect(mine.length).toBeGreaterThan(0);
+    expect(sca.checks.length).toBe(builtinCount + mine.length);
+    const ids = sca.checks.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const rules = mine.flatMap((c) => c.rules as string[]);
+    for (const rule of rules) expect(ruleProblem(rule, platform), rule).toBeNull();
+    expect(rules.join('\n')).not.toMatch(/zoom/i);
+    const want = { linux: ['c:dpkg -s meetfast -> r:^Status: install ok installed', 'd:/opt/meetfast'], darwin: ['p:MeetFast'], windows: ['p:MeetFast.exe', 'f:C:\\Program Files\\MeetFast\\app\\MeetFast.exe'] }[platform]!;
+    for (const w of want) expect(rules).toContain(w);
   });
 
   it.skipIf(!hasYaml)('the rules come from the policy data: Zoom\'s package, folder, process, Uninstall key and receipts', async () => {
