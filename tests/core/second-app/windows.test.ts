@@ -10,7 +10,7 @@ import { FixtureHost, type FixtureCommand } from '../../../src/core/host/fixture
 import { prepareFix } from '../../../src/core/remediation/fix-flow';
 import type { Finding } from '../../../src/shared/finding';
 import { peWithVersion, versionBlock } from '../../helpers/pe-builder';
-import { meetfast, meetfastPolicy } from '../../helpers/meetfast-policy';
+import { meetfastPolicy } from '../../helpers/meetfast-policy';
 import { ENV, HKCU, HKLM64, fixture, regMissing, regS, regValues, windowsCommands, windowsFiles } from '../banned-app/windows/windows-host';
 
 const APPDATA = 'C:\\Users\\Nguyễn\\AppData\\Roaming';
