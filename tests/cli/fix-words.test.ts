@@ -48,7 +48,7 @@ describe('the CLI’s fix result says what a failing exit code means, and «meet
   it.each(['vi', 'en'] as const)('%s: after a removal, anything else the re-check found wrong or could not look at is the conclusion, never «đáp ứng» / «meets»', (lang) => {
     const t = createTranslator(lang);
     const meets = t.t('cli:report.verdict.0');
-    const removedAll = t.t('fix:cli.conclusionRemoved');
+    const removedAll = t.t('fix:cli.conclusionRemoved', { app: 'Zoom', point: '1', number: builtinPolicy().number });
     const finding = (status: 'warning' | 'unknown', check: string) =>
       ({ id: `${check}:1`, check, status, severity: 'low', advisoryPoint: check === 'os-patch' ? 2 : 1, title: { key: 'common:reason.checkKilled', params: { check, seconds: 9 } }, evidence: [], ...(status === 'unknown' ? { reason: { key: 'common:reason.checkKilled', params: { check, seconds: 9 } } } : {}) }) as const;
     const report = (...findings: ReturnType<typeof finding>[]) => ({ findings }) as unknown as Report;
@@ -61,11 +61,11 @@ describe('the CLI’s fix result says what a failing exit code means, and «meet
       [outcome('not-proven', 0, { key: 'fix:why.recheckFailed' }), t.t('cli:report.verdict.3')],
     ];
     for (const [o, conclusion] of cases) {
-      const text = renderVerdicts(o, t);
+      const text = renderVerdicts(o, t, builtinPolicy().bannedApps[0]!, builtinPolicy());
       expect(text.trimEnd().split('\n').at(-1)).toBe(conclusion);
       expect(text).not.toContain(meets);
       expect(text).not.toContain(removedAll);
     }
-    expect(renderVerdicts(outcome('removed', 3, undefined, report(finding('unknown', 'banned-app'))), t)).toContain(t.message(finding('unknown', 'banned-app').reason!));
+    expect(renderVerdicts(outcome('removed', 3, undefined, report(finding('unknown', 'banned-app'))), t, builtinPolicy().bannedApps[0]!, builtinPolicy())).toContain(t.message(finding('unknown', 'banned-app').reason!));
   });
 });
