@@ -1,6 +1,8 @@
 import type { Finding, FindingStatus } from '../shared/finding';
+import type { ReportMachine } from '../shared/machine';
 import { REPORT_SCHEMA_VERSION, type Report, type ReportSummary } from '../shared/report';
 import { errorText, findingId, msg, type Check, type CheckContext } from './checks/check';
+import { machineOf } from './host/machine-identity';
 import { onceHost } from './host/once-host';
 import { reportPolicy } from './policy/policy';
 import { TOOL_NAME, TOOL_VERSION } from './version';
@@ -26,6 +28,8 @@ export async function runChecks(ctx: CheckContext, options: RunChecksOptions): P
   // A context object of its own for this run: whatever probes share through it (a registry scan read once
   // for every probe, each command's result) lives for this run only, so a re-check after a removal looks again.
   const run: CheckContext = { ...ctx, host: onceHost(ctx.host) };
+  // Read beside the checks, not before them; bounded in time, it never fails the run.
+  const machine = machineOf(run.host);
   const perCheck = await Promise.all(
     options.checks.map(async (c) => {
       const found = await runOne(c, run, limit);
@@ -33,16 +37,17 @@ export async function runChecks(ctx: CheckContext, options: RunChecksOptions): P
       return found;
     }),
   );
-  return buildReport(ctx, options.checks, perCheck.flat(), Math.max(0, clock() - started));
+  return buildReport(ctx, options.checks, perCheck.flat(), Math.max(0, clock() - started), await machine);
 }
 
 /** The Report of a run of `checks` from their findings, in the order of the checks. */
-export function buildReport(ctx: CheckContext, checks: readonly Pick<Check, 'id'>[], findings: readonly Finding[], durationMs: number): Report {
+export function buildReport(ctx: CheckContext, checks: readonly Pick<Check, 'id'>[], findings: readonly Finding[], durationMs: number, machine?: ReportMachine): Report {
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     generatedAt: ctx.now.toISOString(),
     host: { os: ctx.host.platform, release: ctx.host.osRelease, arch: ctx.host.arch, hostname: ctx.host.hostname },
+    ...(machine ? { machine } : {}),
     policy: reportPolicy(ctx.policy),
     findings,
     checks: checks.map((c) => c.id),

@@ -1,4 +1,5 @@
 import type { Finding, FindingStatus } from './finding';
+import type { ReportMachine } from './machine';
 
 /**
  * Bumped when the JSON shape of a Report changes incompatibly. 2: `Evidence.data.owner` split into
@@ -47,6 +48,8 @@ export interface Report {
   readonly tool: { readonly name: string; readonly version: string };
   readonly generatedAt: string;
   readonly host: ReportHost;
+  /** The machine's identity for fleet tools (system UUID, serial, model, OS build); absent in reports made before it was read. */
+  readonly machine?: ReportMachine;
   readonly policy: ReportPolicy;
   readonly findings: readonly Finding[];
   /** Ids of the checks that ran, in order (`check --only` runs one); absent in reports made before it was recorded. */

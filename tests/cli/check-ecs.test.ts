@@ -26,7 +26,8 @@ const ECS_FIELDS = new Set([
   '@timestamp', 'ecs.version', 'message',
   'event.kind', 'event.category', 'event.type', 'event.outcome', 'event.id', 'event.module', 'event.dataset', 'event.provider',
   'rule.id', 'rule.name', 'rule.reference', 'rule.ruleset', 'rule.category',
-  'host.hostname', 'host.name', 'host.architecture', 'host.os.type', 'host.os.platform', 'host.os.name', 'host.os.full', 'host.os.version', 'host.os.kernel',
+  // host.os.build is the Beats host-metadata field (add_host_metadata), beside ECS's host.os.*.
+  'host.hostname', 'host.name', 'host.id', 'host.architecture', 'host.os.build', 'host.os.type', 'host.os.platform', 'host.os.name', 'host.os.full', 'host.os.version', 'host.os.kernel',
   'package.name', 'package.version', 'package.type', 'file.path', 'process.pid', 'process.name', 'process.executable',
   'observer.product', 'observer.version',
 ]);

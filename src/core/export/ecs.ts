@@ -66,7 +66,18 @@ function osOf(report: Report): Record<string, string> {
   } else {
     os.platform = report.host.os;
   }
+  // The machine section (systeminformation): the build, and the version and name where the check found none.
+  const m = report.machine?.state === 'known' ? report.machine : undefined;
+  if (m?.osBuild) os.build = m.osBuild;
+  if (m?.osVersion && !os.version) os.version = m.osVersion;
+  if (m?.osName) os.name = m.osName;
   return os;
+}
+
+/** ECS `host.*`: the name and architecture, the system UUID as `host.id` (osquery's host identifier) when read. */
+function hostOf(report: Report): Record<string, unknown> {
+  const id = report.machine?.state === 'known' ? report.machine.systemUuid : undefined;
+  return { hostname: report.host.hostname, name: report.host.hostname, ...(id ? { id } : {}), architecture: report.host.arch, os: osOf(report) };
 }
 
 function packageOf(f: Finding): Record<string, string> | undefined {
@@ -97,7 +108,7 @@ function messageOf(f: Finding, t: Translator): string {
 
 /** The report as ECS documents, one per finding, in the translator's language. */
 export function ecsDocuments(report: Report, t: Translator): EcsDocument[] {
-  const os = osOf(report);
+  const host = hostOf(report);
   return report.findings.map((f) => {
     const cats = categories(f);
     const pkg = packageOf(f);
@@ -123,7 +134,7 @@ export function ecsDocuments(report: Report, t: Translator): EcsDocument[] {
         ruleset: report.policy.number,
         category: f.check,
       },
-      host: { hostname: report.host.hostname, name: report.host.hostname, architecture: report.host.arch, os },
+      host,
       ...(pkg ? { package: pkg } : {}),
       ...(path ? { file: { path } } : {}),
       ...(proc ? { process: proc } : {}),

@@ -4,6 +4,7 @@
  * (SandboxHost: a private dpkg database, a temporary home, a wine prefix).
  */
 import type { PlatformPath } from 'node:path';
+import type { MachineIdentity } from '../../shared/machine';
 import type { LinkRule, ReadOptions } from './read-file';
 
 export type { LinkRule, ReadOptions } from './read-file';
@@ -126,6 +127,12 @@ export interface Host {
   readRange(path: string, offset: number, length: number, options: { readonly links: LinkRule }): Promise<Uint8Array>;
   /** The target of a symbolic link as stored, not followed (e.g. `/proc/PID/exe`). Throws HostError (`io` when the path is no link). */
   readLink(path: string): Promise<string>;
+  /**
+   * The machine's identity (system UUID, serial, model, OS build), where this host can read it: the real machine
+   * (machine-identity.ts); absent for a recorded one. Slow (firmware tables, WMI): read once per run (OnceHost),
+   * through machineOf, which bounds it in time. May throw.
+   */
+  readonly machineIdentity?: () => Promise<MachineIdentity>;
 }
 
 /** The default time limit for a probe command. */

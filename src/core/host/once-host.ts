@@ -2,7 +2,7 @@
  * A Host that spawns each command once: a second `run` of the same argv (same environment, folder and
  * input) in one check run gets the first one's result. The engine wraps the host of every run in one,
  * so probes that need the same fact (`id -u`, a process listing) never pay for it twice; a new run
- * (a re-check after a removal) gets a new wrapper and looks again.
+ * (a re-check after a removal) gets a new wrapper and looks again. The machine identity is read once per run too.
  */
 import type { Host, RunOptions, RunResult } from './host';
 
@@ -28,9 +28,14 @@ export function onceHost(inner: Host): Host {
     }
     return result;
   };
+  // The machine identity is slow (firmware tables, WMI) and the same all run long: read once, when first asked.
+  let identity: ReturnType<NonNullable<Host['machineIdentity']>> | undefined;
+  const read = inner.machineIdentity;
+  const machineIdentity = read ? () => (identity ??= read.call(inner)) : undefined;
   return new Proxy(inner, {
     get(target, prop) {
       if (prop === 'run') return run;
+      if (prop === 'machineIdentity') return machineIdentity;
       const value: unknown = Reflect.get(target, prop, target);
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },

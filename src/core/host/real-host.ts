@@ -1,3 +1,5 @@
+import type { MachineIdentity } from '../../shared/machine';
+import { readMachineIdentity, systemInfoReader, type SystemInfoReader } from './machine-identity';
 import { spawn } from 'node:child_process';
 import { constants as fsConstants, promises as fs } from 'node:fs';
 import * as os from 'node:os';
@@ -37,6 +39,8 @@ function entryType(s: { isFile(): boolean; isDirectory(): boolean; isSymbolicLin
 export interface RealHostOptions {
   readonly homedir?: string;
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Where the machine identity comes from; systeminformation by default. */
+  readonly systemInfo?: SystemInfoReader;
 }
 
 /** The Host of the machine we run on. */
@@ -55,7 +59,11 @@ export class RealHost implements Host {
     this.path = this.platform === 'win32' ? nodePath.win32 : nodePath.posix;
     this.env = options.env ?? { ...process.env };
     this.homedir = options.homedir ?? os.homedir();
+    const reader = options.systemInfo ?? systemInfoReader;
+    this.machineIdentity = () => readMachineIdentity(reader);
   }
+
+  readonly machineIdentity: () => Promise<MachineIdentity>;
 
   run(argv: readonly string[], options: RunOptions = {}): Promise<RunResult> {
     return runCommand(argv, options, this.env, this.platform);
