@@ -4,6 +4,9 @@
 // in a fresh folder (the host's top-level folders bind-mounted, the machine's own folders over them),
 // starts the background programs, runs the commands one after the other inside it (chroot), writes
 // what they printed to the results file and exits, which ends every process of the namespace.
+// With `spec.app` (RealLayout.start) it runs one long-lived program instead, its output on this
+// process's own and its messages relayed both ways between it and the test (Node's IPC channel),
+// and ends when it does, with its exit code.
 // Nothing it mounts is seen outside: the namespace is private, its mounts die with it.
 'use strict';
 const { spawn, spawnSync } = require('node:child_process');
@@ -44,9 +47,9 @@ function mountAll() {
   must(['mount', '-t', 'proc', 'proc', join(root, 'proc')]);
 }
 
-/** argv run inside the machine, as root or as the given uid:gid. */
-function inside(argv, user) {
-  return ['chroot', ...(user ? [`--userspec=${user}`] : []), root, ...argv];
+/** argv run inside the machine, as root or as the given uid:gid, in `cwd` when given (coreutils env --chdir). */
+function inside(argv, user, cwd) {
+  return ['chroot', ...(user ? [`--userspec=${user}`] : []), root, ...(cwd ? ['env', `--chdir=${cwd}`] : []), ...argv];
 }
 
 function commOf(pid) {
@@ -69,7 +72,8 @@ async function started(child, ready) {
 
 function runOne(cmd) {
   return new Promise((resolve) => {
-    const child = spawn(inside(cmd.argv, cmd.user)[0], inside(cmd.argv, cmd.user).slice(1), { env: cmd.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const argv = inside(cmd.argv, cmd.user, cmd.cwd);
+    const child = spawn(argv[0], argv.slice(1), { env: cmd.env, stdio: ['ignore', 'pipe', 'pipe'] });
     const out = [];
     const err = [];
     child.stdout.on('data', (d) => out.push(d));
@@ -86,6 +90,28 @@ function runOne(cmd) {
     child.on('close', finish);
     // A program it left running may hold its output open: its end is the command's end (output drained meanwhile).
     child.on('exit', (code, signal) => setTimeout(() => finish(code, signal), 500));
+  });
+}
+
+/** The long-lived program: its messages to and from the test relayed; resolves with its exit code. */
+function runApp(cmd) {
+  return new Promise((resolve) => {
+    const argv = inside(cmd.argv, cmd.user, cmd.cwd);
+    const child = spawn(argv[0], argv.slice(1), { env: cmd.env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const fromTest = (m) => {
+      if (child.connected) child.send(m);
+    };
+    process.on('message', fromTest);
+    child.on('message', (m) => {
+      if (process.connected) process.send(m);
+    });
+    // The test went away: so does the program (it ends on its own channel's disconnect).
+    process.on('disconnect', () => child.disconnect?.());
+    child.on('error', (e) => process.stderr.write(`real-layout: ${e}\n`));
+    child.on('exit', (code, signal) => {
+      process.off('message', fromTest);
+      resolve(code ?? (signal ? 128 : 1));
+    });
   });
 }
 
@@ -110,6 +136,12 @@ async function main() {
       child.on('exit', () => (child.exited = true));
       await started(child, b.ready);
       background.push(child);
+    }
+    if (spec.app) {
+      const code = await runApp(spec.app);
+      results.background = background.map((c) => ({ argv: c.spawnargs.slice(2), pid: c.pid, running: !c.exited }));
+      writeResults(results);
+      process.exit(code);
     }
     for (const cmd of spec.commands) results.commands.push(await runOne(cmd));
     await new Promise((r) => setTimeout(r, 50));

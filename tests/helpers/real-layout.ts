@@ -1,6 +1,7 @@
 // A machine laid out exactly as real installs leave it, in a temporary folder, and commands run
 // inside it: `unshare --mount --pid --fork --mount-proc --net --propagation private` gives a private
-// mount table, process list and network, and tests/helpers/real-layout-init.cjs (PID 1 there) assembles the root:
+// mount table, process list and network (RealLayout.start may keep the host's network, for a program that
+// talks to one on the host), and tests/helpers/real-layout-init.cjs (PID 1 there) assembles the root:
 // - its own /opt, /home, /root, /tmp, /run and /snap (folders of the layout, bind-mounted);
 // - /usr, /var and /etc as overlays on the host's (so the host's programs run, and whatever an
 //   install or a removal writes lands in the layout's folders, never on the host);
@@ -9,12 +10,12 @@
 // - a fresh /proc: only the layout's processes are visible inside.
 // Packages are installed inside with the real tools (`dpkg -i`, `rpm -i`), so their files really are
 // where the package says and belong to it in the database. Needs root, unshare and overlayfs.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Report } from '../../src/shared/report';
-import { lockZoomProcesses, unlockZoomProcesses } from '../core/banned-app/linux/zoom-process-lock';
+import { lockZoomProcesses, touchZoomLock, unlockZoomProcesses } from '../core/banned-app/linux/zoom-process-lock';
 
 const REPO = join(__dirname, '..', '..');
 const INIT = join(__dirname, 'real-layout-init.cjs');
@@ -40,6 +41,19 @@ export interface LayoutCommand {
   readonly timeoutMs?: number;
   /** For a background program: its name (comm) once it is ready, e.g. `zoom` after ZoomLauncher exec'd it. */
   readonly ready?: string;
+  /** The folder it starts in (inside the machine); `/` when absent. */
+  readonly cwd?: string;
+}
+
+/** Options of a long-lived program started in a machine (RealLayout.start). */
+export interface LayoutStartOptions {
+  /** Host folders (and files) it needs at their own paths, e.g. a build in /tmp; folders outside those a layout replaces are seen anyway. */
+  readonly hostPaths?: readonly string[];
+  /**
+   * Keep the host's network (no `--net`): for a program that talks to one on the host over loopback
+   * (the system tests' app to Debian's Chromium). Mount and process namespaces stay private.
+   */
+  readonly hostNetwork?: boolean;
 }
 
 /** What a command printed and how it ended. */
@@ -227,13 +241,41 @@ export class RealLayout {
     }
   }
 
-  private runNow(commands: readonly LayoutCommand[], background: readonly LayoutCommand[]): LayoutRun {
+  /**
+   * Starts one long-lived program inside the machine, `background` programs first, and gives it
+   * back as a child process whose IPC channel (Node's, as `fork` gives) reaches the program itself:
+   * the init process relays messages both ways. Its stdout and stderr are the program's; it ends
+   * with the program's exit code, and the machine with it. Kill it to end everything inside.
+   */
+  async start(app: LayoutCommand, background: readonly LayoutCommand[] = [], opts: LayoutStartOptions = {}): Promise<ChildProcess> {
+    if (background.length) await lockZoomProcesses(150_000);
+    // A long run: the lock's age says it is still held (a stale one is taken over after minutes).
+    const keep = background.length ? setInterval(() => touchZoomLock(), 30_000) : null;
+    const release = (): void => {
+      if (!keep) return;
+      clearInterval(keep);
+      unlockZoomProcesses();
+    };
+    try {
+      const { specFile } = this.writeSpec([], background, app, opts.hostPaths ?? []);
+      const args = ['--mount', '--pid', '--fork', '--mount-proc', ...(opts.hostNetwork ? [] : ['--net']), '--propagation', 'private', '--kill-child', process.execPath, INIT, specFile];
+      const child = spawn('unshare', args, { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+      child.on('exit', release);
+      child.on('error', release);
+      return child;
+    } catch (e) {
+      release();
+      throw e;
+    }
+  }
+
+  private writeSpec(commands: readonly LayoutCommand[], background: readonly LayoutCommand[], app: LayoutCommand | null, hostPaths: readonly string[]) {
     const root = join(this.dir, 'rootfs');
     rmSync(root, { recursive: true, force: true });
     const results = join(this.dir, 'results.json');
     rmSync(results, { force: true });
     const s = (p: string) => join(this.state, p);
-    const cmd = (c: LayoutCommand) => ({ argv: c.argv, user: c.user, env: { ...USER_ENV, ...c.env }, timeoutMs: c.timeoutMs ?? 120_000, ready: c.ready });
+    const cmd = (c: LayoutCommand) => ({ argv: c.argv, user: c.user, env: { ...USER_ENV, ...c.env }, timeoutMs: c.timeoutMs ?? 120_000, ready: c.ready, cwd: c.cwd });
     const spec = {
       root,
       results,
@@ -241,7 +283,7 @@ export class RealLayout {
       own: ['opt', 'home', 'root', 'tmp', 'run', 'snap'].filter((d) => existsSync(s(d))).map((d) => ({ source: s(d), target: `/${d}` })),
       overlays: ['usr', 'var', 'etc'].map((d) => ({ target: `/${d}`, upper: s(`upper/${d}`), work: s(`work/${d}`) })),
       binds: [
-        ...this.hostBinds(),
+        ...this.hostBinds(hostPaths),
         { source: s('dpkg'), target: '/var/lib/dpkg' },
         { source: s('rpm'), target: '/var/lib/rpm' },
         { source: s('applications'), target: '/usr/share/applications' },
@@ -251,10 +293,16 @@ export class RealLayout {
       ],
       background: background.map(cmd),
       commands: commands.map(cmd),
+      ...(app ? { app: cmd(app) } : {}),
     };
     for (const b of spec.binds) if (!existsSync(b.source) || !existsSync(b.target)) throw new Error(`${b.target} does not exist on this host: nothing to mount the layout's over`);
     const specFile = join(this.dir, 'spec.json');
     writeFileSync(specFile, JSON.stringify(spec));
+    return { spec, specFile, results };
+  }
+
+  private runNow(commands: readonly LayoutCommand[], background: readonly LayoutCommand[]): LayoutRun {
+    const { spec, specFile, results } = this.writeSpec(commands, background, null, []);
     const total = spec.commands.reduce((t, c) => t + c.timeoutMs, 30_000);
     const r = spawnSync('unshare', ['--mount', '--pid', '--fork', '--mount-proc', '--net', '--propagation', 'private', '--kill-child', process.execPath, INIT, specFile], { encoding: 'utf8', timeout: total });
     if (!existsSync(results)) throw new Error(`the layout did not run (exit ${r.status ?? r.signal}): ${r.stderr}${r.error?.message ?? ''}`);
@@ -268,14 +316,28 @@ export class RealLayout {
    * the test): bound where they lie in a folder the layout replaces (/tmp, /root/.nvm…); elsewhere
    * (/usr…) the overlays show them already.
    */
-  private hostBinds(): { source: string; target: string }[] {
-    const dirs = [dirname(process.execPath), dirname(builtCli()), this.workDir];
+  private hostBinds(extra: readonly string[]): { source: string; target: string }[] {
+    const dirs = [dirname(process.execPath), dirname(builtCli()), this.workDir, ...extra];
     return dirs
       .filter((d) => /^\/(opt|home|root|snap|tmp|run)(\/|$)/.test(d))
       .map((d) => {
-        mkdirSync(this.hostPath(d), { recursive: true });
+        if (statSync(d).isDirectory()) mkdirSync(this.hostPath(d), { recursive: true });
+        else this.write(d, '');
         return { source: d, target: d };
       });
+  }
+
+  /**
+   * Makes a folder of /usr, /var or /etc empty inside the machine (an opaque folder of its overlay:
+   * the host's files there are not seen), e.g. /var/lib/apt/lists for a machine whose package lists
+   * hold nothing newer than what is installed.
+   */
+  opaque(path: string): void {
+    if (!/^\/(usr|var|etc)\//.test(path)) throw new Error(`${path}: only folders of /usr, /var and /etc are overlays`);
+    const at = this.hostPath(path);
+    mkdirSync(at, { recursive: true });
+    const r = spawnSync('setfattr', ['-n', 'trusted.overlay.opaque', '-v', 'y', at], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`setfattr on ${at} failed: ${r.stderr || r.error?.message}`);
   }
 
   /** Runs one command inside; its result. */

@@ -18,6 +18,14 @@ export const CHROMIUM = '/usr/bin/chromium';
 /** The same flags as tests/e2e/renderer.test.ts, plus file access for the file:// page's module scripts (Electron's file: scheme allows them). */
 export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--allow-file-access-from-files'];
 
+/** Node's flags that put the shim in place of `electron` (tsx runs the shim's TypeScript). */
+export const SHIM_EXEC_ARGV: readonly string[] = ['--require', require.resolve('tsx/cjs'), '--require', join(__dirname, 'electron-shim', 'register.ts')];
+
+/** The environment the shim itself needs (module resolution from the repo, the app path for assets/). */
+export function shimEnv(): Record<string, string> {
+  return { NODE_PATH: join(ROOT, 'node_modules'), [SHIM_ENV.appPath]: ROOT };
+}
+
 /** Why the system tests cannot run here, or null when they can. */
 export function whyNot(): string | null {
   if (!existsSync(CHROMIUM)) return `Chromium is not installed at ${CHROMIUM} (apt-get install chromium; .ci/run does it)`;
@@ -98,20 +106,23 @@ export class AppProcess {
   private readonly waiters = new Set<() => void>();
   private readonly replies = new Map<number, (m: ShimMessage & { kind: 'reply' }) => void>();
   private nextId = 1;
-  private readonly proc: ChildProcess;
 
-  constructor(
-    outDir: string,
-    /** The environment it was started with (a restart uses the same). */
-    readonly env: NodeJS.ProcessEnv,
-    args: readonly string[] = [],
-  ) {
-    this.proc = fork(join(outDir, 'main', 'index.js'), [...args], {
+  /** The built app started as a user starts it, on this machine (Node's fork, its IPC channel the control channel). */
+  static fork(outDir: string, env: NodeJS.ProcessEnv, args: readonly string[] = []): AppProcess {
+    const proc = fork(join(outDir, 'main', 'index.js'), [...args], {
       cwd: ROOT,
-      execArgv: ['--require', require.resolve('tsx/cjs'), '--require', join(__dirname, 'electron-shim', 'register.ts')],
-      env: { ...env, NODE_PATH: join(ROOT, 'node_modules'), [SHIM_ENV.appPath]: ROOT },
+      execArgv: [...SHIM_EXEC_ARGV],
+      env: { ...env, ...shimEnv() },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
+    return new AppProcess(proc, env);
+  }
+
+  constructor(
+    private readonly proc: ChildProcess,
+    /** The environment it was started with (a restart uses the same). */
+    readonly env: NodeJS.ProcessEnv,
+  ) {
     this.proc.stdout!.setEncoding('utf8').on('data', (d: string) => (this.stdout += d));
     this.proc.stderr!.setEncoding('utf8').on('data', (d: string) => (this.stderr += d));
     this.proc.on('message', (m: ShimMessage) => {

@@ -56,7 +56,7 @@ function user(name: string, withZoom: boolean): { env: NodeJS.ProcessEnv; home: 
 }
 
 function start(env: NodeJS.ProcessEnv, args: readonly string[] = []): AppProcess {
-  const a = new AppProcess(outDir, env, args);
+  const a = AppProcess.fork(outDir, env, args);
   apps.push(a);
   return a;
 }

@@ -1,6 +1,6 @@
 // Test files run in parallel. While one test keeps a real process named "zoom" alive, another that
 // expects this machine to be clean of Zoom must wait: both take this lock (an atomic mkdir).
-import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -30,4 +30,14 @@ export async function lockZoomProcesses(waitMs = 60_000): Promise<void> {
 /** Releases the lock. */
 export function unlockZoomProcesses(): void {
   rmSync(LOCK, { recursive: true, force: true });
+}
+
+/** Says the lock is still held (a long holder renews it so it is not taken for a stale one). */
+export function touchZoomLock(): void {
+  try {
+    const now = new Date();
+    utimesSync(LOCK, now, now);
+  } catch {
+    // released meanwhile
+  }
 }
