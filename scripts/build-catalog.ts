@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCatalog } from '../src/core/catalog/catalog-schema';
 import { isRefusal, signCatalog, verifySignedCatalog } from '../src/core/catalog/signed-catalog';
-import { keyIdOf, trustedKeyFromPem } from '../src/core/catalog/trusted-keys';
+import { keyIdOf, trustedKeyFromPem } from '../src/core/signing/signing-keys';
 
 function flag(args: readonly string[], name: string): string {
   const i = args.indexOf(`--${name}`);

@@ -1,5 +1,6 @@
 import type { Host } from '../core/host/host';
 import type { Translator } from '../core/i18n/translator';
+import type { PolicyInForce } from '../core/policy/policy-in-force';
 import type { Policy } from '../core/policy/policy-schema';
 import type { FlagSpec, ParsedArgs } from './args';
 import type { CheckRunner } from './check-runner';
@@ -13,7 +14,10 @@ export interface CliContext {
   readonly operands: readonly string[];
   readonly t: Translator;
   readonly host: Host;
+  /** The policy in force (`policyInForce.policy`): the built-in one with the organisation's settings over it. */
   readonly policy: Policy;
+  /** The same with the organisation's choices and where they came from (`policy show`, the report). */
+  readonly policyInForce: PolicyInForce;
   readonly now: () => Date;
   /** The per-user data folder (history, audit log, catalogs). */
   readonly dataDir: string;

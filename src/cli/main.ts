@@ -5,6 +5,7 @@ import { createTranslator } from '../core/i18n/translator';
 import { userDataDir } from '../core/paths';
 import { builtinPolicy, PolicyError } from '../core/policy/policy';
 import { readPolicyFile } from '../core/policy/policy-file';
+import { loadPolicyInForce } from '../core/policy/policy-in-force';
 import type { Policy } from '../core/policy/policy-schema';
 import { isHostError } from '../core/host/host';
 import { TOOL_NAME, TOOL_VERSION } from '../core/version';
@@ -75,23 +76,29 @@ export async function main(argv: readonly string[], deps: MainDeps): Promise<num
     const host = deps.host ?? hostFromEnv(env);
     const limitMs = checkTimeLimitFromEnv(env);
     const policyFile = typeof args.flags.policy === 'string' ? args.flags.policy : undefined;
-    let policy: Policy;
+    let base: Policy;
     try {
-      policy = policyFile ? await readPolicyFile(host, policyFile) : builtinPolicy();
+      base = policyFile ? await readPolicyFile(host, policyFile) : builtinPolicy();
     } catch (e) {
       // The policy asked for cannot be used: say so and check nothing, rather than judge by another one.
       const detail = e instanceof PolicyError ? e.issues.join('\n  ') : isHostError(e) ? `${e.code}: ${e.message}` : e instanceof Error ? e.message : String(e);
       io.err(`${t.t('cli:error.prefix')}: ${t.t('cli:error.badPolicy', { file: policyFile ?? '' })}\n  ${detail}\n`);
       return EXIT_USAGE;
     }
+    const now = deps.now ?? (() => new Date());
+    // The organisation's signed policy and Group Policy over it (or the reason they were refused); their language when --lang is absent.
+    const policyInForce = await loadPolicyInForce(host, now(), base);
+    const lang = args.flags.lang === undefined && policyInForce.choices.defaultLanguage ? policyInForce.choices.defaultLanguage : args.lang;
+    if (lang !== args.lang) t = printableTranslator(createTranslator(lang));
     return await found.command.run({
       io,
-      args,
+      args: { ...args, lang },
       operands: found.rest,
       t,
       host,
-      policy,
-      now: deps.now ?? (() => new Date()),
+      policy: policyInForce.policy,
+      policyInForce,
+      now,
       dataDir: userDataDir(host),
       checkRunner: deps.checkProgram && !deps.host ? childProcessRunner(deps.checkProgram, env, limitMs) : inProcessRunner(limitMs),
     });

@@ -3,6 +3,7 @@ import type { Report } from '../shared/report';
 import { CHECK_IDS } from '../core/checks/default-checks';
 import { exitCodeFor } from '../core/engine';
 import type { Translator } from '../core/i18n/translator';
+import { contactLine } from '../shared/agency-contact';
 import { formatDecimal } from '../shared/format';
 import { escapeControls } from './io';
 
@@ -42,6 +43,7 @@ export function renderReport(report: Report, t: Translator): string {
   if (report.checks && CHECK_IDS.some((id) => !report.checks!.includes(id))) {
     lines.push(t.t('cli:report.only', { checks: report.checks.map((id) => t.t(`cli:check.${id}`)).join(', ') }));
   }
+  lines.push(...policyLines(report, t));
   lines.push('');
   const sorted = [...report.findings].sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status));
   for (const f of sorted) {
@@ -61,5 +63,17 @@ export function renderReport(report: Report, t: Translator): string {
   lines.push('');
   lines.push(t.t('cli:report.summary', summaryCounts(report.summary, t)));
   lines.push(t.t(`cli:report.verdict.${exitCodeFor(report.findings)}`));
+  const contact = contactLine(report.policy.agency, (m) => t.message(m));
+  if (contact) lines.push(contact);
   return `${lines.join('\n')}\n`;
+}
+
+/** The organisation policies refused, each with its reason (details on their own lines) and that the built-in one stays in force. */
+export function policyLines(report: Report, t: Translator): string[] {
+  const refusals = report.policy.refusals ?? [];
+  if (refusals.length === 0) return [];
+  const lines = [`! ${t.t('policy:refusedTitle')}`];
+  for (const r of refusals) lines.push(`    - ${t.message(r.reason).replace(/\n/g, '\n      ')}`);
+  lines.push(`    ${t.t('policy:refusedAction', { number: report.policy.number })}`);
+  return lines;
 }

@@ -48,7 +48,7 @@ export function buildReport(ctx: CheckContext, checks: readonly Pick<Check, 'id'
     generatedAt: ctx.now.toISOString(),
     host: { os: ctx.host.platform, release: ctx.host.osRelease, arch: ctx.host.arch, hostname: ctx.host.hostname },
     ...(machine ? { machine } : {}),
-    policy: reportPolicy(ctx.policy),
+    policy: reportPolicy(ctx.policy, ctx.provenance),
     findings,
     checks: checks.map((c) => c.id),
     summary: summarize(findings),

@@ -21,3 +21,19 @@ export function userDataDir(host: Host): string {
       return p.join(host.env.XDG_CONFIG_HOME || p.join(host.homedir, '.config'), APP_DIR_NAME);
   }
 }
+
+/**
+ * The machine-wide folder IT fills for every user (the organisation policy and its key, newer catalogs):
+ * %ProgramData%\attt-selfcheck, /Library/Application Support/attt-selfcheck, /etc/attt-selfcheck.
+ */
+export function machineConfigDir(host: Host): string {
+  const p = host.path;
+  switch (host.platform) {
+    case 'win32':
+      return p.join(host.env.ProgramData || host.env.PROGRAMDATA || 'C:\\ProgramData', APP_DIR_NAME);
+    case 'darwin':
+      return p.join('/Library/Application Support', APP_DIR_NAME);
+    default:
+      return p.join('/etc', APP_DIR_NAME);
+  }
+}

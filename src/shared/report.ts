@@ -1,5 +1,6 @@
 import type { Finding, FindingStatus } from './finding';
 import type { ReportMachine } from './machine';
+import type { PolicyProvenance } from './org-policy';
 
 /**
  * Bumped when the JSON shape of a Report changes incompatibly. 2: `Evidence.data.owner` split into
@@ -31,8 +32,8 @@ export interface LocalizedText {
   readonly en: string;
 }
 
-/** The policy a report was judged against, as the report shows it. */
-export interface ReportPolicy {
+/** The policy a report was judged against, as the report shows it; with where it came from (absent in older reports). */
+export interface ReportPolicy extends Partial<PolicyProvenance> {
   readonly id: string;
   readonly number: string;
   readonly title: LocalizedText;

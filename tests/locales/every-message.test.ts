@@ -115,6 +115,27 @@ const PARAMS: Readonly<Record<string, Value>> = {
   via: { vi: 'chương trình hỗ trợ mở rộng (ESM)', en: 'extended support (ESM)' },
   inUse: { vi: 'danh mục tích hợp sẵn', en: 'the built-in catalog' },
   choices: { vi: '«vi» hoặc «en»', en: '«vi» or «en»' },
+  // The organisation policy (locales/*/policy.json).
+  source: '/etc/attt-selfcheck/policy.json',
+  keyFile: '/etc/attt-selfcheck/policy-signing.public.pem',
+  folder: '/etc/attt-selfcheck',
+  key: 'HKLM\\SOFTWARE\\Policies\\attt-selfcheck',
+  out: 'C:\\Users\\Nguyễn Văn A\\Desktop\\policy.json',
+  maxKiB: 256,
+  trusted: '9f2c4e1a7b3d5c60',
+  policyId: 'ubnd-phuong-hong-gai-2026',
+  notAfter: '31/10/2027',
+  agency: 'UBND phường Hồng Gai',
+  phone: '0203 3825 123',
+  email: 'cntt@honggai.gov.vn',
+  room: 'Phòng 203, tầng 2',
+  apps: 'Zoom, Họp Nhanh',
+  catalogMaxAgeDays: 60,
+  minutes: 30,
+  hours: 4,
+  parts: { vi: 'Điện thoại: 0203 3825 123; Phòng làm việc: Phòng 203', en: 'Phone: 0203 3825 123; Office: Phòng 203' },
+  language: { vi: 'Tiếng Việt', en: 'Vietnamese' },
+  note: { vi: 'Mọi cuộc họp trực tuyến dùng phần mềm do Sở cung cấp.', en: 'Every online meeting uses the software the Department provides.' },
 };
 /** Names that look like ids but are what a person reads: the OS, the program's command, domains and Debian package names. */
 const NOT_IDS = new Set(['macOS', 'attt-selfcheck', 'zoom.us', 'us.zoom', 'support.zoom.com', 'distro-info-data']);

@@ -45,7 +45,7 @@ export const checkCommand: Command = {
     // Say at once on stderr when the catalog given is refused; the check still runs with the built-in one.
     if (catalogFile) await loadForCli(ctx, catalogFile);
     const memoWriter = memoWriterFor(ctx.host, ctx.dataDir);
-    const report = await ctx.checkRunner({ host: ctx.host, policy: ctx.policy, now: ctx.now(), dataDir: ctx.dataDir, ...(catalogFile ? { catalogFile } : {}), ...(memoWriter ? { memoWriter } : {}) }, checks);
+    const report = await ctx.checkRunner({ host: ctx.host, policy: ctx.policy, provenance: ctx.policyInForce.provenance, now: ctx.now(), dataDir: ctx.dataDir, ...(catalogFile ? { catalogFile } : {}), ...(memoWriter ? { memoWriter } : {}) }, checks);
     ctx.io.out(printed(report, format, ctx));
     return exitCodeFor(report.findings);
   },

@@ -1,5 +1,5 @@
 import type { Host } from '../host/host';
-import { APP_DIR_NAME } from '../paths';
+import { machineConfigDir } from '../paths';
 
 /** Name of the folder, under the per-user data folder, where IT places newer signed catalogs. */
 export const CATALOG_DIR_NAME = 'catalog';
@@ -17,13 +17,5 @@ export function userCatalogDir(host: Host, dataDir: string): string {
 export function machineCatalogDir(host: Host): string | null {
   const override = host.env.ATTT_SELFCHECK_MACHINE_CATALOG_DIR;
   if (override !== undefined) return override === '' ? null : override;
-  const p = host.path;
-  switch (host.platform) {
-    case 'win32':
-      return p.join(host.env.ProgramData || host.env.PROGRAMDATA || 'C:\\ProgramData', APP_DIR_NAME, CATALOG_DIR_NAME);
-    case 'darwin':
-      return p.join('/Library/Application Support', APP_DIR_NAME, CATALOG_DIR_NAME);
-    default:
-      return p.join('/etc', APP_DIR_NAME, CATALOG_DIR_NAME);
-  }
+  return host.path.join(machineConfigDir(host), CATALOG_DIR_NAME);
 }

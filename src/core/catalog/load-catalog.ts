@@ -6,7 +6,8 @@ import type { Catalog } from './catalog-schema';
 import { machineCatalogDir, userCatalogDir } from './catalog-locations';
 import { chooseNewest, type CatalogCandidate, type CatalogInUse } from './choose-catalog';
 import { isRefusal, verifySignedCatalog, type CatalogRefusal } from './signed-catalog';
-import { trustedKeys, type TrustedKey } from './trusted-keys';
+import type { TrustedKey } from '../signing/signing-keys';
+import { trustedKeys } from './trusted-keys';
 
 /** A signed catalog file larger than this is refused unread. */
 const MAX_CATALOG_BYTES = 4 * 1024 * 1024;

@@ -3,6 +3,7 @@
  * or, later, the tray app (Electron `utilityProcess`); the messages are plain JSON either way.
  */
 import type { Finding } from '../../shared/finding';
+import type { PolicyProvenance } from '../../shared/org-policy';
 import type { Report } from '../../shared/report';
 
 /** The argument that makes the CLI program serve one check request instead of reading a command line. */
@@ -23,6 +24,8 @@ export interface CheckRequest {
   readonly memo?: boolean;
   /** The policy to judge by when it is not the built-in one, as its document; validated again by the check process. */
   readonly policy?: unknown;
+  /** Where the parent's policy came from and what it refused (the organisation's policy), for the report to record. */
+  readonly provenance?: PolicyProvenance;
 }
 
 /** Check process → parent: each check's findings as it ends, then the report, or why it could not run. */
@@ -39,6 +42,7 @@ export function isCheckRequest(m: unknown): m is CheckRequest {
     typeof r.timeLimitMs === 'number' && r.timeLimitMs > 0 &&
     (r.dataDir === undefined || typeof r.dataDir === 'string') && (r.catalogFile === undefined || typeof r.catalogFile === 'string') &&
     (r.checks === undefined || (Array.isArray(r.checks) && r.checks.every((c) => typeof c === 'string'))) &&
-    (r.memo === undefined || typeof r.memo === 'boolean')
+    (r.memo === undefined || typeof r.memo === 'boolean') &&
+    (r.provenance === undefined || (typeof r.provenance === 'object' && r.provenance !== null && Array.isArray(r.provenance.sources) && Array.isArray(r.provenance.refusals)))
   );
 }

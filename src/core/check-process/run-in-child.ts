@@ -42,6 +42,7 @@ export function checkRequestOf(ctx: CheckContext, options: { readonly timeLimitM
     ...(ctx.catalogFile ? { catalogFile: ctx.catalogFile } : {}),
     // The built-in policy is the child's own; any other goes along, so the child finds what the parent bans.
     ...(ctx.policy !== builtinPolicy() ? { policy: ctx.policy } : {}),
+    ...(ctx.provenance ? { provenance: ctx.provenance } : {}),
   };
 }
 

@@ -53,7 +53,7 @@ export function serveCheckProcess(port: ParentPort, env: Readonly<Record<string,
         const host = hostFromEnv(env);
         const memoWriter = m.memo && m.dataDir ? memoWriterFor(host, m.dataDir) : undefined;
         const policy = m.policy === undefined ? builtinPolicy() : parsePolicy(m.policy, 'the policy sent by the parent');
-        const ctx = { host, policy, now: new Date(m.now), ...(m.dataDir ? { dataDir: m.dataDir } : {}), ...(m.catalogFile ? { catalogFile: m.catalogFile } : {}), ...(memoWriter ? { memoWriter } : {}) };
+        const ctx = { host, policy, ...(m.provenance ? { provenance: m.provenance } : {}), now: new Date(m.now), ...(m.dataDir ? { dataDir: m.dataDir } : {}), ...(m.catalogFile ? { catalogFile: m.catalogFile } : {}), ...(memoWriter ? { memoWriter } : {}) };
         const report = await runChecks(ctx, {
           checks: m.checks ? defaultChecks().filter((c) => m.checks!.includes(c.id)) : defaultChecks(),
           timeLimitMs: m.timeLimitMs,

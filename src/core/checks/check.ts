@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AdvisoryPoint, Finding, Message } from '../../shared/finding';
+import type { PolicyProvenance } from '../../shared/org-policy';
 import type { Host } from '../host/host';
 import type { MutableHost } from '../host/mutable-host';
 import type { Policy } from '../policy/policy-schema';
@@ -19,6 +20,8 @@ export interface CheckContext {
    * confined to it; absent (a recorded machine, pure tests) means nothing is kept and every check looks in full.
    */
   readonly memoWriter?: MutableHost;
+  /** Where `policy` came from (the organisation's file or Group Policy) and what was refused; the report records it. */
+  readonly provenance?: PolicyProvenance;
 }
 
 /** A check: looks at the machine through ctx.host and returns findings. Never throws on purpose. */

@@ -174,3 +174,5 @@ export const policySchema = z
 export type Policy = z.infer<typeof policySchema>;
 /** One banned application's detection signatures. */
 export type BannedApp = Policy['bannedApps'][number];
+/** The schema of one banned app: the built-in policy's and an organisation policy's extra ones are the same. */
+export const bannedAppSchema = bannedApp;

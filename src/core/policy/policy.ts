@@ -1,4 +1,5 @@
 import builtinJson from '../../../policies/cv-1981-ubnd-vhtt.json';
+import type { PolicyProvenance } from '../../shared/org-policy';
 import type { ReportPolicy } from '../../shared/report';
 import { policySchema, type Policy } from './policy-schema';
 
@@ -32,6 +33,6 @@ export function builtinPolicy(): Policy {
 }
 
 /** What a Report says about the policy it was judged against. */
-export function reportPolicy(policy: Policy): ReportPolicy {
-  return { id: policy.id, number: policy.number, title: policy.title, citations: policy.citations };
+export function reportPolicy(policy: Policy, provenance?: PolicyProvenance): ReportPolicy {
+  return { id: policy.id, number: policy.number, title: policy.title, citations: policy.citations, ...(provenance ?? {}) };
 }

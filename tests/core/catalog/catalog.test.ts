@@ -6,7 +6,8 @@ import { builtinCatalog } from '../../../src/core/catalog/builtin-catalog';
 import { catalogSchema, parseCatalog } from '../../../src/core/catalog/catalog-schema';
 import { loadCatalog } from '../../../src/core/catalog/load-catalog';
 import { signCatalog, verifySignedCatalog, isRefusal } from '../../../src/core/catalog/signed-catalog';
-import { forgetTestKeys, releaseKeys, trustedKeyFromPem, trustedKeys, trustKeyInThisProcessForTests } from '../../../src/core/catalog/trusted-keys';
+import { forgetTestKeys, releaseKeys, trustedKeys, trustKeyInThisProcessForTests } from '../../../src/core/catalog/trusted-keys';
+import { trustedKeyFromPem } from '../../../src/core/signing/signing-keys';
 import { RealHost } from '../../../src/core/host/real-host';
 
 const KEYS = join(__dirname, '..', '..', 'fixtures', 'catalog-keys');

@@ -1,0 +1,87 @@
+/**
+ * Reads the organisation's settings from Group Policy's key, HKLM\SOFTWARE\Policies\attt-selfcheck, through the
+ * Host (`reg query`). Only administrators (and Group Policy) write under HKLM\SOFTWARE\Policies, so these values
+ * need no signature; banned apps, which need structure, come only from the signed file. The value names are
+ * those of deploy/windows/admx/attt-selfcheck.admx (a test compares both lists).
+ */
+import type { PolicyRefusal } from '../../shared/org-policy';
+import type { Host } from '../host/host';
+import { queryKey, regValue, type RegKey } from '../windows/reg-query';
+import { orgSettingsSchema, zodIssues, type OrgSettings } from './org-policy-schema';
+import { POLICY_REGISTRY_KEY } from './policy-locations';
+
+/** One registry value the app reads: its name, its type, and where it goes in the settings. */
+interface RegistrySetting {
+  readonly name: string;
+  readonly type: 'REG_SZ' | 'REG_DWORD';
+  readonly path: readonly string[];
+}
+
+/** Every value the app reads under the key, with its registry type and its place in the settings. */
+export const POLICY_REGISTRY_VALUES: readonly RegistrySetting[] = [
+  { name: 'AgencyName', type: 'REG_SZ', path: ['agency', 'name'] },
+  { name: 'ItContactName', type: 'REG_SZ', path: ['agency', 'itContact', 'name'] },
+  { name: 'ItContactPhone', type: 'REG_SZ', path: ['agency', 'itContact', 'phone'] },
+  { name: 'ItContactEmail', type: 'REG_SZ', path: ['agency', 'itContact', 'email'] },
+  { name: 'ItContactRoom', type: 'REG_SZ', path: ['agency', 'itContact', 'room'] },
+  { name: 'FullCheckHours', type: 'REG_DWORD', path: ['schedule', 'fullCheckHours'] },
+  { name: 'BannedAppMinutes', type: 'REG_DWORD', path: ['schedule', 'bannedAppMinutes'] },
+  { name: 'PatchMaxBehindDays', type: 'REG_DWORD', path: ['patch', 'maxBehindDays'] },
+  { name: 'CatalogMaxAgeDays', type: 'REG_DWORD', path: ['patch', 'catalogMaxAgeDays'] },
+  { name: 'AdvisoryNoteVi', type: 'REG_SZ', path: ['advisoryNote', 'vi'] },
+  { name: 'AdvisoryNoteEn', type: 'REG_SZ', path: ['advisoryNote', 'en'] },
+  { name: 'DefaultLanguage', type: 'REG_SZ', path: ['defaultLanguage'] },
+  { name: 'UsersMayTurnOffNotifications', type: 'REG_DWORD', path: ['notifications', 'usersMayTurnOff'] },
+];
+
+/** What the key gave: no key or no value we read (nothing set), settings, or a refusal. */
+export type RegistrySettingsResult = { readonly ok: true; readonly settings: OrgSettings | null } | { readonly ok: false; readonly refusal: PolicyRefusal };
+
+/** Reads Group Policy's values for the app on Windows; `{ok, settings: null}` elsewhere or when none is set. */
+export async function readRegistrySettings(host: Host): Promise<RegistrySettingsResult> {
+  if (host.platform !== 'win32') return { ok: true, settings: null };
+  const r = await queryKey(host, POLICY_REGISTRY_KEY, { view: 64 });
+  const source = POLICY_REGISTRY_KEY;
+  if (!r.ok) return { ok: false, refusal: { source, kind: 'unreadable', reason: { key: 'policy:refused.registryUnreadable', params: { source, detail: `${r.reason.key} ${JSON.stringify(r.reason.params ?? {})}` } } } };
+  const key = r.keys.find((k) => k.path.toUpperCase() === 'HKEY_LOCAL_MACHINE\\SOFTWARE\\POLICIES\\ATTT-SELFCHECK');
+  if (!r.exists || !key) return { ok: true, settings: null };
+  const raw = settingsFromKey(key);
+  if (!raw.found) return { ok: true, settings: null };
+  if (raw.wrongType.length > 0) return { ok: false, refusal: { source, kind: 'malformed', reason: { key: 'policy:refused.registryMalformed', params: { source, detail: raw.wrongType.join('; ') } } } };
+  const parsed = orgSettingsSchema.safeParse(raw.doc);
+  if (!parsed.success) return { ok: false, refusal: { source, kind: 'malformed', reason: { key: 'policy:refused.registryMalformed', params: { source, detail: zodIssues(parsed.error) } } } };
+  return { ok: true, settings: parsed.data };
+}
+
+/** The settings document of the key's values (names case-insensitive, as the registry is; empty text is unset). */
+function settingsFromKey(key: RegKey): { found: boolean; doc: Record<string, unknown>; wrongType: string[] } {
+  const doc: Record<string, unknown> = {};
+  const wrongType: string[] = [];
+  let found = false;
+  for (const s of POLICY_REGISTRY_VALUES) {
+    const v = regValue(key, s.name);
+    if (!v) continue;
+    let value: unknown;
+    if (s.type === 'REG_SZ' && (v.type === 'REG_SZ' || v.type === 'REG_EXPAND_SZ')) {
+      if (v.data.trim() === '') continue;
+      value = v.data;
+    } else if (s.type === 'REG_DWORD' && v.type === 'REG_DWORD') {
+      value = s.path[s.path.length - 1] === 'usersMayTurnOff' ? v.data !== 0 : v.data;
+    } else {
+      wrongType.push(`${s.name}: ${v.type === 'other' ? v.typeName : v.type}, ${s.type} expected`);
+      continue;
+    }
+    found = true;
+    setAt(doc, s.path, value);
+  }
+  // The advisory page shows the note in the window's language: one language given serves both.
+  const note = doc.advisoryNote as { vi?: string; en?: string } | undefined;
+  if (note) doc.advisoryNote = { vi: note.vi ?? note.en, en: note.en ?? note.vi };
+  return { found: found || wrongType.length > 0, doc, wrongType };
+}
+
+function setAt(doc: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  let at = doc;
+  for (const p of path.slice(0, -1)) at = (at[p] ??= {}) as Record<string, unknown>;
+  at[path[path.length - 1]!] = value;
+}

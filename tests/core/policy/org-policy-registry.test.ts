@@ -1,0 +1,115 @@
+// Group Policy's values (HKLM\SOFTWARE\Policies\attt-selfcheck) read through a fake Windows Host that answers
+// `reg query` as Windows prints it; with and without the signed file beside them.
+import { generateKeyPairSync } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../../src/cli/main';
+import { FixtureHost } from '../../../src/core/host/fixture-host';
+import { SIGNED_POLICY_FORMAT } from '../../../src/core/policy/org-policy-schema';
+import { loadPolicyInForce } from '../../../src/core/policy/policy-in-force';
+import { signText } from '../../../src/core/signing/signed-file';
+import { capture } from '../../helpers/capture-io';
+
+const NOW = new Date('2026-11-25T09:00:00Z');
+const KEY = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\attt-selfcheck';
+const QUERY = ['reg', 'query', 'HKLM\\SOFTWARE\\Policies\\attt-selfcheck', '/reg:64'];
+const FOLDER = 'C:\\ProgramData\\attt-selfcheck';
+
+/** `reg query` output of the key with these `Name    TYPE    Data` values (CRLF, as Windows prints it). */
+const regOutput = (values: readonly string[]): string => `\r\n${KEY}\r\n${values.map((v) => `    ${v}`).join('\r\n')}\r\n\r\n`;
+
+const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+
+function windows(reg: { stdout?: string; exitCode?: number; stderr?: string; error?: 'timeout' } | null, files: Record<string, string> = {}): FixtureHost {
+  return new FixtureHost({
+    platform: 'win32',
+    homedir: 'C:\\Users\\an',
+    env: { ATTT_SELFCHECK_DATA_DIR: 'C:\\Users\\an\\AppData\\Roaming\\attt-selfcheck', ProgramData: 'C:\\ProgramData' },
+    files,
+    commands: reg ? [{ argv: QUERY, ...reg }] : [],
+  });
+}
+
+function signedFile(settings: Record<string, unknown>): Record<string, string> {
+  const payload = JSON.stringify({ schemaVersion: 1, id: 'so-tt-tt-2026', issuedAt: '2026-11-01', notAfter: '2027-11-01', settings });
+  return {
+    [`${FOLDER}\\policy.json`]: JSON.stringify(signText(SIGNED_POLICY_FORMAT, payload, privateKey.export({ type: 'pkcs8', format: 'pem' }).toString())),
+    [`${FOLDER}\\policy-signing.public.pem`]: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  };
+}
+
+describe('the organisation policy from Group Policy', () => {
+  it('reads every kind of value: text, numbers, the language and the notification switch', async () => {
+    const host = windows({
+      stdout: regOutput([
+        'AgencyName    REG_SZ    UBND phường Cẩm Thủy',
+        'ItContactPhone    REG_SZ    0203 3862 111',
+        'ItContactRoom    REG_SZ    Phòng 105',
+        'FullCheckHours    REG_DWORD    0x8',
+        'BannedAppMinutes    REG_DWORD    0x14',
+        'PatchMaxBehindDays    REG_DWORD    0x2d',
+        'AdvisoryNoteVi    REG_SZ    Họp trực tuyến chỉ dùng phần mềm của Sở.',
+        'DefaultLanguage    REG_SZ    en',
+        'UsersMayTurnOffNotifications    REG_DWORD    0x0',
+        'SomethingElse    REG_SZ    ignored',
+      ]),
+    });
+    const p = await loadPolicyInForce(host, NOW);
+    expect(p.provenance).toEqual({ origin: 'organisation', sources: [{ kind: 'registry', key: 'HKLM\\SOFTWARE\\Policies\\attt-selfcheck' }], agency: { name: 'UBND phường Cẩm Thủy', itContact: { phone: '0203 3862 111', room: 'Phòng 105' } }, refusals: [] });
+    expect(p.choices).toEqual({ fullCheckHours: 8, defaultLanguage: 'en', usersMayTurnOffNotifications: false, advisoryNote: { vi: 'Họp trực tuyến chỉ dùng phần mềm của Sở.', en: 'Họp trực tuyến chỉ dùng phần mềm của Sở.' } });
+    expect(p.policy.schedule.bannedAppMinutes).toBe(20);
+    expect(p.policy.patch.maxBehindDays).toBe(45);
+    expect(p.policy.bannedApps.map((a) => a.id)).toEqual(['zoom']);
+  });
+
+  it('where the signed file and Group Policy both set a value, Group Policy wins; the file\'s banned apps stay', async () => {
+    const host = windows(
+      { stdout: regOutput(['ItContactPhone    REG_SZ    0203 3862 222']) },
+      signedFile({ agency: { name: 'Sở Thông tin và Truyền thông', itContact: { phone: '0203 3000 000', email: 'cntt@stttt.gov.vn' } }, bannedApps: [{ id: 'hop-nhanh', name: 'Họp Nhanh', advisoryPoint: 1, linux: {}, windows: { displayNamePatterns: ['^Họp Nhanh'] }, macos: {}, installers: {} }] }),
+    );
+    const p = await loadPolicyInForce(host, NOW);
+    expect(p.provenance.agency).toEqual({ name: 'Sở Thông tin và Truyền thông', itContact: { phone: '0203 3862 222', email: 'cntt@stttt.gov.vn' } });
+    expect(p.provenance.sources.map((s) => s.kind)).toEqual(['file', 'registry']);
+    expect(p.policy.bannedApps.map((a) => a.name)).toEqual(['Zoom', 'Họp Nhanh']);
+  });
+
+  it('a missing key is no policy and no refusal', async () => {
+    const host = windows({ exitCode: 1, stderr: 'ERROR: The system was unable to find the specified registry key or value.\r\n' });
+    const p = await loadPolicyInForce(host, NOW);
+    expect(p.provenance).toEqual({ origin: 'builtin', sources: [], refusals: [] });
+  });
+
+  it.each([
+    ['a number outside the choices', 'FullCheckHours    REG_DWORD    0x3', 'schedule.fullCheckHours'],
+    ['a number given as text', 'BannedAppMinutes    REG_SZ    30', 'BannedAppMinutes: REG_SZ, REG_DWORD expected'],
+    ['a language we do not ship', 'DefaultLanguage    REG_SZ    fr', 'defaultLanguage'],
+    ['an e-mail that is none', 'ItContactEmail    REG_SZ    cntt at stttt', 'agency.itContact.email'],
+  ])('%s refuses Group Policy\'s values, the built-in policy stays', async (_name, value, detail) => {
+    const host = windows({ stdout: regOutput(['AgencyName    REG_SZ    UBND phường Cẩm Thủy', value]) });
+    const p = await loadPolicyInForce(host, NOW);
+    expect(p.provenance).toMatchObject({ origin: 'builtin', sources: [] });
+    expect(p.provenance.agency).toBeUndefined();
+    expect(p.provenance.refusals).toHaveLength(1);
+    expect(p.provenance.refusals[0]).toMatchObject({ kind: 'malformed', reason: { key: 'policy:refused.registryMalformed' } });
+    expect(String(p.provenance.refusals[0]!.reason.params?.detail)).toContain(detail);
+  });
+
+  it('reg that cannot answer is said, not taken for "no policy"', async () => {
+    const p = await loadPolicyInForce(windows({ error: 'timeout' }), NOW);
+    expect(p.provenance.refusals).toMatchObject([{ kind: 'unreadable', source: 'HKLM\\SOFTWARE\\Policies\\attt-selfcheck', reason: { key: 'policy:refused.registryUnreadable' } }]);
+  });
+
+  it('policy show names Group Policy as the source and the CLI shows the contact', async () => {
+    const host = windows({ stdout: regOutput(['AgencyName    REG_SZ    UBND phường Cẩm Thủy', 'ItContactEmail    REG_SZ    cntt@camthuy.gov.vn']) });
+    const io = capture();
+    expect(await main(['policy', 'show'], { io, host, now: () => NOW })).toBe(0);
+    expect(io.stdout).toContain('Thiết lập Group Policy: HKLM\\SOFTWARE\\Policies\\attt-selfcheck');
+    expect(io.stdout).toContain('Cơ quan: UBND phường Cẩm Thủy');
+    expect(io.stdout).toContain('Thư điện tử: cntt@camthuy.gov.vn');
+  });
+
+  it('is not looked for on Linux or macOS', async () => {
+    const host = new FixtureHost({ platform: 'linux', homedir: '/home/an', env: { ATTT_SELFCHECK_MACHINE_POLICY_DIR: '' }, files: {}, commands: [] });
+    await loadPolicyInForce(host, NOW);
+    expect(host.calls).toEqual([]);
+  });
+});
