@@ -115,6 +115,10 @@ const PARAMS: Readonly<Record<string, Value>> = {
   via: { vi: 'chương trình hỗ trợ mở rộng (ESM)', en: 'extended support (ESM)' },
   inUse: { vi: 'danh mục tích hợp sẵn', en: 'the built-in catalog' },
   choices: { vi: '«vi» hoặc «en»', en: '«vi» or «en»' },
+  // A banned app's removal data (its entry in the policy).
+  url: 'https://support.zoom.com/hc/en/article?id=zm_kb&sysparm_article=KB0064998',
+  bundle: '/Applications/zoom.us.app',
+  labels: 'us.zoom.ZoomDaemon, us.zoom.updater',
   // The organisation policy (locales/*/policy.json).
   source: '/etc/attt-selfcheck/policy.json',
   keyFile: '/etc/attt-selfcheck/policy-signing.public.pem',
