@@ -6,12 +6,12 @@
 import { EventEmitter } from 'node:events';
 import type { Message } from '../shared/finding';
 import type { FixPlanView, FixProgress, FixResultView } from '../shared/fix';
-import type { HistoryEntry } from '../shared/history';
+import { historyEntry, type HistoryEntry } from '../shared/history';
 import type { PauseDuration, PauseState, SnoozeState } from '../shared/ipc-contract';
 import type { Report } from '../shared/report';
 import type { Settings } from '../shared/settings';
 import { overlayReport } from '../core/overlay-report';
-import { historyEntry, HISTORY_LIMIT, openStores, type AppStores } from './app-stores';
+import { HISTORY_LIMIT, openStores, type AppStores } from './app-stores';
 import { findingVerdict, type FixService } from './fix-service';
 import { AppError } from './ipc-main';
 import { settingsSchema } from './ipc-schemas';

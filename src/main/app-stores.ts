@@ -19,6 +19,7 @@ const historySchema = z.array(
     summary,
     durationMs: z.number(),
     findings: z.array(z.object({ id: z.string(), status, title: message })),
+    checks: z.array(z.string()).optional(),
   }),
 ) satisfies z.ZodType<HistoryEntry[]>;
 
@@ -61,18 +62,5 @@ export function openStores(dir: string, onCorrupt: (p: CorruptFile) => void): Ap
     notify: new JsonStore<NotifyState>({ dir, name: 'notify-state.json', schema: notifyStateSchema, defaults: () => EMPTY_NOTIFY_STATE, onCorrupt }),
     history: new JsonStore<HistoryEntry[]>({ dir, name: 'history.json', schema: historySchema as z.ZodType<HistoryEntry[]>, defaults: () => [], onCorrupt }),
     lastReport: new JsonStore<Report | null>({ dir, name: 'last-report.json', schema: reportSchema.nullable() as unknown as z.ZodType<Report | null>, defaults: () => null, onCorrupt }),
-  };
-}
-
-/** The history entry of a report: its counts and the findings that were not `ok`. */
-export function historyEntry(report: Report): HistoryEntry {
-  return {
-    at: report.generatedAt,
-    summary: report.summary,
-    durationMs: report.durationMs,
-    findings: report.findings
-      .filter((f) => f.status !== 'ok')
-      .slice(0, 10)
-      .map((f) => ({ id: f.id, status: f.status, title: f.title })),
   };
 }

@@ -106,6 +106,8 @@ const PARAMS: Readonly<Record<string, Value>> = {
   check: { vi: 'phần mềm bị cấm', en: 'banned software' },
   checks: { vi: 'phần mềm bị cấm, bản vá hệ điều hành', en: 'banned software, OS patches' },
   state: { vi: 'có vi phạm', en: 'violation' },
+  before: { vi: 'Cảnh báo', en: 'Warning' },
+  after: { vi: 'Vi phạm', en: 'Violation' },
   title: { vi: 'Phát hiện phần mềm Zoom Workplace 6.1.11 đã cài đặt', en: 'Zoom Workplace 6.1.11 is installed' },
   reason: { vi: 'Công cụ «dpkg-query» không trả lời trong thời gian cho phép và đã được dừng.', en: 'The tool «dpkg-query» did not answer in time and was stopped.' },
   why: { vi: 'tệp đã bị thay đổi sau khi ký', en: 'the file was changed after it was signed' },
