@@ -1,27 +1,20 @@
 /** The app's state files and their schemas: settings, notification state, history, last report. */
 import { z } from 'zod';
+import { CHECK_HISTORY_FILE, historyEntrySchema } from '../core/history/check-history';
 import type { HistoryEntry } from '../shared/history';
 import { REPORT_SCHEMA_VERSION, type Report } from '../shared/report';
 import { DEFAULT_STORED_SETTINGS, settingsFileSchema, type SettingsFile } from './settings-file';
 import { EMPTY_NOTIFY_STATE, notifyStateSchema, type NotifyState } from './notifications';
 import { JsonStore, type CorruptFile } from './state-store';
 
-/** How many past checks the history keeps. */
-export const HISTORY_LIMIT = 200;
+/** How many past checks the history keeps (the CLI's `check` keeps as many). */
+export { HISTORY_LIMIT } from '../shared/history';
 
 const status = z.enum(['violation', 'warning', 'ok', 'unknown']);
 const message = z.object({ key: z.string().min(1), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
 const summary = z.object({ violation: z.number(), warning: z.number(), unknown: z.number(), ok: z.number() });
 
-const historySchema = z.array(
-  z.object({
-    at: z.string(),
-    summary,
-    durationMs: z.number(),
-    findings: z.array(z.object({ id: z.string(), status, title: message })),
-    checks: z.array(z.string()).optional(),
-  }),
-) satisfies z.ZodType<HistoryEntry[]>;
+const historySchema = z.array(historyEntrySchema) satisfies z.ZodType<HistoryEntry[]>;
 
 // The last report is our own output; check the parts the app relies on and keep the rest as is. A report of
 // schema 1 (before `data.owner` was split) is still shown as it was: the app reads no evidence data from it.
@@ -60,7 +53,7 @@ export function openStores(dir: string, onCorrupt: (p: CorruptFile) => void): Ap
     // Today's layout or an older one (settings-file.ts); the controller upgrades an older one.
     settings: new JsonStore<SettingsFile>({ dir, name: 'settings.json', schema: settingsFileSchema, defaults: () => DEFAULT_STORED_SETTINGS, onCorrupt }),
     notify: new JsonStore<NotifyState>({ dir, name: 'notify-state.json', schema: notifyStateSchema, defaults: () => EMPTY_NOTIFY_STATE, onCorrupt }),
-    history: new JsonStore<HistoryEntry[]>({ dir, name: 'history.json', schema: historySchema as z.ZodType<HistoryEntry[]>, defaults: () => [], onCorrupt }),
+    history: new JsonStore<HistoryEntry[]>({ dir, name: CHECK_HISTORY_FILE, schema: historySchema as z.ZodType<HistoryEntry[]>, defaults: () => [], onCorrupt }),
     lastReport: new JsonStore<Report | null>({ dir, name: 'last-report.json', schema: reportSchema.nullable() as unknown as z.ZodType<Report | null>, defaults: () => null, onCorrupt }),
   };
 }

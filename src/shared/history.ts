@@ -25,6 +25,9 @@ export interface HistoryEntry {
   readonly checks?: readonly string[];
 }
 
+/** How many past checks the history keeps. */
+export const HISTORY_LIMIT = 200;
+
 /** The most findings one entry keeps: far above what one PC has, a bound on the file for a hostile report. */
 export const HISTORY_FINDINGS_LIMIT = 200;
 

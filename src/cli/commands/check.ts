@@ -3,6 +3,9 @@ import { exitCodeFor, selectChecks } from '../../core/engine';
 import { ecsLines } from '../../core/export/ecs';
 import { nagiosLine } from '../../core/export/nagios';
 import { memoWriterFor } from '../../core/host/memo-writer';
+import type { MutableHost } from '../../core/host/mutable-host';
+import { checkHistoryPath, recordCheck } from '../../core/history/check-history';
+import { historyEntry } from '../../shared/history';
 import type { Report } from '../../shared/report';
 import { UsageError } from '../args';
 import type { CliContext, Command } from '../command';
@@ -32,6 +35,18 @@ function printed(report: Report, format: CheckFormat, ctx: CliContext): string {
   return renderReport(report, ctx.t);
 }
 
+/** Adds the report to the check history; a history that cannot be rewritten without loss is left as it is, and said on stderr. */
+async function keep(ctx: CliContext, writer: MutableHost, report: Report): Promise<void> {
+  const file = checkHistoryPath(ctx.host, ctx.dataDir);
+  try {
+    const r = await recordCheck(ctx.host, writer, file, historyEntry(report));
+    if (!r.written) ctx.io.err(`${ctx.t.message(r.reason)}\n`);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    ctx.io.err(`${ctx.t.t('common:checkHistory.writeFailed', { path: file, message }).replace(/\n/g, '\n    ')}\n`);
+  }
+}
+
 /** `attt-selfcheck check [--only banned-app|os-patch] [--json | --ecs | --format text|json|nagios|ecs] [--lang vi|en] [--catalog FILE]`: run the checks and print the report. */
 export const checkCommand: Command = {
   words: ['check'],
@@ -47,6 +62,8 @@ export const checkCommand: Command = {
     const memoWriter = memoWriterFor(ctx.host, ctx.dataDir);
     const report = await ctx.checkRunner({ host: ctx.host, policy: ctx.policy, provenance: ctx.policyInForce.provenance, now: ctx.now(), dataDir: ctx.dataDir, ...(catalogFile ? { catalogFile } : {}), ...(memoWriter ? { memoWriter } : {}) }, checks);
     ctx.io.out(printed(report, format, ctx));
+    // A full check on this machine is kept in the history the tray keeps too, so `history` says what changed.
+    if (memoWriter && only === undefined) await keep(ctx, memoWriter, report);
     return exitCodeFor(report.findings);
   },
 };

@@ -1,4 +1,7 @@
+import { checkHistoryPath, readCheckHistory } from '../../core/history/check-history';
 import type { Translator } from '../../core/i18n/translator';
+import { historyChanges } from '../../shared/history-diff';
+import { renderCheckHistory } from '../render-check-history';
 import { auditLogPath, readAudit, type AuditEntry, type AuditRead } from '../../core/remediation/audit-log';
 import { displayArgv } from '../../core/remediation/runner';
 import type { Command } from '../command';
@@ -27,16 +30,26 @@ export function renderHistory(read: AuditRead, t: Translator, file: string): str
   return `${lines.join('\n')}\n`;
 }
 
-/** `attt-selfcheck history [--json]`: print the audit log of removals. Corrupt lines are reported and skipped. */
+/**
+ * `attt-selfcheck history [--json]`: the checks kept (history.json), each with what changed since the one before,
+ * then the audit log of removals. Damaged entries and lines are reported on stderr and skipped; no file is changed.
+ * `--json` keeps the audit log's keys (`file`, `entries`, `corrupt`) and adds `checks` (the check history with its changes).
+ */
 export const historyCommand: Command = {
   words: ['history'],
   flags: {},
   async run(ctx) {
+    const checksFile = checkHistoryPath(ctx.host, ctx.dataDir);
+    const checks = await readCheckHistory(ctx.host, checksFile);
     const file = auditLogPath(ctx.host, ctx.dataDir);
     const read = await readAudit(ctx.host, file);
-    if (ctx.args.json) ctx.io.out(`${JSON.stringify({ schemaVersion: 1, file, ...read }, null, 2)}\n`);
-    else ctx.io.out(renderHistory(read, ctx.t, file));
+    if (ctx.args.json) {
+      const changes = historyChanges(checks.entries);
+      const checkDoc = { file: checksFile, entries: checks.entries.map((e, i) => ({ ...e, changes: changes[i]?.changes ?? null, earlierPartial: changes[i]?.earlierPartial ?? false })), skipped: checks.skipped, ...(checks.error ? { error: checks.error } : {}) };
+      ctx.io.out(`${JSON.stringify({ schemaVersion: 1, file, ...read, checks: checkDoc }, null, 2)}\n`);
+    } else ctx.io.out(`${renderCheckHistory(checks, ctx.t, checksFile)}\n${renderHistory(read, ctx.t, file)}`);
+    for (const s of checks.skipped) ctx.io.err(`${ctx.t.t('common:checkHistory.skipped', { n: s.n, reason: escapeControls(s.reason) }).replace(/\n/g, '\n    ')}\n`);
     for (const c of read.corrupt) ctx.io.err(`${ctx.t.t('fix:history.corrupt', { line: c.line, reason: c.reason })}\n`);
-    return read.error ? 3 : 0;
+    return read.error || checks.error ? 3 : 0;
   },
 };

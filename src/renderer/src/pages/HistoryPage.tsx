@@ -18,21 +18,21 @@ function ChangeLine({ c }: { readonly c: FindingChange }) {
   const status = (s: string): string => t(`common:status.${s}`);
   return (
     <li className={`change change-${c.kind}`}>
-      <strong>{t(`ui:history.change.${c.kind}`)}:</strong> {renderMessage(t, c.title)}{' '}
+      <strong>{t(`common:change.${c.kind}`)}:</strong> {renderMessage(t, c.title)}{' '}
       {c.kind === 'new' && c.after && <StatusBadge status={c.after} />}
-      {c.kind === 'changed' && c.before && c.after && <span>— {t('ui:history.change.fromTo', { before: status(c.before), after: status(c.after) })}</span>}
-      {c.kind === 'resolved' && c.before && <span>— {t('ui:history.change.was', { before: status(c.before) })}</span>}
+      {c.kind === 'changed' && c.before && c.after && <span>— {t('common:change.fromTo', { before: status(c.before), after: status(c.after) })}</span>}
+      {c.kind === 'resolved' && c.before && <span>— {t('common:change.was', { before: status(c.before) })}</span>}
     </li>
   );
 }
 
 function Changes({ diff }: { readonly diff: HistoryDiff | null }) {
   const { t } = useTranslation();
-  if (!diff) return <p>{t('ui:history.change.first')}</p>;
+  if (!diff) return <p>{t('common:change.first')}</p>;
   return (
     <>
       {diff.changes.length === 0 ? (
-        <p>{t('ui:history.change.none')}</p>
+        <p>{t('common:change.none')}</p>
       ) : (
         <ul className="changes">
           {diff.changes.map((c) => (
@@ -40,7 +40,7 @@ function Changes({ diff }: { readonly diff: HistoryDiff | null }) {
           ))}
         </ul>
       )}
-      {diff.earlierPartial && <p className="note">{t('ui:history.change.partial')}</p>}
+      {diff.earlierPartial && <p className="note">{t('common:change.partial')}</p>}
     </>
   );
 }

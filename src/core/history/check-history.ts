@@ -1,0 +1,94 @@
+/**
+ * The history of checks (history.json in the data folder, written by the tray, newest first) read for the CLI:
+ * read-only, entry by entry, so one damaged entry is reported and skipped while the others are shown, and the
+ * file itself is never changed here (the tray's store moves a damaged file aside whole: see src/main/state-store.ts).
+ */
+import { z } from 'zod';
+import type { Message } from '../../shared/finding';
+import { HISTORY_LIMIT, type HistoryEntry } from '../../shared/history';
+import { readFailure } from '../checks/reasons';
+import { isHostError, type Host } from '../host/host';
+import type { MutableHost } from '../host/mutable-host';
+
+/** File name of the check history inside the user's data folder. */
+export const CHECK_HISTORY_FILE = 'history.json';
+
+const status = z.enum(['violation', 'warning', 'ok', 'unknown']);
+const message = z.object({ key: z.string().min(1), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
+const summary = z.object({ violation: z.number(), warning: z.number(), unknown: z.number(), ok: z.number() });
+
+/** One entry of history.json: what the tray writes (historyEntry) and reads back. */
+export const historyEntrySchema = z.object({
+  at: z.string(),
+  summary,
+  durationMs: z.number(),
+  findings: z.array(z.object({ id: z.string(), status, title: message })),
+  checks: z.array(z.string()).optional(),
+}) satisfies z.ZodType<HistoryEntry>;
+
+/** An entry that could not be read back: its place in the file (1 = newest) and why. */
+export interface SkippedEntry {
+  readonly n: number;
+  readonly reason: string;
+}
+
+/** What reading the check history gave: the good entries newest first, and the bad ones reported, not dropped silently. */
+export interface CheckHistoryRead {
+  readonly entries: readonly HistoryEntry[];
+  readonly skipped: readonly SkippedEntry[];
+  /** Set when the file exists but could not be read or is not a list of entries at all. */
+  readonly error?: string;
+  /** The same, in words. */
+  readonly reason?: Message;
+}
+
+/** Path of the check history for a data folder. */
+export function checkHistoryPath(host: Pick<Host, 'path'>, dataDir: string): string {
+  return host.path.join(dataDir, CHECK_HISTORY_FILE);
+}
+
+/** Parses the text of history.json: each bad entry is reported with its place and skipped; the rest are kept. */
+export function parseCheckHistory(text: string, file: string): CheckHistoryRead {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    const error = e instanceof Error ? e.message : String(e);
+    return { entries: [], skipped: [], error, reason: { key: 'common:reason.notJson', params: { path: file, message: error } } };
+  }
+  if (!Array.isArray(data)) return { entries: [], skipped: [], error: 'not a list of checks', reason: { key: 'common:reason.notHistory', params: { path: file } } };
+  const entries: HistoryEntry[] = [];
+  const skipped: SkippedEntry[] = [];
+  data.forEach((raw: unknown, i) => {
+    const parsed = historyEntrySchema.safeParse(raw);
+    if (parsed.success) entries.push(parsed.data);
+    else skipped.push({ n: i + 1, reason: parsed.error.issues.slice(0, 3).map((x) => `${x.path.join('.') || '(root)'}: ${x.message}`).join('; ') });
+  });
+  return { entries, skipped };
+}
+
+/** Reads the check history (a link, FIFO or device at its name is refused unread); a missing file is no history. Never throws. */
+export async function readCheckHistory(host: Host, file: string): Promise<CheckHistoryRead> {
+  try {
+    return parseCheckHistory(await host.readText(file, { maxBytes: 16 * 1024 * 1024, links: 'refuse' }), file);
+  } catch (e) {
+    if (isHostError(e) && e.code === 'not-found') return { entries: [], skipped: [] };
+    const err = e instanceof Error ? e : new Error(String(e));
+    return { entries: [], skipped: [], error: err.message, reason: readFailure(err, file) };
+  }
+}
+
+/** Why `recordCheck` left the history as it was, or that it wrote it. */
+export type RecordOutcome = { readonly written: true } | { readonly written: false; readonly reason: Message };
+
+/**
+ * Puts `entry` first in the check history, written atomically through `writer` (the CLI's `check`, beside the tray).
+ * A history that could not be read whole (unreadable, not JSON, a damaged entry) is left untouched, so nothing in
+ * it is lost by a rewrite; the reason says so.
+ */
+export async function recordCheck(host: Host, writer: MutableHost, file: string, entry: HistoryEntry): Promise<RecordOutcome> {
+  const read = await readCheckHistory(host, file);
+  if (read.error || read.skipped.length > 0) return { written: false, reason: { key: 'common:checkHistory.notRecorded', params: { path: file } } };
+  await writer.writeFileAtomic(file, JSON.stringify([entry, ...read.entries].slice(0, HISTORY_LIMIT), null, 2));
+  return { written: true };
+}
