@@ -60,8 +60,8 @@ describe('attt-selfcheck history: the checks and what changed', () => {
     expect(section).toContain('    Đổi trạng thái: Windows 11 Pro 23H2 chưa cài bản cập nhật mới nhất: máy đang ở 22631.4890, bản mới nhất đã biết là 22631.7376 (ngày 14/07/2026); đã chậm 45 ngày — từ «Cảnh báo» thành «Vi phạm»\n');
     expect(section).toContain('    Không còn: Phát hiện phần mềm Zoom Workplace 6.1.11 đã cài đặt (tài khoản nguyenvana) — trước đó: Vi phạm\n');
     expect(section).toContain('    Mới xuất hiện: Phát hiện phần mềm Zoom Workplace 6.1.11 đã cài đặt (tài khoản nguyenvana) — Vi phạm\n');
-    expect(section).toMatch(/    Lần kiểm tra đầu tiên được lưu, chưa có lần trước để so sánh\.\n\n$/);
-    expect(section).toMatch(/\n\d{2}\/\d{2}\/2026 \d{2}:\d{2}  2 vi phạm, 1 cảnh báo, 0 chưa kiểm tra được\n/);
+    expect(section).toMatch(/ {4}Lần kiểm tra đầu tiên được lưu, chưa có lần trước để so sánh\.\n\n$/);
+    expect(section).toMatch(/\n\d{2}\/\d{2}\/2026 \d{2}:\d{2} {2}2 vi phạm, 1 cảnh báo, 0 chưa kiểm tra được\n/);
     // The audit log follows, as before.
     expect(out).toContain('Chưa có thao tác nào.');
     expect(section.split('\n').slice(1).join('\n')).not.toMatch(/HKU|S-1-5-|\\\\|\/home\//);
@@ -86,7 +86,7 @@ describe('attt-selfcheck history: the checks and what changed', () => {
     const { host, file } = setup(text);
     const io = capture();
     expect(await main(['history'], { io, host })).toBe(0);
-    expect(io.stderr).toMatch(/^Mục thứ 2 của lịch sử kiểm tra bị hỏng nên được bỏ qua; tệp được giữ nguyên\.\n    at: /);
+    expect(io.stderr).toMatch(/^Mục thứ 2 của lịch sử kiểm tra bị hỏng nên được bỏ qua; tệp được giữ nguyên\.\n {4}at: /);
     expect(io.stdout).toContain('    Mới xuất hiện: Còn dữ liệu sót lại của Zoom — Cảnh báo\n');
     expect(readFileSync(file, 'utf8')).toBe(text);
   });
@@ -96,7 +96,7 @@ describe('attt-selfcheck history: the checks and what changed', () => {
     const { host, file } = setup(torn);
     const io = capture();
     expect(await main(['history'], { io, host })).toBe(3);
-    expect(io.stdout).toMatch(/Không đọc được lịch sử kiểm tra; tệp được giữ nguyên:\n    Nội dung «.*history\.json» không phải JSON hợp lệ\.\n    \S/);
+    expect(io.stdout).toMatch(/Không đọc được lịch sử kiểm tra; tệp được giữ nguyên:\n {4}Nội dung «.*history\.json» không phải JSON hợp lệ\.\n {4}\S/);
     expect(readFileSync(file, 'utf8')).toBe(torn);
   });
 

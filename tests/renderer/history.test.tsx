@@ -94,9 +94,9 @@ describe('history page', () => {
   });
 
   it('a history file found corrupt was moved aside: the page says so, and the check after it is the first one kept', async () => {
-    const problem: Message = { key: 'ui:problem.movedAside', params: { file: '/home/an/.config/attt-selfcheck/history.json', reason: 'not JSON', movedTo: '/home/an/.config/attt-selfcheck/history.json.corrupt-2026-05-20T05-00-00' } };
+    const problem: Message = { key: 'ui:problem.movedAside', params: { file: '/home/an/.config/attt-selfcheck/history.json', detail: 'not JSON: Unexpected end of JSON input', movedTo: '/home/an/.config/attt-selfcheck/history.json.corrupt-2026-05-20T05-00-00' } };
     const rows = await openHistory('vi', [recorded[0]!], [problem]);
-    expect(screen.getByRole('status').textContent).toMatch(/^Tệp dữ liệu «.*history\.json» bị hỏng .* đã được chuyển sang «.*history\.json\.corrupt-/);
+    expect(screen.getByRole('status').textContent).toMatch(/^Tệp dữ liệu «.*history\.json» bị hỏng nên trợ lý đã chuyển nguyên vẹn sang «.*history\.json\.corrupt-/);
     expect(within(rows[0]!).getByText('Lần kiểm tra đầu tiên được lưu, chưa có lần trước để so sánh.')).toBeTruthy();
   });
 
