@@ -165,8 +165,9 @@ describe('export osquery-pack', () => {
 
   it.skipIf(skipWhy !== '')('each Linux query finds the rows of a real Zoom install and none of the look-alikes', async () => {
     const pack = await exported();
-    const linux = sqlOf(pack, (n) => n.startsWith('zoom_linux_'));
-    expect(Object.keys(linux).sort()).toEqual(['zoom_linux_chrome_extensions', 'zoom_linux_deb_packages', 'zoom_linux_file', 'zoom_linux_firefox_addons', 'zoom_linux_processes', 'zoom_linux_rpm_packages']);
+    expect(Object.keys(sqlOf(pack, (n) => n.startsWith('zoom_linux_'))).sort()).toEqual(['zoom_linux_chrome_extensions', 'zoom_linux_deb_packages', 'zoom_linux_file', 'zoom_linux_firefox_addons', 'zoom_linux_installers', 'zoom_linux_processes', 'zoom_linux_rpm_packages', 'zoom_linux_tarball']);
+    // The tarball and installer queries read the file table differently: their own cases below.
+    const linux = sqlOf(pack, (n) => n.startsWith('zoom_linux_') && !n.endsWith('_tarball') && !n.endsWith('_installers'));
     const results = sqlite(linux, stripped);
     for (const [name, sql] of Object.entries(linux)) {
       const table = tablesOf(sql).find((t) => t !== 'users')!;
@@ -175,6 +176,68 @@ describe('export osquery-pack', () => {
       expect(results[name]?.error, name).toBeUndefined();
       expect(results[name]!.rows!.map((r) => r[key]).sort(), `${name}: ${sql}`).toEqual(want);
     }
+  });
+
+  it.skipIf(skipWhy !== '')('Linux: the tarball unpacked in a home is found by its files (ZoomLauncher and zoom, the first an ELF program), not by a folder name', async () => {
+    const pack = await exported();
+    const sql = pack.queries.zoom_linux_tarball!.query;
+    // Every home, down to OSQUERY_TARBALL_DEPTH folders below it, one LIKE level per folder (osquery's globbing).
+    expect(sql).toContain("f.path LIKE '/home/%/%/%/ZoomLauncher'");
+    expect(sql).toContain("f.path LIKE '/root/%/ZoomLauncher'");
+    expect(sql).not.toContain("'/home/%/%/%/%/%/ZoomLauncher'");
+    const file = (path: string, type = 'regular') => ({ path, directory: path.slice(0, path.lastIndexOf('/')), filename: path.slice(path.lastIndexOf('/') + 1), type, size: 1000, mtime: 1 });
+    const r = sqlite({ tarball: sql }, {
+      file: [
+        file('/home/an/Downloads/zoom/ZoomLauncher'), file('/home/an/Downloads/zoom/zoom'), // the real one
+        file('/root/apps/meet/ZoomLauncher'), file('/root/apps/meet/zoom'), // renamed folder: still found by its files
+        file('/home/an/tools/ZoomLauncher'), // alone: no zoom beside it
+        file('/home/an/fake/ZoomLauncher'), file('/home/an/fake/zoom'), // a script, not a program
+        file('/home/binh/link/ZoomLauncher', 'symlink'), file('/home/binh/link/zoom'), // a link
+        file('/opt/zoom/ZoomLauncher'), file('/opt/zoom/zoom'), // the .deb's: not in a home (the file query covers it)
+      ],
+      magic: [
+        { path: '/home/an/Downloads/zoom/ZoomLauncher', data: 'ELF 64-bit LSB pie executable, x86-64, dynamically linked' },
+        { path: '/root/apps/meet/ZoomLauncher', data: 'ELF 64-bit LSB executable, x86-64' },
+        { path: '/home/an/tools/ZoomLauncher', data: 'ELF 64-bit LSB executable, x86-64' },
+        { path: '/home/an/fake/ZoomLauncher', data: 'POSIX shell script, ASCII text executable' },
+        { path: '/home/binh/link/ZoomLauncher', data: 'ELF 64-bit LSB executable, x86-64' },
+        { path: '/opt/zoom/ZoomLauncher', data: 'ELF 64-bit LSB executable, x86-64' },
+      ],
+    });
+    expect(r.tarball?.error).toBeUndefined();
+    expect(r.tarball!.rows!.map((x) => x.path).sort()).toEqual(['/home/an/Downloads/zoom', '/root/apps/meet']);
+  });
+
+  it.skipIf(skipWhy !== '')('installers left in the Downloads and Desktop folders of every home, by the policy patterns, case-insensitive, on each platform', async () => {
+    const pack = await exported();
+    const rows = (paths: string[], sep: string) => ({ file: paths.map((path) => ({ path, filename: path.slice(path.lastIndexOf(sep) + 1), type: 'regular', size: 1, mtime: 1 })) });
+    const linux = sqlite({ q: pack.queries.zoom_linux_installers!.query }, rows(['/home/an/Downloads/zoom_amd64.deb', '/home/an/Downloads/zoom_amd64 (1).deb', '/root/Desktop/zoom_x86_64.tar.xz', '/home/an/Downloads/zoomit.zip', '/home/an/Documents/zoom_amd64.deb', '/home/an/Downloads/zoom_amd64.deb.txt'], '/'));
+    expect(linux.q!.rows!.map((x) => x.path).sort()).toEqual(['/home/an/Downloads/zoom_amd64 (1).deb', '/home/an/Downloads/zoom_amd64.deb', '/root/Desktop/zoom_x86_64.tar.xz']);
+    const windows = sqlite({ q: pack.queries.zoom_windows_installers!.query }, rows(['C:\\Users\\an\\Downloads\\ZoomInstallerFull.exe', 'C:\\Users\\an\\Desktop\\zoominstaller (2).msi', 'C:\\Users\\an\\Downloads\\ZoomIt.zip', 'C:\\Users\\an\\Documents\\ZoomInstallerFull.exe'], '\\'));
+    expect(windows.q!.rows!.map((x) => x.filename).sort()).toEqual(['ZoomInstallerFull.exe', 'zoominstaller (2).msi']);
+    const darwin = sqlite({ q: pack.queries.zoom_darwin_installers!.query }, rows(['/Users/an/Downloads/zoomusInstallerFull.pkg', '/Users/an/Downloads/Zoom.pkg', '/Users/an/Downloads/Zoomify.pkg'], '/'));
+    expect(darwin.q!.rows!.map((x) => x.filename).sort()).toEqual(['Zoom.pkg', 'zoomusInstallerFull.pkg']);
+  });
+
+  it.skipIf(skipWhy !== '')("URL schemes: Windows protocol keys per machine and in every user's hive, macOS Launch Services' handlers; Linux has no osquery table for them", async () => {
+    const pack = await exported();
+    expect(pack.queries.zoom_linux_url_handlers).toBeUndefined();
+    const r = sqlite({ win: pack.queries.zoom_windows_url_handlers!.query, mac: pack.queries.zoom_darwin_url_handlers!.query }, {
+      registry: [
+        { key: 'HKEY_USERS\\S-1-5-21-111-1001\\Software\\Classes', path: 'HKEY_USERS\\S-1-5-21-111-1001\\Software\\Classes\\zoommtg', name: 'zoommtg', type: 'subkey' },
+        { key: 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Classes', path: 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Classes\\ZoomUS', name: 'ZoomUS', type: 'subkey' },
+        { key: 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Classes', path: 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Classes\\zoommtgx', name: 'zoommtgx', type: 'subkey' },
+        { key: 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Classes', path: 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Classes\\zoom', name: 'zoom', type: 'subkey' },
+        { key: 'HKEY_USERS\\S-1-5-21-111-1001\\Software\\Classes\\other', path: 'HKEY_USERS\\S-1-5-21-111-1001\\Software\\Classes\\other\\zoommtg', name: 'zoommtg', type: 'subkey' },
+      ],
+      app_schemes: [
+        { scheme: 'zoommtg', handler: 'us.zoom.xos', enabled: 1 },
+        { scheme: 'zoom', handler: 'com.example.zoomer', enabled: 1 },
+        { scheme: 'http', handler: 'com.apple.safari', enabled: 1 },
+      ],
+    });
+    expect(r.win!.rows!.map((x) => x.path).sort()).toEqual(['HKEY_LOCAL_MACHINE\\SOFTWARE\\Classes\\ZoomUS', 'HKEY_USERS\\S-1-5-21-111-1001\\Software\\Classes\\zoommtg']);
+    expect(r.mac!.rows!.map((x) => x.scheme)).toEqual(['zoommtg']);
   });
 
   it.skipIf(skipWhy !== '')('Windows: Zoom Workplace and its publisher are found, Sysinternals ZoomIt and ZoomText are not', async () => {

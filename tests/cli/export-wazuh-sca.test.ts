@@ -3,6 +3,9 @@
 // condition all|any|none; rules f:/d:/p:/c:/r: with `->` content checks, r:/n: operators, `&&`, `not`), and its rules
 // find Zoom's install where the look-alikes are not.
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { capture } from '../helpers/capture-io';
 import { main } from '../../src/cli/main';
@@ -135,6 +138,76 @@ describe('export wazuh-sca', () => {
     const receipts = mac.checks.flatMap((c) => c.rules).find((r) => r.startsWith('c:pkgutil'))!;
     expect(regexOf(receipts).test('us.zoom.pkg.videomeeting')).toBe(true);
     expect(regexOf(receipts).test('usXzoom.pkg')).toBe(false);
+  });
+
+  const gnuFind = process.platform === 'linux' && spawnSync('find', ['--version'], { encoding: 'utf8' }).stdout.includes('GNU findutils');
+  it.skipIf(!gnuFind)('Linux: the tarball, installer and URL-handler commands, run for real as Wazuh runs them (argv split at spaces, no shell), find Zoom in a home and not the look-alikes', () => {
+    const p = scaPolicy(builtinPolicy(), 'linux', { name: 'n', description: 'd', requirement: 'r' }, () => ({ title: 't', description: 'd', remediation: 'r' }));
+    const root = mkdtempSync(join(tmpdir(), 'sca-real-'));
+    try {
+      const home = join(root, 'home');
+      const rootHome = join(root, 'root');
+      const put = (rel: string, text = 'x') => {
+        const path = join(root, rel);
+        mkdirSync(join(path, '..'), { recursive: true });
+        writeFileSync(path, text);
+      };
+      put('home/an/Downloads/zoom/ZoomLauncher'); // ~/Downloads/zoom: the usual place
+      put('home/an/a/b/c/d/ZoomLauncher'); // 4 folders below the home: as deep as the app looks
+      put('home/an/a/b/c/d/e/ZoomLauncher'); // 5: deeper than the app looks
+      put('root/apps/ZoomLauncher');
+      put('home/an/ZoomLauncher.txt');
+      put('home/an/Downloads/zoom_amd64.deb');
+      put('home/an/Downloads/ZOOM_AMD64 (1).deb');
+      put('home/binh/Desktop/zoomusInstallerFull.pkg');
+      put('home/an/Downloads/zoomit.zip');
+      put('home/an/Documents/zoom_amd64.deb');
+      put('home/an/.config/mimeapps.list', '[Default Applications]\nx-scheme-handler/zoommtg=Zoom.desktop\n');
+      put('home/binh/.local/share/applications/mimeapps.list', '[Added Associations]\nx-scheme-handler/zoomus=Zoom.desktop;\n');
+      put('home/chi/.config/mimeapps.list', '[Default Applications]\nx-scheme-handler/zoommtgx=Other.desktop\nx-scheme-handler/http=firefox.desktop\n');
+      const found = (form: number): string[] => {
+        const rules = p.checks.find((c) => c.id === 90_000 + form)!.rules;
+        return rules.flatMap((rule) => {
+          const [command, regex] = rule.slice('c:'.length).split(' -> r:');
+          const argv = command!.split(' ').map((a) => (a === '/home' ? home : a === '/root' ? rootHome : a));
+          const r = spawnSync(argv[0]!, argv.slice(1), { encoding: 'utf8' });
+          // Our regexes use only escapes JavaScript reads the same way as OS_Regex.
+          return r.stdout.split('\n').filter((l) => l && new RegExp(regex!).test(l)).map((l) => l.slice(root.length + 1));
+        }).sort();
+      };
+      expect(found(5)).toEqual(['home/an/Downloads/zoom/ZoomLauncher', 'home/an/a/b/c/d/ZoomLauncher', 'root/apps/ZoomLauncher']);
+      expect(found(6)).toEqual(['home/an/Downloads/ZOOM_AMD64 (1).deb', 'home/an/Downloads/zoom_amd64.deb', 'home/binh/Desktop/zoomusInstallerFull.pkg']);
+      expect(found(7)).toEqual(['home/an/.config/mimeapps.list', 'home/binh/.local/share/applications/mimeapps.list']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('Windows and macOS: installers by the same patterns, URL-scheme keys per machine and in every user hive', () => {
+    const words = { name: 'n', description: 'd', requirement: 'r' };
+    const describe = () => ({ title: 't', description: 'd', remediation: 'r' });
+    const win = scaPolicy(builtinPolicy(), 'windows', words, describe).checks.flatMap((c) => c.rules);
+    for (const scheme of builtinPolicy().bannedApps[0]!.urlSchemes) {
+      expect(win).toContain(`r:HKEY_LOCAL_MACHINE\\SOFTWARE\\Classes\\${scheme}`);
+      expect(win).toContain(`c:powershell -NoProfile -Command "Test-Path -Path 'Registry::HKEY_USERS\\*\\Software\\Classes\\${scheme}'" -> r:^True`);
+    }
+    const installers = win.find((r) => r.includes('Get-ChildItem'))!;
+    expect(installers).toContain("-Path 'C:\\Users\\*\\Downloads','C:\\Users\\*\\Desktop'");
+    // The patterns as .NET reads them (case-insensitive -match): the same as JavaScript's for these.
+    const alternatives = new RegExp(/-match '(.+)' \}/.exec(installers)![1]!, 'i');
+    expect(['ZoomInstallerFull.exe', 'zoominstaller (2).msi', 'ZoomOutlookPluginSetup.msi'].every((n) => alternatives.test(n))).toBe(true);
+    expect(['ZoomIt.zip', 'ZoomText.exe', 'MyZoomInstaller.exe'].some((n) => alternatives.test(n))).toBe(false);
+    const mac = scaPolicy(builtinPolicy(), 'darwin', words, describe).checks.flatMap((c) => c.rules);
+    expect(mac.some((r) => r.startsWith('c:find -E /Users /var/root -maxdepth 3 -type f -iregex .*/(Downloads|Desktop)/'))).toBe(true);
+  });
+
+  it('an installer pattern in regex syntax find cannot read is refused, not rewritten', () => {
+    const base = builtinPolicy();
+    const zoom = base.bannedApps[0]!;
+    const withPattern = (p: string) => () => scaPolicy({ ...base, bannedApps: [{ ...zoom, installers: { ...zoom.installers, filePatterns: [p] } }] }, 'linux', { name: 'n', description: 'd', requirement: 'r' }, () => ({ title: 't', description: 'd', remediation: 'r' }));
+    expect(withPattern('^zoom\\w+\\.deb$')).toThrow(/find cannot read/);
+    expect(withPattern('^(?:zoom)\\.deb$')).toThrow(/find cannot read/);
+    expect(withPattern('^zoom\\d\\.deb$')).not.toThrow();
   });
 
   it('policy values are quoted or refused: a quote in a PowerShell path is doubled, a separator or * + ? refused', () => {

@@ -10,8 +10,8 @@ export const exportOsqueryPackCommand: Command = {
   words: ['export', 'osquery-pack'],
   flags: {},
   async run(ctx) {
-    const describe: DescribeQuery = (app, platform, form) => {
-      const params = { number: ctx.policy.number, point: app.advisoryPoint, app: app.name, id: app.id, platform: PLATFORM_NAMES[platform], form };
+    const describe: DescribeQuery = (app, platform, _form, table) => {
+      const params = { number: ctx.policy.number, point: app.advisoryPoint, app: app.name, id: app.id, platform: PLATFORM_NAMES[platform], form: table };
       return { description: ctx.t.t('cli:osquery.description', params), value: ctx.t.t('cli:osquery.value', params) };
     };
     ctx.io.out(`${JSON.stringify(osqueryPack(ctx.policy, describe), null, 2)}\n`);

@@ -26,15 +26,21 @@ export interface OsqueryPack {
 }
 
 /** The forms a banned app takes that osquery has a table for. */
-export const OSQUERY_FORMS = ['programs', 'deb_packages', 'rpm_packages', 'apps', 'processes', 'chrome_extensions', 'firefox_addons', 'package_receipts', 'launchd', 'registry', 'file'] as const;
+export const OSQUERY_FORMS = ['programs', 'deb_packages', 'rpm_packages', 'apps', 'processes', 'chrome_extensions', 'firefox_addons', 'package_receipts', 'launchd', 'registry', 'file', 'tarball', 'installers', 'url_handlers'] as const;
 /** One of OSQUERY_FORMS. */
 export type OsqueryForm = (typeof OSQUERY_FORMS)[number];
 
-/** The words of a query's description, in the chosen language (the CLI passes its translator's). */
-export type DescribeQuery = (app: BannedApp, platform: OsqueryPlatform, form: OsqueryForm) => { readonly description: string; readonly value: string };
+/** The words of a query's description, in the chosen language (the CLI passes its translator's); `table` is the one it reads. */
+export type DescribeQuery = (app: BannedApp, platform: OsqueryPlatform, form: OsqueryForm, table: string) => { readonly description: string; readonly value: string };
 
 /** Home folders, as file-table patterns: `%` is one user's folder name. */
 const HOMES: Readonly<Record<OsqueryPlatform, readonly string[]>> = { linux: ['/home/%', '/root'], darwin: ['/Users/%', '/var/root'], windows: ['C:\\Users\\%'] };
+/**
+ * How deep below a home the osquery pack looks for an unpacked tarball (~/Downloads/zoom is 2). The app walks
+ * TARBALL_MAX_DEPTH (4) folders deep; osquery expands a LIKE pattern by listing every folder at each level, so a
+ * deeper pattern lists whole project trees (node_modules) every interval: the pack stops one level short.
+ */
+export const OSQUERY_TARBALL_DEPTH = 3;
 const UNINSTALL_KEYS = ['SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall', 'SOFTWARE\\WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Uninstall'];
 
 /** `clauses` joined by OR, or null when there is none. */
@@ -87,6 +93,43 @@ function linuxPlaces(app: BannedApp): string[] {
   ].map((p) => trimTrailing(p, '/'));
 }
 
+/**
+ * The app's tarball unpacked in a home (linux.tarballFiles, e.g. ZoomLauncher and zoom), found by its files as the
+ * app finds it: a folder holding every one of them as a regular file, the first an ELF program (libmagic's `magic`
+ * table), at any depth to OSQUERY_TARBALL_DEPTH below each home; the folder's name says nothing.
+ */
+function tarballQuery(app: BannedApp): string | null {
+  const [marker, ...others] = app.linux.tarballFiles;
+  if (!marker) return null;
+  for (const f of [marker, ...others]) if (f.includes('/') || f.includes('%')) throw new Error(`a tarball file name holds / or %: ${f}`);
+  const joins = others.map((f, i) => `JOIN file o${i} ON o${i}.path = f.directory || ${sqlString(`/${f}`)}`).join(' ');
+  const sameFolder = others.map((_, i) => ` AND o${i}.type = 'regular'`).join('');
+  const patterns = HOMES.linux.flatMap((home) => Array.from({ length: OSQUERY_TARBALL_DEPTH + 1 }, (_, d) => `${home}/${'%/'.repeat(d)}${marker}`));
+  return patterns
+    .map((p) => `SELECT f.directory AS path, f.path AS program, f.size, f.mtime FROM file f ${joins}${joins ? ' ' : ''}JOIN magic m ON m.path = f.path WHERE f.path LIKE ${sqlString(p)} AND f.type = 'regular'${sameFolder} AND m.data LIKE 'ELF%'`)
+    .join(' UNION ');
+}
+
+/** Installers left in each home's Downloads (and the policy's other folders), by the policy's file-name patterns, case-insensitive as the app matches them. */
+function installersQuery(app: BannedApp, platform: OsqueryPlatform): string | null {
+  const { folders, filePatterns } = app.installers;
+  if (folders.length === 0 || filePatterns.length === 0) return null;
+  const sep = platform === 'windows' ? '\\' : '/';
+  const names = any(filePatterns.map((p) => `regex_match(lower(filename), ${sqlString(lowerPattern(p))}, 0) IS NOT NULL`))!;
+  const places = HOMES[platform].flatMap((home) => folders.map((f) => `${home}${sep}${policyPath(f)}${sep}%`));
+  return places.map((l) => `SELECT path, filename, size, mtime FROM file WHERE path LIKE ${sqlString(l)} AND type = 'regular' AND (${names})`).join(' UNION ');
+}
+
+/** Windows: the app's URL schemes (zoommtg, …) registered as protocol handlers, per machine and in every loaded user hive. */
+function windowsUrlHandlers(app: BannedApp): string | null {
+  const schemes = sqlList(app.urlSchemes.map((s) => s.toLowerCase()));
+  if (!schemes) return null;
+  return [
+    `SELECT key, path, name FROM registry WHERE key = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Classes' AND lower(name) IN ${schemes}`,
+    `SELECT key, path, name FROM registry WHERE key LIKE 'HKEY_USERS\\%\\Software\\Classes' AND lower(name) IN ${schemes}`,
+  ].join(' UNION ');
+}
+
 function linuxQueries(app: BannedApp): Partial<Record<OsqueryForm, string | null>> {
   const l = app.linux;
   const places = linuxPlaces(app).filter((p) => !p.startsWith('~'));
@@ -98,6 +141,9 @@ function linuxQueries(app: BannedApp): Partial<Record<OsqueryForm, string | null
     rpm_packages: l.rpm.length ? `SELECT name, version, release, arch FROM rpm_packages WHERE ${inList('name', l.rpm)}` : null,
     processes: byName && byPlace ? `SELECT pid, name, path, cmdline, uid FROM processes WHERE ${byName} AND (${byPlace})` : null,
     file: fileQuery('linux', [...linuxPlaces(app), ...l.launchers, ...l.leftovers]),
+    tarball: tarballQuery(app),
+    installers: installersQuery(app, 'linux'),
+    // No url_handlers on Linux: osquery has no table that reads a mimeapps.list line (augeas maps no lens to it).
   };
 }
 
@@ -113,6 +159,9 @@ function macosQueries(app: BannedApp): Partial<Record<OsqueryForm, string | null
     package_receipts: receipts ? `SELECT package_id, version, location, install_time FROM package_receipts WHERE ${receipts}` : null,
     launchd: jobs ? `SELECT path, label, program, program_arguments, run_at_load FROM launchd WHERE ${jobs}` : null,
     file: fileQuery('darwin', [...bundles, ...m.leftovers]),
+    installers: installersQuery(app, 'darwin'),
+    // Launch Services' handler of each scheme, as the system would open a meeting link.
+    url_handlers: app.urlSchemes.length ? `SELECT scheme, handler, enabled FROM app_schemes WHERE ${inList('scheme', app.urlSchemes)}` : null,
   };
 }
 
@@ -136,6 +185,8 @@ function windowsQueries(app: BannedApp): Partial<Record<OsqueryForm, string | nu
     processes: w.processNames.length ? `SELECT pid, name, path, cmdline FROM processes WHERE ${inList('lower(name)', w.processNames.map((n) => n.toLowerCase()))}` : null,
     registry: keys.length ? keys.join(' UNION ') : null,
     file: fileQuery('windows', [...executables, ...w.leftovers]),
+    installers: installersQuery(app, 'windows'),
+    url_handlers: windowsUrlHandlers(app),
   };
 }
 
@@ -166,7 +217,8 @@ export function osqueryPack(policy: Policy, describe: DescribeQuery): OsqueryPac
       for (const form of OSQUERY_FORMS) {
         const query = forms[form];
         if (!query) continue;
-        queries[`${app.id.replace(/-/g, '_')}_${platform}_${form}`] = { query: `${query};`, interval, platform, ...describe(app, platform, form) };
+        const table = /\bFROM\s+([a-z_]+)/.exec(query)?.[1] ?? form;
+        queries[`${app.id.replace(/-/g, '_')}_${platform}_${form}`] = { query: `${query};`, interval, platform, ...describe(app, platform, form, table) };
       }
     }
   }

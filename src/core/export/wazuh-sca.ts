@@ -4,6 +4,7 @@
  * when no rule finds the app.
  */
 import type { BannedApp, Policy } from '../policy/policy-schema';
+import { TARBALL_MAX_DEPTH } from '../checks/banned-app/linux/tarball';
 import { trimTrailing } from '../text/trim-trailing';
 
 /** The platforms an SCA policy is made for, with osquery's names. */
@@ -14,7 +15,7 @@ export type ScaPlatform = (typeof SCA_PLATFORMS)[number];
 /** The words of a check, in the chosen language (the CLI passes its translator's). */
 export type DescribeCheck = (app: BannedApp, form: ScaForm) => { readonly title: string; readonly description: string; readonly remediation: string };
 /** What a check looks at. */
-export type ScaForm = 'packages' | 'files' | 'processes' | 'registry' | 'launchd';
+export type ScaForm = 'packages' | 'files' | 'processes' | 'registry' | 'launchd' | 'tarball' | 'installers' | 'url-handlers';
 
 /** One SCA check. */
 export interface ScaCheck {
@@ -41,8 +42,34 @@ export function osRegexLiteral(value: string): string {
   return ruleValue(value).replace(/[\\.$()|]/g, (c) => `\\${c}`);
 }
 
+/**
+ * A policy file-name pattern (a JavaScript regex, matched case-insensitively) as a POSIX extended regex for
+ * find's -iregex: `\d` becomes `[0-9]`, a space `[[:blank:]]` (a command rule's arguments are split at spaces),
+ * the anchors are dropped (find matches the whole path). What ERE has no form for is refused, never guessed.
+ */
+export function posixEre(pattern: string): string {
+  if (/\\(?![d.()[\]\\+*?{}|^$-])|\(\?[:=!<]/.test(pattern)) throw new Error(`a policy pattern uses regex syntax find cannot read: ${JSON.stringify(pattern)}`);
+  return ruleValue(pattern)
+    .replace(/^\^/, '')
+    .replace(/\$$/, '')
+    .replace(/\\d/g, '[0-9]')
+    .replace(/ /g, '[[:blank:]]');
+}
+
+/** ERE alternatives of the installer patterns, under one of the policy's folders (Downloads, Desktop) of any home. */
+function installerRegex(app: BannedApp): string | null {
+  const { folders, filePatterns } = app.installers;
+  if (folders.length === 0 || filePatterns.length === 0) return null;
+  const dirs = folders.map((f) => posixEre(f.replace(/[.+*?()[\]{}|^$\\]/g, (c) => `\\${c}`)));
+  return `.*/(${dirs.join('|')})/(${filePatterns.map(posixEre).join('|')})`;
+}
+
+/** A URL scheme (`[a-z][a-z0-9+.-]*`) inside an ERE. */
+const ereScheme = (s: string): string => ruleValue(s).replace(/[.+]/g, (c) => `\\${c}`);
+
 function linuxChecks(app: BannedApp): Partial<Record<ScaForm, string[]>> {
   const l = app.linux;
+  const installers = installerRegex(app);
   return {
     packages: [
       ...l.dpkg.map((n) => `c:dpkg -s ${ruleValue(n)} -> r:^Status: install ok installed`),
@@ -53,15 +80,28 @@ function linuxChecks(app: BannedApp): Partial<Record<ScaForm, string[]>> {
     files: [...l.installPaths.map((p) => `d:${ruleValue(p)}`), ...l.launchers.map((p) => `f:${ruleValue(p)}`)],
     // By where the program runs from: a name alone would also find Debian's zoom-player (/usr/games/zoom).
     processes: l.installPaths.map((p) => `c:ps -eo args -> r:^${osRegexLiteral(`${trimTrailing(p, '/')}/`)}`),
+    // The tarball unpacked in a home, by its first file (ZoomLauncher), as deep as the app's own walk looks.
+    tarball: l.tarballFiles.slice(0, 1).flatMap((f) => [
+      `c:find /home -mindepth 2 -maxdepth ${TARBALL_MAX_DEPTH + 2} -type f -name ${ruleValue(f)} -> r:/${osRegexLiteral(f)}$`,
+      `c:find /root -mindepth 1 -maxdepth ${TARBALL_MAX_DEPTH + 1} -type f -name ${ruleValue(f)} -> r:/${osRegexLiteral(f)}$`,
+    ]),
+    installers: installers ? [`c:find /home /root -maxdepth 3 -type f -regextype posix-extended -iregex ${installers} -> r:^/`] : [],
+    // The app's schemes in a mimeapps.list of any home (~/.config, ~/.local/share/applications), as the app's probe reads them.
+    'url-handlers': app.urlSchemes.length
+      ? [`c:find /home /root -maxdepth 5 -type f -name mimeapps.list -exec grep -l -E ^x-scheme-handler/(${app.urlSchemes.map(ereScheme).join('|')})= {} + -> r:mimeapps\\.list$`]
+      : [],
   };
 }
 
 function macosChecks(app: BannedApp): Partial<Record<ScaForm, string[]>> {
   const m = app.macos;
+  const installers = installerRegex(app);
   return {
     packages: [...m.appNames.map((n) => `d:/Applications/${ruleValue(n)}`), ...m.receiptPrefixes.map((p) => `c:pkgutil --pkgs -> r:^${osRegexLiteral(p)}`)],
     processes: m.processNames.map((n) => `p:${ruleValue(n)}`),
     launchd: m.launchdLabelPrefixes.flatMap((p) => ['/Library/LaunchDaemons', '/Library/LaunchAgents'].map((d) => `d:${d} -> r:^${osRegexLiteral(p)}`)),
+    // BSD find: -E for extended regexes, before the paths.
+    installers: installers ? [`c:find -E /Users /var/root -maxdepth 3 -type f -iregex ${installers} -> r:^/`] : [],
   };
 }
 
@@ -78,11 +118,22 @@ function windowsChecks(app: BannedApp): Partial<Record<ScaForm, string[]>> {
       ...w.profileExecutables.map((e) => ps(`C:\\Users\\*\\AppData\\Roaming\\${e}`)),
     ],
     processes: w.processNames.map((n) => `p:${ruleValue(n)}`),
+    // PowerShell's -match is case-insensitive, .NET regexes read the policy's patterns as JavaScript does.
+    installers:
+      app.installers.folders.length && app.installers.filePatterns.length
+        ? [
+            `c:powershell -NoProfile -Command "Get-ChildItem -Force -File -Path ${app.installers.folders.map((f) => `'C:\\Users\\*\\${ruleValue(f).replace(/'/g, "''")}'`).join(',')} -ErrorAction SilentlyContinue | Where-Object { $_.Name -match '${app.installers.filePatterns.map((p) => `(${ruleValue(p).replace(/'/g, "''")})`).join('|')}' } | ForEach-Object { $_.FullName }" -> r:^\\w:\\\\`,
+          ]
+        : [],
+    'url-handlers': app.urlSchemes.flatMap((scheme) => [
+      `r:HKEY_LOCAL_MACHINE\\SOFTWARE\\Classes\\${ruleValue(scheme)}`,
+      ps(`Registry::HKEY_USERS\\*\\Software\\Classes\\${scheme}`),
+    ]),
   };
 }
 
 const BY_PLATFORM: Readonly<Record<ScaPlatform, (app: BannedApp) => Partial<Record<ScaForm, string[]>>>> = { linux: linuxChecks, darwin: macosChecks, windows: windowsChecks };
-const FORMS: readonly ScaForm[] = ['packages', 'files', 'processes', 'registry', 'launchd'];
+const FORMS: readonly ScaForm[] = ['packages', 'files', 'processes', 'registry', 'launchd', 'tarball', 'installers', 'url-handlers'];
 /** What makes a PC one of the platform: the policy applies only where this rule holds. */
 const REQUIREMENT: Readonly<Record<ScaPlatform, string>> = {
   linux: 'f:/etc/os-release',
