@@ -1,5 +1,6 @@
-/** The test's commands: click the tray, a menu item or a notification, emit a power event, close the window, quit. */
+/** The test's commands: click the tray, a menu item or a notification, emit a power event, close the window, quit, move the clock. */
 import { app } from './app';
+import { jump, tick } from './clock';
 import { onCommand } from './control';
 import { notifications, powerMonitor, trays, type ShimTray } from './native';
 import { windows } from './window';
@@ -54,6 +55,10 @@ export function commands(): void {
       case 'app:quit':
         app.quit();
         return;
+      case 'clock:tick':
+        return tick(c.ms);
+      case 'clock:jump':
+        return jump(c.ms);
     }
   });
 }

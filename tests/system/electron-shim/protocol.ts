@@ -53,7 +53,11 @@ export type ShimCommand =
   | { readonly cmd: 'window:close' }
   /** Loads a URL in the window past the app's will-navigate rule (what a gap in that rule would allow); the session's request filter still applies. */
   | { readonly cmd: 'window:force-load'; readonly url: string }
-  | { readonly cmd: 'app:quit' };
+  | { readonly cmd: 'app:quit' }
+  /** Jumps the app's injected clock forward (ATTT_SHIM_CLOCK), firing the timers due meanwhile. */
+  | { readonly cmd: 'clock:tick'; readonly ms: number }
+  /** Moves the app's date forward without firing timers: the PC slept (then the test emits `resume`). */
+  | { readonly cmd: 'clock:jump'; readonly ms: number };
 
 /** A message from the shim to the test. */
 export type ShimMessage = { readonly kind: 'event'; readonly event: ShimEvent } | { readonly kind: 'reply'; readonly id: number; readonly ok: boolean; readonly error?: string };
@@ -73,4 +77,6 @@ export const SHIM_ENV = {
   appPath: 'ATTT_SHIM_APP_PATH',
   /** A temporary folder that getPath() answers for temp, logs and the like. */
   tempRoot: 'ATTT_SHIM_TEMP',
+  /** When set (epoch milliseconds): the app's clock starts there and is the test's (electron-shim/clock.ts). */
+  clock: 'ATTT_SHIM_CLOCK',
 } as const;

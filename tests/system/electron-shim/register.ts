@@ -1,9 +1,11 @@
 /**
  * `node --require tsx/cjs --require tests/system/electron-shim/register.ts out/main/index.js`:
- * answers `require('electron')` with the shim, and starts the control channel's command handler.
+ * answers `require('electron')` with the shim, starts the control channel's command handler and,
+ * when the test injects one, the fake clock.
  */
 import Module from 'node:module';
 import { app } from './app';
+import { installClock } from './clock';
 import { commands } from './commands';
 import { listen } from './control';
 import electron from './electron';
@@ -18,3 +20,5 @@ loader._load = function (request, parent, isMain) {
 commands();
 listen();
 app.hold();
+// Last, so the shim's keep-alive is a real timer; before the app's bundle loads, so all of the app's time is the test's.
+installClock(true);

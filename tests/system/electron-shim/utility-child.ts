@@ -1,5 +1,9 @@
 /** Loaded first in a utilityProcess child: Electron's `process.parentPort` over Node's IPC, and no `process.send`. */
 import { EventEmitter } from 'node:events';
+import { installClock } from './clock';
+
+// The check's Date is the app's (its report's time), when the test injected a clock.
+installClock(false);
 
 const send = process.send?.bind(process);
 if (!send) throw new Error('electron shim: a utility process needs its IPC channel');

@@ -5,6 +5,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
+import { clockEnv } from './clock';
 import type { Readable } from 'node:stream';
 import { record } from './control';
 import { strict } from './strict';
@@ -26,7 +27,7 @@ export class ShimUtilityProcess extends EventEmitter {
     super();
     const stdio = options.stdio === undefined || options.stdio === 'inherit' ? 'inherit' : options.stdio === 'ignore' ? 'ignore' : 'pipe';
     this.child = fork(modulePath, [...args], {
-      env: options.env ?? process.env,
+      env: { ...(options.env ?? process.env), ...clockEnv() },
       cwd: options.cwd,
       // tsx, so that the hook can be TypeScript like the rest of the shim.
       execArgv: ['--require', require.resolve('tsx/cjs'), '--require', join(__dirname, 'utility-child.ts'), ...(options.execArgv ?? [])],
