@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi as vitest } from 'vitest';
 import { mainTranslator } from '../../src/main/i18n';
 import { trayIconFile } from '../../src/main/tray-icon';
 import type { TrayState } from '../../src/main/tray-state';
@@ -153,6 +153,15 @@ describe.skipIf(skip !== null)(`the built app on the Electron shim${skip ? ` —
       expect(app.all('notification:show')).toHaveLength(shown);
       expect(findingNotices()).toHaveLength(1);
       expect(app.all('window:create')).toEqual([]);
+      // Both checks' findings, as ECS lines, in the findings log of the data folder (the check never waits on it).
+      const log = join(u.dataDir, 'logs', 'findings.ecs.ndjson');
+      const last = lastReport(u.dataDir);
+      await vitest.waitFor(() => {
+        const docs = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { '@timestamp': string; event: { id: string; dataset: string } });
+        expect(new Set(docs.map((d) => d['@timestamp'])).size).toBe(2);
+        expect(docs.filter((d) => d['@timestamp'] === last.generatedAt).map((d) => d.event.id).sort()).toEqual(last.findings.map((f) => f.id).sort());
+        expect(docs.every((d) => d.event.dataset === 'attt_selfcheck.finding')).toBe(true);
+      }, { timeout: 5_000, interval: 50 });
     });
 
     it('clicking the notification opens the window at that finding, under the CSP, with the real bridge', async () => {
