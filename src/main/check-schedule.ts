@@ -1,6 +1,6 @@
 /**
  * The app's automatic checks: the full check (patch level included) on the settings' interval, and the
- * banned-app check alone on the policy's shorter one, so a newly installed or running Zoom is seen within
+ * banned-app check alone on the policy's shorter one, so a newly installed or running banned app is seen within
  * minutes without re-reading the patch level every time. A full check counts as a banned-app check too.
  */
 import { BANNED_APP_CHECK } from '../core/checks/banned-app/banned-app-check';

@@ -17,7 +17,7 @@ function clean(text: string | undefined): string | undefined {
 
 const data = (e: Evidence, key: 'displayName' | 'productName' | 'product' | 'displayVersion' | 'version'): string | undefined => clean(e.data?.[key]);
 
-/** The product's name and version, e.g. "Zoom Workplace 6.1.11"; null when the evidence names no product. */
+/** The product's name and version, e.g. "Product 6.1.11"; null when the evidence names no product. */
 export function notificationSubject(finding: Pick<Finding, 'evidence' | 'title'>): string | null {
   const ev = finding.evidence;
   const os = ev.find((e) => e.kind === 'os');

@@ -1,7 +1,7 @@
 /**
  * Decides WHEN to notify, as pure functions over a small persisted state: only for findings that
  * are new or changed (by id + status), repeats on a growing back-off, never while paused or
- * snoozed (held back, then shown when the pause or snooze ends), and at most once while Zoom is
+ * snoozed (held back, then shown when the pause or snooze ends), and at most once while the app is
  * running (the user may be in a call). Showing the notification is src/main/notifier.ts; the
  * controller sets a timer for `nextWake`.
  */
@@ -135,7 +135,7 @@ export function pause(state: NotifyState, duration: PauseDuration, now: number):
 
 /** Title, body and click target of a notification, as messages the caller translates. */
 export interface NotificationContent {
-  /** The product and version, and the point of the advisory, once: «Zoom Workplace 6.1.11: vi phạm điểm 1 Công văn số …». */
+  /** The product and version, and the point of the advisory, once: «Product 6.1.11: vi phạm điểm 1 Công văn số …». */
   readonly title: Message;
   /** What a click does, and how many more findings there are. */
   readonly body: Message;

@@ -39,7 +39,7 @@ export function hardenSession(session: Session, page: RendererPage): void {
   session.setPermissionCheckHandler(() => false);
 }
 
-/** The smallest window: the layout fits it without horizontal scrolling, also at 200 % zoom. */
+/** The smallest window: the layout fits it without horizontal scrolling, also at 200 % scaling. */
 export const WINDOW_MIN = { width: 800, height: 600 } as const;
 
 /** Where the window's files are. */

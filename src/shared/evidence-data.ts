@@ -49,7 +49,7 @@ export const EVIDENCE_DATA_KEYS = {
   form: 'which form: tarball, desktop-entry, autostart, shortcut, run-value, mimeapps, registry',
   runs: '`1` when the program a form starts is there (the app can still run from it), `0` when it is gone',
   program: 'the app\'s program that an entry, shortcut, Run value or URL handler starts',
-  schemes: 'the app\'s URL schemes a handler or entry opens, comma-separated (zoommtg,zoomus)',
+  schemes: 'the app\'s URL schemes a handler or entry opens, comma-separated (scheme1,scheme2)',
   scheme: 'the one URL scheme of a protocol key',
   command: 'the command line a Run value or protocol key runs, as written',
   valueName: 'the name of a registry value (a Run entry)',

@@ -44,7 +44,7 @@ export interface Evidence {
   readonly kind: EvidenceKind;
   readonly path?: string;
   readonly version?: string;
-  /** Technical description, shown as is (not translated): `dpkg: zoom (amd64)`, a registry value. */
+  /** Technical description, shown as is (not translated): `dpkg: NAME (amd64)`, a registry value. */
   readonly detail: string;
   /** Prose about the fact, translated; shown instead of `detail` where present. */
   readonly label?: Message;

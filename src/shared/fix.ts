@@ -13,7 +13,7 @@ export interface FixStepView {
 /** A removal plan for one finding, derived from its evidence. */
 export interface FixPlanView {
   readonly findingId: string;
-  /** The banned app the plan removes, as the policy names it («Zoom»). */
+  /** The banned app the plan removes, as the policy names it (its `name`). */
   readonly app?: string;
   readonly planId: string;
   readonly steps: readonly FixStepView[];

@@ -27,7 +27,7 @@ function stepLine(step: PlanStep, t: Translator): string {
   return `${head}${admin}\n        $ ${escapeControls(displayArgv(step.argv))}`;
 }
 
-/** The banned apps of the policy in words, for a person choosing one: `zoom (Zoom), meetfast (MeetFast)`. */
+/** The banned apps of the policy in words, for a person choosing one: `ID (Name), ID2 (Name 2)`. */
 export function appChoices(policy: Policy): string {
   return policy.bannedApps.map((a) => `${a.id} (${a.name})`).join(', ');
 }

@@ -25,7 +25,7 @@ export function nagiosText(text: string): string {
 
 function titles(findings: readonly Finding[], t: Translator): string {
   const worst = findings.filter((f) => f.status !== 'ok').sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status));
-  // The same title twice (Zoom in two users' homes) is said once.
+  // The same title twice (the app in two users' homes) is said once.
   return [...new Set(worst.map((f) => nagiosText(t.message(f.title))))].join('; ');
 }
 

@@ -133,7 +133,7 @@ function windowsUrlHandlers(app: BannedApp): string | null {
 function linuxQueries(app: BannedApp): Partial<Record<OsqueryForm, string | null>> {
   const l = app.linux;
   const places = linuxPlaces(app).filter((p) => !p.startsWith('~'));
-  // A name says nothing (Debian's zoom-player runs /usr/games/zoom): a process is the app by where its executable lies.
+  // A name says nothing (a Debian game player has a program of the same name in /usr/games): a process is the app by where its executable lies.
   const byPlace = any([inList('path', l.launchers), ...places.map((p) => sqlStartsWith('path', `${p}/`))]);
   const byName = inList('name', l.processNames.map((n) => n.slice(0, 15))); // comm: 15 characters at most
   return {

@@ -78,7 +78,7 @@ function linuxChecks(app: BannedApp): Partial<Record<ScaForm, string[]>> {
       ...l.flatpak.map((id) => `d:/var/lib/flatpak/app/${ruleValue(id)}`),
     ],
     files: [...l.installPaths.map((p) => `d:${ruleValue(p)}`), ...l.launchers.map((p) => `f:${ruleValue(p)}`)],
-    // By where the program runs from: a name alone would also find Debian's zoom-player (/usr/games/zoom).
+    // By where the program runs from: a name alone would also find a Debian game player's program of the same name (/usr/games).
     processes: l.installPaths.map((p) => `c:ps -eo args -> r:^${osRegexLiteral(`${trimTrailing(p, '/')}/`)}`),
     // The tarball unpacked in a home, by its first file (ZoomLauncher), as deep as the app's own walk looks.
     tarball: l.tarballFiles.slice(0, 1).flatMap((f) => [

@@ -16,20 +16,20 @@ export function dpkgSandbox(host: Pick<Host, 'env'>): { readonly admindir: strin
 
 /**
  * Where the package database's paths live on disk: `/` on a real system; the sandbox's instdir when a
- * private dpkg database is read, so `/opt/zoom` of the database is `INSTDIR/opt/zoom` on disk.
+ * private dpkg database is read, so `/opt/APP` of the database is `INSTDIR/opt/APP` on disk.
  */
 export function packageRoot(host: Pick<Host, 'env'>): string {
   return trimTrailing(dpkgSandbox(host)?.instdir ?? '', '/') || '/';
 }
 
-/** A path on disk as the package database names it (`INSTDIR/opt/zoom` -> `/opt/zoom` in a sandbox); unchanged otherwise. */
+/** A path on disk as the package database names it (`INSTDIR/opt/APP` -> `/opt/APP` in a sandbox); unchanged otherwise. */
 export function databasePath(host: Pick<Host, 'env'>, path: string): string {
   const root = packageRoot(host);
   if (root === '/') return path;
   return path.startsWith(`${root}/`) ? path.slice(root.length) : path;
 }
 
-/** A path of the package database as it lies on disk (`/opt/zoom` -> `INSTDIR/opt/zoom` in a sandbox); a path already under it is kept. */
+/** A path of the package database as it lies on disk (`/opt/APP` -> `INSTDIR/opt/APP` in a sandbox); a path already under it is kept. */
 export function diskPath(host: Pick<Host, 'env'>, path: string): string {
   const root = packageRoot(host);
   if (root === '/' || path === root || path.startsWith(`${root}/`)) return path;

@@ -104,7 +104,7 @@ export async function closeApp(host: Host, step: CloseAppStep, options: CloseOpt
   if (targets.length === 0) return { outcome: 'gone', runs, left: [] };
   const signal = async (pid: number, force: boolean): Promise<void> => {
     if (!(await same(pid))) return;
-    // No /T: children (a browser Zoom opened) are not ours to close; every Zoom process is its own pid here.
+    // No /T: children (a browser the app opened) are not ours to close; every process of the app is its own pid here.
     const argv = host.platform === 'win32' ? [systemTool(host.env, 'taskkill'), '/PID', String(pid), ...(force ? ['/F'] : [])] : [options.killProgram ?? 'kill', '-s', force ? 'KILL' : 'TERM', String(pid)];
     runs.push(await host.run(argv, { timeoutMs: 15_000 }));
   };

@@ -46,7 +46,7 @@ function stepFor(host: Host, e: Evidence): PlanStep | Message {
       return { kind: 'unset-handler', title: { key: 'fix:step.unsetHandler', params: { path: e.path, schemes: d.schemes.replace(/,/g, ', ') } }, path: e.path, types, elevation: 'none' };
     }
     if (d.form === 'registry' && d.key) {
-      // A key whose command starts another program is that program's registration: only an empty key or Zoom's own goes.
+      // A key whose command starts another program is that program's registration: only an empty key or the app's own goes.
       if (d.command && !d.program) return { key: 'fix:why.handlerStartsOther', params: { scheme: d.scheme ?? '?' } };
       return regDelete(host, d.key, undefined, { key: 'fix:step.urlHandlerKey', params: { scheme: d.scheme ?? '?' } }) ?? { key: 'fix:why.noPath', params: { what: e.detail } };
     }

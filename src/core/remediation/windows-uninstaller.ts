@@ -27,14 +27,14 @@ const MAX_ARGS = 8;
 export interface UninstallerRules {
   /** Folders the program must be inside (e.g. %ProgramFiles%, %APPDATA% for a per-user install). */
   readonly roots: readonly string[];
-  /** The app's install folder names (`Zoom`): the component right below the root must be one of them, exactly. */
+  /** The app's install folder names (`APP`): the component right below the root must be one of them, exactly. */
   readonly installFolders: readonly string[];
 }
 
 /** True when `parts` lie in `root\FOLDER\…` for one of the folders, every component compared whole (case-insensitive). */
 function inInstallFolder(root: string, folders: readonly string[], parts: readonly string[]): boolean {
   const r = plainWindowsPath(trimTrailing(root, '\\')) ?? (/^[A-Za-z]:\\?$/.test(root) ? [root.slice(0, 2)] : null);
-  // The program lies below the install folder (root\Zoom\…\Installer.exe), never in the root itself.
+  // The program lies below the install folder (root\APP\…\Installer.exe), never in the root itself.
   if (!r || r.length + 1 >= parts.length) return false;
   if (!r.every((c, i) => c.toLowerCase() === parts[i]!.toLowerCase())) return false;
   const folder = parts[r.length]!.toLowerCase();
@@ -44,8 +44,8 @@ function inInstallFolder(root: string, folders: readonly string[], parts: readon
 /**
  * argv to run when `argv` (a parsed UninstallString) is the vendor's uninstaller: a `.exe` (or a
  * `.cmd`/`.bat` whose line holds nothing cmd.exe interprets, run as `cmd /d /c`) inside one of
- * `rules.roots`, in one of the app's install folders right below it (`%ProgramFiles%\Zoom\…`, never
- * `%ProgramFiles%\ZoomItPro\…`), not an interpreter, and only switch arguments.
+ * `rules.roots`, in one of the app's install folders right below it (`%ProgramFiles%\APP\…`, never
+ * `%ProgramFiles%\APPItPro\…`), not an interpreter, and only switch arguments.
  * Null otherwise.
  */
 export function vendorUninstallerArgv(argv: readonly string[], rules: UninstallerRules, cmdExe: string): string[] | null {

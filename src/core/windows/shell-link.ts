@@ -3,7 +3,7 @@
  * header, the target's ID list (volume and file items, long names from their 0xBEEF0004 blocks), LinkInfo
  * (local base path, ANSI and Unicode, with its common path suffix), the string data (name, relative path,
  * working folder, arguments, icon) and the environment-variables block (a target such as
- * %APPDATA%\Zoom\bin\Zoom.exe). Every offset and count is checked against the bytes; nothing is trusted.
+ * %APPDATA%\APP\bin\APP.exe). Every offset and count is checked against the bytes; nothing is trusted.
  */
 
 /** A .lnk file is a few kilobytes; larger is not a shortcut we read. */
@@ -24,7 +24,7 @@ const F = {
 
 /** What a shortcut says. Absent fields were not in the file. */
 export interface ShellLink {
-  /** From the ID list: `C:\Program Files\Zoom\bin\Zoom.exe`, when its items are a volume and file items. */
+  /** From the ID list: `C:\Program Files\APP\bin\APP.exe`, when its items are a volume and file items. */
   readonly idListPath?: string;
   /** From LinkInfo: the local base path (Unicode when present) joined with the common path suffix. */
   readonly localBasePath?: string;

@@ -1,8 +1,8 @@
 /**
- * Zoom's browser extensions in every profile of the current user's browsers (Chrome, Edge, Chromium,
- * Brave, Cốc Cốc; Firefox). Matched on the official ids in the policy; a name like "Zoom for Google
- * Chrome" (a page-zoom tool) is never enough. The secondary signal needs both a listed publisher as the
- * author and a name pattern. An installed Zoom extension is Zoom in use: an `installed` hit (violation),
+ * The app's browser extensions in every profile of the current user's browsers (Chrome, Edge, Chromium,
+ * Brave, Cốc Cốc; Firefox). Matched on the official ids in the policy; a name that merely holds the app's
+ * (another vendor's tool) is never enough. The secondary signal needs both a listed publisher as the
+ * author and a name pattern. An installed extension of the app is the app in use: an `installed` hit (violation),
  * removed by hand from the browser's extensions page, so the hit carries its own action and no remediation.
  */
 import type { CheckContext } from '../check';
@@ -30,7 +30,7 @@ export function matchExtension(app: BannedApp, family: BrowserFamily, ext: SeenE
   return byPublisher && byName ? 'publisher' : null;
 }
 
-/** The hit for one Zoom extension: identity `extension:BROWSER:PROFILE:ID`. */
+/** The hit for one extension of the app: identity `extension:BROWSER:PROFILE:ID`. */
 export function extensionHit(app: BannedApp, family: BrowserFamily, ext: SeenExtension, how: ExtensionMatch): Hit {
   const listed = [...app.browserExtensions.chromiumIds, ...app.browserExtensions.firefoxIds].find((r) => r.id.toLowerCase() === ext.id.toLowerCase());
   const name = ext.name ?? listed?.name ?? ext.id;
@@ -77,10 +77,10 @@ function browserProbe(id: string, family: BrowserFamily, scan: (ctx: CheckContex
   };
 }
 
-/** Zoom extensions in Chrome, Edge, Chromium, Brave and Cốc Cốc profiles of the current user. */
+/** The app's extensions in Chrome, Edge, Chromium, Brave and Cốc Cốc profiles of the current user. */
 export const chromiumExtensionsProbe: Probe = browserProbe('browser.chromium-extensions', 'chromium', (ctx) => scanChromium(ctx.host, chromiumLocations(ctx.host)));
 
-/** Zoom add-ons in the current user's Firefox profiles. */
+/** The app's add-ons in the current user's Firefox profiles. */
 export const firefoxExtensionsProbe: Probe = browserProbe('browser.firefox-extensions', 'firefox', (ctx) => scanFirefox(ctx.host, firefoxLocations(ctx.host)));
 
 /** Both browser probes, for each platform's probe list. */

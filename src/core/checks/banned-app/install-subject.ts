@@ -9,7 +9,7 @@ import type { HitKind } from './probe';
 
 /** The product and the account of one install, for its title. */
 export interface InstallSubject {
-  /** e.g. `Zoom Workplace 6.1.11`, `zoom 6.2.0.1855`, `Zoom` when the install names nothing better. */
+  /** e.g. `Product 6.1.11` (its DisplayName and version), `package 6.2.0.1855`, the app's name when the install names nothing better. */
   readonly product: string;
   /** The account name of another person whose install it is; absent for the current user and the machine. */
   readonly user?: string;

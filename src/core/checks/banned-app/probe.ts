@@ -9,11 +9,11 @@ export type HitKind = 'installed' | 'running' | 'installer' | 'leftover';
 export interface Hit {
   readonly kind: HitKind;
   /**
-   * Identity of the install or artifact, stable across runs: `dpkg:zoom`,
-   * `registry:HKCU\...\Uninstall\ZoomUMX`, `app:/Applications/zoom.us.app`, `process:zoom`, `file:/home/u/Downloads/zoom_amd64.deb`.
+   * Identity of the install or artifact, stable across runs: `dpkg:NAME`,
+   * `registry:HKCU\...\Uninstall\KEY`, `app:/Applications/X.app`, `process:APPID`, `file:/home/u/Downloads/app_amd64.deb`.
    */
   readonly install: string;
-  /** Short technical name of where it was seen, shown as is (not translated): `dpkg`, `HKCU\...\ZoomUMX`. */
+  /** Short technical name of where it was seen, shown as is (not translated): `dpkg`, `HKCU\...\KEY`. */
   readonly source: string;
   readonly evidence: Evidence;
   /** Remediation plan kind that can remove it, e.g. `uninstall.dpkg`, `uninstall.windows-registry`. */

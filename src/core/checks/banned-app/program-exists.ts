@@ -1,6 +1,6 @@
 import type { Host } from '../../host/host';
 
-/** True when `path` exists once links are followed (a dangling /usr/bin/zoom is false). */
+/** True when `path` exists once links are followed (a dangling /usr/bin/APP is false). */
 export async function existsFollowing(host: Host, path: string): Promise<boolean> {
   try {
     await host.readBytes(path, { links: 'follow', maxBytes: 1, head: true });

@@ -1,8 +1,8 @@
 /**
  * Whether a command line (a desktop entry's Exec) starts the banned app, and whether that app is still
- * there to start. By what the program is: one of the policy's launchers (/usr/bin/zoom, /opt/zoom/…),
+ * there to start. By what the program is: one of the policy's launchers (/usr/bin/APP, /opt/APP/…),
  * a program of an unpacked tarball (or a path named like one where nothing is left: the tarball's entry
- * after its folder was deleted), or `flatpak run`/`snap run` of the app's id. A bare name (`zoom`), another
+ * after its folder was deleted), or `flatpak run`/`snap run` of the app's id. A bare name (`APP`), another
  * program that only mentions the app, or an existing file of that name that is no tarball is not it.
  */
 import type { Host } from '../../../host/host';
@@ -44,7 +44,7 @@ export async function appLaunchOf(host: Host, app: BannedApp, argv: readonly str
     return { program: base === 'snap' ? `snap run ${name}` : program, via: 'snap', runs: await existsFollowing(host, `/snap/bin/${name}`) };
   }
   if (!host.path.isAbsolute(program)) return null;
-  // The launchers are the package database's paths (/usr/bin/zoom); in a dpkg sandbox they lie under its root.
+  // The launchers are the package database's paths (/usr/bin/APP); in a dpkg sandbox they lie under its root.
   if (app.linux.launchers.some((l) => l === program || diskPath(host, l) === program)) return { program, via: 'launcher', runs: await existsFollowing(host, diskPath(host, program)) };
   if (app.linux.tarballFiles.includes(base)) {
     if (await isTarballFolder(host, app, host.path.dirname(program))) return { program, via: 'tarball', runs: true };

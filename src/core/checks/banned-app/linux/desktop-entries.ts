@@ -3,7 +3,7 @@
  * and `applications` in each $XDG_DATA_DIRS, by default /usr/local/share and /usr/share) and autostart entries
  * (~/.config/autostart, and `autostart` in each $XDG_CONFIG_DIRS, by default /etc/xdg), of this user and of the other people on the PC. An entry is the app's when its
  * Exec starts the app (see app-launch.ts) or its MimeType handles the app's URL schemes; an entry of another
- * package, or one that merely mentions the name (a magnifier "Zoom"), is not. Links are never followed.
+ * package, or one that merely mentions the name (a magnifier whose name is a word of the app's), is not. Links are never followed.
  */
 import type { Message } from '../../../../shared/finding';
 import { isHostError, type Host } from '../../../host/host';

@@ -8,7 +8,7 @@ export interface DesktopEntry {
   /** The Exec key as written (string escapes already undone). */
   readonly exec?: string;
   readonly tryExec?: string;
-  /** MimeType values, e.g. `x-scheme-handler/zoommtg`, lower case. */
+  /** MimeType values, e.g. `x-scheme-handler/SCHEME`, lower case. */
   readonly mimeTypes: readonly string[];
   /** `Hidden=true`: the entry counts as deleted (used to hide a system entry). */
   readonly hidden: boolean;

@@ -12,7 +12,7 @@ function chosen(app: BannedApp, owners: readonly OwningPackage[]): OwningPackage
 }
 
 /**
- * Install folders named in the policy (`linux.installPaths`, e.g. /opt/zoom). A folder owned by a
+ * Install folders named in the policy (`linux.installPaths`, e.g. /opt/APP). A folder owned by a
  * package is evidence of that package's install (same identity, so one finding; its data names the
  * package and its manager, so the removal runs that manager); one that no package owns is a manual
  * install of its own (`folder:PATH`), removed from the allowlist. A folder that only another package owns

@@ -1,6 +1,6 @@
 /**
  * mimeapps.list (freedesktop.org MIME Applications Associations): the lines that make an app the handler
- * of a URL scheme (`x-scheme-handler/zoommtg=Zoom.desktop` in [Default Applications] or [Added Associations]),
+ * of a URL scheme (`x-scheme-handler/SCHEME=APP.desktop` in [Default Applications] or [Added Associations]),
  * found and removed without touching any other byte of the file.
  */
 
@@ -12,9 +12,9 @@ export interface HandlerLine {
   /** 0-based line number. */
   readonly line: number;
   readonly group: string;
-  /** The MIME type as written, e.g. `x-scheme-handler/zoommtg`. */
+  /** The MIME type as written, e.g. `x-scheme-handler/SCHEME`. */
   readonly type: string;
-  /** The desktop ids it names, e.g. `Zoom.desktop`. */
+  /** The desktop ids it names, e.g. `APP.desktop`. */
   readonly handlers: readonly string[];
 }
 

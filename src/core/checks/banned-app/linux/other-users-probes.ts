@@ -1,5 +1,5 @@
 /**
- * Per-user Zoom of the OTHER people on this Linux PC: flatpak user installations
+ * Per-user installs of the app by the OTHER people on this Linux PC: flatpak user installations
  * (~/.local/share/flatpak, which `flatpak list` shows for the caller only), installers in their
  * Downloads/Desktop (and their localized XDG folders) and their leftovers. See other-homes.ts.
  */

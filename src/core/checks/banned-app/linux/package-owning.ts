@@ -20,7 +20,7 @@ export async function packagesOwning(host: Host, path: string): Promise<OwningPa
   const d = await host.run(['dpkg-query', '-S', asked]);
   if (d.exitCode === 0) {
     const names: OwningPackage[] = [];
-    // "zoom: /opt/zoom" or "a, b:amd64: /opt/zoom"; "diversion by ..." lines name no package.
+    // "app: /opt/app" or "a, b:amd64: /opt/app"; "diversion by ..." lines name no package.
     for (const line of d.stdout.split('\n')) {
       const at = line.lastIndexOf(': ');
       if (at < 0 || line.slice(at + 2).trim() !== asked || line.startsWith('diversion by')) continue;

@@ -20,7 +20,7 @@ export function baseName(p: string): string {
 /**
  * True when a Linux process is exactly `name`: its comm equals the name, or (for names longer than
  * comm can hold) comm equals the first 15 characters and argv[0]'s base name is the full name.
- * `zoomer` or `gnome-zoom` are never `zoom`.
+ * `apper` or `gnome-app` are never `app`.
  */
 export function isLinuxProcess(p: ProcessEntry, name: string): boolean {
   if (name.length <= COMM_MAX) return p.comm === name;

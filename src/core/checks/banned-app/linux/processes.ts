@@ -15,7 +15,7 @@ const PROC_READS_AT_ONCE = 32;
 
 /**
  * Reads every process's comm from /proc; null when /proc cannot be listed or a read failed for any
- * reason but "the process has ended" (then `ps` is asked instead: a skipped process could be Zoom).
+ * reason but "the process has ended" (then `ps` is asked instead: a skipped process could be the app).
  */
 async function fromProc(host: Host): Promise<ProcessEntry[] | null> {
   let entries;
@@ -76,7 +76,7 @@ function hitOf(app: BannedApp, p: ProcessEntry, name: string, id: Exclude<Progra
 /**
  * Running processes named in the policy (`linux.processNames`), by exact name, then by what they are:
  * the executable (`/proc/PID/exe`) under an install place of the app or of a banned package. One of
- * another package (Debian's zoom-player runs /usr/games/zoom) is not the app; one whose executable
+ * another package (a game player of Debian whose program has the app's name under /usr/games) is not the app; one whose executable
  * cannot be read stays, saying so. Reads /proc (comm, then cmdline and exe of the matches); falls back
  * to `ps` where /proc is not readable.
  */

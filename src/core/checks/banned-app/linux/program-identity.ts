@@ -1,6 +1,6 @@
 /**
- * What a Linux program found by its name really is: a name says nothing (Debian's `zoom-player` ships
- * /usr/games/zoom), so a program is the banned app only when its executable lies under one of the app's
+ * What a Linux program found by its name really is: a name says nothing (a Debian game player ships
+ * a program of the same name in /usr/games), so a program is the banned app only when its executable lies under one of the app's
  * install places or belongs to a package the policy bans; never when another package owns it.
  */
 import { isHostError, type Host } from '../../../host/host';
@@ -12,7 +12,7 @@ import { packagesOwning, type OwningPackage } from './package-owning';
 
 /** What an executable was found to be. */
 export type ProgramIdentity =
-  /** Under an install place of the app (e.g. /opt/zoom, /snap/zoom-client), or in a folder holding its other programs (the tarball). */
+  /** Under an install place of the app (e.g. /opt/APP, /snap/SNAP), or in a folder holding its other programs (the tarball). */
   | { readonly is: 'app'; readonly by: 'place' | 'folder'; readonly exe: string }
   /** Owned by a package the policy bans. */
   | { readonly is: 'app'; readonly by: 'package'; readonly exe: string; readonly pkg: OwningPackage }
@@ -38,7 +38,7 @@ function under(path: string, dir: string): boolean {
   return path === dir || path.startsWith(`${dir}/`);
 }
 
-/** The executable's folder holds another program of the app beside it (ZoomLauncher beside zoom): its own folder. */
+/** The executable's folder holds another program of the app beside it (the launcher beside the client, as the tarball has them): its own folder. */
 async function besideItsPrograms(host: Host, app: BannedApp, exe: string): Promise<boolean> {
   const dir = host.path.dirname(exe);
   const self = host.path.basename(exe);

@@ -1,6 +1,6 @@
 /**
- * The app's official tarball (zoom_x86_64.tar.xz) unpacked anywhere in a home folder: a folder that holds
- * every file the policy names (`linux.tarballFiles`, e.g. ZoomLauncher and zoom), each a real program
+ * The app's official tarball (APP_x86_64.tar.xz) unpacked anywhere in a home folder: a folder that holds
+ * every file the policy names (`linux.tarballFiles`, e.g. the launcher and the client), each a real program
  * (an ELF file, not a link). Recognised by its files, never by the folder's name. The walk is bounded
  * (depth and folders listed) and never follows a link.
  */
@@ -11,12 +11,12 @@ import { errorText } from '../../check';
 import { readFailure } from '../../reasons';
 import type { Hit } from '../probe';
 
-/** How deep below the home a tarball folder may lie (~/Downloads/zoom is 2). */
+/** How deep below the home a tarball folder may lie (~/Downloads/APP is 2). */
 export const TARBALL_MAX_DEPTH = 4;
 /** How many folders one home's walk lists at most. */
 export const TARBALL_MAX_FOLDERS = 4000;
 
-/** Folders never walked into: caches, trash, other package managers' stores (Zoom is not unpacked there by hand). */
+/** Folders never walked into: caches, trash, other package managers' stores (nobody unpacks an app there by hand). */
 const SKIP = new Set(['.cache', '.git', 'node_modules', '.npm', '.cargo', '.rustup', '.mozilla', '.var', 'Trash', 'flatpak', 'snap', '.wine', 'proc']);
 
 const ELF = [0x7f, 0x45, 0x4c, 0x46];
@@ -97,7 +97,7 @@ export async function scanHomeForTarballs(host: Host, app: BannedApp, home: stri
       }
       for (const e of entries) {
         if (e.type !== 'dir' || SKIP.has(e.name)) continue;
-        // Hidden folders hold settings, not programs: only ~/.local (where ~/.local/opt or ~/.local/zoom lie) is walked.
+        // Hidden folders hold settings, not programs: only ~/.local (where ~/.local/opt or ~/.local/APP lie) is walked.
         if (e.name.startsWith('.') && !(dir === home && e.name === '.local')) continue;
         next.push(host.path.join(dir, e.name));
       }

@@ -1,5 +1,5 @@
 /**
- * The app left as the handler of its meeting links (zoommtg:, zoomus:, …) in mimeapps.list: the user's
+ * The app left as the handler of its meeting links (its `urlSchemes`) in mimeapps.list: the user's
  * ~/.config/mimeapps.list and the older ~/.local/share/applications/mimeapps.list, of this user and of the
  * other people on the PC. A link then still opens the app, or a prompt to reinstall it. A leftover (warning).
  */

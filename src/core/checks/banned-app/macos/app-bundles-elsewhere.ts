@@ -1,7 +1,7 @@
 /**
- * A copy of the app outside the Applications folders: a zoom.us.app left in Downloads or on the Desktop
+ * A copy of the app outside the Applications folders: a copy of the bundle left in Downloads or on the Desktop
  * (the policy's `macos.appFolders`), which still runs when opened. Recognised by its bundle id only
- * (CFBundleIdentifier `us.zoom.xos`): any other bundle of that name is not it.
+ * (CFBundleIdentifier, one of `macos.bundleIds`): any other bundle of that name is not it.
  */
 import type { Message } from '../../../../shared/finding';
 import { isHostError } from '../../../host/host';

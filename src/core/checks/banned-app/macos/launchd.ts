@@ -19,7 +19,7 @@ export function launchdFolders(host: Host): readonly { readonly dir: string; rea
 /**
  * A job's label and where it was learnt: `plist` (its Label, matching a prefix), or `file-name` (the
  * plist could not be read, or has no Label); `otherLabel` when the plist's Label names a job the
- * prefixes do not (then only the file's name is Zoom's).
+ * prefixes do not (then only the file's name is the app's).
  */
 export interface JobLabel {
   readonly label: string;
@@ -68,7 +68,7 @@ export async function jobsIn(host: Host, dir: string, domain: 'user' | 'system',
 
 /**
  * launchd jobs (agents and daemons) whose Label, or file name, starts with one of
- * `macos.launchdLabelPrefixes` (e.g. us.zoom.): leftovers that keep an updater or helper alive.
+ * `macos.launchdLabelPrefixes` (e.g. com.vendor.): leftovers that keep an updater or helper alive.
  */
 export const launchdProbe: Probe = {
   id: 'macos.launchd',

@@ -1,6 +1,6 @@
 /**
- * Per-user Zoom of the OTHER people on this Mac: ~/Applications/zoom.us.app (by name or bundle id),
- * ~/Library/LaunchAgents/us.zoom.*, installers in their Downloads/Desktop and their leftovers, in every
+ * Per-user installs of the app by the OTHER people on this Mac: its bundle in ~/Applications (by name or bundle id),
+ * its launch agents in ~/Library/LaunchAgents, installers in their Downloads/Desktop and their leftovers, in every
  * home under /Users. See other-homes.ts for whose homes and what an unreadable one means.
  */
 import type { Message } from '../../../../shared/finding';
@@ -24,7 +24,7 @@ async function inFolder(host: Host, dir: string, scan: () => Promise<Hit[]>): Pr
   }
 }
 
-/** zoom.us.app (or a renamed copy with Zoom's bundle id) in each other user's ~/Applications. */
+/** The app's bundle (or a renamed copy with its bundle id) in each other user's ~/Applications. */
 export const otherUsersAppBundlesProbe: Probe = otherHomesProbe(
   'macos.app-bundles.other-users',
   (app) => app.macos.appNames.length > 0 || app.macos.bundleIds.length > 0,
@@ -34,7 +34,7 @@ export const otherUsersAppBundlesProbe: Probe = otherHomesProbe(
   },
 );
 
-/** Zoom's launch agents in each other user's ~/Library/LaunchAgents (one identity per user and label). */
+/** The app's launch agents in each other user's ~/Library/LaunchAgents (one identity per user and label). */
 export const otherUsersLaunchdProbe: Probe = otherHomesProbe(
   'macos.launchd.other-users',
   (app) => app.macos.launchdLabelPrefixes.length > 0,

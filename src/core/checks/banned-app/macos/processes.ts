@@ -10,7 +10,7 @@ import { bundleInfo, isAppBundleId } from './app-bundles';
 export const MAC_PS_ARGV: readonly string[] = ['ps', '-axo', 'pid=,comm='];
 const LOOKED = 'processes (ps -ax)';
 
-/** The app bundle an executable lies in (`/Applications/zoom.us.app/Contents/MacOS/zoom.us` -> `/Applications/zoom.us.app`), or null. */
+/** The app bundle an executable lies in (`/Applications/X.app/Contents/MacOS/x` -> `/Applications/X.app`), or null. */
 export function enclosingBundle(exe: string): string | null {
   const m = /^(.*?\.app)\/Contents\/MacOS\/[^/]+$/i.exec(exe);
   return m ? m[1]! : null;
@@ -25,7 +25,7 @@ async function bundleIdentity(host: Host, app: BannedApp, exe: string | undefine
 }
 
 /**
- * Running processes whose executable's name is exactly one of `macos.processNames` (e.g. zoom.us), then by
+ * Running processes whose executable's name is exactly one of `macos.processNames` (the bundle's executable), then by
  * the bundle id of the app bundle they run from: another app's is not the app; one outside a bundle, or whose
  * bundle cannot be read, stays, not confirmed.
  */

@@ -39,7 +39,7 @@ async function appOfReceipt(host: Host, info: Record<string, string>, appNames: 
 }
 
 /**
- * Package receipts whose id starts with one of `macos.receiptPrefixes` (e.g. us.zoom.). A receipt
+ * Package receipts whose id starts with one of `macos.receiptPrefixes` (e.g. com.vendor.). A receipt
  * belongs to the app bundle it installed when that bundle is still there (same finding); a
  * receipt alone is a leftover (`receipt:PKGID`).
  */

@@ -1,7 +1,7 @@
 /**
  * What a Windows program found by its name or path is, from its version resource (CompanyName, ProductName),
- * read from the PE file without running it. Zoom.exe of another company (a look-alike such as Sysinternals
- * ZoomIt or Freedom Scientific's ZoomText, whatever its file is called) is not Zoom.
+ * read from the PE file without running it. A program of the app's name by another company (a look-alike
+ * screen magnifier renamed so, whatever its file is called) is not the app.
  */
 import { isHostError, type Host } from '../../../host/host';
 import type { BannedApp } from '../../../policy/policy-schema';

@@ -1,6 +1,6 @@
 /**
- * The app's program files on disk: `%APPDATA%\Zoom\bin\Zoom.exe` in every profile and
- * `Program Files\Zoom\bin\Zoom.exe` in both Program Files folders. A file found beside its own
+ * The app's program files on disk: `%APPDATA%\…` (`profileExecutables`) in every profile and
+ * `Program Files\…` (`programFilesExecutables`) in both Program Files folders. A file found beside its own
  * Uninstall key is the same install (one finding); a file with no key is still an installed copy.
  */
 import type { Message } from '../../../../shared/finding';
@@ -122,10 +122,10 @@ function profileProbe(id: string, current: boolean): Probe {
   };
 }
 
-/** Zoom.exe in the current user's %APPDATA%. */
+/** The app's program in the current user's %APPDATA%. */
 export const currentProfileExecutableProbe = profileProbe('windows.files.current-user', true);
 
-/** Zoom.exe in every other profile's AppData\Roaming (needs administrator rights to read). */
+/** The app's program in every other profile's AppData\Roaming (needs administrator rights to read). */
 export const otherProfilesExecutableProbe = profileProbe('windows.files.other-users', false);
 
 /** Both Program Files folders (64- and 32-bit), from the environment, else the usual places. */
@@ -138,7 +138,7 @@ export function programFilesFolders(host: Host): string[] {
   return all.filter((p) => !seen.has(p.toLowerCase()) && !!seen.add(p.toLowerCase()));
 }
 
-/** Zoom.exe under Program Files (a per-machine install), grouped with its HKLM key. */
+/** The app's program under Program Files (a per-machine install), grouped with its HKLM key. */
 export const programFilesExecutableProbe: Probe = {
   id: 'windows.files.program-files',
   async run(ctx, app) {

@@ -119,7 +119,7 @@ async function judgeRows(host: Host, app: BannedApp, rows: readonly TaskRow[], o
 }
 
 /**
- * Running processes of the app, matched exactly on the policy's process names (Zoom.exe, never ZoomIt.exe),
+ * Running processes of the app, matched exactly on the policy's process names (`APP.exe`, never `APPIt.exe`),
  * then by what their program is: its version resource (CompanyName) read from the file. A program of another
  * company is not the app; one whose program Windows does not tell us (another user's process without
  * administrator rights, a stub PowerShell) stays, saying it is not confirmed.

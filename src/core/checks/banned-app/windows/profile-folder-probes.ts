@@ -1,5 +1,5 @@
 /**
- * Installers in each profile's Downloads and Desktop, and leftovers (%APPDATA%\Zoom, ...) of a removed
+ * Installers in each profile's Downloads and Desktop, and leftovers (`windows.leftovers`) of a removed
  * app, in the current profile and in every other one. Reuses the platform-neutral scanners.
  */
 import type { Host } from '../../../host/host';

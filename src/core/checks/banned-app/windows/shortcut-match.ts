@@ -1,7 +1,7 @@
 /**
  * Whether a shortcut, a Run value or a URL handler's command starts the banned app: by the program's path,
- * which must end in one of the app's executables (`Zoom\bin\Zoom.exe`, from the policy), %VARS% expanded.
- * A program that only shares a name elsewhere (`C:\Tools\Zoom.exe`) is not it.
+ * which must end in one of the app's executables (`APP\bin\APP.exe`, from the policy), %VARS% expanded.
+ * A program that only shares a name elsewhere (`C:\Tools\APP.exe`) is not it.
  */
 import type { Host } from '../../../host/host';
 import type { BannedApp } from '../../../policy/policy-schema';
@@ -16,7 +16,7 @@ export function isAppProgram(host: Host, app: BannedApp, program: string): boole
   return [...app.windows.profileExecutables, ...app.windows.programFilesExecutables].some((exe) => p.endsWith(`\\${exe.toLowerCase()}`));
 }
 
-/** The program of a command line (`"C:\…\Zoom.exe" "--url=%1"`), when it is the app's. */
+/** The program of a command line (`"C:\…\APP.exe" "--url=%1"`), when it is the app's. */
 export function appProgramOfCommand(host: Host, app: BannedApp, command: string): string | undefined {
   const argv = uninstallArgv(command, host.env);
   const program = argv?.[0];

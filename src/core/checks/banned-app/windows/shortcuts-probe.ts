@@ -14,7 +14,7 @@ import { notApplicable, ran, type Hit, type Probe } from '../probe';
 import { expandEnv } from './profiles';
 import { appProgramOfShortcut } from './shortcut-match';
 
-/** How deep below a Start menu folder a shortcut may lie (Programs\Zoom\Zoom.lnk is 1). */
+/** How deep below a Start menu folder a shortcut may lie (Programs\APP\APP.lnk is 1). */
 const MAX_DEPTH = 3;
 /** Entries looked at per folder tree at most. */
 const MAX_ENTRIES = 4000;

@@ -25,7 +25,7 @@ export interface UninstallRoot {
 export interface UninstallEntry {
   readonly root: UninstallRoot;
   readonly keyName: string;
-  /** Printed key path (`HKEY_LOCAL_MACHINE\...\Uninstall\ZoomUMX`). */
+  /** Printed key path (`HKEY_LOCAL_MACHINE\...\Uninstall\KEY`). */
   readonly keyPath: string;
   readonly displayName?: string;
   readonly displayVersion?: string;

@@ -50,10 +50,10 @@ function probe(id: string, scans: (ctx: CheckContext) => Promise<readonly RootSc
 /** HKLM Uninstall in the 64-bit view. */
 export const machineUninstallProbe = probe('windows.uninstall.machine', async (ctx) => [await windowsScan(ctx).machine(64)]);
 
-/** HKLM WOW6432Node Uninstall (32-bit installers on 64-bit Windows, e.g. Zoom(32bit) MSI). */
+/** HKLM WOW6432Node Uninstall (32-bit installers on 64-bit Windows, e.g. a 32-bit MSI). */
 export const machineWow64UninstallProbe = probe('windows.uninstall.machine-wow64', async (ctx) => [await windowsScan(ctx).machine(32)]);
 
-/** HKCU Uninstall: the default per-user Zoom install (ZoomUMX). */
+/** HKCU Uninstall: per-user installs (`uninstallKeyNames` and matching DisplayNames). */
 export const currentUserUninstallProbe = probe('windows.uninstall.current-user', async (ctx) => [await windowsScan(ctx).currentUser()]);
 
 /** HKU\SID Uninstall of every other loaded user (reading them needs administrator rights). */

@@ -1,5 +1,5 @@
 /**
- * The app's URL schemes (zoommtg:, zoomus:, …) still registered as protocol handlers under
+ * The app's URL schemes (`urlSchemes`) still registered as protocol handlers under
  * HKCU\Software\Classes and HKLM\Software\Classes: a meeting link then still starts the app, or a
  * prompt to reinstall it. Its command must start one of the app's programs for the key to be removed.
  */
