@@ -7,6 +7,7 @@ import { launchdSteps, linuxManual, linuxPackageSteps, macosAppSteps, macosManua
 import { formSteps, isFormEvidence } from './form-steps';
 import { otherUserOf } from './other-user';
 import { expandKnownPath } from './allowlist';
+import { namingApp } from '../checks/banned-app/app-message';
 import { msixSteps, windowsManual, windowsUninstallSteps } from './windows-plans';
 
 function manualFor(host: Host, app: BannedApp, data: EvidenceData = {}): Message[] {
@@ -136,7 +137,8 @@ export async function planFindings(host: Host, app: BannedApp, findings: readonl
     const { kind, d, data } = await derive(host, app, f);
     const toClose = kind === 'uninstall' ? running : kind !== 'close' ? f.evidence.filter((e) => e.kind === 'process') : [];
     const extraClose = toClose.length > 0 ? closeStep(host, app, toClose) : null;
-    const steps = 'steps' in d ? [...(extraClose ? [extraClose] : []), ...d.steps] : [];
+    // Every step, reason and manual step names the app it is about (its texts say {{app}}).
+    const steps = ('steps' in d ? [...(extraClose ? [extraClose] : []), ...d.steps] : []).map((s) => ({ ...s, title: namingApp(s.title, app) }));
     plans.push({
       id: `${f.id}:${kind}`,
       findingId: f.id,
@@ -144,8 +146,8 @@ export async function planFindings(host: Host, app: BannedApp, findings: readonl
       title: f.title,
       steps,
       // A browser extension is removed in the browser: the finding's own action says where (its extensions page).
-      manual: f.evidence.some((e) => e.kind === 'browser-extension') && f.action ? [f.action] : manualFor(host, app, data),
-      ...('why' in d ? { why: d.why } : {}),
+      manual: f.evidence.some((e) => e.kind === 'browser-extension') && f.action ? [f.action] : manualFor(host, app, data).map((m) => namingApp(m, app)),
+      ...('why' in d ? { why: namingApp(d.why, app) } : {}),
       evidence: f.evidence,
     });
   }

@@ -1,4 +1,5 @@
 import type { Message } from '../../shared/finding';
+import { namingApp } from '../checks/banned-app/app-message';
 import { isHostError, type Host, type RunResult } from '../host/host';
 import { isRefusedPath, isUnsafeTree, type MutableHost } from '../host/mutable-host';
 import { linkSafeRemoveArgv } from '../host/tree-removal';
@@ -204,7 +205,8 @@ export async function runPlan(plan: RemediationPlan, deps: RunnerDeps): Promise<
     } catch (e) {
       result = { outcome: 'failed', message: { key: 'fix:result.crashed', params: { message: e instanceof Error ? e.message : String(e) } } };
     }
-    const run: StepRun = { index, ...result };
+    // What a step says names the app whose allowlist it ran under (its texts say {{app}}).
+    const run: StepRun = { index, ...result, ...(result.message ? { message: namingApp(result.message, deps.allowlist.app) } : {}) };
     steps.push(run);
     emit({ type: 'step-end', planId: plan.id, index, outcome: run.outcome, ...(run.message ? { message: run.message } : {}) });
     auditFailure ??= await audit(deps, plan, step, run);

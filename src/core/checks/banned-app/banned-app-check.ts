@@ -2,6 +2,7 @@ import type { Evidence, Finding } from '../../../shared/finding';
 import type { Platform } from '../../host/host';
 import type { BannedApp } from '../../policy/policy-schema';
 import { errorText, findingId, msg, type Check, type CheckContext } from '../check';
+import { namingApp } from './app-message';
 import { installSubject } from './install-subject';
 import type { Hit, HitKind, Probe, ProbeResult } from './probe';
 
@@ -69,7 +70,7 @@ export function judge(app: BannedApp, results: ReadonlyArray<readonly [Probe, Pr
         advisoryPoint: app.advisoryPoint,
         // Where, in words (one sentence per probe); the technical `looked` stays in the evidence.
         title: msg(`bannedApp:unknown.at.${probeKey(probe.id)}`, { app: app.name }),
-        reason: r.reason,
+        reason: namingApp(r.reason, app),
         action: msg('bannedApp:unknown.action', { app: app.name }),
         evidence: [{ kind: 'probe', detail: r.looked, data: { probe: probe.id } }],
       });
@@ -79,7 +80,8 @@ export function judge(app: BannedApp, results: ReadonlyArray<readonly [Probe, Pr
   for (const [install, group] of groups) {
     const kind = KIND_ORDER.find((k) => group.some((h) => h.kind === k)) ?? 'leftover';
     const first = group.find((h) => h.kind === kind) ?? group[0]!;
-    const evidence = group.map((h) => h.evidence);
+    // An evidence line says whose it is in the app's name (its texts say {{app}}).
+    const evidence = group.map((h) => (h.evidence.label ? { ...h.evidence, label: namingApp(h.evidence.label, app) } : h.evidence));
     const subject = installSubject(app, kind, evidence);
     hits.push({
       id: findingId(BANNED_APP_CHECK, app.id, install),
@@ -94,7 +96,7 @@ export function judge(app: BannedApp, results: ReadonlyArray<readonly [Probe, Pr
           ? msg(`bannedApp:${kind}.titleOfUser`, { app: app.name, product: subject.product, user: subject.user })
           : msg(`bannedApp:${kind}.title`, { app: app.name, product: subject.product })),
       detail: msg(`bannedApp:${kind}.detail`, { app: app.name }),
-      action: first.action ?? msg(`bannedApp:${kind}.action`, { app: app.name }),
+      action: first.action ?? msg(`bannedApp:${kind}.action`, { app: app.name, id: app.id }),
       evidence,
       ...(group.find((h) => h.remediation) ? { remediation: group.find((h) => h.remediation)!.remediation } : {}),
     });
