@@ -13,6 +13,7 @@ import { allowedAction, allowlistFor } from '../../../src/core/remediation/allow
 import { prepareFix } from '../../../src/core/remediation/fix-flow';
 import type { Finding } from '../../../src/shared/finding';
 import { meetfast, meetfastPolicy } from '../../helpers/meetfast-policy';
+import { createTranslator } from '../../../src/core/i18n/translator';
 import { HOME, mac } from '../banned-app/macos/mac-fixtures';
 
 const plist = (entries: Readonly<Record<string, string>>): FixtureNode =>
@@ -98,6 +99,13 @@ describe('a second banned app, only in the policy, on a recorded Mac', () => {
     expect(manual).toContainEqual({ key: 'fix:manual.macos.trash', params: { app: 'MeetFast', bundle: 'MeetFast' } });
     expect(manual).toContainEqual({ key: 'fix:manual.macos.launchd', params: { labels: 'io.meetfast.*' } });
     expect(JSON.stringify(prepared.plans)).not.toMatch(/zoom/i);
+    // Every text a person reads of these plans names MeetFast, never Zoom, and leaves no placeholder.
+    for (const lang of ['vi', 'en'] as const) {
+      const t = createTranslator(lang);
+      const texts = prepared.plans.flatMap((p) => [t.message(p.title), ...p.steps.map((s) => t.message(s.title)), ...p.manual.map((m) => t.message(m)), ...(p.why ? [t.message(p.why)] : [])]);
+      expect(texts.join('\n')).not.toMatch(/zoom|\{\{/i);
+      expect(texts.filter((x) => x.includes('MeetFast')).length).toBeGreaterThan(prepared.plans.length);
+    }
   });
 
   it("the allowlist is the entry's: its launchd plists and `removable` paths, not Zoom's; Zoom's list has none of MeetFast's", () => {

@@ -233,7 +233,7 @@ describe('removal of each form', () => {
     write(file, MIMEAPPS_CRLF);
     const { findings, plans } = await checkAndPlan([urlHandlersProbe]);
     expect(findings.map((f) => [f.status, f.title.key])).toEqual([['warning', 'bannedApp:form.url-handler']]);
-    expect(plans[0]!.steps).toEqual([{ kind: 'unset-handler', title: { key: 'fix:step.unsetHandler', params: { path: file, schemes: 'zoommtg, zoomus' } }, path: file, types: ['x-scheme-handler/zoommtg', 'x-scheme-handler/zoomus'], elevation: 'none' }]);
+    expect(plans[0]!.steps).toEqual([{ kind: 'unset-handler', title: { key: 'fix:step.unsetHandler', params: { path: file, schemes: 'zoommtg, zoomus', app: 'Zoom' } }, path: file, types: ['x-scheme-handler/zoommtg', 'x-scheme-handler/zoomus'], elevation: 'none' }]);
     const r = await runPlan(plans[0]!, deps());
     expect(r.outcome).toBe('done');
     expect(readFileSync(file, 'utf8')).toBe('# mine\r\n[Default Applications]\r\ntext/html=firefox.desktop\r\n\r\n[Added Associations]\r\napplication/pdf=org.gnome.Evince.desktop;\r\n[Removed Associations]\r\nx-scheme-handler/zoommtg=Zoom.desktop;\r\n');

@@ -42,7 +42,7 @@ describe('protocol handlers', () => {
     ]);
     const plans = await planFindings(host, zoom, findings);
     const hkcu = plans.find((p) => p.evidence[0]!.data!.key!.startsWith('HKCU'))!;
-    expect(hkcu.steps).toEqual([{ kind: 'run', title: { key: 'fix:step.urlHandlerKey', params: { scheme: 'zoommtg' } }, argv: [REG, 'delete', 'HKCU\\Software\\Classes\\zoommtg', '/f'], elevation: 'none', okExitCodes: [0], optional: true }]);
+    expect(hkcu.steps).toEqual([{ kind: 'run', title: { key: 'fix:step.urlHandlerKey', params: { scheme: 'zoommtg', app: 'Zoom' } }, argv: [REG, 'delete', 'HKCU\\Software\\Classes\\zoommtg', '/f'], elevation: 'none', okExitCodes: [0], optional: true }]);
     const hklm = plans.find((p) => p.evidence[0]!.data!.key!.startsWith('HKLM'))!;
     expect(hklm).toMatchObject({ kind: 'manual', steps: [], why: { key: 'fix:why.handlerStartsOther', params: { scheme: 'zoomus' } } });
   });
@@ -67,7 +67,7 @@ describe('Run values', () => {
     const hits = hitsOf(await runValuesProbe.run(ctx, zoom));
     expect(hits.map((h) => [h.kind, h.evidence.data?.valueName, h.evidence.data?.program])).toEqual([['installed', 'ZoomAutoStart', 'C:\\Users\\Nguyễn\\AppData\\Roaming\\Zoom\\bin\\Zoom.exe']]);
     const [plan] = await planFindings(host, zoom, await bannedAppCheck({ win32: [runValuesProbe], linux: [], darwin: [] }).run(ctx));
-    expect(plan!.steps).toEqual([{ kind: 'run', title: { key: 'fix:step.runValue', params: { name: 'ZoomAutoStart' } }, argv: [REG, 'delete', 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run', '/v', 'ZoomAutoStart', '/f'], elevation: 'none', okExitCodes: [0], optional: true }]);
+    expect(plan!.steps).toEqual([{ kind: 'run', title: { key: 'fix:step.runValue', params: { name: 'ZoomAutoStart', app: 'Zoom' } }, argv: [REG, 'delete', 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run', '/v', 'ZoomAutoStart', '/f'], elevation: 'none', okExitCodes: [0], optional: true }]);
   });
 });
 
