@@ -36,7 +36,7 @@ export type DescribeQuery = (app: BannedApp, platform: OsqueryPlatform, form: Os
 /** Home folders, as file-table patterns: `%` is one user's folder name. */
 const HOMES: Readonly<Record<OsqueryPlatform, readonly string[]>> = { linux: ['/home/%', '/root'], darwin: ['/Users/%', '/var/root'], windows: ['C:\\Users\\%'] };
 /**
- * How deep below a home the osquery pack looks for an unpacked tarball (~/Downloads/zoom is 2). The app walks
+ * How deep below a home the osquery pack looks for an unpacked tarball (~/Downloads/APP is 2). The app walks
  * TARBALL_MAX_DEPTH (4) folders deep; osquery expands a LIKE pattern by listing every folder at each level, so a
  * deeper pattern lists whole project trees (node_modules) every interval: the pack stops one level short.
  */
@@ -94,7 +94,7 @@ function linuxPlaces(app: BannedApp): string[] {
 }
 
 /**
- * The app's tarball unpacked in a home (linux.tarballFiles, e.g. ZoomLauncher and zoom), found by its files as the
+ * The app's tarball unpacked in a home (linux.tarballFiles, e.g. the launcher and the client), found by its files as the
  * app finds it: a folder holding every one of them as a regular file, the first an ELF program (libmagic's `magic`
  * table), at any depth to OSQUERY_TARBALL_DEPTH below each home; the folder's name says nothing.
  */
@@ -120,7 +120,7 @@ function installersQuery(app: BannedApp, platform: OsqueryPlatform): string | nu
   return places.map((l) => `SELECT path, filename, size, mtime FROM file WHERE path LIKE ${sqlString(l)} AND type = 'regular' AND (${names})`).join(' UNION ');
 }
 
-/** Windows: the app's URL schemes (zoommtg, …) registered as protocol handlers, per machine and in every loaded user hive. */
+/** Windows: the app's URL schemes (`urlSchemes`) registered as protocol handlers, per machine and in every loaded user hive. */
 function windowsUrlHandlers(app: BannedApp): string | null {
   const schemes = sqlList(app.urlSchemes.map((s) => s.toLowerCase()));
   if (!schemes) return null;

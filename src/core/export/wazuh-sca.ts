@@ -80,7 +80,7 @@ function linuxChecks(app: BannedApp): Partial<Record<ScaForm, string[]>> {
     files: [...l.installPaths.map((p) => `d:${ruleValue(p)}`), ...l.launchers.map((p) => `f:${ruleValue(p)}`)],
     // By where the program runs from: a name alone would also find a Debian game player's program of the same name (/usr/games).
     processes: l.installPaths.map((p) => `c:ps -eo args -> r:^${osRegexLiteral(`${trimTrailing(p, '/')}/`)}`),
-    // The tarball unpacked in a home, by its first file (ZoomLauncher), as deep as the app's own walk looks.
+    // The tarball unpacked in a home, by its first file of `linux.tarballFiles`, as deep as the app's own walk looks.
     tarball: l.tarballFiles.slice(0, 1).flatMap((f) => [
       `c:find /home -mindepth 2 -maxdepth ${TARBALL_MAX_DEPTH + 2} -type f -name ${ruleValue(f)} -> r:/${osRegexLiteral(f)}$`,
       `c:find /root -mindepth 1 -maxdepth ${TARBALL_MAX_DEPTH + 1} -type f -name ${ruleValue(f)} -> r:/${osRegexLiteral(f)}$`,

@@ -58,7 +58,7 @@ export const orgSettingsSchema = z
       })
       .strict()
       .optional(),
-    /** Apps the organisation bans besides Zoom, in the built-in policy's banned-app schema. */
+    /** Apps the organisation bans besides the built-in ones, in the built-in policy's banned-app schema. */
     bannedApps: z.array(bannedAppSchema).max(50).optional(),
     patch: z
       .object({ maxBehindDays: z.number().int().min(1).max(3650).optional(), catalogMaxAgeDays: z.number().int().min(1).max(3650).optional() })

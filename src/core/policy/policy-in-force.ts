@@ -80,7 +80,7 @@ export async function loadPolicyInForce(host: Host, now: Date, base: Policy = bu
   };
 }
 
-/** The id of an extra banned app that is already a built-in one (an organisation adds apps, it cannot redefine Zoom). */
+/** The id of an extra banned app that is already a built-in one (an organisation adds apps, it cannot redefine a built-in one). */
 function clashingApp(settings: OrgSettings, base: Policy): string | undefined {
   const builtinIds = new Set(base.bannedApps.map((a) => a.id));
   return settings.bannedApps?.find((a) => builtinIds.has(a.id))?.id;

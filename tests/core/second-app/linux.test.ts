@@ -121,8 +121,9 @@ describe.runIf(process.platform === 'linux' && dpkgAvailable())('a second banned
     // Nothing of MeetFast is left; Zoom's leftover is still found, as Zoom's.
     const after = outcome.after.findings.filter((f) => f.status === 'violation' || f.status === 'warning');
     expect(after.filter((f) => f.app === 'meetfast')).toEqual([]);
-    expect(after.filter((f) => f.app === 'zoom').flatMap((f) => f.evidence.map((e) => e.path))).toEqual([join(home, '.zoom')]);
-    expect(outcome.exitCode).toBe(1);
+    // (Only this test's files: another test may run a Zoom of its own meanwhile, which every check sees in /proc.)
+    expect(after.filter((f) => f.app === 'zoom').flatMap((f) => f.evidence.map((e) => e.path)).filter((p) => p?.startsWith(dpkg.root))).toEqual([join(home, '.zoom')]);
+    expect(outcome.exitCode).toBeGreaterThanOrEqual(1);
     dpkg.dispose();
   });
 });
