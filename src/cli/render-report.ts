@@ -20,7 +20,8 @@ export function formatTime(iso: string): string {
 function evidenceLine(e: Evidence, t: Translator): string {
   // Evidence text comes from the machine (file names, tool output): escaped, line breaks too.
   const path = e.path ? escapeControls(e.path) : undefined;
-  const parts = [e.label ? t.message(e.label) : escapeControls(e.detail)];
+  // A sentence where the probe gave one, else the kind in words and the machine's text (never English prose alone).
+  const parts = [e.label ? t.message(e.label) : `${t.t(`common:evidenceKind.${e.kind}`)}: ${escapeControls(e.detail)}`];
   if (path && !parts[0]!.includes(path)) parts.push(path);
   // A label is already a sentence about the fact (it names a catalog's date, say); the version stays in --json.
   if (e.version && !e.label) parts.push(t.t('cli:report.version', { version: e.version }));

@@ -38,7 +38,7 @@ export function lastResultLine(model: TrayModel, tr: MainTranslator): string {
   const r = model.report;
   if (!r) return tr.t('ui:tray.neverRan');
   const s = r.summary;
-  return tr.t('ui:tray.lastResult', { time: formatDateTime(r.generatedAt, model.language), violation: s.violation, warning: s.warning, unknown: s.unknown });
+  return tr.t('ui:tray.lastResult', { time: formatDateTime(r.generatedAt, model.language), violation: tr.t('common:count.violation', { count: s.violation }), warning: tr.t('common:count.warning', { count: s.warning }), unknown: tr.t('common:count.unknown', { count: s.unknown }) });
 }
 
 /** The tooltip: the app and its state, the last result, and a notice when there is one. */

@@ -38,6 +38,7 @@ const PARAMS: Readonly<Record<string, Value>> = {
   exe: '/opt/zoom/zoom',
   program: 'C:\\Program Files\\Zoom\\bin\\Zoom.exe',
   pid: 4242,
+  port: 19421,
   pids: '4242, 4250',
   count: 2,
   n: 1,
@@ -177,7 +178,7 @@ const ALLOWED_NAMES: readonly (readonly [RegExp, string])[] = [
   [/\bRegistry\b/g, 'Windows has no Vietnamese name for its registry; «Registry» is what IT staff and regedit say'],
   [/\bProgram Files\b/g, 'the folder\'s name on disk, the same on a Vietnamese Windows'],
   [/\bAppData\b/g, 'the folder\'s name on disk, the same on a Vietnamese Windows'],
-  [/\b(Downloads|Desktop)\b/g, 'the folders\' names on disk on Windows (the Explorer shows them as Tải xuống / Màn hình nền, glossed beside)'],
+  [/\((Downloads|Desktop)\)/g, 'a gloss after the Vietnamese words (thư mục Tải về, màn hình nền): the folders\' names on disk on Windows'],
   [/\(Applications\)|\(Full Disk Access\)|\(LaunchAgents, LaunchDaemons\)/g, 'a gloss after the Vietnamese words: the English name macOS shows on an English Mac'],
   [/\((FIFO|socket|symbolic link)\)/g, 'a gloss after the Vietnamese term, for IT staff'],
 ];
@@ -252,6 +253,22 @@ describe('every message key, rendered in both languages', () => {
 
   it('leaves no {{param}} unfilled and no "undefined"', () => {
     const bad = rendered.filter((r) => /\{\{|\}\}|\bundefined\b|\bnull\b/.test(r.vi + r.en)).map((r) => r.key);
+    expect(bad).toEqual([]);
+  });
+
+  it('has a title say what and whose, never where it was seen (the tool, a path, a pid, a hive or SID: the evidence says those)', () => {
+    const WHERE = new Set(['tool', 'looked', 'path', 'exe', 'program', 'command', 'hive', 'sid', 'pid', 'pids']);
+    const bad = rendered.filter((r) => /(^|\.)title\w*$/.test(r.key) && [...placeholders(r.viTemplate), ...placeholders(r.enTemplate)].some((n) => WHERE.has(n))).map((r) => `${r.key}: «${r.viTemplate}»`);
+    expect(bad).toEqual([]);
+  });
+
+  it('names an account by its name, never by its hive or SID', () => {
+    const bad = rendered.filter((r) => [...placeholders(r.viTemplate), ...placeholders(r.enTemplate)].some((n) => n === 'hive' || n === 'sid')).map((r) => r.key);
+    expect(bad).toEqual([]);
+  });
+
+  it('counts a summary with common:count.* (plural forms), never «{{violation}} violations» in the template', () => {
+    const bad = rendered.filter((r) => /\{\{(violation|warning|unknown|ok)\}\}\s*\p{L}/u.test(`${r.viTemplate}|${r.enTemplate}`)).map((r) => `${r.key}: «${r.enTemplate}»`);
     expect(bad).toEqual([]);
   });
 

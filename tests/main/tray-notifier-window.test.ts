@@ -41,7 +41,7 @@ describe('tray menu', () => {
     const items = trayMenuTemplate(model(), mainTranslator('vi'), a) as Item[];
     const labels = items.filter((i) => i.label).map((i) => i.label);
     expect(labels[0]).toBe('Kiểm tra ngay');
-    expect(labels[1]).toMatch(/^Kết quả .*: 1 vi phạm, 0 cảnh báo, 0 chưa rõ$/);
+    expect(labels[1]).toMatch(/^Kết quả .*: 1 vi phạm, 0 cảnh báo, 0 chưa kiểm tra được$/);
     expect(labels).toContain('Mở trợ lý');
     expect(labels).toContain('Thoát');
     const pause = items.find((i) => i.id === 'pause')!;

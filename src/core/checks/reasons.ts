@@ -51,6 +51,9 @@ export function readFailure(e: HostError | Error, path: string): Message {
       return { key: 'common:reason.tooLarge', params: { path: where } };
     case 'is-a-directory':
       return { key: 'common:reason.isFolder', params: { path: where } };
+    case 'not-found':
+      // Nothing there is a plain fact: no system text (ENOENT …) under it.
+      return { key: 'common:reason.notFound', params: { path: where } };
     default:
       return { key: 'common:reason.readFailed', params: { path, message: e.message } };
   }

@@ -73,6 +73,14 @@ function otherProfile(host: Host, data: EvidenceData, exe: string | undefined): 
   return !(exe && exe.toLowerCase().startsWith(`${home}\\`));
 }
 
+/** Why another profile's key is not ours to remove, naming the account (never its SID): the key's user, else the profile folder its uninstaller lies in. */
+function otherProfileWhy(host: Host, data: EvidenceData, name: string, exe: string | undefined): Message {
+  const profiles = trimTrailing(host.path.dirname(host.homedir), '\\').toLowerCase();
+  const rest = exe && exe.toLowerCase().startsWith(`${profiles}\\`) ? exe.slice(profiles.length + 1) : '';
+  const user = data.user || rest.split('\\')[0] || '';
+  return user ? { key: 'fix:why.otherUser', params: { name, user } } : { key: 'fix:why.otherProfile', params: { name } };
+}
+
 /**
  * Steps for one Windows Uninstall key, derived from its values only; never a guessed command: msiexec
  * with the product code, or the vendor's uninstaller (see windows-uninstaller.ts), else manual.
@@ -85,7 +93,7 @@ export async function windowsUninstallSteps(host: Host, reg: Evidence, app: Bann
   if (isMsi) {
     const code = msiProductCode(data);
     if (!code) return { why: { key: 'fix:why.noProductCode', params: { name } } };
-    if (!machine && otherProfile(host, data, undefined)) return { why: { key: 'fix:why.otherProfile', params: { name, hive: data.hive ?? '?' } } };
+    if (!machine && otherProfile(host, data, undefined)) return { why: otherProfileWhy(host, data, name, undefined) };
     return {
       steps: [{ kind: 'run', title: { key: 'fix:step.msiexec', params: { name, code } }, argv: [systemTool(host.env, 'msiexec'), '/x', code, '/qn', '/norestart'], elevation: machine ? 'admin' : 'none', okExitCodes: MSI_OK_CODES, codes: 'windows-installer' }],
     };
@@ -95,7 +103,7 @@ export async function windowsUninstallSteps(host: Host, reg: Evidence, app: Bann
   // The console could not print some letters of the key (lossy=1): the path is not known exactly.
   if (data.lossy === '1') return { why: { key: 'fix:why.unusableUninstaller', params: { name, command: text } } };
   const argv = uninstallArgv(text, host.env);
-  if (argv && otherProfile(host, data, argv[0])) return { why: { key: 'fix:why.otherProfile', params: { name, hive: data.hive ?? '?' } } };
+  if (argv && otherProfile(host, data, argv[0])) return { why: otherProfileWhy(host, data, name, argv[0]) };
   const launch = argv ? vendorUninstallerArgv(argv, { roots: uninstallerRoots(host, machine), installFolders: installFolders(app) }, systemTool(host.env, 'cmd')) : null;
   if (!argv || !launch) return { why: { key: 'fix:why.unusableUninstaller', params: { name, command: text } } };
   let present = false;

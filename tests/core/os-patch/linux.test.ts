@@ -35,7 +35,10 @@ describe('os-patch on Linux (recorded os-release, apt and dnf outputs)', () => {
     const f = await runOsPatch(host, now);
     expect(summary(f).sort()).toEqual(['ok patch:ok.supported', 'warning patch:pending.titleSecurity']);
     expect(byTitle(f, 'patch:ok')?.title.params).toMatchObject({ until: '30/06/2028', via: 'lts' });
-    expect(byTitle(f, 'patch:pending')?.title.params).toMatchObject({ count: 114, security: 74, tool: 'apt-get -s upgrade' });
+    expect(byTitle(f, 'patch:pending')?.title.params).toMatchObject({ count: 114, security: 74 });
+    // The source is the evidence's, not the title's.
+    expect(byTitle(f, 'patch:pending')?.title.params).not.toHaveProperty('tool');
+    expect(byTitle(f, 'patch:pending')?.evidence.find((e) => e.kind === 'update' && e.label?.key === 'patch:evidence.pending')?.label?.params).toMatchObject({ tool: 'apt-get -s upgrade' });
   });
 
   it('Debian 10 is past its LTS end: a violation with the date', async () => {
@@ -87,7 +90,10 @@ describe('os-patch on Linux (recorded os-release, apt and dnf outputs)', () => {
   it('RPM systems: pending security updates from dnf', async () => {
     const host = linuxHost('os-release.fedora40', { apt: null, commands: [{ argv: ['dnf', '-q', 'updateinfo', 'list', 'security'], stdout: rec('linux/dnf-updateinfo-security.fedora40.txt') }] });
     const f = await runOsPatch(host, '2026-08-01T00:00:00Z');
-    expect(byTitle(f, 'patch:pending')?.title.params).toMatchObject({ count: 3, security: 3, tool: 'dnf updateinfo' });
+    expect(byTitle(f, 'patch:pending')?.title.params).toMatchObject({ count: 3, security: 3 });
+    // The source is the evidence's, not the title's.
+    expect(byTitle(f, 'patch:pending')?.title.params).not.toHaveProperty('tool');
+    expect(byTitle(f, 'patch:pending')?.evidence.find((e) => e.kind === 'update' && e.label?.key === 'patch:evidence.pending')?.label?.params).toMatchObject({ tool: 'dnf updateinfo' });
     expect(byTitle(f, 'patch:unknown.lifecycle')).toBeDefined();
   });
 

@@ -208,12 +208,16 @@ describe('Windows plans from recorded Uninstall keys', () => {
     ['a relative program', { uninstallString: 'Installer.exe /uninstall' }, 'fix:why.unusableUninstaller'],
     ['a key the console printed lossily (lossy=1)', { uninstallString: `"${UNINSTALLER}" /uninstall`, lossy: '1' }, 'fix:why.unusableUninstaller'],
     ['an MSI without any product code', { windowsInstaller: '1', uninstallString: 'MsiExec.exe' }, 'fix:why.noProductCode'],
-    ['another profile', { hive: 'HKU\\S-1-5-21-1-2-3-1002', uninstallString: '"C:\\Users\\Other\\AppData\\Roaming\\Zoom\\uninstall\\Installer.exe" /uninstall' }, 'fix:why.otherProfile'],
+    ['another profile, its account named from the profile folder', { hive: 'HKU\\S-1-5-21-1-2-3-1002', uninstallString: '"C:\\Users\\Other\\AppData\\Roaming\\Zoom\\uninstall\\Installer.exe" /uninstall' }, 'fix:why.otherUser'],
+    ['another profile whose account cannot be told', { hive: 'HKU\\S-1-5-21-1-2-3-1002', uninstallString: '"D:\\Elsewhere\\Zoom\\Installer.exe" /uninstall' }, 'fix:why.otherProfile'],
   ])('%s: manual steps with CleanZoom, never a guessed command', async (_name, over, why) => {
     const f = regFinding({ hive: 'HKCU', view: '64', keyName: 'ZoomUMX', displayName: 'Zoom', scope: 'user', ...over });
     const [plan] = await planFindings(host({ 'C:\\Users\\Other\\AppData\\Roaming\\Zoom\\uninstall\\Installer.exe': 'MZ' }), zoom, [f]);
     expect(plan!.steps).toEqual([]);
     expect(plan!.why?.key).toBe(why);
+    // Never a SID in the words: the account by its name, or no name at all.
+    expect(JSON.stringify(plan!.why?.params ?? {})).not.toMatch(/S-1-5-/);
+    if (why === 'fix:why.otherUser') expect(plan!.why?.params?.user).toBe('Other');
     expect(plan!.manual.map((m) => m.key)).toContain('fix:manual.windows.cleanupTool');
   });
 

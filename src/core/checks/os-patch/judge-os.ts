@@ -94,7 +94,7 @@ export function judgeOs(state: OsState, input: JudgeInput): Finding[] {
       finding(state.identity, 'pending', {
         status: 'warning',
         severity: p.security > 0 ? 'medium' : 'low',
-        title: msg(p.security > 0 ? 'patch:pending.titleSecurity' : 'patch:pending.title', { ...base, count: p.count, security: p.security, tool: p.tool }),
+        title: msg(p.security > 0 ? 'patch:pending.titleSecurity' : 'patch:pending.title', { ...base, count: p.count, security: p.security }),
         detail: msg('patch:pending.detail', base),
         action: msg(`patch:pending.action.${platform}`, base),
         evidence: [...state.evidence, { kind: 'update', detail: `${p.tool}: ${p.count} pending, ${p.security} security`, label: msg('patch:evidence.pending', { tool: p.tool, count: p.count, security: p.security }), data: { tool: p.tool, count: String(p.count), security: String(p.security) } }],

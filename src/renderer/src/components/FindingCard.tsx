@@ -44,30 +44,34 @@ export function FindingCard({ finding: f, policyNumber, focused, onFix, onSnooze
         <details open={f.status === 'violation'}>
           <summary>{t('ui:finding.evidence', { count: f.evidence.length })}</summary>
           <ul className="evidence">
-            {f.evidence.map((e, i) => (
-              <li key={i}>
-                {/* The translated label where the probe gave one; the technical detail stays visible for IT staff. */}
-                {e.label ? (
-                  <>
-                    <span>{renderMessage(t, e.label)}</span> <span className="label">({e.detail})</span>
-                  </>
-                ) : (
-                  <span>{e.detail}</span>
-                )}
-                {e.path && (
-                  <>
-                    {' '}
-                    <span className="label">{t('ui:finding.path')}:</span> <code>{e.path}</code>
-                  </>
-                )}
-                {e.version && (
-                  <>
-                    {' '}
-                    <span className="label">{t('ui:finding.version')}:</span> <code>{e.version}</code>
-                  </>
-                )}
-              </li>
-            ))}
+            {f.evidence.map((e, i) => {
+              // The sentence about the fact where the probe gave one (it names the path and version itself), else
+              // the kind in words with the machine's own text beside it as code: never English prose in Vietnamese.
+              const said = e.label ? renderMessage(t, e.label) : null;
+              return (
+                <li key={i}>
+                  {said !== null ? (
+                    <span>{said}</span>
+                  ) : (
+                    <>
+                      <span className="label">{t(`common:evidenceKind.${e.kind}`)}:</span> <code>{e.detail}</code>
+                    </>
+                  )}
+                  {e.path && !(said ?? e.detail).includes(e.path) && (
+                    <>
+                      {' '}
+                      <span className="label">{t('ui:finding.path')}:</span> <code>{e.path}</code>
+                    </>
+                  )}
+                  {e.version && said === null && (
+                    <>
+                      {' '}
+                      <span className="label">{t('ui:finding.version')}:</span> <code>{e.version}</code>
+                    </>
+                  )}
+                </li>
+              );
+            })}
           </ul>
         </details>
       )}

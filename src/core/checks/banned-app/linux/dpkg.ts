@@ -1,6 +1,7 @@
 import type { BannedApp } from '../../../policy/policy-schema';
 import type { CheckContext } from '../../check';
 import { commandFailure, garbled } from '../../reasons';
+import { packageLabel } from './package-label';
 import { couldNotLook, notApplicable, ran, type Hit, type Probe, type ProbeResult } from '../probe';
 import { DPKG_FORMAT, dpkgPresence, parseDpkgQuery, type DpkgRow } from './dpkg-parse';
 import { anyExists } from './presence';
@@ -20,6 +21,7 @@ function hitOf(row: DpkgRow): Hit {
       kind: 'package',
       version: row.version,
       detail: `dpkg: ${row.name} (${row.arch}), ${row.want} ${row.flag} ${row.state}`,
+      label: presence === 'installed' ? packageLabel(row.name, 'dpkg', row.version) : { key: 'bannedApp:evidence.packageConfigFiles', params: { package: row.name, manager: 'dpkg' } },
       data: { manager: 'dpkg', name: row.name, version: row.version, arch: row.arch, state: row.state },
     },
   };

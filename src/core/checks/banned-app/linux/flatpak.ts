@@ -2,6 +2,7 @@ import { isHostError, type Host } from '../../../host/host';
 import type { BannedApp } from '../../../policy/policy-schema';
 import type { CheckContext } from '../../check';
 import { commandFailure, garbled, readFailure } from '../../reasons';
+import { packageLabel } from './package-label';
 import { notApplicable, ran, type Hit, type Probe, type ProbeResult } from '../probe';
 import { readDeploy } from './flatpak-deploy';
 import { flatpakScope, parseFlatpakList } from './flatpak-parse';
@@ -24,6 +25,7 @@ export function flatpakHit(appId: string, scope: 'user' | 'system', version: str
       ...(path ? { path } : {}),
       ...(version ? { version } : {}),
       detail: `flatpak: ${appId} (${installation})`,
+      label: packageLabel(appId, 'flatpak', version),
       data: { manager: 'flatpak', name: appId, scope, installation, ...(version ? { version } : {}) },
     },
   };

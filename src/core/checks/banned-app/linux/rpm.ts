@@ -2,6 +2,7 @@ import type { Host } from '../../../host/host';
 import type { BannedApp } from '../../../policy/policy-schema';
 import type { CheckContext } from '../../check';
 import { commandFailure, garbled } from '../../reasons';
+import { packageLabel } from './package-label';
 import { couldNotLook, notApplicable, ran, type Hit, type Probe, type ProbeResult } from '../probe';
 import { anyExists } from './presence';
 import { parseRpmQuery, RPM_FORMAT, type RpmRow } from './rpm-parse';
@@ -38,6 +39,7 @@ function hitOf(row: RpmRow): Hit {
       kind: 'package',
       version: row.version,
       detail: `rpm: ${row.name} (${row.arch})`,
+      label: packageLabel(row.name, 'rpm', row.version),
       data: { manager: 'rpm', name: row.name, version: row.version, arch: row.arch },
     },
   };

@@ -1,6 +1,7 @@
 import type { BannedApp } from '../../../policy/policy-schema';
 import type { CheckContext } from '../../check';
 import { commandFailure, garbled } from '../../reasons';
+import { packageLabel } from './package-label';
 import { couldNotLook, notApplicable, ran, type Hit, type Probe, type ProbeResult } from '../probe';
 import { anyExists } from './presence';
 import { NO_SNAPS, parseSnapList, type SnapRow } from './snap-parse';
@@ -20,6 +21,7 @@ function hitOf(row: SnapRow): Hit {
       kind: 'package',
       version: row.version,
       detail: `snap: ${row.name} (rev ${row.revision})`,
+      label: packageLabel(row.name, 'snap', row.version),
       data: { manager: 'snap', name: row.name, version: row.version, revision: row.revision, ...(name !== row.name ? { snap: name } : {}) },
     },
   };

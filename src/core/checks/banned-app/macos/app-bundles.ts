@@ -49,6 +49,7 @@ export function appBundleHit(path: string, scope: 'system' | 'user', info: Bundl
       path,
       ...(info?.version ? { version: info.version } : {}),
       detail: `${name}${info?.bundleId ? ` (${info.bundleId})` : ''}`,
+      label: info?.version ? { key: 'bannedApp:evidence.appBundle', params: { path, version: info.version } } : { key: 'bannedApp:evidence.appBundleNoVersion', params: { path } },
       // The bundle id decides; a bundle found by its name whose Info.plist could not be read is not confirmed.
       data: { scope, name: name.replace(/\.app$/i, ''), ...(info?.bundleId ? { bundleId: info.bundleId } : {}), ...(info?.version ? { version: info.version } : {}), identity: info?.bundleId ? 'bundle' : 'unconfirmed' },
     },

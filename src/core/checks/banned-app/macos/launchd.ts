@@ -60,7 +60,7 @@ export async function jobsIn(host: Host, dir: string, domain: 'user' | 'system',
       install: `launchd:${label}`,
       source: label,
       remediation: 'remove.allowlisted',
-      evidence: { kind: 'launch-agent', path, detail: `launchd ${domain === 'user' ? 'agent' : dir.endsWith('Daemons') ? 'daemon' : 'agent'} ${label}`, data: { label, labelFrom: job.from, ...(job.otherLabel ? { otherLabel: job.otherLabel } : {}), domain } },
+      evidence: { kind: 'launch-agent', path, detail: `launchd ${domain === 'user' ? 'agent' : dir.endsWith('Daemons') ? 'daemon' : 'agent'} ${label}`, label: { key: 'bannedApp:evidence.launchJob', params: { label, path } }, data: { label, labelFrom: job.from, ...(job.otherLabel ? { otherLabel: job.otherLabel } : {}), domain } },
     });
   }
   return hits;

@@ -65,7 +65,7 @@ export const localServerProbe: Probe = {
           install: `port:${port}`,
           source: `TCP ${port} (${row.command}, pid ${row.pid})`,
           remediation: 'remove.allowlisted',
-          evidence: { kind: 'port', detail: `listening on TCP ${port}: ${row.command} (pid ${row.pid})`, data: { port: String(port), pid: String(row.pid), name: row.command } },
+          evidence: { kind: 'port', detail: `listening on TCP ${port}: ${row.command} (pid ${row.pid})`, label: { key: 'bannedApp:evidence.port', params: { name: row.command, pid: row.pid, port } }, data: { port: String(port), pid: String(row.pid), name: row.command } },
         });
       }
     }

@@ -75,6 +75,7 @@ export const receiptsProbe: Probe = {
           kind: 'receipt',
           ...(version ? { version } : {}),
           detail: `pkg receipt ${pkgId}`,
+          label: version ? { key: 'bannedApp:evidence.receipt', params: { package: pkgId, version } } : { key: 'bannedApp:evidence.receiptNoVersion', params: { package: pkgId } },
           data: { pkgId, ...(version ? { version } : {}) },
         },
       });

@@ -96,6 +96,7 @@ export const msixProbe: Probe = {
         path: p.installLocation,
         ...(p.version ? { version: p.version } : {}),
         detail: `MSIX ${p.packageFullName}`,
+        label: { key: p.version ? 'bannedApp:evidence.msix' : 'bannedApp:evidence.msixNoVersion', params: { package: p.name, version: p.version ?? '' } },
         data: { manager: 'msix', name: p.name, packageFullName: p.packageFullName, ...(p.version ? { version: p.version } : {}), ...(p.publisher ? { publisher: p.publisher } : {}), scope: list.allUsers ? 'all-users' : 'user' },
       },
     }));
