@@ -1,6 +1,7 @@
 /**
  * The machine's identity for fleet reports, read with `systeminformation` (its `system()` and `osInfo()`: SMBIOS
- * through /sys and dmidecode, WMI, ioreg) on the machine we run on, and made safe to print: placeholder values
+ * through /sys and dmidecode, ioreg) on Linux and macOS, with our own CIM query on Windows
+ * (windows-machine-identity.ts), and made safe to print: placeholder values
  * of firmware ("To be filled by O.E.M.", "-", all-zero UUIDs) count as unread, control characters are dropped,
  * lengths bounded. `machineOf` is what the engine calls: once per run, bounded in time, never throws.
  */

@@ -1,5 +1,6 @@
 import type { MachineIdentity } from '../../shared/machine';
 import { readMachineIdentity, systemInfoReader, type SystemInfoReader } from './machine-identity';
+import { readWindowsMachineIdentity } from './windows-machine-identity';
 import { spawn } from 'node:child_process';
 import { constants as fsConstants, promises as fs } from 'node:fs';
 import * as os from 'node:os';
@@ -59,8 +60,9 @@ export class RealHost implements Host {
     this.path = this.platform === 'win32' ? nodePath.win32 : nodePath.posix;
     this.env = options.env ?? { ...process.env };
     this.homedir = options.homedir ?? os.homedir();
-    const reader = options.systemInfo ?? systemInfoReader;
-    this.machineIdentity = () => readMachineIdentity(reader);
+    // Windows: our own CIM query (windows-machine-identity.ts says why not systeminformation there).
+    const reader = options.systemInfo;
+    this.machineIdentity = reader ? () => readMachineIdentity(reader) : this.platform === 'win32' ? () => readWindowsMachineIdentity(this) : () => readMachineIdentity(systemInfoReader);
   }
 
   readonly machineIdentity: () => Promise<MachineIdentity>;

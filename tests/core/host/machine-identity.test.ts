@@ -8,10 +8,11 @@ import { msg, type Check } from '../../../src/core/checks/check';
 import { runChecks } from '../../../src/core/engine';
 import { ecsDocuments } from '../../../src/core/export/ecs';
 import { FixtureHost } from '../../../src/core/host/fixture-host';
-import type { Host } from '../../../src/core/host/host';
+import type { Host, RunResult } from '../../../src/core/host/host';
 import { identityFrom, machineOf } from '../../../src/core/host/machine-identity';
 import { onceHost } from '../../../src/core/host/once-host';
 import { RealHost } from '../../../src/core/host/real-host';
+import { parseWindowsIdentity, readWindowsMachineIdentity } from '../../../src/core/host/windows-machine-identity';
 import { createTranslator } from '../../../src/core/i18n/translator';
 import { builtinPolicy } from '../../../src/core/policy/policy';
 import { MACHINE_FIELDS, type MachineIdentity } from '../../../src/shared/machine';
@@ -104,5 +105,33 @@ describe('in a check run', () => {
     expect(report.machine).toEqual({ state: 'unknown', reason: expect.stringMatching(/WMI not available/) });
     const [doc] = ecsDocuments(report, createTranslator('en')) as { host: Record<string, unknown> }[];
     expect(doc!.host.id).toBeUndefined();
+  });
+});
+
+describe('on Windows: one CIM query through the Host (not systeminformation, which changes the console code page)', () => {
+  const b64 = (s: string): string => Buffer.from(s, 'utf8').toString('base64');
+  function windowsHost(answer: Partial<RunResult>): Host & { argv: (readonly string[])[] } {
+    const h = fixture() as FixtureHost & { argv: (readonly string[])[] };
+    h.argv = [];
+    h.run = async (argv) => (h.argv.push(argv), { argv, exitCode: 0, signal: null, stdout: '', stderr: '', durationMs: 1, ...answer });
+    return h;
+  }
+
+  it('reads each value as base64 of its UTF-8, so no code page garbles it; by the System32 powershell.exe, as argv', async () => {
+    const stdout = [`systemUuid=${b64('4c4c4544-0042-3510-8052-b4c04f4d4e32')}`, `serial=${b64('B5RMN32')}`, `manufacturer=${b64('Dell Inc.')}`, `model=${b64('OptiPlex 7090')}`, `osName=${b64('Microsoft Windows 11 Pro cho Giáo dục')}`, `osVersion=${b64('10.0.22631')}`, `osBuild=${b64('22631')}`, ''].join('\r\n');
+    const host = windowsHost({ stdout });
+    expect(await readWindowsMachineIdentity(host)).toEqual({ ...dell, osName: 'Microsoft Windows 11 Pro cho Giáo dục' });
+    expect(host.argv[0]!.slice(0, 2)).toEqual(['C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe', '-NoProfile']);
+    expect(host.argv[0]).toContain('-EncodedCommand');
+  });
+
+  it('PowerShell missing, failing or saying something else: unknown with the reason', async () => {
+    const missing = windowsHost({ exitCode: null, error: { code: 'not-found', message: 'spawn powershell.exe ENOENT' } });
+    const h = missing as Host & { machineIdentity?: () => Promise<MachineIdentity> };
+    h.machineIdentity = () => readWindowsMachineIdentity(missing);
+    expect(await machineOf(h)).toEqual({ state: 'unknown', reason: expect.stringMatching(/PowerShell could not run: spawn powershell\.exe ENOENT/) });
+    await expect(readWindowsMachineIdentity(windowsHost({ exitCode: 1, stderr: 'Get-CimInstance : Access denied' }))).rejects.toThrow(/exit 1: Get-CimInstance : Access denied/);
+    await expect(readWindowsMachineIdentity(windowsHost({ stdout: 'wine: could not load kernel32.dll' }))).rejects.toThrow(/no identity: wine: could not load/);
+    expect(() => parseWindowsIdentity('systemUuid=not base64!\nother=QQ==')).toThrow(/no identity/);
   });
 });
