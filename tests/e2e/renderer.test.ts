@@ -11,6 +11,7 @@ import { extname, join, normalize } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSP } from '../../src/main/csp';
+import { policyView, type PolicyDocument } from '../../src/shared/policy-view';
 import { dpkgUnknown, reportWith, zoomInstalled, zoomLeftover, zoomOk } from '../shared/sample-report';
 
 const root = join(__dirname, '..', '..');
@@ -43,11 +44,7 @@ function fakeApiSource(report: unknown, language: string): string {
       getSettings: () => ok(settings),
       setSettings: (p) => { settings = { ...settings, ...p }; return ok(settings); },
       listHistory: () => ok([{ at: report.generatedAt, summary: report.summary, durationMs: 1200, findings: report.findings.filter((f) => f.status !== 'ok').map((f) => ({ id: f.id, status: f.status, title: f.title })) }]),
-      getPolicy: () => ok({ id: 'cv-1981-ubnd-vhtt', number: '1981/UBND-VHTT', date: '2020-05-14',
-        issuer: { vi: 'Ủy ban nhân dân thành phố Cẩm Phả', en: "People's Committee of Cẩm Phả City" },
-        title: ${JSON.stringify(JSON.parse(readFileSync(join(root, 'policies', 'cv-1981-ubnd-vhtt.json'), 'utf8')).title)},
-        points: ${JSON.stringify(JSON.parse(readFileSync(join(root, 'policies', 'cv-1981-ubnd-vhtt.json'), 'utf8')).points)},
-        citations: ${JSON.stringify(JSON.parse(readFileSync(join(root, 'policies', 'cv-1981-ubnd-vhtt.json'), 'utf8')).citations)} }),
+      getPolicy: () => ok(${JSON.stringify(policyView(JSON.parse(readFileSync(join(root, 'policies', 'cv-1981-ubnd-vhtt.json'), 'utf8')) as PolicyDocument, [{ id: 'banned-app', advisoryPoint: 1 }, { id: 'os-patch', advisoryPoint: 2 }]))}),
       planFix: (findingId) => ok({ findingId, planId: findingId + '@1', steps: [
         { id: 's0', title: { key: 'fix:step.close', params: { app: 'Zoom', pids: '4242' } }, elevated: false },
         { id: 's1', title: { key: 'fix:step.uninstaller', params: { name: 'Zoom', path: 'C:\\\\Users\\\\an\\\\AppData\\\\Roaming\\\\Zoom\\\\uninstall\\\\Installer.exe' } }, argv: ['C:\\\\Users\\\\an\\\\AppData\\\\Roaming\\\\Zoom\\\\uninstall\\\\Installer.exe', '/uninstall'], elevated: false } ],
