@@ -11,6 +11,7 @@ import type { PauseDuration, PauseState, SnoozeState } from '../shared/ipc-contr
 import type { Report } from '../shared/report';
 import type { Settings } from '../shared/settings';
 import { overlayReport } from '../core/overlay-report';
+import type { OrgChoices } from '../core/policy/policy-in-force';
 import { HISTORY_LIMIT, openStores, type AppStores } from './app-stores';
 import { findingVerdict, type FixService } from './fix-service';
 import { AppError } from './ipc-main';
@@ -31,6 +32,8 @@ export interface ControllerDeps {
   /** Timers for the end of a pause or a snooze; Node's by default. */
   readonly setTimer?: (fn: () => void, ms: number) => unknown;
   readonly clearTimer?: (handle: unknown) => void;
+  /** What the organisation's policy decided (default language, longest interval, notifications locked on); none: the person's settings alone. */
+  readonly orgChoices?: () => OrgChoices;
 }
 
 /** Events the controller emits. */
@@ -142,7 +145,7 @@ export class AppController extends EventEmitter<ControllerEvents> {
 
   /** Decides on the findings of a report, saves the state, says what is due, and plans the next wake-up. */
   private notifyFrom(report: Report): void {
-    const decision = decide(report.findings, this.stores.notify.read(), this.deps.now(), this.current.notifications);
+    const decision = decide(report.findings, this.stores.notify.read(), this.deps.now(), this.settings().notifications);
     this.save(this.stores.notify, decision.state);
     const content = notificationContent(decision, report.policy.number);
     if (content) this.emit('notify', content);
@@ -167,19 +170,41 @@ export class AppController extends EventEmitter<ControllerEvents> {
     }
   }
 
-  /** The current settings. */
+  /**
+   * The settings in force: the person's, with the organisation's choices over them — its language until the person
+   * chooses one, its longest interval, notifications on when it does not let them be turned off.
+   */
   settings(): Settings {
-    return this.current;
+    const org = this.deps.orgChoices?.();
+    const s = this.current;
+    if (!org) return s;
+    return {
+      ...s,
+      ...(org.defaultLanguage && !this.stored.chosen.includes('language') ? { language: org.defaultLanguage } : {}),
+      ...(org.fullCheckHours !== null && s.intervalHours > org.fullCheckHours ? { intervalHours: org.fullCheckHours } : {}),
+      ...(org.usersMayTurnOffNotifications ? {} : { notifications: true }),
+    };
   }
 
   /** Changes some settings (already validated by the IPC layer, re-checked here as a whole); each one set is recorded as the person's choice. */
   setSettings(patch: Partial<Settings>): Settings {
+    const org = this.deps.orgChoices?.();
+    // What the organisation decided is refused with its reason, never silently undone.
+    if (org && !org.usersMayTurnOffNotifications && patch.notifications === false) throw new AppError('invalid-request', { key: 'policy:window.notificationsLocked' });
+    if (org?.fullCheckHours != null && patch.intervalHours !== undefined && patch.intervalHours > org.fullCheckHours) {
+      throw new AppError('invalid-request', { key: 'policy:window.intervalCapped', params: { count: org.fullCheckHours } });
+    }
     const next = settingsSchema.parse({ ...this.current, ...patch });
     this.current = next;
     this.stored = choose(this.stored, next, patch);
     this.save(this.stores.settings, this.stored);
-    this.emit('settings', next);
-    return next;
+    this.emit('settings', this.settings());
+    return this.settings();
+  }
+
+  /** The organisation's policy changed (read for the first time, deployed, replaced, refused): the settings in force may have too. */
+  organisationChanged(): void {
+    this.emit('settings', this.settings());
   }
 
   /** Past checks, newest first. */
@@ -189,6 +214,7 @@ export class AppController extends EventEmitter<ControllerEvents> {
 
   /** Pauses notifications for an hour or until tomorrow morning, or ends the pause; survives restarts. */
   pauseNotifications(duration: PauseDuration): PauseState {
+    if (duration !== 'off' && this.deps.orgChoices?.().usersMayTurnOffNotifications === false) throw new AppError('invalid-request', { key: 'policy:window.notificationsLocked' });
     const state = pause(this.stores.notify.read(), duration, this.deps.now());
     this.save(this.stores.notify, state);
     if (duration === 'off' && this.report) this.notifyFrom(this.report); // back on: what was held back is due now

@@ -7,6 +7,7 @@ import { makeCheckRunner, policyView } from './check-runner';
 import { isRendererPage } from './csp';
 import type { Host } from '../core/host/host';
 import { builtinPolicy } from '../core/policy/policy';
+import { loadPolicyInForce } from '../core/policy/policy-in-force';
 import { killTree } from '../core/check-process/kill-tree';
 import { coreFixService } from './core-fix-service';
 import { findingsLogFor } from './findings-log';
@@ -17,6 +18,7 @@ import { writeFailure } from './problem-log';
 import { registerIpcHandlers, unregisterIpcHandlers } from './ipc-handlers';
 import { send } from './ipc-main';
 import { Notifier } from './notifier';
+import { PolicyHolder } from './policy-holder';
 import { scheduleChecks, type CheckSchedule } from './check-schedule';
 import { AppTray } from './tray';
 import { WakeChecks } from './wake-checks';
@@ -39,6 +41,9 @@ export function startApp(dataDir: string, host: Host): RunningApp {
   hardenSession(session.defaultSession, page);
   // The checks run in a utility process (out/main/check-worker.js), so a slow or hung parse never freezes the tray.
   const quitting = new AbortController();
+  // The organisation's policy (signed file, Group Policy), read again before each check; its changes reach the settings, tray and window.
+  let policyChanged = (): void => undefined;
+  const policy = new PolicyHolder(() => loadPolicyInForce(host, new Date()), () => policyChanged());
   const checkRunner = makeCheckRunner(dataDir, host, {
     signal: quitting.signal,
     // stderr inherited: a worker that crashes says why in the app's log (a terminal, journald).
@@ -46,7 +51,7 @@ export function startApp(dataDir: string, host: Host): RunningApp {
     modulePath: join(__dirname, 'check-worker.js'),
     env: process.env,
     killTree: (pid) => killTree(pid, process.env),
-  });
+  }, () => policy.refresh());
   // Each check's ECS lines go to <dataDir>/logs/findings.ecs.ndjson for the fleet's shipper; the check never waits on it.
   // Both are set below, long before a check can end.
   let refreshTray = (): void => undefined;
@@ -57,7 +62,8 @@ export function startApp(dataDir: string, host: Host): RunningApp {
       void findingsLog.append(report);
       return report;
     });
-  const controller = new AppController({ dataDir, now: Date.now, runChecks, fixer: coreFixService({ host, policy: builtinPolicy, dataDir }) });
+  const controller = new AppController({ dataDir, now: Date.now, runChecks, fixer: coreFixService({ host, policy: () => policy.current().policy, dataDir }), orgChoices: () => policy.current().choices });
+  policyChanged = () => controller.organisationChanged();
   reportProblem = (p) => controller.reportProblem(p);
   let tr = mainTranslator(controller.settings().language);
   const window = new AssistantWindow(paths, () => tr.t('ui:app.name'));
@@ -65,7 +71,7 @@ export function startApp(dataDir: string, host: Host): RunningApp {
     now: Date.now,
     setTimer: (fn, ms) => setTimeout(fn, ms),
     clearTimer: (h) => clearTimeout(h as NodeJS.Timeout),
-    bannedAppMinutes: () => builtinPolicy().schedule.bannedAppMinutes,
+    bannedAppMinutes: () => policy.current().policy.schedule.bannedAppMinutes,
   });
   const tray = new AppTray(join(app.getAppPath(), 'assets'), {
     checkNow: () => void schedule.full.runNow(),
@@ -82,6 +88,8 @@ export function startApp(dataDir: string, host: Host): RunningApp {
         checking: controller.isChecking,
         pausedUntil: controller.pauseState().pausedUntil,
         language: controller.settings().language,
+        policyRefused: policy.current().provenance.refusals.length > 0,
+        notificationsLocked: !policy.current().choices.usersMayTurnOffNotifications,
         ...(findingsLog.notice() ? { notice: tr.message(findingsLog.notice()!) } : {}),
       },
       tr,
@@ -112,7 +120,7 @@ export function startApp(dataDir: string, host: Host): RunningApp {
     if (wc) send(wc, 'settings:updated', s);
   });
 
-  registerIpcHandlers(controller, { policy: policyView, openExternal: (url) => shell.openExternal(url), trusted: (url) => isRendererPage(url, page) });
+  registerIpcHandlers(controller, { policy: () => policyView(policy.current()), openExternal: (url) => shell.openExternal(url), trusted: (url) => isRendererPage(url, page) });
   const wake = new WakeChecks({ setTimer: (fn, ms) => setTimeout(fn, ms), clearTimer: (h) => clearTimeout(h as NodeJS.Timeout), isChecking: () => controller.isChecking, onWake: () => schedule.onResume() });
   powerMonitor.on('resume', () => {
     controller.planWake(); // timers may have slept past the end of a pause or snooze
@@ -136,6 +144,7 @@ export function startApp(dataDir: string, host: Host): RunningApp {
   // Start at login is on by default: the first start says so once, with a one-click way to turn it off.
   if (controller.loginNoticeDue() && notifier.showLoginNotice(builtinPolicy().number, tr, { turnOff: () => controller.setSettings({ startAtLogin: false }), openSettings: () => window.show('settings', undefined, 'start-at-login') })) controller.loginNoticeShown();
   schedule.start();
+  void policy.refresh(); // the window and tray learn the organisation's contact before the first check ends
   if (process.argv.includes('--show')) window.show();
   return { controller, window, tray, schedule };
 }

@@ -21,6 +21,10 @@ export interface TrayModel {
   readonly language: UiLanguage;
   /** A short line on something the app could not do (its findings log not written), in the tooltip. */
   readonly notice?: string;
+  /** The organisation's policy was refused (the built-in one is in force): the tooltip says so. */
+  readonly policyRefused?: boolean;
+  /** The organisation does not let notifications be turned off: no pause. */
+  readonly notificationsLocked?: boolean;
 }
 
 /** What the menu's items do. */
@@ -41,9 +45,16 @@ export function lastResultLine(model: TrayModel, tr: MainTranslator): string {
   return tr.t('ui:tray.lastResult', { time: formatDateTime(r.generatedAt, model.language), violation: tr.t('common:count.violation', { count: s.violation }), warning: tr.t('common:count.warning', { count: s.warning }), unknown: tr.t('common:count.unknown', { count: s.unknown }) });
 }
 
-/** The tooltip: the app and its state, the last result, and a notice when there is one. */
+/**
+ * The tooltip: the state, a refused organisation policy, then the last result. Windows shows 127 characters at
+ * most, so the policy's line is short and comes before the result, which may be cut.
+ */
 export function trayTooltip(model: TrayModel, tr: MainTranslator): string {
-  return `${tr.t('ui:app.name')} — ${tr.t(`ui:tray.state.${model.state}`)}\n${lastResultLine(model, tr)}${model.notice ? `\n${model.notice}` : ''}`;
+  const lines = [`${tr.t('ui:app.name')} — ${tr.t(`ui:tray.state.${model.state}`)}`];
+  if (model.policyRefused) lines.push(tr.t('policy:tray.refused'));
+  lines.push(lastResultLine(model, tr));
+  if (model.notice) lines.push(model.notice);
+  return lines.join('\n');
 }
 
 /** The context menu as a template (pure, so tests can read it). */
@@ -58,8 +69,8 @@ export function trayMenuTemplate(model: TrayModel, tr: MainTranslator, actions: 
       id: 'pause',
       label: paused ? tr.t('ui:tray.pausedUntil', { time: formatDateTime(model.pausedUntil!, model.language) }) : tr.t('ui:tray.pause'),
       submenu: [
-        { id: 'pause-hour', label: tr.t('ui:tray.pauseHour'), click: () => actions.pause('hour') },
-        { id: 'pause-tomorrow', label: tr.t('ui:tray.pauseTomorrow'), click: () => actions.pause('tomorrow') },
+        { id: 'pause-hour', label: tr.t('ui:tray.pauseHour'), enabled: !model.notificationsLocked, click: () => actions.pause('hour') },
+        { id: 'pause-tomorrow', label: tr.t('ui:tray.pauseTomorrow'), enabled: !model.notificationsLocked, click: () => actions.pause('tomorrow') },
         { id: 'pause-off', label: tr.t('ui:tray.pauseOff'), enabled: paused, click: () => actions.pause('off') },
       ],
     },

@@ -9,6 +9,7 @@ import type { FixPlanView, FixProgress, FixResultView } from './fix';
 import type { HistoryEntry } from './history';
 import type { Citation, LocalizedText, Report } from './report';
 import type { Settings } from './settings';
+import type { OrgPolicyView } from './org-policy';
 
 /** The advisory as the "Công văn 1981/UBND-VHTT" page shows it. */
 export interface PolicyView {
@@ -22,6 +23,8 @@ export interface PolicyView {
   /** The risks the document itself names, in its own words. */
   readonly risks: readonly { readonly id: string; readonly text: LocalizedText }[];
   readonly citations: readonly Citation[];
+  /** The organisation's policy over it (absent before the app has looked for one). */
+  readonly organisation?: OrgPolicyView;
 }
 
 /** How long the tray or the settings page pauses notifications. */

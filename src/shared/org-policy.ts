@@ -49,3 +49,13 @@ export interface PolicyProvenance {
   /** Organisation policies found and refused: the built-in policy stays in force for what they would have set. */
   readonly refusals: readonly PolicyRefusal[];
 }
+
+/** The organisation's policy as the window shows it: the agency and where it came from, and what it decided for the window. */
+export interface OrgPolicyView extends PolicyProvenance {
+  /** The longest wait between full checks the organisation allows, in hours; null: any of the settings' choices. */
+  readonly fullCheckHours: number | null;
+  /** False: the settings' notification switch is locked on, with the reason. */
+  readonly usersMayTurnOffNotifications: boolean;
+  /** The organisation's words on the advisory page. */
+  readonly advisoryNote: { readonly vi: string; readonly en: string } | null;
+}

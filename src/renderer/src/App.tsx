@@ -2,11 +2,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../shared/finding';
-import type { AtttApi, FocusTarget, Page } from '../../shared/ipc-contract';
+import type { AtttApi, FocusTarget, Page, PolicyView } from '../../shared/ipc-contract';
 import type { Report } from '../../shared/report';
 import type { Settings } from '../../shared/settings';
 import { ErrorNote } from './components/ErrorNote';
+import { ItContact } from './components/ItContact';
 import { LanguageSwitch } from './components/LanguageSwitch';
+import { PolicyRefusedNote } from './components/PolicyRefusedNote';
 import { VerdictBanner } from './components/VerdictBanner';
 import { AdvisoryPage } from './pages/AdvisoryPage';
 import { FindingsPage } from './pages/FindingsPage';
@@ -30,6 +32,8 @@ export function App({ api }: { readonly api: AtttApi }) {
   const [focusControl, setFocusControl] = useState<FocusTarget | undefined>();
   const [checking, setChecking] = useState(false);
   const [error, setError] = useState<Message | null>(null);
+  // The policy in force, with the organisation's over the built-in one: its contact, a refusal, what it locks.
+  const [policy, setPolicy] = useState<PolicyView | null>(null);
 
   const applySettings = useCallback(
     (s: Settings) => {
@@ -51,9 +55,20 @@ export function App({ api }: { readonly api: AtttApi }) {
     void api.getSettings().then((r) => {
       if (live && r.ok) applySettings(r.value);
     });
+    const loadPolicy = (): void =>
+      void api.getPolicy().then((r) => {
+        if (live && r.ok) setPolicy(r.value);
+      });
+    loadPolicy();
     const offs = [
-      api.onReportUpdated((r) => setReport(r)),
-      api.onSettingsUpdated(applySettings),
+      api.onReportUpdated((r) => {
+        setReport(r);
+        loadPolicy(); // read again before each check: IT may have changed it
+      }),
+      api.onSettingsUpdated((s) => {
+        applySettings(s);
+        loadPolicy(); // a changed organisation policy changes the settings in force
+      }),
       api.onNavigate((target) => {
         setPage(target.page);
         setFocusId(target.findingId);
@@ -101,6 +116,7 @@ export function App({ api }: { readonly api: AtttApi }) {
         <LanguageSwitch language={settings?.language ?? (i18n.language === 'en' ? 'en' : 'vi')} onChange={(l) => void changeLanguage(l)} />
       </header>
       <VerdictBanner report={report} loaded={loaded} />
+      <PolicyRefusedNote organisation={policy?.organisation} number={policy?.number ?? report?.policy.number ?? ''} />
       <nav className="app-nav" aria-label={t('ui:nav.label')}>
         {PAGES.map((p) => (
           <button
@@ -132,8 +148,9 @@ export function App({ api }: { readonly api: AtttApi }) {
         )}
         {page === 'fix' && <FixWizard api={api} report={report} findingId={fixId} onChoose={setFixId} onReport={setReport} />}
         {page === 'history' && <HistoryPage api={api} />}
-        {page === 'settings' && <SettingsPage api={api} settings={settings} onSettings={applySettings} focus={focusControl} onFocused={() => setFocusControl(undefined)} />}
+        {page === 'settings' && <SettingsPage api={api} settings={settings} organisation={policy?.organisation} onSettings={applySettings} focus={focusControl} onFocused={() => setFocusControl(undefined)} />}
       </main>
+      <ItContact agency={policy?.organisation?.agency ?? report?.policy.agency} />
     </div>
   );
 }

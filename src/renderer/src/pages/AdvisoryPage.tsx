@@ -81,6 +81,14 @@ export function AdvisoryPage({ api, report, onOpenFinding }: AdvisoryPageProps) 
       <h2 id="advisory-title">{t('ui:advisory.title', { number: policy.number })}</h2>
       <p className="lead">{policy.title[lang]}</p>
       <p>{t('ui:advisory.issued', issued)}</p>
+      {policy.organisation?.advisoryNote && (
+        <section aria-labelledby="advisory-org-note" className="card org-note">
+          <h3 id="advisory-org-note">{t('policy:window.advisoryNoteTitle', { agency: policy.organisation.agency?.name ?? t('policy:contact.ourAgency') })}</h3>
+          {policy.organisation.advisoryNote[lang].split('\n').map((line, i) => (
+            <p key={i}>{line}</p>
+          ))}
+        </section>
+      )}
       {policy.risks.length > 0 && (
         <section aria-labelledby="advisory-risks" className="card risks">
           <h3 id="advisory-risks">{t('ui:advisory.risksTitle')}</h3>
