@@ -11,7 +11,7 @@ export const zoomInstalled: Finding = {
   advisoryPoint: 1,
   title: { key: 'bannedApp:installed.title', params: { app: 'Zoom', product: 'Zoom Workplace 5.13.7' } },
   detail: { key: 'bannedApp:installed.detail', params: { app: 'Zoom' } },
-  action: { key: 'bannedApp:installed.action', params: { app: 'Zoom' } },
+  action: { key: 'bannedApp:installed.action', params: { app: 'Zoom', id: 'zoom' } },
   evidence: [
     {
       kind: 'registry',
@@ -45,7 +45,7 @@ export const zoomLeftover: Finding = {
   severity: 'low',
   advisoryPoint: 1,
   title: { key: 'bannedApp:leftover.title', params: { app: 'Zoom', product: 'Zoom' } },
-  action: { key: 'bannedApp:leftover.action', params: { app: 'Zoom' } },
+  action: { key: 'bannedApp:leftover.action', params: { app: 'Zoom', id: 'zoom' } },
   evidence: [{ kind: 'folder', path: '/home/an/.zoom', detail: 'leftover folder' }],
   remediation: 'remove.allowlisted',
 };
