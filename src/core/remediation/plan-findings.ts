@@ -73,7 +73,8 @@ async function derive(host: Host, app: BannedApp, f: Finding): Promise<{ kind: P
   // Another user's install or file: only that user (or IT staff as administrator) removes it.
   const foreign = f.evidence.find((e) => otherUserOf(host, e) !== null);
   if (foreign) {
-    const name = foreign.data?.name || foreign.data?.label || foreign.path || foreign.detail;
+    // A person reads the product's name (an Uninstall entry's DisplayName), never its registry key or SID.
+    const name = foreign.data?.name || foreign.data?.displayName || foreign.data?.label || foreign.path || foreign.detail;
     return { kind: 'manual', d: { why: { key: 'fix:why.otherUser', params: { name, user: otherUserOf(host, foreign)! } } }, data: foreign.data };
   }
   const reg = of('registry').find((e) => e.data);

@@ -47,27 +47,26 @@ export function FindingCard({ finding: f, policyNumber, focused, onFix, onSnooze
             {f.evidence.map((e, i) => {
               // The sentence about the fact where the probe gave one (it names the path and version itself), else
               // the kind in words with the machine's own text beside it as code: never English prose in Vietnamese.
+              // A path or version not said yet goes on a line of its own.
               const said = e.label ? renderMessage(t, e.label) : null;
               return (
                 <li key={i}>
                   {said !== null ? (
-                    <span>{said}</span>
+                    <span className="message">{said}</span>
                   ) : (
                     <>
                       <span className="label">{t(`common:evidenceKind.${e.kind}`)}:</span> <code>{e.detail}</code>
                     </>
                   )}
                   {e.path && !(said ?? e.detail).includes(e.path) && (
-                    <>
-                      {' '}
+                    <div>
                       <span className="label">{t('ui:finding.path')}:</span> <code>{e.path}</code>
-                    </>
+                    </div>
                   )}
                   {e.version && said === null && (
-                    <>
-                      {' '}
+                    <div>
                       <span className="label">{t('ui:finding.version')}:</span> <code>{e.version}</code>
-                    </>
+                    </div>
                   )}
                 </li>
               );

@@ -11,6 +11,7 @@ import { canFix, sortFindings } from '../findings';
 import { FixAllFlow } from './FixAllFlow';
 import { renderMessage } from '../i18n';
 import { scrollToTop } from '../scroll-top';
+import { useEscape } from '../use-escape';
 
 /** Props of the wizard. */
 export interface FixWizardProps {
@@ -107,6 +108,8 @@ function FixFlow({ api, report, findingId, onChoose, onReport }: FixWizardProps 
 
   // Every step of the flow opens at its top (the plan may be long; the result is read from its headline).
   useEffect(() => scrollToTop(), [step]);
+  // Escape: back to the list from the plan (as «Hủy») and from the result (as «Quay lại danh sách»).
+  useEscape(step !== 'running', () => onChoose(undefined));
 
   useEffect(() => {
     let live = true;
@@ -241,7 +244,8 @@ function FixFlow({ api, report, findingId, onChoose, onReport }: FixWizardProps 
               return (
                 <li key={s.id} data-state={state}>
                   <strong>{t(`ui:fix.progress.${state}`)}</strong> — {renderMessage(t, s.title)}
-                  {p?.message && s.id !== RECHECK && <div className="message">{renderMessage(t, p.message)}</div>}
+                  {/* What the step's progress says besides its title (a running step's message is its title: not twice). */}
+                  {p?.message && s.id !== RECHECK && renderMessage(t, p.message) !== renderMessage(t, s.title) && <div className="message">{renderMessage(t, p.message)}</div>}
                 </li>
               );
             })}
