@@ -85,6 +85,16 @@ describe.each(['vi', 'en'] as const)('the removal wizard guides (%s)', (lang) =>
     expect((await screen.findAllByRole('button', { name: w.choose })).length).toBeGreaterThan(0);
   });
 
+  it('Escape leaves the plan for the list, as «Hủy» does, and nothing is run', async () => {
+    const ran: string[] = [];
+    await open(lang, runPlan, () => (ran.push('run'), Promise.resolve({ ok: true, value: { findingId: id, ok: true, resolved: true, verdict: 'removed', message: { key: 'ui:fix.outcome.removed' } } })));
+    await screen.findByText(w.runTitle);
+    fireEvent.keyDown(window, { key: 'Escape' });
+    expect((await screen.findAllByRole('button', { name: w.choose })).length).toBeGreaterThan(0);
+    expect(screen.queryByText(w.runTitle)).toBeNull();
+    expect(ran).toEqual([]);
+  });
+
   it('an elevated step explains the administrator prompt and what a refusal does; a plan without one does not', async () => {
     await open(lang, runPlan);
     await screen.findByText(w.runTitle);

@@ -8,6 +8,7 @@ import type { Report } from '../../../shared/report';
 import { StatusBadge } from '../components/StatusBadge';
 import { renderMessage } from '../i18n';
 import { scrollToTop } from '../scroll-top';
+import { useEscape } from '../use-escape';
 
 /** Props of the flow: the findings it removes (all the banned app's installs), and the ways out. */
 export interface FixAllFlowProps {
@@ -43,6 +44,8 @@ export function FixAllFlow({ api, findings, onBack, onReport }: FixAllFlowProps)
   const [rechecking, setRechecking] = useState(false);
 
   useEffect(() => scrollToTop(), [phase]);
+  // Escape: back to the list, except while the removals run.
+  useEscape(phase !== 'running', onBack);
 
   useEffect(() => {
     let live = true;
