@@ -1,0 +1,76 @@
+/**
+ * The JSON report (`check --json`, `Report` of src/shared/report.ts) as a strict schema: every field of every
+ * finding and piece of evidence, evidence data only under the keys of EVIDENCE_DATA_KEYS, nothing unknown.
+ * Recorded reports (the preview's scenarios) are held to it, so they stay the shape the engine makes; a new
+ * field of Report or Finding needs its line here (tests/e2e/preview.test.ts fails until it has one).
+ */
+import { z } from 'zod';
+import { EVIDENCE_DATA_KEYS } from '../shared/evidence-data';
+import { MACHINE_FIELDS } from '../shared/machine';
+import { REPORT_SCHEMA_VERSION, type Report } from '../shared/report';
+
+const message = z.strictObject({ key: z.string().regex(/^[a-zA-Z]+:[\w.-]+$/), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
+const status = z.enum(['violation', 'warning', 'ok', 'unknown']);
+const kind = z.enum(['package', 'registry', 'file', 'folder', 'app-bundle', 'receipt', 'launch-agent', 'process', 'installer', 'browser-extension', 'port', 'launcher', 'url-handler', 'os', 'update', 'catalog', 'probe']);
+const dataKeys = Object.keys(EVIDENCE_DATA_KEYS) as [keyof typeof EVIDENCE_DATA_KEYS, ...(keyof typeof EVIDENCE_DATA_KEYS)[]];
+const evidence = z.strictObject({
+  kind,
+  path: z.string().optional(),
+  version: z.string().optional(),
+  detail: z.string(),
+  label: message.optional(),
+  data: z.partialRecord(z.enum(dataKeys), z.string()).optional(),
+});
+const finding = z
+  .strictObject({
+    id: z.string().regex(/^[a-z-]+:[0-9a-f]{16}$/),
+    check: z.string().min(1),
+    app: z.string().min(1).optional(),
+    status,
+    severity: z.enum(['critical', 'high', 'medium', 'low', 'info']),
+    advisoryPoint: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+    title: message,
+    detail: message.optional(),
+    action: message.optional(),
+    reason: message.optional(),
+    evidence: z.array(evidence),
+    remediation: z.string().optional(),
+  })
+  // An unknown always says why it could not look.
+  .refine((f) => f.status !== 'unknown' || f.reason !== undefined, { message: 'an unknown finding carries its reason' });
+const machineFacts = Object.fromEntries(MACHINE_FIELDS.map((k) => [k, z.string().optional()])) as Record<(typeof MACHINE_FIELDS)[number], z.ZodOptional<z.ZodString>>;
+const machine = z.union([
+  z.strictObject({ state: z.literal('known'), ...machineFacts, unread: z.array(z.enum(MACHINE_FIELDS)), unreadReason: z.string().optional() }),
+  z.strictObject({ state: z.literal('unknown'), reason: z.string().min(1) }),
+]);
+const localized = z.strictObject({ vi: z.string().min(1), en: z.string().min(1) });
+const count = z.number().int().nonnegative();
+
+/** The strict schema of a Report of REPORT_SCHEMA_VERSION. */
+export const reportSchema = z
+  .strictObject({
+    schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
+    tool: z.strictObject({ name: z.string(), version: z.string() }),
+    generatedAt: z.iso.datetime(),
+    host: z.strictObject({ os: z.string(), release: z.string(), arch: z.string(), hostname: z.string() }),
+    machine: machine.optional(),
+    policy: z.strictObject({
+      id: z.string(),
+      number: z.string(),
+      title: localized,
+      citations: z.array(z.strictObject({ id: z.string(), number: z.string(), issuer: localized, date: z.string(), title: localized })),
+    }),
+    findings: z.array(finding),
+    checks: z.array(z.string()).optional(),
+    summary: z.strictObject({ violation: count, warning: count, unknown: count, ok: count }),
+    durationMs: z.number().nonnegative(),
+  })
+  // The counts are the findings' own.
+  .refine((r) => (['violation', 'warning', 'unknown', 'ok'] as const).every((s) => r.summary[s] === r.findings.filter((f) => f.status === s).length), { message: 'summary counts match the findings' });
+
+/** Validates a report; the issues as readable lines when it does not match. */
+export function validateReport(value: unknown): { readonly ok: true; readonly report: Report } | { readonly ok: false; readonly issues: readonly string[] } {
+  const r = reportSchema.safeParse(value);
+  if (r.success) return { ok: true, report: value as Report };
+  return { ok: false, issues: r.error.issues.map((i) => `${i.path.join('.') || '(report)'}: ${i.message}`) };
+}
