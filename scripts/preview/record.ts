@@ -15,7 +15,7 @@ import { FixtureHost } from '../../src/core/host/fixture-host';
 import type { Host, RunOptions, RunResult } from '../../src/core/host/host';
 import type { MutableHost } from '../../src/core/host/mutable-host';
 import { builtinPolicy } from '../../src/core/policy/policy';
-import { historyEntry } from '../../src/main/app-stores';
+import { historyEntry } from '../../src/shared/history';
 import { coreFixService } from '../../src/main/core-fix-service';
 import { findingVerdict } from '../../src/main/fix-service';
 import { AppError } from '../../src/main/ipc-main';
