@@ -4,7 +4,7 @@
 //   first      the full check in process, with no memo in its data folder (every command runs);
 //   re-check   the full check again with nothing changed (the pending-updates memo answers);
 //   node       a bare `node -e 0`;
-//   banned     the built CLI, `check --only banned-app`, as a process (it runs the check in a child process);
+//   banned     the built CLI, `check --only banned-app`, as a process (it runs the check in a worker thread);
 //              beside it, for where the time goes, the CLI's `--version` and the banned-app check in process.
 // Then the CLI's peak memory for a full check, and the check against a recorded machine with 10,000 packages.
 import { spawnSync } from 'node:child_process';
@@ -100,7 +100,7 @@ async function thisMachine(): Promise<boolean> {
     line('re-check, nothing changed', median(t.again), floor, 0.3, 'the manual floor'),
     line('check --only banned-app', median(t.banned), bare, 3.0, 'a bare node start'),
   ];
-  console.log(`    of which: the CLI's start (--version) ${ms(median(t.version)).trim()}; the banned-app check in process ${ms(median(t.bannedInProcess)).trim()}; the rest is the check process (a second node start) and its answer`);
+  console.log(`    of which: the CLI's start (--version) ${ms(median(t.version)).trim()}; the banned-app check in process ${ms(median(t.bannedInProcess)).trim()}; the rest is the check thread (its start, and the bundle loaded in it) and its answer`);
   return results.every(Boolean);
 }
 

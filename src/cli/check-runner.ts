@@ -1,13 +1,13 @@
-/** How `check` runs the checks: in a child process killed at its time limit (the program), or in this one (tests). */
+/** How `check` runs the checks: in a worker thread stopped at its time limit (the program), or inline (tests). */
 import type { Check, CheckContext } from '../core/checks/check';
-import { runChecksInChild } from '../core/check-process/run-in-child';
+import { runChecksInWorker } from '../core/check-process/run-in-worker';
 import { runChecks } from '../core/engine';
 import type { Report } from '../shared/report';
 
 /** Runs the checks given (of the default ones) and returns the report. */
 export type CheckRunner = (ctx: CheckContext, checks: readonly Check[]) => Promise<Report>;
 
-/** The program to fork for the checks, and the arguments that make it serve them. */
+/** The program a check thread runs, and the arguments that make it serve the check. */
 export interface CheckProgram {
   readonly modulePath: string;
   readonly args: readonly string[];
@@ -20,7 +20,7 @@ export function inProcessRunner(timeLimitMs: number): CheckRunner {
   return (ctx, checks) => runChecks(ctx, { checks, timeLimitMs });
 }
 
-/** The checks in a child process of `program`, killed at its limit; the child reads its host from `env`. */
-export function childProcessRunner(program: CheckProgram, env: Readonly<Record<string, string | undefined>>, timeLimitMs: number): CheckRunner {
-  return (ctx, checks) => runChecksInChild(ctx, { ...program, env, timeLimitMs, checks });
+/** The checks in a worker thread running `program`, stopped at its limit; the thread reads its host from `env`. */
+export function workerThreadRunner(program: CheckProgram, env: Readonly<Record<string, string | undefined>>, timeLimitMs: number): CheckRunner {
+  return (ctx, checks) => runChecksInWorker(ctx, { ...program, env, timeLimitMs, checks });
 }

@@ -21,7 +21,7 @@ export interface CliContext {
   readonly now: () => Date;
   /** The per-user data folder (history, audit log, catalogs). */
   readonly dataDir: string;
-  /** How `check` runs the checks (in a child process killed at its limit, when run as a program). */
+  /** How `check` runs the checks (in a worker thread stopped at its limit, when run as a program). */
   readonly checkRunner: CheckRunner;
 }
 

@@ -10,9 +10,9 @@ import type { Policy } from '../core/policy/policy-schema';
 import { isHostError } from '../core/host/host';
 import { TOOL_NAME, TOOL_VERSION } from '../core/version';
 import { CHECK_PROCESS_ARG } from '../core/check-process/protocol';
-import { serveCheckProcess, thisProcessPort } from '../core/check-process/worker';
+import { serveCheckThread } from '../core/check-process/worker';
 import { GLOBAL_FLAGS, languageHint, own, parseArgs, table, UsageError, type FlagSpec } from './args';
-import { checkTimeLimitFromEnv, childProcessRunner, inProcessRunner, type CheckProgram } from './check-runner';
+import { checkTimeLimitFromEnv, inProcessRunner, workerThreadRunner, type CheckProgram } from './check-runner';
 import type { Command } from './command';
 import { COMMANDS } from './commands';
 import { escapingIO, printableTranslator, processIO, type CliIO } from './io';
@@ -28,7 +28,7 @@ export interface MainDeps {
   readonly host?: Host;
   readonly now?: () => Date;
   readonly env?: Readonly<Record<string, string | undefined>>;
-  /** Run `check` in a child process of this program, killed at its time limit (ignored when `host` is given). */
+  /** Run `check` in a worker thread running this program, stopped at its time limit (ignored when `host` is given). */
   readonly checkProgram?: CheckProgram;
 }
 
@@ -100,7 +100,7 @@ export async function main(argv: readonly string[], deps: MainDeps): Promise<num
       policyInForce,
       now,
       dataDir: userDataDir(host),
-      checkRunner: deps.checkProgram && !deps.host ? childProcessRunner(deps.checkProgram, env, limitMs) : inProcessRunner(limitMs),
+      checkRunner: deps.checkProgram && !deps.host ? workerThreadRunner(deps.checkProgram, env, limitMs) : inProcessRunner(limitMs),
     });
   } catch (e) {
     if (e instanceof FixtureSpecError) {
@@ -117,10 +117,9 @@ export async function main(argv: readonly string[], deps: MainDeps): Promise<num
   }
 }
 
-/** Entry point when run as a program; forked with CHECK_PROCESS_ARG, it is the check process of its parent. */
+/** Entry point when run as a program; in a worker thread with CHECK_PROCESS_ARG, it is the check of its parent. */
 export function runAsProgram(): void {
-  const port = process.argv[2] === CHECK_PROCESS_ARG ? thisProcessPort() : null;
-  if (port) return serveCheckProcess(port, process.env);
+  if (process.argv[2] === CHECK_PROCESS_ARG && serveCheckThread(process.env)) return;
   const self = process.argv[1];
   void main(process.argv.slice(2), { io: processIO(), ...(self ? { checkProgram: { modulePath: self, args: [CHECK_PROCESS_ARG] } } : {}) }).then((code) => {
     process.exitCode = code;

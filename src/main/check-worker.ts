@@ -1,6 +1,6 @@
 /**
  * Entry of the check process the tray app starts as an Electron `utilityProcess` (out/main/check-worker.js):
- * the core's worker, the same one the CLI forks, serving one request over `process.parentPort` and exiting.
+ * the core's worker, the same one the CLI runs in its check thread, serving one request over `process.parentPort`.
  */
 import { serveCheckProcess, thisProcessPort } from '../core/check-process/worker';
 

@@ -1,16 +1,14 @@
 /**
- * The tray app's twin of src/core/check-process/run-in-child.ts: runs the checks in an Electron
- * `utilityProcess` (a Node child with `process.parentPort`) serving the same protocol with the same core
+ * The tray app's twin of src/core/check-process/run-in-worker.ts (the CLI's worker thread): runs the checks in an
+ * Electron `utilityProcess` (a Node child with `process.parentPort`) serving the same protocol with the same core
  * worker, so a parse that never yields stalls that process, never the tray. At its time limit the process
  * is killed with every command it started; a process that crashes, hangs or cannot start leaves `unknown`
  * findings, with the reason in words, for the checks it had not finished.
  */
-import type { Finding, Message } from '../shared/finding';
 import type { Report } from '../shared/report';
-import { msg, type Check, type CheckContext } from '../core/checks/check';
-import { checkRequestOf, definedEnv, killAfterMs } from '../core/check-process/run-in-child';
+import type { Check, CheckContext } from '../core/checks/check';
+import { checkRequestOf, definedEnv, killAfterMs, partialReports } from '../core/check-process/request';
 import type { CheckReply } from '../core/check-process/protocol';
-import { buildReport, checkFailed } from '../core/engine';
 
 /** A running utility process, as far as this module uses Electron's `UtilityProcess`. */
 export interface UtilityChild {
@@ -49,14 +47,11 @@ export const CHECK_SERVICE_NAME = 'ATTT Self-Check: kiểm tra';
 export function runChecksInUtility(ctx: CheckContext, options: UtilityCheckOptions): Promise<Report> {
   const setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
   const clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as NodeJS.Timeout));
-  const started = Date.now();
   const request = checkRequestOf(ctx, options);
-  const done = new Map<string, readonly Finding[]>();
   const env = definedEnv(options.env);
   // The checks it had not finished: unknown, with why in words; the technical detail goes in the evidence.
-  const partial = (why: (c: Pick<Check, 'id'>) => Message, evidence: Finding['evidence'] = []): Report =>
-    buildReport(ctx, options.checks, options.checks.flatMap((c) => done.get(c.id) ?? [checkFailed(c, why(c), evidence)]), Date.now() - started);
-  const ended = (detail: string): Report => partial((c) => msg('common:reason.checkProcessEnded', { check: c.id }), [{ kind: 'probe', detail: `check process: ${detail}` }]);
+  const reports = partialReports(ctx, options.checks, options.timeLimitMs);
+  const ended = reports.ended;
 
   return new Promise((resolve, reject) => {
     let settled = false;
@@ -86,11 +81,10 @@ export function runChecksInUtility(ctx: CheckContext, options: UtilityCheckOptio
       resolve(ended(`could not start: ${e instanceof Error ? e.message : String(e)}`));
       return;
     }
-    const seconds = Math.round(killAfterMs(options.timeLimitMs) / 1000);
-    timer = setTimer(() => settle(() => resolve(partial((c) => msg('common:reason.checkKilled', { check: c.id, seconds }))), 'now'), killAfterMs(options.timeLimitMs));
+    timer = setTimer(() => settle(() => resolve(reports.killed()), 'now'), killAfterMs(options.timeLimitMs));
     child.on('message', (raw) => {
       const m = raw as CheckReply | null;
-      if (m?.type === 'findings') done.set(m.check, m.findings);
+      if (m?.type === 'findings') reports.checkDone(m.check, m.findings);
       else if (m?.type === 'report') settle(() => resolve(m.report), 'soon');
       else if (m?.type === 'failed') settle(() => reject(new Error(m.message)), 'soon');
     });

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { descendantsOf, parsePsTree } from '../../src/core/check-process/kill-tree';
 import { isCheckRequest, type CheckReply } from '../../src/core/check-process/protocol';
-import { killAfterMs, runChecksInChild } from '../../src/core/check-process/run-in-child';
+import { killAfterMs } from '../../src/core/check-process/request';
+import { runChecksInWorker } from '../../src/core/check-process/run-in-worker';
 import { serveCheckProcess, type ParentPort } from '../../src/core/check-process/worker';
 import { FixtureHost } from '../../src/core/host/fixture-host';
 import { builtinPolicy } from '../../src/core/policy/policy';
@@ -33,28 +34,41 @@ async function ended(pid: number): Promise<boolean> {
   return false;
 }
 
-describe('the check process, seen from its parent', () => {
-  it('a child that never yields is killed at its limit: what it finished is kept, the rest is unknown in words', async () => {
-    const report = await runChecksInChild(ctx, scripted('hang'));
+describe('the check thread, seen from its parent', () => {
+  it('a thread that never yields is stopped at its limit: what it finished is kept, the rest is unknown in words', async () => {
+    const report = await runChecksInWorker(ctx, scripted('hang'));
     expect(report.findings.map((f) => [f.check, f.status])).toEqual([['banned-app', 'unknown'], ['os-patch', 'ok']]);
     expect(report.findings[0]).toMatchObject({ id: expect.stringMatching(/^banned-app:/), advisoryPoint: 1, reason: { key: 'common:reason.checkKilled', params: { check: 'banned-app', seconds: Math.round(killAfterMs(500) / 1000) } }, evidence: [] });
     expect(report).toMatchObject({ schemaVersion: REPORT_SCHEMA_VERSION, checks: ['banned-app', 'os-patch'], generatedAt: '2026-11-25T08:00:00.000Z', host: { os: 'linux', hostname: 'may-01' }, summary: { unknown: 1, ok: 1, violation: 0, warning: 0 } });
     expect(exitCodeFor(report.findings)).toBe(3);
   });
 
-  it('a child that dies before its report: unknown, with the exit code as evidence, not in the sentence', async () => {
-    const report = await runChecksInChild(ctx, scripted('exit'));
+  it('a thread that dies before its report: unknown, with the exit code as evidence, not in the sentence', async () => {
+    const report = await runChecksInWorker(ctx, scripted('exit'));
     expect(report.findings[0]).toMatchObject({ check: 'banned-app', status: 'unknown', reason: { key: 'common:reason.checkProcessEnded', params: { check: 'banned-app' } }, evidence: [{ kind: 'probe', detail: 'check process: exit code 9' }] });
     expect(report.findings[1]).toMatchObject({ check: 'os-patch', status: 'ok' });
   });
 
-  it('a child that says it could not run rejects with its message (the CLI prints it as an internal error)', async () => {
-    await expect(runChecksInChild(ctx, scripted('fail'))).rejects.toThrow('the host could not be made');
+  it('a thread that says it could not run rejects with its message (the CLI prints it as an internal error)', async () => {
+    await expect(runChecksInWorker(ctx, scripted('fail'))).rejects.toThrow('the host could not be made');
   });
 
-  it.skipIf(process.platform === 'win32')('a command the child had started (leading its own process group, as the Host starts them) is ended with it', async () => {
+  it('a thread that throws: unknown, with the error as evidence', async () => {
+    const report = await runChecksInWorker(ctx, scripted('throw'));
+    expect(report.findings[0]).toMatchObject({ check: 'banned-app', status: 'unknown', reason: { key: 'common:reason.checkProcessEnded' }, evidence: [{ kind: 'probe', detail: 'check process: error: a bug in a probe' }] });
+  });
+
+  it.skipIf(process.platform === 'win32')('a command the thread had started (leading its own process group, as the Host starts them) is killed once the thread is stopped', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'attt-kill-tree-')), 'pid');
-    const report = await runChecksInChild(ctx, { ...scripted('command'), env: { ...process.env, COMMAND_PID_FILE: file } });
+    const report = await runChecksInWorker(ctx, { ...scripted('command'), env: { ...process.env, COMMAND_PID_FILE: file } });
+    expect(report.findings[0]).toMatchObject({ check: 'banned-app', reason: { key: 'common:reason.checkKilled' } });
+    const pid = Number(readFileSync(file, 'utf8'));
+    expect(await ended(pid)).toBe(true);
+  });
+
+  it.skipIf(process.platform === 'win32')('a command whose pid the thread had no time to record is found among this process`s children and killed too', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'attt-kill-tree-')), 'pid');
+    const report = await runChecksInWorker(ctx, { ...scripted('unrecorded'), env: { ...process.env, COMMAND_PID_FILE: file } });
     expect(report.findings[0]).toMatchObject({ check: 'banned-app', reason: { key: 'common:reason.checkKilled' } });
     const pid = Number(readFileSync(file, 'utf8'));
     expect(await ended(pid)).toBe(true);

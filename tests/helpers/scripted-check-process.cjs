@@ -1,10 +1,13 @@
-// A stand-in check process that speaks src/core/check-process/protocol.ts: on a request it sends the findings
-// of `os-patch`, then does what its argument says: `hang` (a loop that never yields), `exit` (code 9), `fail`,
-// or `command` (starts `sleep` as the Host starts a command, leading a process group of its own, writes its pid
-// to COMMAND_PID_FILE, then hangs).
+// A stand-in check thread that speaks src/core/check-process/protocol.ts over worker_threads: on a request it
+// sends the findings of `os-patch`, then does what its argument says: `hang` (a loop that never yields), `exit`
+// (code 9), `fail`, `throw` (an uncaught error), `command` (starts `sleep` as the Host starts a command, leading a
+// process group of its own, records its pid in the shared slots as real-host.ts does, writes it to
+// COMMAND_PID_FILE, then hangs), or `unrecorded` (the same, stopped between the spawn and its record: the slot
+// still says a spawn is under way).
 'use strict';
 const { spawn } = require('node:child_process');
 const { writeFileSync } = require('node:fs');
+const { parentPort, workerData } = require('node:worker_threads');
 
 const mode = process.argv[2];
 const forever = () => {
@@ -12,19 +15,22 @@ const forever = () => {
     // never yields
   }
 };
-process.on('message', (m) => {
+parentPort.on('message', (m) => {
   if (!m || m.type !== 'run') return;
   const finding = { id: 'os-patch:1', check: 'os-patch', status: 'ok', severity: 'low', advisoryPoint: 2, title: { key: 'osPatch:ok.title' }, evidence: [] };
-  process.send({ type: 'findings', check: 'os-patch', findings: [finding] }, () => {
-    if (mode === 'exit') process.exit(9);
-    if (mode === 'fail') process.send({ type: 'failed', message: 'the host could not be made' });
-    if (mode === 'hang') forever();
-    if (mode === 'command') {
-      const sleep = spawn('sleep', ['300'], { detached: true, stdio: 'ignore' });
-      sleep.on('spawn', () => {
-        writeFileSync(process.env.COMMAND_PID_FILE, String(sleep.pid));
-        forever();
-      });
-    }
-  });
+  parentPort.postMessage({ type: 'findings', check: 'os-patch', findings: [finding] });
+  if (mode === 'exit') process.exit(9);
+  if (mode === 'fail') parentPort.postMessage({ type: 'failed', message: 'the host could not be made' });
+  if (mode === 'throw') throw new Error('a bug in a probe');
+  if (mode === 'hang') forever();
+  if (mode === 'command' || mode === 'unrecorded') {
+    const slots = new Int32Array(workerData.commandSlots);
+    Atomics.store(slots, 1, -1);
+    const sleep = spawn('sleep', ['300'], { detached: true, stdio: 'ignore' });
+    if (mode === 'command') Atomics.store(slots, 1, sleep.pid);
+    sleep.on('spawn', () => {
+      writeFileSync(process.env.COMMAND_PID_FILE, String(sleep.pid));
+      forever();
+    });
+  }
 });

@@ -6,7 +6,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { checkTimeLimitFromEnv as cliLimit } from '../../src/cli/check-runner';
-import { killAfterMs } from '../../src/core/check-process/run-in-child';
+import { killAfterMs } from '../../src/core/check-process/request';
 import { checkTimeLimitFromEnv } from '../../src/core/check-process/time-limit';
 import { CHECK_TIME_LIMIT_MS } from '../../src/core/engine';
 import { FixtureHost } from '../../src/core/host/fixture-host';

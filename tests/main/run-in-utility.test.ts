@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckReply, CheckRequest } from '../../src/core/check-process/protocol';
-import { killAfterMs } from '../../src/core/check-process/run-in-child';
+import { killAfterMs } from '../../src/core/check-process/request';
 import { DPKG_ARGV } from '../../src/core/checks/banned-app/linux/dpkg';
 import { defaultChecks } from '../../src/core/checks/default-checks';
 import { runChecks } from '../../src/core/engine';

@@ -1,7 +1,7 @@
 /**
- * Ends a check process and every command it had started. The Host starts each command as the leader of a
- * process group of its own (to kill it whole at its timeout), so killing the check process alone would leave a
- * hung command running with no one left to stop it.
+ * Ends a check and every command it had started. The Host starts each command as the leader of a process group
+ * of its own (to kill it whole at its timeout), so ending the check's process or thread alone would leave a hung
+ * command running with no one left to stop it.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { systemTool } from '../windows/system-tools';
@@ -67,4 +67,22 @@ export function killTree(pid: number, env: Readonly<Record<string, string | unde
   const below = ps.status === 0 ? descendantsOf(parsePsTree(ps.stdout), pid) : [];
   quietly(() => process.kill(pid, 'SIGKILL'));
   for (const d of below) quietly(() => process.kill(d.pgid === d.pid ? -d.pid : d.pid, 'SIGKILL'));
+}
+
+/**
+ * Kills what a stopped check thread left running: each command it recorded, with its tree. When one may have gone
+ * unrecorded (the thread was stopped between a spawn and its record), every child of this process that leads a
+ * process group of its own, as the Host starts commands, is killed too (POSIX; Windows has no ps to list them).
+ */
+export function killCommandsLeft(
+  left: { readonly pids: readonly number[]; readonly unrecorded: boolean },
+  env: Readonly<Record<string, string | undefined>>,
+  platform: NodeJS.Platform = process.platform,
+): void {
+  const pids = new Set(left.pids);
+  if (left.unrecorded && platform !== 'win32') {
+    const ps = spawnSync('/bin/ps', ['-A', '-o', 'pid=,ppid=,pgid='], { encoding: 'utf8', timeout: 5_000 });
+    if (ps.status === 0) for (const r of parsePsTree(ps.stdout)) if (r.ppid === process.pid && r.pgid === r.pid) pids.add(r.pid);
+  }
+  for (const pid of pids) killTree(pid, env, platform);
 }

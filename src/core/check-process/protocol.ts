@@ -1,6 +1,6 @@
 /**
- * What a check process and its parent say to each other. The parent is the CLI (Node `child_process.fork`)
- * or, later, the tray app (Electron `utilityProcess`); the messages are plain JSON either way.
+ * What a check and its parent say to each other. The parent is the CLI (the check in a Node worker thread) or
+ * the tray app (the check in an Electron `utilityProcess`); the messages are plain JSON either way.
  */
 import type { Finding } from '../../shared/finding';
 import type { PolicyProvenance } from '../../shared/org-policy';
@@ -26,6 +26,11 @@ export interface CheckRequest {
   readonly policy?: unknown;
   /** Where the parent's policy came from and what it refused (the organisation's policy), for the report to record. */
   readonly provenance?: PolicyProvenance;
+}
+
+/** What a check thread is given besides the request (`workerData`): where to record the commands it starts. */
+export interface CheckThreadData {
+  readonly commandSlots: SharedArrayBuffer;
 }
 
 /** Check process → parent: each check's findings as it ends, then the report, or why it could not run. */

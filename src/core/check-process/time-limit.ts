@@ -1,4 +1,4 @@
-/** The per-check time limit, read one way for every check process parent (the CLI's fork and the tray's utilityProcess). */
+/** The per-check time limit, read one way for every check's parent (the CLI's worker thread and the tray's utilityProcess). */
 import { CHECK_TIME_LIMIT_MS } from '../engine';
 
 /** ATTT_SELFCHECK_CHECK_TIME_LIMIT_MS: the limit of one check (default 120 s), for IT staff and tests; anything but a positive integer keeps the default. */

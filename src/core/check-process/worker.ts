@@ -1,16 +1,19 @@
 /**
- * The check process: plain Node, no Electron. It serves one check request from its parent and exits, so the
- * parent can kill it at its time limit even when a parse blocks its event loop (a timer there never fires).
- * The CLI forks its own program with CHECK_PROCESS_ARG; the tray app can run the same code in an Electron
- * `utilityProcess`, whose `process.parentPort` this module already speaks.
+ * The check, away from its parent's event loop: plain Node, no Electron. It serves one check request, so the
+ * parent can stop it at its time limit even when a parse blocks its event loop (a timer there never fires).
+ * The CLI runs its own program in a worker thread with CHECK_PROCESS_ARG (run-in-worker.ts); the tray app runs
+ * the same code in an Electron `utilityProcess` (src/main/check-worker.ts), whose `process.parentPort` this module
+ * speaks too. The messages are the same either way (protocol.ts).
  */
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { defaultChecks } from '../checks/default-checks';
 import { errorText } from '../checks/check';
 import { runChecks } from '../engine';
 import { hostFromEnv } from '../host/host-from-env';
 import { memoWriterFor } from '../host/memo-writer';
 import { builtinPolicy, parsePolicy } from '../policy/policy';
-import { isCheckRequest, type CheckReply } from './protocol';
+import { recordCommandsIn } from '../host/command-slots';
+import { isCheckRequest, type CheckReply, type CheckThreadData } from './protocol';
 
 /** One end of the channel to the parent. */
 export interface ParentPort {
@@ -65,4 +68,18 @@ export function serveCheckProcess(port: ParentPort, env: Readonly<Record<string,
       }
     })().then((reply) => port.post(reply, () => exit(0)));
   });
+}
+
+/**
+ * In a check thread (a worker thread started by run-in-worker.ts): records the commands it starts where the parent
+ * reads them, and serves the request. It stays until the parent terminates it, so its answer is never cut short.
+ * False when this is not such a thread.
+ */
+export function serveCheckThread(env: Readonly<Record<string, string | undefined>>): boolean {
+  const port = parentPort;
+  const data = workerData as Partial<CheckThreadData> | null;
+  if (isMainThread || !port || !(data?.commandSlots instanceof SharedArrayBuffer)) return false;
+  recordCommandsIn(data.commandSlots);
+  serveCheckProcess({ onMessage: (l) => port.on('message', l), post: (reply, then) => (port.postMessage(reply), then?.()) }, env, () => undefined);
+  return true;
 }

@@ -20,6 +20,7 @@ import {
 import { hostErrorCode } from './host-errors';
 import { readFileBounded, readRangeBounded, readTextBounded, type LinkRule, type ReadOptions } from './read-file';
 import { resolveSystemTool } from '../windows/system-tools';
+import { claimCommandSlot, recordCommandPid, releaseCommandSlot } from './command-slots';
 
 /** Maps a Node errno code to a HostError code (kept here for the modules that import it from here). */
 export { hostErrorCode } from './host-errors';
@@ -178,6 +179,7 @@ function spawnCommand(
     const finish = (r: Omit<RunResult, 'argv' | 'durationMs'>): void => {
       if (done) return;
       done = true;
+      releaseCommandSlot(slot);
       clearTimeout(timer);
       clearTimeout(graceTimer);
       resolve({ argv: [...argv], durationMs: Date.now() - started, ...r });
@@ -189,6 +191,8 @@ function spawnCommand(
     const env: Record<string, string> = {};
     for (const [k, v] of Object.entries({ ...baseEnv, ...options.env })) if (v !== undefined) env[k] = v;
     let child: ReturnType<typeof spawn>;
+    // Marked before the spawn, so a check thread stopped in between leaves a trace for its parent (command-slots.ts).
+    const slot = claimCommandSlot();
     try {
       child = spawn(program, argv.slice(1), {
         cwd: options.cwd,
@@ -197,7 +201,9 @@ function spawnCommand(
         windowsHide: true,
         stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
       });
+      recordCommandPid(slot, child.pid);
     } catch (e) {
+      releaseCommandSlot(slot);
       resolve({ argv: [...argv], exitCode: null, signal: null, stdout: '', stderr: '', durationMs: Date.now() - started, error: { code: 'spawn-failed', message: String(e) } });
       return;
     }
@@ -257,6 +263,7 @@ function spawnCommand(
       const code = e.code === 'ENOENT' ? 'not-found' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission' : 'spawn-failed';
       finish({ exitCode: null, signal: null, stdout: '', stderr: '', error: { code, message: code === 'not-found' ? `${argv[0]} is not installed or not on PATH` : `${argv[0]}: ${e.message}` } });
     });
+    child.on('exit', () => releaseCommandSlot(slot));
     child.on('close', (code, signal) => finishWith(code, signal));
   });
 }
