@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // Bundles the CLI into one file, out/cli/attt-selfcheck.cjs, that runs on plain Node (Linux,
 // Windows, macOS) with no node_modules: locales, policy and catalog are bundled in. The same file is the
-// check process the CLI forks (src/core/check-process).
+// check thread the CLI starts (src/core/check-process). The built-in policy and catalog are validated here, once,
+// and bundled as validated (src/core/validated-at-build.ts): a start of the CLI or of its check thread then loads
+// no zod (src/core/lazy-zod.ts); a build with an invalid policy or catalog fails.
 // `--outfile=PATH` writes the same bundle elsewhere (tests build their own copy, so parallel test
 // files never read a half-written one).
+import { runInThisContext } from 'node:vm';
 import { sep } from 'node:path';
 import { build } from 'esbuild';
 
@@ -14,6 +17,57 @@ const noZodLocales = {
   setup(b) {
     b.onResolve({ filter: /[\\/]locales[\\/]index\.js$/ }, (a) => (a.importer.includes(`${sep}zod${sep}`) ? { path: 'zod-locales', namespace: 'attt-stub' } : undefined));
     b.onLoad({ filter: /.*/, namespace: 'attt-stub' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
+// zod's package has an ESM and a CommonJS build; lazy-zod.ts requires it: take the ESM one, as the imports
+// would, so the bundle holds one zod.
+const oneZod = {
+  name: 'one-zod',
+  setup(b) {
+    b.onResolve({ filter: /^zod$/ }, async (a) => (a.kind === 'require-call' ? b.resolve('zod', { kind: 'import-statement', resolveDir: a.resolveDir }) : undefined));
+  },
+};
+
+// In the CLI, zod (two thirds of the code) is text, compiled only when lazy-zod.ts first requires it: Node parses
+// every function of a script when it loads it, and a string costs next to nothing to read. Only lazy-zod.ts
+// requires zod at run time (the schemas are built with the z it hands them; everything else imports types only).
+async function zodAsText() {
+  const r = await build({ stdin: { contents: "module.exports = require('zod');", resolveDir: process.cwd() }, bundle: true, platform: 'node', format: 'cjs', target: 'node18', write: false, logLevel: 'warning', legalComments: 'none', plugins: [noZodLocales, oneZod] });
+  return r.outputFiles[0].text;
+}
+const zodText = await zodAsText();
+const zodOnFirstUse = {
+  name: 'zod-on-first-use',
+  setup(b) {
+    b.onResolve({ filter: /^zod$/ }, (a) => (a.kind === 'require-call' ? { path: 'zod', namespace: 'attt-zod-text' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'attt-zod-text' }, () => ({
+      contents: `const m = { exports: {} };\nnew Function('module', 'exports', 'require', ${JSON.stringify(zodText)})(m, m.exports, require);\nmodule.exports = m.exports;\n`,
+      loader: 'js',
+    }));
+  },
+};
+
+/** The built-in policy and catalog, parsed by their schemas (with their defaults filled in), as JSON. */
+async function validatedData() {
+  const r = await build({
+    stdin: {
+      contents: "import { builtinPolicy } from './src/core/policy/policy'; import { builtinCatalog } from './src/core/catalog/builtin-catalog'; module.exports = JSON.stringify({ policy: builtinPolicy(), catalog: builtinCatalog() });",
+      resolveDir: process.cwd(),
+      loader: 'ts',
+    },
+    bundle: true, platform: 'node', format: 'cjs', target: 'node18', write: false, logLevel: 'warning', plugins: [noZodLocales, oneZod],
+  });
+  const module = { exports: '' };
+  runInThisContext(`(function (module, require) {${r.outputFiles[0].text}\n})`)(module, (await import('node:module')).createRequire(import.meta.url));
+  return module.exports;
+}
+
+const validated = await validatedData();
+const atBuild = {
+  name: 'validated-at-build',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]core[\\/]validated-at-build\.ts$/ }, () => ({ contents: `export const validatedAtBuild = ${validated};`, loader: 'js' }));
   },
 };
 
@@ -28,6 +82,6 @@ await build({
   banner: { js: '#!/usr/bin/env node' },
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [noZodLocales],
+  plugins: [noZodLocales, zodOnFirstUse, atBuild],
 });
 console.log(`built ${outfile}`);

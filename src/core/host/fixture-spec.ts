@@ -3,7 +3,7 @@
  * validated before any probe sees it, so a malformed recording is one clear error (which field, why)
  * instead of a crash somewhere inside a check.
  */
-import { z } from 'zod';
+import { lazySchema } from '../lazy-zod';
 import type { FixtureSpec } from './fixture-host';
 
 const HOST_ERROR_CODES = ['not-found', 'permission', 'not-a-directory', 'is-a-directory', 'too-large', 'not-a-file', 'is-a-link', 'no-space', 'io'] as const;
@@ -12,44 +12,46 @@ const RUN_ERROR_CODES = ['not-found', 'timeout', 'permission', 'spawn-failed'] a
 /** Names that would reach an object's prototype when used as keys. */
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 
-const owner = { uid: z.number().int().min(0).optional(), gid: z.number().int().min(0).optional(), mode: z.number().int().min(0).max(0o7777).optional() };
-const mtimeMs = z.number().finite().optional();
-const node = z.union([
-  z.string(),
-  z.object({ type: z.literal('file'), content: z.string(), mtimeMs, ...owner }).strict(),
-  z.object({ type: z.literal('dir'), mtimeMs, ...owner }).strict(),
-  z.object({ type: z.literal('symlink'), target: z.string().min(1) }).strict(),
-  // A FIFO, socket or device at a name: the read path refuses it (not-a-file), as on a real machine.
-  z.object({ type: z.literal('special'), special: z.enum(SPECIAL_FILES) }).strict(),
-  z.object({ type: z.literal('error'), code: z.enum(HOST_ERROR_CODES) }).strict(),
-]);
-const command = z
-  .object({
-    argv: z.array(z.string()).min(1),
-    prefix: z.boolean().optional(),
-    stdout: z.string().optional(),
-    stderr: z.string().optional(),
-    exitCode: z.number().int().optional(),
-    error: z.enum(RUN_ERROR_CODES).optional(),
-  })
-  .strict();
-const safeKey = z.string().min(1).refine((k) => !RESERVED.has(k), 'a reserved name');
-/** A path as the recorded platform writes one: absolute (`/…`, or `C:\…` on Windows). */
-const absolutePath = safeKey.refine((k) => k.startsWith('/') || /^[A-Za-z]:[\\/]/.test(k), 'an absolute path');
+/** The schema of a recorded machine file, built on first use. */
+export const fixtureSpecSchema = lazySchema((z) => {
+  const owner = { uid: z.number().int().min(0).optional(), gid: z.number().int().min(0).optional(), mode: z.number().int().min(0).max(0o7777).optional() };
+  const mtimeMs = z.number().finite().optional();
+  const node = z.union([
+    z.string(),
+    z.object({ type: z.literal('file'), content: z.string(), mtimeMs, ...owner }).strict(),
+    z.object({ type: z.literal('dir'), mtimeMs, ...owner }).strict(),
+    z.object({ type: z.literal('symlink'), target: z.string().min(1) }).strict(),
+    // A FIFO, socket or device at a name: the read path refuses it (not-a-file), as on a real machine.
+    z.object({ type: z.literal('special'), special: z.enum(SPECIAL_FILES) }).strict(),
+    z.object({ type: z.literal('error'), code: z.enum(HOST_ERROR_CODES) }).strict(),
+  ]);
+  const command = z
+    .object({
+      argv: z.array(z.string()).min(1),
+      prefix: z.boolean().optional(),
+      stdout: z.string().optional(),
+      stderr: z.string().optional(),
+      exitCode: z.number().int().optional(),
+      error: z.enum(RUN_ERROR_CODES).optional(),
+    })
+    .strict();
+  const safeKey = z.string().min(1).refine((k) => !RESERVED.has(k), 'a reserved name');
+  /** A path as the recorded platform writes one: absolute (`/…`, or `C:\…` on Windows). */
+  const absolutePath = safeKey.refine((k) => k.startsWith('/') || /^[A-Za-z]:[\\/]/.test(k), 'an absolute path');
 
-/** The schema of a recorded machine file. */
-export const fixtureSpecSchema = z
-  .object({
-    platform: z.enum(['win32', 'darwin', 'linux']),
-    arch: z.string().min(1).optional(),
-    hostname: z.string().min(1).optional(),
-    osRelease: z.string().optional(),
-    homedir: absolutePath,
-    env: z.record(safeKey, z.string()).optional(),
-    files: z.record(absolutePath, node).optional(),
-    commands: z.array(command).optional(),
-  })
-  .strict();
+  return z
+    .object({
+      platform: z.enum(['win32', 'darwin', 'linux']),
+      arch: z.string().min(1).optional(),
+      hostname: z.string().min(1).optional(),
+      osRelease: z.string().optional(),
+      homedir: absolutePath,
+      env: z.record(safeKey, z.string()).optional(),
+      files: z.record(absolutePath, node).optional(),
+      commands: z.array(command).optional(),
+    })
+    .strict();
+});
 
 /** A recorded machine file that cannot be used: which file, where in it, and what is wrong (technical text). */
 export class FixtureSpecError extends Error {
@@ -73,7 +75,7 @@ export function parseFixtureSpec(text: string, file: string): FixtureSpec {
   // JSON.parse keeps `"__proto__"` as an own key; copying it into another object would set that object's prototype.
   const reserved = reservedKeyAt(json, []);
   if (reserved) throw new FixtureSpecError(file, `${reserved}: a reserved name`);
-  const r = fixtureSpecSchema.safeParse(json);
+  const r = fixtureSpecSchema().safeParse(json);
   if (!r.success) {
     const issue = r.error.issues[0]!;
     const where = issue.path.length > 0 ? issue.path.map(String).join('.') : '(top level)';

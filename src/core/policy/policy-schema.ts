@@ -1,177 +1,180 @@
-import { z } from 'zod';
+import type { z as Zod } from 'zod';
+import { lazySchema } from '../lazy-zod';
 
-const localized = z.object({ vi: z.string().min(1), en: z.string().min(1) }).strict();
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
-/** A case-insensitive regular expression given as text; checked to compile. */
-const pattern = z.string().min(1).refine((s) => {
-  try {
-    new RegExp(s, 'i');
-    return true;
-  } catch {
-    return false;
-  }
-}, 'a valid regular expression');
-const names = z.array(z.string().min(1)).default([]);
+/** The schema of a policy file, built on first use. The built-in one is Công văn 1981/UBND-VHTT. */
+export const policySchema = lazySchema((z) => {
+  const localized = z.object({ vi: z.string().min(1), en: z.string().min(1) }).strict();
+  const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+  /** A case-insensitive regular expression given as text; checked to compile. */
+  const pattern = z.string().min(1).refine((s) => {
+    try {
+      new RegExp(s, 'i');
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'a valid regular expression');
+  const names = z.array(z.string().min(1)).default([]);
 
-/** How the app is found and removed on Linux. */
-const linuxSignature = z
-  .object({
-    /** Debian package names (`dpkg-query`): removed with `apt-get purge`. */
-    dpkg: names,
-    /** RPM package names (`rpm -qa`): removed with `dnf remove`. */
-    rpm: names,
-    /** Snap names (`snap list`); `/snap/NAME` is the app's place. */
-    snap: names,
-    /** Flatpak application ids (reverse DNS), system and user installations. */
-    flatpak: names,
-    /** Absolute folders a package or a manual install leaves, e.g. /opt/APP; a program under one is the app's. */
-    installPaths: names,
-    /** Exact process names (comm / executable base name), judged by where the executable lies. */
-    processNames: names,
-    /** Paths (~ = home) left behind after removal. */
-    leftovers: names,
-    /** Absolute programs that start the app (what a menu entry's Exec names), e.g. /usr/bin/APP. */
-    launchers: names,
-    /** Files that together make a folder the app's official tarball, unpacked (every one a program). */
-    tarballFiles: names,
-  })
-  .strict();
+  /** How the app is found and removed on Linux. */
+  const linuxSignature = z
+    .object({
+      /** Debian package names (`dpkg-query`): removed with `apt-get purge`. */
+      dpkg: names,
+      /** RPM package names (`rpm -qa`): removed with `dnf remove`. */
+      rpm: names,
+      /** Snap names (`snap list`); `/snap/NAME` is the app's place. */
+      snap: names,
+      /** Flatpak application ids (reverse DNS), system and user installations. */
+      flatpak: names,
+      /** Absolute folders a package or a manual install leaves, e.g. /opt/APP; a program under one is the app's. */
+      installPaths: names,
+      /** Exact process names (comm / executable base name), judged by where the executable lies. */
+      processNames: names,
+      /** Paths (~ = home) left behind after removal. */
+      leftovers: names,
+      /** Absolute programs that start the app (what a menu entry's Exec names), e.g. /usr/bin/APP. */
+      launchers: names,
+      /** Files that together make a folder the app's official tarball, unpacked (every one a program). */
+      tarballFiles: names,
+    })
+    .strict();
 
-/** How the app is found and removed on Windows. */
-const windowsSignature = z
-  .object({
-    /** Uninstall subkey names that are this app whatever their DisplayName. */
-    uninstallKeyNames: names,
-    /** Uninstall DisplayName patterns (case-insensitive, anchored by the author). */
-    displayNamePatterns: z.array(pattern).default([]),
-    /** The vendor's names as Uninstall `Publisher` and as the programs' CompanyName (case, spaces and a final period aside). */
-    publishers: names,
-    /** Executables relative to each profile's %APPDATA%; the first folder is an install folder of the app. */
-    profileExecutables: names,
-    /** Executables relative to Program Files (both views); the first folder is an install folder of the app. */
-    programFilesExecutables: names,
-    /** MSIX/Store package name prefixes. */
-    msixPackagePrefixes: names,
-    /** Exact process image names (tasklist), judged by their program's CompanyName. */
-    processNames: names,
-    /** Paths with %APPDATA%/%LOCALAPPDATA% left behind after removal. */
-    leftovers: names,
-    /** The vendor's own clean-up tool, offered as a manual step when the uninstaller cannot run or fails. */
-    cleanupTool: z
-      .object({
-        /** The tool's name as the vendor calls it. */
-        name: z.string().min(1),
-        /** Its program file, as the person sees it once downloaded. */
-        program: z.string().min(1),
-        /** The vendor's page to download it from (https). */
-        url: z.string().url().startsWith('https://'),
-      })
-      .strict()
-      .optional(),
-  })
-  .strict();
+  /** How the app is found and removed on Windows. */
+  const windowsSignature = z
+    .object({
+      /** Uninstall subkey names that are this app whatever their DisplayName. */
+      uninstallKeyNames: names,
+      /** Uninstall DisplayName patterns (case-insensitive, anchored by the author). */
+      displayNamePatterns: z.array(pattern).default([]),
+      /** The vendor's names as Uninstall `Publisher` and as the programs' CompanyName (case, spaces and a final period aside). */
+      publishers: names,
+      /** Executables relative to each profile's %APPDATA%; the first folder is an install folder of the app. */
+      profileExecutables: names,
+      /** Executables relative to Program Files (both views); the first folder is an install folder of the app. */
+      programFilesExecutables: names,
+      /** MSIX/Store package name prefixes. */
+      msixPackagePrefixes: names,
+      /** Exact process image names (tasklist), judged by their program's CompanyName. */
+      processNames: names,
+      /** Paths with %APPDATA%/%LOCALAPPDATA% left behind after removal. */
+      leftovers: names,
+      /** The vendor's own clean-up tool, offered as a manual step when the uninstaller cannot run or fails. */
+      cleanupTool: z
+        .object({
+          /** The tool's name as the vendor calls it. */
+          name: z.string().min(1),
+          /** Its program file, as the person sees it once downloaded. */
+          program: z.string().min(1),
+          /** The vendor's page to download it from (https). */
+          url: z.string().url().startsWith('https://'),
+        })
+        .strict()
+        .optional(),
+    })
+    .strict();
 
-/** How the app is found and removed on macOS. */
-const macosSignature = z
-  .object({
-    /** CFBundleIdentifier values: a bundle is the app by its id, whatever its name. */
-    bundleIds: names,
-    /** Bundle names looked for in /Applications and ~/Applications (then confirmed by bundle id). */
-    appNames: names,
-    /** pkg receipt id prefixes (`pkgutil --pkgs`); only such receipts are forgotten. */
-    receiptPrefixes: names,
-    /** launchd label prefixes: plists named so in the LaunchAgents/LaunchDaemons folders are the app's. */
-    launchdLabelPrefixes: names,
-    /** Folders (~ = home) where a copy of the app may lie outside /Applications, found there by bundle id only. */
-    appFolders: names,
-    /** Exact executable names, judged by the bundle they run from. */
-    processNames: names,
-    /** TCP ports a local web server of the app listens on (an old meeting helper that outlives the app). */
-    localPorts: z.array(z.number().int().min(1).max(65535)).default([]),
-    /** Process names of that local web server: closed by pid before its folder goes. */
-    localServerProcesses: names,
-    /** Folders (~ = home) that hold that local web server, removed with it. */
-    localServerFolders: names,
-    /** Paths (~ = home) left behind after removal, looked for by the leftover probe. */
-    leftovers: names,
-    /** More paths removal may delete when a finding names them, `*` inside one name (never across `/`); not looked for. */
-    removable: names,
-  })
-  .strict();
+  /** How the app is found and removed on macOS. */
+  const macosSignature = z
+    .object({
+      /** CFBundleIdentifier values: a bundle is the app by its id, whatever its name. */
+      bundleIds: names,
+      /** Bundle names looked for in /Applications and ~/Applications (then confirmed by bundle id). */
+      appNames: names,
+      /** pkg receipt id prefixes (`pkgutil --pkgs`); only such receipts are forgotten. */
+      receiptPrefixes: names,
+      /** launchd label prefixes: plists named so in the LaunchAgents/LaunchDaemons folders are the app's. */
+      launchdLabelPrefixes: names,
+      /** Folders (~ = home) where a copy of the app may lie outside /Applications, found there by bundle id only. */
+      appFolders: names,
+      /** Exact executable names, judged by the bundle they run from. */
+      processNames: names,
+      /** TCP ports a local web server of the app listens on (an old meeting helper that outlives the app). */
+      localPorts: z.array(z.number().int().min(1).max(65535)).default([]),
+      /** Process names of that local web server: closed by pid before its folder goes. */
+      localServerProcesses: names,
+      /** Folders (~ = home) that hold that local web server, removed with it. */
+      localServerFolders: names,
+      /** Paths (~ = home) left behind after removal, looked for by the leftover probe. */
+      leftovers: names,
+      /** More paths removal may delete when a finding names them, `*` inside one name (never across `/`); not looked for. */
+      removable: names,
+    })
+    .strict();
 
-/** One official browser extension of a banned app, with where its id was confirmed. */
-const extensionRef = z.object({ id: z.string().min(1), name: z.string().min(1), source: z.string().min(1) }).strict();
+  /** One official browser extension of a banned app, with where its id was confirmed. */
+  const extensionRef = z.object({ id: z.string().min(1), name: z.string().min(1), source: z.string().min(1) }).strict();
 
-/** The app's official browser extensions, by id. */
-const browserExtensions = z
-  .object({
-    /** Chrome Web Store ids (32 letters a-p), the same in Chrome, Edge, Brave, Chromium, Cốc Cốc. */
-    chromiumIds: z.array(extensionRef.extend({ id: z.string().regex(/^[a-p]{32}$/, 'a Chromium extension id') })).default([]),
-    /** Firefox add-on ids (`{GUID}` or `name@domain`). */
-    firefoxIds: z.array(extensionRef).default([]),
-    /** Secondary signal: exact author/creator (case-insensitive), only together with a name pattern. */
-    publishers: names,
-    namePatterns: z.array(pattern).default([]),
-  })
-  .strict();
+  /** The app's official browser extensions, by id. */
+  const browserExtensions = z
+    .object({
+      /** Chrome Web Store ids (32 letters a-p), the same in Chrome, Edge, Brave, Chromium, Cốc Cốc. */
+      chromiumIds: z.array(extensionRef.extend({ id: z.string().regex(/^[a-p]{32}$/, 'a Chromium extension id') })).default([]),
+      /** Firefox add-on ids (`{GUID}` or `name@domain`). */
+      firefoxIds: z.array(extensionRef).default([]),
+      /** Secondary signal: exact author/creator (case-insensitive), only together with a name pattern. */
+      publishers: names,
+      namePatterns: z.array(pattern).default([]),
+    })
+    .strict();
 
-/** A banned app: everything that finds it and removes it, on every OS (docs/banned-apps.md, field by field). */
-const bannedApp = z
-  .object({
-    /** Its id: `attt-selfcheck fix ID`, finding ids, export query names. */
-    id: z.string().regex(/^[a-z0-9-]+$/),
-    /** Its display name, as people know it: every text about it names it so. */
-    name: z.string().min(1),
-    /** The point of the policy it breaks. */
-    advisoryPoint: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
-    linux: linuxSignature,
-    windows: windowsSignature,
-    macos: macosSignature,
-    /** Installer files in each home's `folders` (Downloads, Desktop) whose name matches one of `filePatterns`. */
-    installers: z.object({ folders: names, filePatterns: z.array(pattern).default([]) }).strict(),
-    /** URL schemes the app registers (its meeting links), lower case. */
-    urlSchemes: z.array(z.string().regex(/^[a-z][a-z0-9+.-]*$/, 'a URL scheme in lower case')).default([]),
-    browserExtensions: browserExtensions.default({ chromiumIds: [], firefoxIds: [], publishers: [], namePatterns: [] }),
-  })
-  .strict();
+  /** A banned app: everything that finds it and removes it, on every OS (docs/banned-apps.md, field by field). */
+  const bannedApp = z
+    .object({
+      /** Its id: `attt-selfcheck fix ID`, finding ids, export query names. */
+      id: z.string().regex(/^[a-z0-9-]+$/),
+      /** Its display name, as people know it: every text about it names it so. */
+      name: z.string().min(1),
+      /** The point of the policy it breaks. */
+      advisoryPoint: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+      linux: linuxSignature,
+      windows: windowsSignature,
+      macos: macosSignature,
+      /** Installer files in each home's `folders` (Downloads, Desktop) whose name matches one of `filePatterns`. */
+      installers: z.object({ folders: names, filePatterns: z.array(pattern).default([]) }).strict(),
+      /** URL schemes the app registers (its meeting links), lower case. */
+      urlSchemes: z.array(z.string().regex(/^[a-z][a-z0-9+.-]*$/, 'a URL scheme in lower case')).default([]),
+      browserExtensions: browserExtensions.default({ chromiumIds: [], firefoxIds: [], publishers: [], namePatterns: [] }),
+    })
+    .strict();
 
-/** The schema of a policy file. The built-in one is Công văn 1981/UBND-VHTT. */
-export const policySchema = z
-  .object({
-    schemaVersion: z.literal(1),
-    id: z.string().regex(/^[a-z0-9-]+$/),
-    number: z.string().min(1),
-    date: isoDate,
-    issuer: localized,
-    title: localized,
-    citations: z.array(
-      z.object({ id: z.string().min(1), number: z.string().min(1), issuer: localized, date: isoDate, title: localized }).strict(),
-    ),
-    points: z.array(z.object({ n: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]), text: localized }).strict()).min(1),
-    /** The risks the document itself names, in its own words (the advisory page shows them, citing it). */
-    risks: z.array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/), text: localized }).strict()).default([]),
-    bannedApps: z.array(bannedApp),
-    patch: z
-      .object({
-        /** A system more than this many days behind the latest known update is a warning. */
-        maxBehindDays: z.number().int().min(1).max(3650),
-        /** A catalog older than this is said to be possibly stale. */
-        catalogMaxAgeDays: z.number().int().min(1).max(3650),
-      })
-      .strict(),
-    /** How often the tray looks for banned apps on its own, between full checks (which follow the settings' interval). */
-    schedule: z
-      .object({
-        /** Minutes between banned-app checks: an installed or running banned app is news that cannot wait hours. */
-        bannedAppMinutes: z.number().int().min(5).max(1440),
-      })
-      .strict()
-      .default({ bannedAppMinutes: 30 }),
-  })
-  .strict();
+  return z
+    .object({
+      schemaVersion: z.literal(1),
+      id: z.string().regex(/^[a-z0-9-]+$/),
+      number: z.string().min(1),
+      date: isoDate,
+      issuer: localized,
+      title: localized,
+      citations: z.array(
+        z.object({ id: z.string().min(1), number: z.string().min(1), issuer: localized, date: isoDate, title: localized }).strict(),
+      ),
+      points: z.array(z.object({ n: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]), text: localized }).strict()).min(1),
+      /** The risks the document itself names, in its own words (the advisory page shows them, citing it). */
+      risks: z.array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/), text: localized }).strict()).default([]),
+      bannedApps: z.array(bannedApp),
+      patch: z
+        .object({
+          /** A system more than this many days behind the latest known update is a warning. */
+          maxBehindDays: z.number().int().min(1).max(3650),
+          /** A catalog older than this is said to be possibly stale. */
+          catalogMaxAgeDays: z.number().int().min(1).max(3650),
+        })
+        .strict(),
+      /** How often the tray looks for banned apps on its own, between full checks (which follow the settings' interval). */
+      schedule: z
+        .object({
+          /** Minutes between banned-app checks: an installed or running banned app is news that cannot wait hours. */
+          bannedAppMinutes: z.number().int().min(5).max(1440),
+        })
+        .strict()
+        .default({ bannedAppMinutes: 30 }),
+    })
+    .strict();
+});
 
 /** A validated policy. */
-export type Policy = z.infer<typeof policySchema>;
+export type Policy = Zod.infer<ReturnType<typeof policySchema>>;
 /** One banned application's detection signatures. */
 export type BannedApp = Policy['bannedApps'][number];
 /** The schema of one banned app: the built-in policy's and an organisation policy's extra ones are the same. */

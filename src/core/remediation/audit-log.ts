@@ -1,8 +1,8 @@
-import { z } from 'zod';
 import type { Evidence, Message } from '../../shared/finding';
 import { isHostError, type Host } from '../host/host';
 import type { MutableHost } from '../host/mutable-host';
 import { readFailure } from '../checks/reasons';
+import { lazySchema } from '../lazy-zod';
 
 /** File name of the audit log inside the user's data folder. */
 export const AUDIT_LOG_FILE = 'audit.log';
@@ -94,29 +94,31 @@ export async function appendAudit(mutable: MutableHost, file: string, entry: Aud
   await mutable.appendLine(file, auditLine(entry));
 }
 
-const message = z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
-const evidence = z.object({ kind: z.string(), detail: z.string(), path: z.string().optional(), version: z.string().optional() }).passthrough();
-/** What a line must hold to be shown: every field the history view reads, with its type. */
-const auditEntrySchema = z.object({
-  v: z.literal(1),
-  time: z.string(),
-  type: z.enum(['step', 'verdict']),
-  planId: z.string(),
-  findingId: z.string(),
-  plan: message,
-  step: z.object({ kind: z.string(), title: message }).optional(),
-  argv: z.array(z.string()).optional(),
-  path: z.string().optional(),
-  exitCode: z.number().nullable().optional(),
-  outcome: z.string(),
-  message: message.optional(),
-  evidenceBefore: z.array(evidence),
-  evidenceAfter: z.array(evidence).optional(),
-  truncated: z.boolean().optional(),
+/** What a line must hold to be shown: every field the history view reads, with its type (built on first use). */
+const auditEntrySchema = lazySchema((z) => {
+  const message = z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
+  const evidence = z.object({ kind: z.string(), detail: z.string(), path: z.string().optional(), version: z.string().optional() }).passthrough();
+  return z.object({
+    v: z.literal(1),
+    time: z.string(),
+    type: z.enum(['step', 'verdict']),
+    planId: z.string(),
+    findingId: z.string(),
+    plan: message,
+    step: z.object({ kind: z.string(), title: message }).optional(),
+    argv: z.array(z.string()).optional(),
+    path: z.string().optional(),
+    exitCode: z.number().nullable().optional(),
+    outcome: z.string(),
+    message: message.optional(),
+    evidenceBefore: z.array(evidence),
+    evidenceAfter: z.array(evidence).optional(),
+    truncated: z.boolean().optional(),
+  });
 });
 
 function isEntry(x: unknown): x is AuditEntry {
-  return auditEntrySchema.safeParse(x).success;
+  return auditEntrySchema().safeParse(x).success;
 }
 
 /** Parses audit log text: each bad line is reported with its number and skipped; the rest are kept. */

@@ -60,7 +60,7 @@ describe('the built-in catalog', () => {
     expect(issues).toMatch(/unknown source id «nowhere»/);
     expect(issues).toMatch(/dated after asOf/);
     expect(issues).toMatch(/not of this major/);
-    expect(catalogSchema.safeParse({}).success).toBe(false);
+    expect(catalogSchema().safeParse({}).success).toBe(false);
   });
 });
 

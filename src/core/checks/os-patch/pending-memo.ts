@@ -7,7 +7,8 @@
  * moved aside and said in the evidence, never a crash. Reads go through the Host, the write through
  * a MutableHost confined to the data folder.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
+import { lazySchema } from '../../lazy-zod';
 import type { Evidence } from '../../../shared/finding';
 import { displayDate, isoDay } from '../../catalog/dates';
 import { isHostError, type Host } from '../../host/host';
@@ -67,27 +68,30 @@ export interface MemoizedPending {
   readonly evidence: readonly Evidence[];
 }
 
-const stampSchema = z.array(
-  z.union([
-    z.object({ path: z.string(), missing: z.literal(true) }).strict(),
-    z.object({ path: z.string(), type: z.enum(['file', 'dir', 'symlink', 'other']), size: z.number(), mtimeMs: z.number() }).strict(),
-  ]),
-);
-const memoSchema = z
-  .object({
-    version: z.literal(MEMO_VERSION),
-    manager: z.enum(['apt', 'dnf']),
-    at: z.iso.datetime(),
-    inputs: stampSchema,
-    pending: z.union([
-      z.object({ kind: z.literal('none'), tool: z.string().min(1) }).strict(),
-      z.object({ kind: z.literal('some'), tool: z.string().min(1), count: z.number().int().min(1), security: z.number().int().min(0) }).strict(),
+/** What a memo file must hold, built on first use (a check that reads no memo never loads zod). */
+const memoSchema = lazySchema((z) => {
+  const stamp = z.array(
+    z.union([
+      z.object({ path: z.string(), missing: z.literal(true) }).strict(),
+      z.object({ path: z.string(), type: z.enum(['file', 'dir', 'symlink', 'other']), size: z.number(), mtimeMs: z.number() }).strict(),
     ]),
-  })
-  .strict();
+  );
+  return z
+    .object({
+      version: z.literal(MEMO_VERSION),
+      manager: z.enum(['apt', 'dnf']),
+      at: z.iso.datetime(),
+      inputs: stamp,
+      pending: z.union([
+        z.object({ kind: z.literal('none'), tool: z.string().min(1) }).strict(),
+        z.object({ kind: z.literal('some'), tool: z.string().min(1), count: z.number().int().min(1), security: z.number().int().min(0) }).strict(),
+      ]),
+    })
+    .strict();
+});
 
-type Stamp = z.infer<typeof stampSchema>;
-type Memo = z.infer<typeof memoSchema>;
+type Memo = z.infer<ReturnType<typeof memoSchema>>;
+type Stamp = Memo['inputs'];
 
 /** Size, type and time of every input (and of each entry of the folders that count entries), in a fixed order. */
 export async function stampInputs(host: Host, inputs: readonly MemoInput[]): Promise<Stamp> {
@@ -125,7 +129,7 @@ async function readMemo(host: Host, file: string): Promise<MemoRead> {
   } catch (e) {
     return { kind: 'broken', why: `not JSON: ${errorText(e)}`, corrupt: true };
   }
-  const parsed = memoSchema.safeParse(json);
+  const parsed = memoSchema().safeParse(json);
   if (!parsed.success) return { kind: 'broken', why: `unexpected content: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ')}`.slice(0, 300), corrupt: true };
   return { kind: 'ok', memo: parsed.data };
 }
