@@ -10,7 +10,7 @@ import { HostError, type Host, type Platform } from './host';
 import { specialOf } from './read-file';
 import { hostErrorCode } from './real-host';
 import { removeTree } from './tree-removal';
-import { treeRights, type TreeRights } from './tree-rights';
+import { rightsAbove, treeRights, type TreeRights } from './tree-rights';
 import { systemTool } from '../windows/system-tools';
 
 /** Where a path went when it was moved to the Trash / Recycle Bin. */
@@ -155,10 +155,15 @@ export class RealMutableHost implements MutableHost {
   }
 
   async writeFileAtomic(path: string, content: string): Promise<void> {
+    // As root, only into folders root alone can change (another person's home is theirs to edit: docs/removal.md).
+    if (this.uid === 0 && this.platform !== 'win32' && process.platform !== 'win32') {
+      const rights = await rightsAbove(this.host, path);
+      if (rights.state !== 'root-only') throw new UnsafeTreeError(path, rights);
+    }
     const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
     try {
       await fs.mkdir(nodePath.dirname(path), { recursive: true });
-      // A file it replaces keeps its permissions and, written as root, its owner (a person's mimeapps.list stays theirs).
+      // A file it replaces keeps its permissions and, written as root (in root's folders), its owner.
       const before = await fs.lstat(path).catch(() => null);
       const handle = await fs.open(tmp, 'wx', 0o600);
       try {

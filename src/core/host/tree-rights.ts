@@ -93,3 +93,26 @@ export async function treeRights(host: Host, path: string, limit = TREE_CHECK_LI
   }
   return { state: 'root-only' };
 }
+
+/**
+ * Whether only root can change the folders a file is written into (every folder from `/` down to its own; those
+ * not there yet root creates): root rewrites a file in place (a temporary file beside it, then a rename) only
+ * there, by the rule for deleting, since a folder someone else can write could be swapped for a link meanwhile.
+ */
+export async function rightsAbove(host: Host, path: string): Promise<TreeRights> {
+  const parts = path.split('/').filter((s) => s !== '').slice(0, -1);
+  let current = '/';
+  for (let i = 0; i <= parts.length; i++) {
+    if (i > 0) current = `${i === 1 ? '' : current}/${parts[i - 1]}`;
+    let st;
+    try {
+      st = await host.stat(current);
+    } catch (e) {
+      return { state: 'unchecked', path: current, why: 'unreadable', detail: isHostError(e) || e instanceof Error ? e.message : String(e) };
+    }
+    if (st === null) return { state: 'root-only' };
+    const r = folderRights(current, st, i < parts.length);
+    if (!('ok' in r)) return r;
+  }
+  return { state: 'root-only' };
+}

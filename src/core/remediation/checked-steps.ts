@@ -5,7 +5,7 @@
  */
 import type { Message } from '../../shared/finding';
 import { isHostError, type Host } from '../host/host';
-import type { MutableHost } from '../host/mutable-host';
+import { isUnsafeTree, type MutableHost } from '../host/mutable-host';
 import { appEntryOf } from '../checks/banned-app/linux/desktop-entries';
 import { withoutHandlers } from '../checks/banned-app/linux/mimeapps';
 import { MAX_MIMEAPPS_BYTES } from '../checks/banned-app/linux/url-handlers';
@@ -14,7 +14,7 @@ import { isAppShortcut } from '../checks/banned-app/windows/shortcut-match';
 import type { Allowlist } from './allowlist';
 import { pathComponents } from './allowlist';
 import type { RemoveCheckedStep, UnsetHandlerStep } from './plan';
-import { checkNoLinks } from './safe-path';
+import { checkNoLinks, treeRightsMessage } from './safe-path';
 
 /** What a checked step did, as the runner records it. */
 export interface CheckedResult {
@@ -60,6 +60,8 @@ export async function runRemoveChecked(host: Host, mutable: MutableHost, list: A
     await mutable.remove(step.path);
     return { outcome: 'ok' };
   } catch (e) {
+    // As root, in a folder another person owns or can write (their home): theirs to remove, as their mimeapps.list is.
+    if (isUnsafeTree(e)) return { outcome: 'refused', message: treeRightsMessage(e.rights) };
     return { outcome: 'failed', message: { key: 'fix:result.fileFailed', params: { path: step.path, message: e instanceof Error ? e.message : String(e) } } };
   }
 }
@@ -99,6 +101,8 @@ export async function runUnsetHandler(host: Host, mutable: MutableHost, step: Un
     await mutable.writeFileAtomic(step.path, edit.text);
     return { outcome: 'ok' };
   } catch (e) {
+    // As root, in a folder another person owns or can write (their home): refused as a delete there is.
+    if (isUnsafeTree(e)) return { outcome: 'refused', message: treeRightsMessage(e.rights, 'edit') };
     return { outcome: 'failed', message: { key: 'fix:result.fileFailed', params: { path: step.path, message: e instanceof Error ? e.message : String(e) } } };
   }
 }

@@ -81,12 +81,12 @@ export async function measure(host: Host, path: string, cap = 20_000): Promise<{
   return { bytes, partial };
 }
 
-/** Why root refuses to delete a tree, in words (tree-rights.ts); the technical detail stays in `detail`. */
-export function treeRightsMessage(rights: Exclude<TreeRights, { state: 'root-only' }>): Message {
+/** Why root refuses to delete a tree, or to rewrite a file (`edit`), in words (tree-rights.ts); the technical detail stays in `detail`. */
+export function treeRightsMessage(rights: Exclude<TreeRights, { state: 'root-only' }>, act: 'delete' | 'edit' = 'delete'): Message {
   const path = rights.path;
   if (rights.state === 'foreign') {
     if (rights.why === 'link') return { key: 'fix:refused.symlink', params: { path } };
-    return { key: rights.why === 'owner' ? 'fix:refused.foreignOwner' : 'fix:refused.foreignWritable', params: { path } };
+    return { key: `fix:refused.${rights.why === 'owner' ? 'foreignOwner' : 'foreignWritable'}${act === 'edit' ? 'Edit' : ''}`, params: { path } };
   }
   if (rights.why === 'too-large') return { key: 'fix:refused.treeTooLarge', params: { path, detail: rights.detail ?? '' } };
   if (rights.why === 'no-owner') return { key: 'fix:refused.treeUnchecked', params: { path } };
