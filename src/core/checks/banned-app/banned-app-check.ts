@@ -90,11 +90,14 @@ export function judge(app: BannedApp, results: ReadonlyArray<readonly [Probe, Pr
       ...JUDGEMENT[kind],
       advisoryPoint: app.advisoryPoint,
       // What and whose, in the install's own words; where it was seen is the evidence's job.
-      title:
-        first.title ??
-        (subject.user
+      // A form's own title (a menu entry, a shortcut, a handler…) names the other person too, in its `…OfUser` twin.
+      title: first.title
+        ? subject.user
+          ? msg(`${first.title.key}OfUser`, { ...first.title.params, user: subject.user })
+          : first.title
+        : subject.user
           ? msg(`bannedApp:${kind}.titleOfUser`, { app: app.name, product: subject.product, user: subject.user })
-          : msg(`bannedApp:${kind}.title`, { app: app.name, product: subject.product })),
+          : msg(`bannedApp:${kind}.title`, { app: app.name, product: subject.product }),
       detail: msg(`bannedApp:${kind}.detail`, { app: app.name }),
       action: first.action ?? msg(`bannedApp:${kind}.action`, { app: app.name, id: app.id }),
       evidence,

@@ -1,6 +1,7 @@
 // Every form Zoom leaves on Linux, as real files in a temporary root: the tarball unpacked in a home, menu and
 // autostart entries, scheme handlers in mimeapps.list; look-alikes, garbled and huge files, links. And their removal.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -127,6 +128,9 @@ describe('the tarball unpacked in a home', () => {
     const hits = hitsOf(await run(otherUsersTarballProbe, h));
     expect(hits.map((x) => x.install)).toEqual([`folder:${join(other, 'Downloads', 'zoom')}`]);
     expect(hits[0]!.evidence.data).toMatchObject({ home: other });
+    const policy = (await import('../../../../src/core/policy/policy')).builtinPolicy();
+    const [finding] = await bannedAppCheck({ linux: [otherUsersTarballProbe], win32: [], darwin: [] }).run({ host: h, policy: { ...policy, bannedApps: [app] }, now: NOW });
+    expect(finding!.title).toEqual({ key: 'bannedApp:form.tarball.titleOfUser', params: { app: 'Zoom', user: 'lan' } });
   });
 });
 
@@ -261,6 +265,33 @@ describe('removal of each form', () => {
     expect(bad).toMatchObject({ outcome: 'refused', message: { key: 'fix:refused.notText' } });
   });
 
+  it.skipIf(process.getuid?.() !== 0)("run as root with another person's HOME: their menu entry and their mimeapps.list are both refused in words, left untouched (needs root: chown)", async () => {
+    installDeb();
+    const apps = join(home, '.local', 'share', 'applications');
+    const entry = join(apps, 'Zoom.desktop');
+    const list = join(home, '.config', 'mimeapps.list');
+    write(entry, zoomEntry());
+    write(list, MIMEAPPS_CRLF);
+    // The home and all in it belong to that person (uid 12345), as /home/lan does when root keeps HOME=/home/lan.
+    execFileSync('chown', ['-R', '12345:12345', home]);
+    const { plans } = await checkAndPlan([desktopEntriesProbe, urlHandlersProbe]);
+    const deleting = plans.find((p) => p.steps.some((s) => s.kind === 'remove-checked'))!;
+    const editing = plans.find((p) => p.steps.some((s) => s.kind === 'unset-handler'))!;
+    // As root: RealMutableHost's own uid, 0 here.
+    const asRoot = () => ({ ...deps(), mutable: new ConfinedMutableHost(new RealMutableHost(host, now, 0), [root]), privileged: true });
+    expect(await runPlan(deleting, asRoot())).toMatchObject({ outcome: 'refused', message: { key: 'fix:refused.foreignOwner', params: { path: home } } });
+    expect(await runPlan(editing, asRoot())).toMatchObject({ outcome: 'refused', message: { key: 'fix:refused.foreignOwnerEdit', params: { path: home } } });
+    expect(readFileSync(entry, 'utf8')).toBe(zoomEntry());
+    expect(readFileSync(list, 'utf8')).toBe(MIMEAPPS_CRLF);
+    expect(readdirSync(join(home, '.config'))).toEqual(['mimeapps.list']); // no temporary file left beside it
+    // The same plans as that person (not root) go through: the file steps are theirs to run.
+    const asThem = () => ({ ...deps(), mutable: new ConfinedMutableHost(new RealMutableHost(host, now, 12345), [root]) });
+    expect((await runPlan(deleting, asThem())).outcome).toBe('done');
+    expect((await runPlan(editing, asThem())).outcome).toBe('done');
+    expect(existsSync(entry)).toBe(false);
+    expect(readFileSync(list, 'utf8')).toBe('# mine\r\n[Default Applications]\r\ntext/html=firefox.desktop\r\n\r\n[Added Associations]\r\napplication/pdf=org.gnome.Evince.desktop;\r\n[Removed Associations]\r\nx-scheme-handler/zoommtg=Zoom.desktop;\r\n');
+  });
+
   it('an entry that starts Zoom is deleted; one replaced meanwhile by another program is refused; a web-app handler is left, with why', async () => {
     installDeb();
     const apps = join(home, '.local', 'share', 'applications');
@@ -314,9 +345,10 @@ describe("another user's entries and handlers", () => {
     const { otherUsersEntriesProbe } = await import('../../../../src/core/checks/banned-app/linux/desktop-entries');
     const { otherUsersUrlHandlersProbe } = await import('../../../../src/core/checks/banned-app/linux/url-handlers');
     const { findings, plans } = await checkAndPlan([otherUsersEntriesProbe, otherUsersUrlHandlersProbe]);
-    expect(findings.filter((f) => f.status !== 'ok').map((f) => [f.title.key, f.evidence[0]!.data?.user])).toEqual([
-      ['bannedApp:form.desktop-entry.runs', 'lan'],
-      ['bannedApp:form.url-handler', 'lan'],
+    // Their titles name them, as every other finding in another person's home does.
+    expect(findings.filter((f) => f.status !== 'ok').map((f) => [f.title, f.evidence[0]!.data?.user])).toEqual([
+      [{ key: 'bannedApp:form.desktop-entry.runsOfUser', params: { app: 'Zoom', user: 'lan' } }, 'lan'],
+      [{ key: 'bannedApp:form.url-handlerOfUser', params: { app: 'Zoom', user: 'lan' } }, 'lan'],
     ]);
     expect(plans.map((p) => [p.kind, p.steps.length, p.why?.key])).toEqual([
       ['manual', 0, 'fix:why.otherUser'],

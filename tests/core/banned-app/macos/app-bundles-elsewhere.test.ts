@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { bannedAppCheck } from '../../../../src/core/checks/banned-app/banned-app-check';
 import { appBundlesElsewhereProbe } from '../../../../src/core/checks/banned-app/macos/app-bundles-elsewhere';
+import { otherUsersAppBundlesElsewhereProbe } from '../../../../src/core/checks/banned-app/macos/other-users-probes';
 import { allowedAction, allowlistFor } from '../../../../src/core/remediation/allowlist';
 import { planFindings } from '../../../../src/core/remediation/plan-findings';
 import { hitsOf, NOW, runProbe, zoom } from '../linux/harness';
@@ -33,6 +34,20 @@ describe('zoom.us.app outside /Applications', () => {
       [`/Applications/zoom.us.app/${INFO}`]: file('zoom.us-Info.plist'),
     });
     expect(hitsOf(await runProbe(appBundlesElsewhereProbe, h))).toEqual([]);
+  });
+
+  it("in another person's Downloads and Desktop it is found by its bundle id, named as theirs, and left to them", async () => {
+    const h = mac({
+      '/Users/lan': { type: 'dir' },
+      [`/Users/lan/Downloads/zoom.us.app/${INFO}`]: file('zoom.us-Info.plist'),
+      [`/Users/lan/Desktop/Safari.app/${INFO}`]: file('safari-Info.plist'),
+      [`/Users/lan/Desktop/zoom.us.app/${INFO}`]: file('zoomer-Info.plist'),
+    });
+    expect(hitsOf(await runProbe(otherUsersAppBundlesElsewhereProbe, h)).map((x) => [x.install, x.evidence.data?.user])).toEqual([[`app:/Users/lan/Downloads/zoom.us.app`, 'lan']]);
+    const findings = (await bannedAppCheck({ darwin: [otherUsersAppBundlesElsewhereProbe], linux: [], win32: [] }).run({ host: h, policy: builtinPolicy(), now: NOW })).filter((f) => f.status !== 'ok');
+    expect(findings.map((f) => [f.status, f.title])).toEqual([['violation', { key: 'bannedApp:form.app-bundle-elsewhereOfUser', params: { app: 'Zoom', user: 'lan' } }]]);
+    const [plan] = await planFindings(h, zoom(), findings);
+    expect([plan!.kind, plan!.steps, plan!.why?.key]).toEqual(['manual', [], 'fix:why.otherUser']);
   });
 
   it('is removed to the Trash (allowlisted there, to the Trash only)', async () => {

@@ -98,6 +98,33 @@ describe('shortcuts', () => {
     ]);
   });
 
+  it("another person's Start menu and desktop: their Zoom shortcuts are found, named as theirs, and left to them", async () => {
+    const theirMenu = 'C:\\Users\\tran\\AppData\\Roaming\\Microsoft\\Windows\\Start Menu\\Programs';
+    const { ctx, host } = windowsContext({
+      files: windowsFiles({
+        [`${theirMenu}\\Zoom\\Zoom Workplace.lnk`]: { type: 'file', content: buildShellLink({ localBasePath: 'C:\\Users\\tran\\AppData\\Roaming\\Zoom\\bin\\Zoom.exe' }) },
+        // %APPDATA% of their shortcut is their folder (where Zoom.exe is), not ours.
+        'C:\\Users\\tran\\Desktop\\Zoom.lnk': { type: 'file', content: buildShellLink({ environmentTarget: '%APPDATA%\\Zoom\\bin\\Zoom.exe' }) },
+        'C:\\Users\\tran\\Desktop\\Old Zoom.lnk': { type: 'file', content: buildShellLink({ localBasePath: 'D:\\Zoom\\bin\\Zoom.exe' }) },
+        'C:\\Users\\tran\\Desktop\\Notepad.lnk': { type: 'file', content: notepad },
+      }),
+    });
+    const hits = hitsOf(await shortcutsProbe.run(ctx, zoom));
+    expect(hits.map((h) => [h.kind, h.evidence.path, h.evidence.data?.user])).toEqual([
+      ['installed', `${theirMenu}\\Zoom\\Zoom Workplace.lnk`, 'tran'],
+      ['leftover', 'C:\\Users\\tran\\Desktop\\Old Zoom.lnk', 'tran'],
+      ['installed', 'C:\\Users\\tran\\Desktop\\Zoom.lnk', 'tran'],
+    ]);
+    const findings = (await bannedAppCheck({ win32: [shortcutsProbe], linux: [], darwin: [] }).run(ctx)).filter((f) => f.status !== 'ok');
+    expect(findings.map((f) => [f.status, f.title])).toEqual([
+      ['violation', { key: 'bannedApp:form.shortcut.runsOfUser', params: { app: 'Zoom', user: 'tran' } }],
+      ['violation', { key: 'bannedApp:form.shortcut.runsOfUser', params: { app: 'Zoom', user: 'tran' } }],
+      ['warning', { key: 'bannedApp:form.shortcut.leftoverOfUser', params: { app: 'Zoom', user: 'tran' } }],
+    ]);
+    const plans = await planFindings(host, zoom, findings);
+    expect(plans.map((p) => [p.kind, p.steps.length, p.why?.key, p.why?.params?.user])).toEqual(findings.map(() => ['manual', 0, 'fix:why.otherUser', 'tran']));
+  });
+
   it('the whole Windows check still runs with these probes on a PC without any of them', async () => {
     const { ctx } = windowsContext({ commands: windowsCommands([regMissing(HKCU_ZOOMMTG)]) });
     const findings = await bannedAppCheck({ win32: windowsProbes, linux: [], darwin: [] }).run(ctx);

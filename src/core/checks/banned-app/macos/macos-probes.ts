@@ -6,7 +6,7 @@ import { appBundlesProbe } from './app-bundles';
 import { appBundlesElsewhereProbe } from './app-bundles-elsewhere';
 import { launchdProbe } from './launchd';
 import { localServerProbe } from './local-server';
-import { otherUsersAppBundlesProbe, otherUsersInstallersProbe, otherUsersLaunchdProbe, otherUsersLeftoversProbe } from './other-users-probes';
+import { otherUsersAppBundlesElsewhereProbe, otherUsersAppBundlesProbe, otherUsersInstallersProbe, otherUsersLaunchdProbe, otherUsersLeftoversProbe } from './other-users-probes';
 import { macosProcessesProbe } from './processes';
 import { receiptsProbe } from './receipts';
 
@@ -31,6 +31,7 @@ export const macosProbes: readonly Probe[] = [
   macosInstallersProbe,
   macosLeftoversProbe,
   otherUsersAppBundlesProbe,
+  otherUsersAppBundlesElsewhereProbe,
   otherUsersLaunchdProbe,
   otherUsersInstallersProbe,
   otherUsersLeftoversProbe,

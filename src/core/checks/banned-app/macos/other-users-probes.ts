@@ -1,6 +1,7 @@
 /**
  * Per-user installs of the app by the OTHER people on this Mac: its bundle in ~/Applications (by name or bundle id),
- * its launch agents in ~/Library/LaunchAgents, installers in their Downloads/Desktop and their leftovers, in every
+ * a copy in their Downloads/Desktop (by bundle id), its launch agents in ~/Library/LaunchAgents, installers in their
+ * Downloads/Desktop and their leftovers, in every
  * home under /Users. See other-homes.ts for whose homes and what an unreadable one means.
  */
 import type { Message } from '../../../../shared/finding';
@@ -31,6 +32,20 @@ export const otherUsersAppBundlesProbe: Probe = otherHomesProbe(
   (ctx, app, home) => {
     const dir = ctx.host.path.join(home.home, 'Applications');
     return inFolder(ctx.host, dir, () => bundlesIn(ctx.host, dir, 'user', app));
+  },
+);
+
+/** A copy of the app in each other user's `appFolders` (Downloads, Desktop), by bundle id only, as for ours. */
+export const otherUsersAppBundlesElsewhereProbe: Probe = otherHomesProbe(
+  'macos.app-bundles.elsewhere.other-users',
+  (app) => app.macos.bundleIds.length > 0 && app.macos.appFolders.length > 0,
+  async (ctx, app, home) => {
+    const scans = await Promise.all(
+      expandHomePaths(ctx.host, app.macos.appFolders, [home.home]).map((dir) =>
+        inFolder(ctx.host, dir, async () => (await bundlesIn(ctx.host, dir, 'user', app, true)).map((h) => ({ ...h, title: { key: 'bannedApp:form.app-bundle-elsewhere', params: { app: app.name } } }))),
+      ),
+    );
+    return { hits: scans.flatMap((s) => s.hits), failures: scans.flatMap((s) => s.failures), looked: scans.flatMap((s) => s.looked) };
   },
 );
 

@@ -1,7 +1,9 @@
 /**
  * Shortcuts (.lnk) that start the app: in the user's and all users' Start menu, on the user's and the
- * Public desktop. Read with the bounded Shell Link reader; recognised by the program they start.
- * Links and junctions are never followed; an unreadable or garbled .lnk is skipped (it starts nothing we can tell).
+ * Public desktop, and in every other profile's Start menu and desktop (a hit there names that person:
+ * `data.user`, as the other Windows probes do). Read with the bounded Shell Link reader; recognised by the
+ * program they start. Links and junctions are never followed; an unreadable or garbled .lnk is skipped (it
+ * starts nothing we can tell).
  */
 import type { Message } from '../../../../shared/finding';
 import { isHostError, type Host } from '../../../host/host';
@@ -11,7 +13,9 @@ import { readFailure } from '../../reasons';
 import { existsFollowing } from '../program-exists';
 import { lookedAt } from '../leftovers';
 import { notApplicable, ran, type Hit, type Probe } from '../probe';
-import { expandEnv } from './profiles';
+import { expandForProfile } from './profile-folder-probes';
+import { expandEnv, profileUser, roamingAppData, type Profile } from './profiles';
+import { windowsScan } from './windows-scan';
 import { appProgramOfShortcut } from './shortcut-match';
 
 /** How deep below a Start menu folder a shortcut may lie (Programs\APP\APP.lnk is 1). */
@@ -19,13 +23,25 @@ const MAX_DEPTH = 3;
 /** Entries looked at per folder tree at most. */
 const MAX_ENTRIES = 4000;
 
-/** The folders shortcuts are looked for in. */
-export function shortcutFolders(host: Host): string[] {
-  const menu = ['Microsoft', 'Windows', 'Start Menu', 'Programs'];
+const MENU = ['Microsoft', 'Windows', 'Start Menu', 'Programs'];
+
+/** A folder shortcuts are looked for in, and the other person's profile it lies in (none: ours, or everyone's). */
+export interface ShortcutFolder {
+  readonly folder: string;
+  readonly profile?: Profile;
+}
+
+/** The folders shortcuts are looked for in: ours and everyone's, then each other profile's Start menu and desktop. */
+export function shortcutFolders(host: Host, others: readonly Profile[] = []): ShortcutFolder[] {
   const programData = expandEnv(host, '%ProgramData%').includes('%') ? 'C:\\ProgramData' : expandEnv(host, '%ProgramData%');
   const appData = host.env.APPDATA || host.path.join(host.homedir, 'AppData', 'Roaming');
   const pub = host.env.PUBLIC || host.path.join(host.path.dirname(host.homedir), 'Public');
-  return [host.path.join(appData, ...menu), host.path.join(programData, ...menu), host.path.join(host.homedir, 'Desktop'), host.path.join(pub, 'Desktop')];
+  const ours = [host.path.join(appData, ...MENU), host.path.join(programData, ...MENU), host.path.join(host.homedir, 'Desktop'), host.path.join(pub, 'Desktop')];
+  const theirs = others.flatMap((profile) => [
+    { folder: host.path.join(roamingAppData(host, profile), ...MENU), profile },
+    { folder: host.path.join(profile.path, 'Desktop'), profile },
+  ]);
+  return [...ours.map((folder) => ({ folder })), ...theirs];
 }
 
 async function lnkFiles(host: Host, root: string): Promise<string[]> {
@@ -49,8 +65,11 @@ async function lnkFiles(host: Host, root: string): Promise<string[]> {
   return out;
 }
 
-async function shortcutHit(host: Host, app: BannedApp, path: string, program: string): Promise<Hit> {
-  const runs = await existsFollowing(host, program.includes('%') ? expandEnv(host, program) : program);
+async function shortcutHit(host: Host, app: BannedApp, path: string, program: string, profile: Profile | undefined): Promise<Hit> {
+  // In another profile, %APPDATA% and %USERPROFILE% are that person's folders, not ours.
+  const expanded = !program.includes('%') ? program : profile ? (expandForProfile(host, program, profile) ?? program) : expandEnv(host, program);
+  const runs = await existsFollowing(host, expanded);
+  const user = profileUser(profile);
   return {
     kind: runs ? 'installed' : 'leftover',
     install: `entry:${path}`,
@@ -62,7 +81,7 @@ async function shortcutHit(host: Host, app: BannedApp, path: string, program: st
       path,
       detail: `shortcut ${path} -> ${program}`,
       label: { key: runs ? 'bannedApp:evidence.shortcut.starts' : 'bannedApp:evidence.shortcut.started', params: { path, program } },
-      data: { form: 'shortcut', path, program, runs: runs ? '1' : '0' },
+      data: { form: 'shortcut', path, program, runs: runs ? '1' : '0', ...(user ? { user } : {}) },
     },
   };
 }
@@ -72,10 +91,12 @@ export const shortcutsProbe: Probe = {
   id: 'windows.shortcuts',
   async run(ctx, app) {
     if (app.windows.profileExecutables.length + app.windows.programFilesExecutables.length === 0) return notApplicable('no executables in the policy');
-    const folders = shortcutFolders(ctx.host);
+    const others = (await windowsScan(ctx).profiles()).profiles.filter((p) => !p.current);
+    const places = shortcutFolders(ctx.host, others);
+    const folders = places.map((p) => p.folder);
     const hits: Hit[] = [];
     const failures: Message[] = [];
-    for (const folder of folders) {
+    for (const { folder, profile } of places) {
       let files: string[];
       try {
         files = await lnkFiles(ctx.host, folder);
@@ -85,7 +106,7 @@ export const shortcutsProbe: Probe = {
       }
       for (const path of files) {
         const program = await appProgramOfShortcut(ctx.host, app, path).catch(() => undefined);
-        if (program) hits.push(await shortcutHit(ctx.host, app, path, program));
+        if (program) hits.push(await shortcutHit(ctx.host, app, path, program, profile));
       }
     }
     if (hits.length > 0 || failures.length === 0) return ran(lookedAt(folders), hits);
