@@ -1,8 +1,8 @@
 import type { z as Zod } from 'zod';
 import { lazySchema } from '../lazy-zod';
 
-/** The schema of a policy file, built on first use. The built-in one is Công văn 1981/UBND-VHTT. */
-export const policySchema = lazySchema((z) => {
+/** The schemas of a policy file and of one banned app in it, built on first use. */
+const schemas = lazySchema((z) => {
   const localized = z.object({ vi: z.string().min(1), en: z.string().min(1) }).strict();
   const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
   /** A case-insensitive regular expression given as text; checked to compile. */
@@ -138,7 +138,7 @@ export const policySchema = lazySchema((z) => {
     })
     .strict();
 
-  return z
+  const policy = z
     .object({
       schemaVersion: z.literal(1),
       id: z.string().regex(/^[a-z0-9-]+$/),
@@ -171,11 +171,15 @@ export const policySchema = lazySchema((z) => {
         .default({ bannedAppMinutes: 30 }),
     })
     .strict();
+  return { policy, bannedApp };
 });
+
+/** The schema of a policy file (built on first use). The built-in one is Công văn 1981/UBND-VHTT. */
+export const policySchema = (): ReturnType<typeof schemas>['policy'] => schemas().policy;
 
 /** A validated policy. */
 export type Policy = Zod.infer<ReturnType<typeof policySchema>>;
 /** One banned application's detection signatures. */
 export type BannedApp = Policy['bannedApps'][number];
-/** The schema of one banned app: the built-in policy's and an organisation policy's extra ones are the same. */
-export const bannedAppSchema = bannedApp;
+/** The schema of one banned app (built on first use): the built-in policy's and an organisation policy's extra ones are the same. */
+export const bannedAppSchema = (): ReturnType<typeof schemas>['bannedApp'] => schemas().bannedApp;
