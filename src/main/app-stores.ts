@@ -14,7 +14,7 @@ const status = z.enum(['violation', 'warning', 'ok', 'unknown']);
 const message = z.object({ key: z.string().min(1), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
 const summary = z.object({ violation: z.number(), warning: z.number(), unknown: z.number(), ok: z.number() });
 
-const historySchema = z.array(historyEntrySchema) satisfies z.ZodType<HistoryEntry[]>;
+const historySchema = z.array(historyEntrySchema()) satisfies z.ZodType<HistoryEntry[]>;
 
 // The last report is our own output; check the parts the app relies on and keep the rest as is. A report of
 // schema 1 (before `data.owner` was split) is still shown as it was: the app reads no evidence data from it.

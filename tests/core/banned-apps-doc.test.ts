@@ -21,7 +21,7 @@ function shapeOf(t: z.ZodType): Record<string, z.ZodType> | null {
 
 describe('docs/banned-apps.md', () => {
   it('names every field of a banned-app entry, with its section', () => {
-    const entry = (policySchema.shape.bannedApps as unknown as { element: z.ZodType }).element;
+    const entry = (policySchema().shape.bannedApps as unknown as { element: z.ZodType }).element;
     const fields = shapeOf(entry)!;
     const missing: string[] = [];
     for (const [name, t] of Object.entries(fields)) {

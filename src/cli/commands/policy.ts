@@ -78,7 +78,7 @@ export const policySignCommand: Command = {
       ctx.io.err(`${ctx.t.t('cli:error.prefix')}: ${ctx.t.message({ key: 'policy:refused.notJson', params: { source: input, detail: e instanceof Error ? e.message : String(e) } })}\n`);
       return 1;
     }
-    const parsed = orgPolicyFileSchema.safeParse(doc);
+    const parsed = orgPolicyFileSchema().safeParse(doc);
     if (!parsed.success) {
       ctx.io.err(`${ctx.t.t('cli:error.prefix')}: ${ctx.t.message({ key: 'policy:refused.malformed', params: { source: input, detail: zodIssues(parsed.error, 20) } })}\n`);
       return 1;

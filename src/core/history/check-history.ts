@@ -3,28 +3,31 @@
  * read-only, entry by entry, so one damaged entry is reported and skipped while the others are shown, and the
  * file itself is never changed here (the tray's store moves a damaged file aside whole: see src/main/state-store.ts).
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Message } from '../../shared/finding';
 import { HISTORY_LIMIT, type HistoryEntry } from '../../shared/history';
 import { readFailure } from '../checks/reasons';
 import { isHostError, type Host } from '../host/host';
 import type { MutableHost } from '../host/mutable-host';
+import { lazySchema } from '../lazy-zod';
 
 /** File name of the check history inside the user's data folder. */
 export const CHECK_HISTORY_FILE = 'history.json';
 
-const status = z.enum(['violation', 'warning', 'ok', 'unknown']);
-const message = z.object({ key: z.string().min(1), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
-const summary = z.object({ violation: z.number(), warning: z.number(), unknown: z.number(), ok: z.number() });
+/** One entry of history.json: what the tray writes (historyEntry) and reads back (built on first use). */
+export const historyEntrySchema = lazySchema((z) => {
+  const status = z.enum(['violation', 'warning', 'ok', 'unknown']);
+  const message = z.object({ key: z.string().min(1), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
+  const summary = z.object({ violation: z.number(), warning: z.number(), unknown: z.number(), ok: z.number() });
 
-/** One entry of history.json: what the tray writes (historyEntry) and reads back. */
-export const historyEntrySchema = z.object({
-  at: z.string(),
-  summary,
-  durationMs: z.number(),
-  findings: z.array(z.object({ id: z.string(), status, title: message })),
-  checks: z.array(z.string()).optional(),
-}) satisfies z.ZodType<HistoryEntry>;
+  return z.object({
+    at: z.string(),
+    summary,
+    durationMs: z.number(),
+    findings: z.array(z.object({ id: z.string(), status, title: message })),
+    checks: z.array(z.string()).optional(),
+  }) satisfies z.ZodType<HistoryEntry>;
+});
 
 /** An entry that could not be read back: its place in the file (1 = newest) and why. */
 export interface SkippedEntry {
@@ -60,7 +63,7 @@ export function parseCheckHistory(text: string, file: string): CheckHistoryRead 
   const entries: HistoryEntry[] = [];
   const skipped: SkippedEntry[] = [];
   data.forEach((raw: unknown, i) => {
-    const parsed = historyEntrySchema.safeParse(raw);
+    const parsed = historyEntrySchema().safeParse(raw);
     if (parsed.success) entries.push(parsed.data);
     else skipped.push({ n: i + 1, reason: parsed.error.issues.slice(0, 3).map((x) => `${x.path.join('.') || '(root)'}: ${x.message}`).join('; ') });
   });

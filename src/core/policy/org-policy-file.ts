@@ -86,7 +86,7 @@ export async function readOrgPolicyFile(host: Host, folder: string, now: Date): 
   } catch (e) {
     return refuse(file, 'malformed', 'malformed', { detail: e instanceof Error ? e.message : String(e) });
   }
-  const parsed = orgPolicyFileSchema.safeParse(payload);
+  const parsed = orgPolicyFileSchema().safeParse(payload);
   if (!parsed.success) return refuse(file, 'malformed', 'malformed', { detail: zodIssues(parsed.error) });
   const today = now.toISOString().slice(0, 10);
   if (parsed.data.notAfter < today) return refuse(file, 'expired', 'expired', { notAfter: displayDay(parsed.data.notAfter), policyId: parsed.data.id });

@@ -48,7 +48,7 @@ export async function readRegistrySettings(host: Host): Promise<RegistrySettings
   const raw = settingsFromKey(key);
   if (!raw.found) return { ok: true, settings: null };
   if (raw.wrongType.length > 0) return { ok: false, refusal: { source, kind: 'malformed', reason: { key: 'policy:refused.registryMalformed', params: { source, detail: raw.wrongType.join('; ') } } } };
-  const parsed = orgSettingsSchema.safeParse(raw.doc);
+  const parsed = orgSettingsSchema().safeParse(raw.doc);
   if (!parsed.success) return { ok: false, refusal: { source, kind: 'malformed', reason: { key: 'policy:refused.registryMalformed', params: { source, detail: zodIssues(parsed.error) } } } };
   return { ok: true, settings: parsed.data };
 }

@@ -71,10 +71,10 @@ describe('the ADMX template', () => {
     for (const d of declaredValues().filter((v) => v.element.localName === 'decimal')) {
       const min = Number(d.element.getAttribute('minValue'));
       const max = Number(d.element.getAttribute('maxValue'));
-      expect(orgSettingsSchema.safeParse(settingsWith(d.name, min)).success, `${d.name} ${min}`).toBe(true);
-      expect(orgSettingsSchema.safeParse(settingsWith(d.name, max)).success, `${d.name} ${max}`).toBe(true);
-      expect(orgSettingsSchema.safeParse(settingsWith(d.name, min - 1)).success, `${d.name} ${min - 1}`).toBe(false);
-      expect(orgSettingsSchema.safeParse(settingsWith(d.name, max + 1)).success, `${d.name} ${max + 1}`).toBe(false);
+      expect(orgSettingsSchema().safeParse(settingsWith(d.name, min)).success, `${d.name} ${min}`).toBe(true);
+      expect(orgSettingsSchema().safeParse(settingsWith(d.name, max)).success, `${d.name} ${max}`).toBe(true);
+      expect(orgSettingsSchema().safeParse(settingsWith(d.name, min - 1)).success, `${d.name} ${min - 1}`).toBe(false);
+      expect(orgSettingsSchema().safeParse(settingsWith(d.name, max + 1)).success, `${d.name} ${max + 1}`).toBe(false);
     }
   });
 
