@@ -33,4 +33,14 @@ describe.skipIf(why !== null)(layoutTitle("Zoom installed from its .rpm (real la
     expect(bad[0]!.evidence.find((e) => e.path === '/opt/zoom')).toMatchObject({ kind: 'folder', label: { key: 'bannedApp:evidence.folderOfPackage', params: { package: 'zoom', manager: 'rpm' } } });
     expect(findings.filter((f) => f.status === 'unknown')).toEqual([]);
   });
+
+  it("fix zoom plans the rpm package's removal by dnf (as administrator); Debian has no dnf, so it is not run here and rpm -e is no fallback", async () => {
+    const r = await m.exec(cliArgv(['fix', 'zoom', '--dry-run', '--json']));
+    const doc = JSON.parse(r.stdout) as { mode: string; plans: { kind: string; steps: { kind: string; argv?: string[]; elevation?: string }[] }[] };
+    expect(doc.mode).toBe('dry-run');
+    const runs = doc.plans.flatMap((p) => p.steps).filter((s) => s.kind === 'run');
+    expect(runs.map((s) => [s.argv, s.elevation])).toEqual([[['dnf', 'remove', '-y', 'zoom'], 'admin']]);
+    // Still installed: a dry run changes nothing.
+    expect(await m.must(['rpm', '-q', '--qf', '%{NAME}\\n', 'zoom'])).toBe('zoom\n');
+  });
 });
