@@ -11,7 +11,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { EMITS, IMPLEMENTS, LEFT_OUT, NOT_EMITTED } from '../system/electron-shim/coverage';
 import electron from '../system/electron-shim/electron';
-import { DELIVER, INVOKE_BINDING, MISSING_BINDING, pageRuntime } from '../system/electron-shim/page-runtime';
+import { DELIVER, INVOKE_BINDING, MISSING_BINDING, preloadRuntime } from '../system/electron-shim/page-runtime';
 
 const ROOT = join(__dirname, '..', '..');
 const SOURCES = ['src/main', 'src/preload'].flatMap((d) => readdirSync(join(ROOT, d)).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).map((f) => join(ROOT, d, f)));
@@ -88,7 +88,10 @@ describe('the Electron shim implements every Electron API the app uses', () => {
     const window: Record<string, unknown> = { [INVOKE_BINDING]: () => Promise.resolve(null), [MISSING_BINDING]: () => undefined };
     window.window = window;
     window.top = window;
-    runInNewContext(pageRuntime('window.probe = require("electron");'), window);
+    // The bridge's DOM events (nothing answers here: this test looks at the electron module only).
+    window.document = { addEventListener: () => undefined, dispatchEvent: () => true };
+    window.CustomEvent = class {};
+    runInNewContext(preloadRuntime('window.probe = require("electron");'), window);
     const probe = window.probe as { ipcRenderer: object; contextBridge: object };
     expect(typeof window[DELIVER]).toBe('function');
     const objects: Record<string, object> = { electron: probe, IpcRenderer: probe.ipcRenderer, ContextBridge: probe.contextBridge };

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { ShimCommand, ShimEvent, ShimMessage, ShimRequest } from './electron-shim/protocol';
+import { PRELOAD_WORLD } from './electron-shim/page-runtime';
 import { SHIM_ENV } from './electron-shim/protocol';
 
 export const ROOT = join(__dirname, '..', '..');
@@ -94,6 +95,28 @@ export async function appPage(browser: Browser, outDir: string, timeoutMs = 30_0
     if (page) return page;
     if (Date.now() > end) throw new Error(`no page of ${want} opened`);
     await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * Evaluates an expression in the page's preload world (where the preload and its bindings live, out of
+ * the page's reach): what a compromised renderer process could run. Its value, awaited.
+ */
+export async function inPreloadWorld(page: Page, expression: string): Promise<unknown> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const contexts: { id: number; name: string; auxData?: { frameId?: string } }[] = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context as (typeof contexts)[number]));
+    // Enabling reports the contexts that exist already.
+    await cdp.send('Runtime.enable');
+    const frameId = (await cdp.send('Page.getFrameTree')).frameTree.frame.id;
+    const context = contexts.filter((c) => c.name === PRELOAD_WORLD && c.auxData?.frameId === frameId).at(-1);
+    if (!context) throw new Error('the page has no preload world');
+    const r = await cdp.send('Runtime.evaluate', { expression, contextId: context.id, awaitPromise: true, returnByValue: true });
+    if (r.exceptionDetails) throw new Error(r.exceptionDetails.exception?.description ?? r.exceptionDetails.text);
+    return r.result.value as unknown;
+  } finally {
+    await cdp.detach().catch(() => undefined);
   }
 }
 

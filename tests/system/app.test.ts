@@ -17,7 +17,8 @@ import { trayIconFile } from '../../src/main/tray-icon';
 import type { TrayState } from '../../src/main/tray-state';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import type { Report } from '../../src/shared/report';
-import { AppProcess, appPage, buildApp, connectTest, ROOT, TestChromium, whyNot } from './app-under-test';
+import { AppProcess, appPage, buildApp, connectTest, inPreloadWorld, ROOT, TestChromium, whyNot } from './app-under-test';
+import { DELIVER, INVOKE_BINDING, MISSING_BINDING, RAW_INVOKE, SETTLE } from './electron-shim/page-runtime';
 import { officePc, writeMachine } from './machines';
 
 const skip = whyNot();
@@ -86,7 +87,7 @@ describe.skipIf(skip !== null)(`the built app on the Electron shim${skip ? ` —
     await Promise.all(apps.map((a) => a.exited));
     await browser?.close().catch(() => undefined);
     await chrome?.stop();
-    rmSync(work, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     if (outDir) rmSync(join(outDir, '..'), { recursive: true, force: true });
   });
 
@@ -244,27 +245,60 @@ describe.skipIf(skip !== null)(`the built app on the Electron shim${skip ? ` —
       await shot(page, 'system-findings-en');
     });
 
-    it('a hostile script in the page: bad payloads and made-up channels are refused by the handlers', async () => {
-      // The page's own world: the raw binding ipcRenderer.invoke uses (what a compromised renderer could reach) and window.api.
+    it('a hostile script in the page: bad payloads through window.api are refused by the handlers; a made-up channel, from the preload\'s world, too', async () => {
+      // The page's own world reaches only window.api; its calls carry whatever the script gives them.
       const answers = (await page.evaluate(`(async () => {
-        const invoke = window.__atttShimInvoke;
         const out = [];
-        out.push(await invoke('fix:run', [{ findingId: 'x'.repeat(100000), planId: 1 }]));
-        out.push(await invoke('settings:set', [{ language: 'fr', startAtLogin: 'yes' }]));
-        out.push(await invoke('link:open', [{ url: 'javascript:alert(1)' }]));
-        out.push(await invoke('history:list', [{ limit: -1 }]));
+        out.push(await window.api.runFix('x'.repeat(100000), 1));
+        out.push(await window.api.setSettings({ language: 'fr', startAtLogin: 'yes' }));
+        out.push(await window.api.openLink('javascript:alert(1)'));
+        out.push(await window.api.listHistory(-1));
         out.push(await window.api.snoozeFinding('no-such-finding'));
-        out.push(await invoke('shell:exec', [['rm', '-rf', '/']]).catch((e) => 'rejected: ' + e.message));
         return out;
       })()`)) as unknown[];
       for (const a of [answers[0], answers[1], answers[3]]) expect(a).toMatchObject({ ok: false, error: { code: 'invalid-request', message: { key: 'ui:error.invalidRequest' } } });
       // A link outside the allowlist is not opened: the answer is "not opened".
       expect(answers[2]).toEqual({ ok: true, value: false });
       expect(answers[4]).toMatchObject({ ok: false });
-      expect(String(answers[5])).toContain("No handler registered for 'shell:exec'");
+      // A compromised renderer reaching the raw invoke in the preload's world: a channel with no handler is refused.
+      const raw = await inPreloadWorld(page, `globalThis.${RAW_INVOKE}('shell:exec', [['rm', '-rf', '/']]).then(() => 'answered', (e) => 'rejected: ' + e.message)`);
+      expect(String(raw)).toContain("No handler registered for 'shell:exec'");
       expect(app.all('shell:open-external')).toEqual([]);
       // Nothing changed: the language is still English.
       expect(JSON.parse(readFileSync(join(u.dataDir, 'settings.json'), 'utf8'))).toMatchObject({ language: 'en' });
+    });
+
+    it('context isolation: the page sees only the declared window.api; the preload\'s internals and prototypes are out of its reach', async () => {
+      const declared = [...readFileSync(join(ROOT, 'src', 'preload', 'api.ts'), 'utf8').matchAll(/^ {4}(\w+): /gm)].map((m) => m[1]).sort();
+      const seen = await page.evaluate(`(() => ({
+        ipcRenderer: typeof window.ipcRenderer,
+        require: typeof require,
+        process: typeof process,
+        module: typeof module,
+        electron: typeof window.electron,
+        bindings: ${JSON.stringify([INVOKE_BINDING, MISSING_BINDING, RAW_INVOKE, DELIVER, SETTLE])}.map((n) => typeof window[n]),
+        api: Object.keys(window.api).sort(),
+        frozen: Object.isFrozen(window.api),
+        // A function of window.api is the page's own world's: its constructor builds functions there, not in the preload's.
+        behind: window.api.latestReport.constructor('return typeof ipcRenderer + "," + typeof require')(),
+      }))()`);
+      expect(seen).toEqual({ ipcRenderer: 'undefined', require: 'undefined', process: 'undefined', module: 'undefined', electron: 'undefined', bindings: ['undefined', 'undefined', 'undefined', 'undefined', 'undefined'], api: declared, frozen: true, behind: 'undefined,undefined' });
+      // Tampering with the page's JSON and prototypes does not reach the preload: it still asks main for report:latest.
+      const from = app.events.length;
+      const r = (await page.evaluate(`(async () => {
+        const stringify = JSON.stringify;
+        JSON.stringify = () => '{"id":1,"channel":"shell:exec","args":[]}';
+        Object.prototype.channel = 'shell:exec';
+        try {
+          const r = await window.api.latestReport();
+          return { ok: r.ok, findings: Array.isArray(r.value && r.value.findings) };
+        } finally {
+          JSON.stringify = stringify;
+          delete Object.prototype.channel;
+        }
+      })()`)) as { ok: boolean; findings: boolean };
+      expect(r).toEqual({ ok: true, findings: true });
+      expect(app.events.slice(from).filter((e) => e.type === 'ipc:invoke').map((e) => (e as { channel: string }).channel)).toEqual(['report:latest']);
     });
 
     it('the window does not navigate away, and a page at another address is refused by the sender check', async () => {

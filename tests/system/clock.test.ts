@@ -86,7 +86,7 @@ describe.skipIf(skip !== null)(`the app's injected clock: wake-up checks, a snoo
     await Promise.all(apps.map((a) => a.exited));
     await browser?.close().catch(() => undefined);
     await chrome?.stop();
-    rmSync(work, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     if (outDir) rmSync(join(outDir, '..'), { recursive: true, force: true });
   });
 

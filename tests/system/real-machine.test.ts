@@ -11,7 +11,8 @@
  * has every check and the audit log every step. Faked: the administrator password prompt (pkexec is
  * sudo with a NOPASSWD rule for the person, as in tests/real-layout/fix-debian.test.ts).
  */
-import { chmodSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -43,7 +44,7 @@ describe.skipIf(why !== null)(layoutTitle('the built app on a real-shaped Debian
   let browser: Browser;
   let app: AppProcess;
   let page: Page;
-  const profile = join(ROOT, 'test-results', 'system-real-machine-chromium');
+  const profile = mkdtempSync(join(tmpdir(), 'attt-system-real-chromium-'));
   /** A file of the person's data folder, read from the host side. */
   const data = (name: string): string => readFileSync(m.hostPath(`${DATA}/${name}`), 'utf8');
   const lastReport = (): Report => JSON.parse(data('last-report.json')) as Report;
@@ -68,7 +69,6 @@ describe.skipIf(why !== null)(layoutTitle('the built app on a real-shaped Debian
     m.write(MIMEAPPS, '[Default Applications]\ntext/html=firefox-esr.desktop\nx-scheme-handler/zoommtg=Zoom.desktop\n', { owner: USER });
     // A patched PC: its package lists hold nothing newer than what is installed (the host's own lists may).
     m.opaque('/var/lib/apt/lists');
-    rmSync(profile, { recursive: true, force: true });
     chrome = await TestChromium.start(profile);
     browser = await connectTest(chrome.endpoint);
     const env = {
@@ -92,7 +92,8 @@ describe.skipIf(why !== null)(layoutTitle('the built app on a real-shaped Debian
     await app?.exited;
     await browser?.close().catch(() => undefined);
     await chrome?.stop();
-    rmSync(profile, { recursive: true, force: true });
+    // Chromium's helpers may still be writing its profile for a moment after it ended.
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     m?.dispose();
     if (outDir) rmSync(join(outDir, '..'), { recursive: true, force: true });
   });
@@ -175,6 +176,16 @@ describe.skipIf(why !== null)(layoutTitle('the built app on a real-shaped Debian
     expect(texts[0]).toContain('0 vi phạm, 0 cảnh báo');
     expect(texts[1]).toContain('0 vi phạm, 1 cảnh báo');
     expect(texts[2]).toContain('2 vi phạm, 1 cảnh báo');
+    // What changed, in words: the handler gone last; the package and the running Zoom gone before it; nothing to compare the first with.
+    const gone = (row: number) => rows.nth(row).locator('li.change').evaluateAll((els) => els.map((e) => `${e.className}: ${e.textContent}`));
+    const said = (key: string) => vi.t(key, { app: 'Zoom', product: 'Zoom' });
+    expect(await gone(0)).toEqual([`change change-resolved: ${vi.t('common:change.resolved')}: ${said('bannedApp:form.url-handler')} — ${vi.t('common:change.was', { before: vi.t('common:status.warning') })}`]);
+    const second = await gone(1);
+    expect(second).toHaveLength(2);
+    for (const line of second) expect(line).toMatch(/^change change-resolved: /);
+    expect(second.join('\n')).toContain(said('bannedApp:running.title'));
+    expect(second.join('\n')).toMatch(/zoom 6\.4\.6\.1370/);
+    expect(texts[2]).toContain(vi.t('common:change.first'));
     await shot('system-real-pc-history-vi');
     const audit = data(AUDIT_LOG_FILE).trim().split('\n').map((l) => JSON.parse(l) as AuditEntry);
     const steps = audit.filter((e) => e.type === 'step');

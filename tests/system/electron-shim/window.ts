@@ -1,19 +1,20 @@
 /**
  * BrowserWindow, webContents and session on a real page in Chromium (playwright-core over CDP): the
- * built renderer loaded from file://, the built preload evaluated before the page's scripts, and
- * ipcRenderer.invoke/on carried by page bindings to the shim's ipcMain, so the app's own handlers
- * (sender check included) answer the real page. The window's frame is not drawn: show, hide and
+ * built renderer loaded from file://, the built preload evaluated before the page's scripts in its own
+ * isolated world (context isolation: page-runtime.ts), and ipcRenderer.invoke/on carried by CDP
+ * bindings of that world to the shim's ipcMain, so the app's own handlers (sender check included)
+ * answer the real page. The window's frame is not drawn: show, hide and
  * focus are recorded.
  */
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page, type Route } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page, type Route } from 'playwright-core';
 import { app } from './app';
 import { record } from './control';
 import { invokeEvent, ipcMainImpl } from './ipc-main';
-import { DELIVER, INVOKE_BINDING, MISSING_BINDING, pageRuntime } from './page-runtime';
+import { DELIVER, INVOKE_BINDING, mainWorldBridge, MISSING_BINDING, PRELOAD_WORLD, preloadRuntime, SETTLE } from './page-runtime';
 import { SHIM_ENV } from './protocol';
 import { strict } from './strict';
 
@@ -127,28 +128,59 @@ export class ShimWebContents extends EventEmitter {
 
   /** Like Electron: a message to a page that is not there yet is lost (recorded as not delivered). */
   send(channel: string, payload: unknown): void {
-    const page = this.page;
     this.sending = this.sending.then(async () => {
       let delivered = false;
-      if (page && !this.destroyed && !this.loading) {
-        delivered = await page.evaluate(([fn, c, p]) => (globalThis as unknown as Record<string, (c: unknown, p: unknown) => boolean>)[fn as string]!(c, p), [DELIVER, channel, payload] as const).catch(() => false);
+      if (this.cdp && this.preloadContext !== null && !this.destroyed && !this.loading) {
+        const r = await this.cdp.send('Runtime.evaluate', { expression: `globalThis.${DELIVER}(${JSON.stringify(channel)}, ${JSON.stringify(payload) ?? 'undefined'})`, contextId: this.preloadContext, returnByValue: true }).catch(() => null);
+        delivered = r?.result.value === true;
       }
       record({ type: 'ipc:send', channel, delivered });
     });
   }
 
-  /** Wires one page: bindings, preload, request filter, navigation and window-open rules. */
+  /** The page's CDP session (the preload's world and its bindings), and that world's current context. */
+  private cdp: CDPSession | null = null;
+  private preloadContext: number | null = null;
+
+  /**
+   * Wires one page: the preload in its own world with the bindings there only, the bridge's end in the
+   * page's world, the request filter, navigation and window-open rules.
+   */
   async attach(page: Page, preloadPath: string): Promise<void> {
     this.page = page;
-    await page.exposeBinding(INVOKE_BINDING, async (source, channel: string, args: unknown[]) => {
-      const senderUrl = source.frame.url();
+    const cdp = await page.context().newCDPSession(page);
+    this.cdp = cdp;
+    await cdp.send('Page.enable');
+    await cdp.send('Runtime.enable');
+    const mainFrameId = (await cdp.send('Page.getFrameTree')).frameTree.frame.id;
+    cdp.on('Runtime.executionContextCreated', ({ context }) => {
+      const aux = context.auxData as { frameId?: string } | undefined;
+      if (context.name === PRELOAD_WORLD && aux?.frameId === mainFrameId) this.preloadContext = context.id;
+    });
+    cdp.on('Runtime.bindingCalled', ({ name, payload, executionContextId }) => {
+      if (name === MISSING_BINDING) record({ type: 'shim:missing', api: String(payload) });
+      if (name !== INVOKE_BINDING) return;
+      let req: { id?: unknown; channel?: unknown; args?: unknown };
+      try {
+        req = JSON.parse(payload) as typeof req;
+      } catch {
+        return;
+      }
+      const senderUrl = page.mainFrame().url();
+      const channel = String(req.channel);
       record({ type: 'ipc:invoke', channel, senderUrl });
-      return ipcMainImpl.invoke(String(channel), invokeEvent(wcProxy(this), senderUrl), Array.isArray(args) ? args : []);
+      void Promise.resolve()
+        .then(() => ipcMainImpl.invoke(channel, invokeEvent(wcProxy(this), senderUrl), Array.isArray(req.args) ? req.args : []))
+        .then(
+          (v) => [true, v] as const,
+          (e: unknown) => [false, e instanceof Error ? e.message : String(e)] as const,
+        )
+        .then(([ok, v]) => cdp.send('Runtime.evaluate', { expression: `globalThis.${SETTLE}(${Number(req.id)}, ${ok}, ${JSON.stringify(v) ?? 'undefined'})`, contextId: executionContextId }))
+        .catch(() => undefined);
     });
-    await page.exposeBinding(MISSING_BINDING, (_source, api: string) => {
-      record({ type: 'shim:missing', api: String(api) });
-    });
-    await page.addInitScript({ content: pageRuntime(readFileSync(preloadPath, 'utf8')) });
+    for (const name of [INVOKE_BINDING, MISSING_BINDING]) await cdp.send('Runtime.addBinding', { name, executionContextName: PRELOAD_WORLD });
+    await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: preloadRuntime(readFileSync(preloadPath, 'utf8')), worldName: PRELOAD_WORLD });
+    await page.addInitScript({ content: mainWorldBridge() });
     page.on('load', () => {
       this.loading = false;
       record({ type: 'window:loaded', url: page.url() });
