@@ -327,7 +327,7 @@ describe.skipIf(skip !== null)(`the built app on the Electron shim${skip ? ` —
         const b = document.createElement('button');
         b.id = 'hostile-open';
         b.textContent = 'hostile open';
-        b.addEventListener('click', () => window.open('https://support.zoom.com/hc/vi'));
+        b.addEventListener('click', () => window.open('https://vncert.vn/'));
         document.body.prepend(b);
       }`);
       await page.locator('#hostile-open').click();
@@ -346,7 +346,7 @@ describe.skipIf(skip !== null)(`the built app on the Electron shim${skip ? ` —
       await app.waitFor('window:open', (e) => e.url.startsWith('http://example.invalid'), from);
       await page.evaluate("document.getElementById('hostile-link')?.remove()");
       expect(app.all('window:open').slice(-2).map((e) => e.action)).toEqual(['deny', 'deny']);
-      expect(app.all('shell:open-external').map((e) => e.url)).toEqual(['https://support.zoom.com/hc/vi']);
+      expect(app.all('shell:open-external').map((e) => e.url)).toEqual(['https://vncert.vn/']);
     });
 
     it('removal from the window on a recorded machine is refused in words, and nothing is removed', async () => {
