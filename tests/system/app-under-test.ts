@@ -54,7 +54,8 @@ export class TestChromium {
   ) {}
 
   static async start(profile: string): Promise<TestChromium> {
-    const proc = spawn(CHROMIUM, [...CHROMIUM_FLAGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    // Its own process group, so that stopping it ends its helpers too (they write the profile until they end).
+    const proc = spawn(CHROMIUM, [...CHROMIUM_FLAGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
     const endpoint = await new Promise<string>((resolve, reject) => {
       let text = '';
       const timer = setTimeout(() => reject(new Error(`Chromium gave no DevTools endpoint: ${text}`)), 60_000);
@@ -72,12 +73,27 @@ export class TestChromium {
     return new TestChromium(endpoint, proc);
   }
 
-  /** Ends Chromium and waits until it has (so its profile can be removed). */
+  /** Ends Chromium and its helper processes and waits until they have (so its profile can be removed). */
   async stop(): Promise<void> {
-    if (this.proc.exitCode !== null || this.proc.signalCode !== null) return;
-    const gone = new Promise((r) => this.proc.once('exit', r));
-    this.proc.kill('SIGTERM');
-    await gone;
+    const group = this.proc.pid;
+    if (this.proc.exitCode === null && this.proc.signalCode === null) {
+      const gone = new Promise((r) => this.proc.once('exit', r));
+      this.proc.kill('SIGTERM');
+      await gone;
+    }
+    if (group === undefined) return;
+    const alive = (): boolean => {
+      try {
+        process.kill(-group, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    if (alive()) process.kill(-group, 'SIGTERM');
+    // A limit only against a hang; the helpers end within moments of the browser.
+    for (let i = 0; i < 200 && alive(); i++) await new Promise((r) => setTimeout(r, 50));
+    if (alive()) process.kill(-group, 'SIGKILL');
   }
 }
 
