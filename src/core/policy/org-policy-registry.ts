@@ -47,6 +47,7 @@ export async function readRegistrySettings(host: Host): Promise<RegistrySettings
   if (!r.exists || !key) return { ok: true, settings: null };
   const raw = settingsFromKey(key);
   if (!raw.found) return { ok: true, settings: null };
+  if (raw.lossy.length > 0) return { ok: false, refusal: { source, kind: 'unreadable', reason: { key: 'policy:refused.registryLossy', params: { source, detail: raw.lossy.join(', ') } } } };
   if (raw.wrongType.length > 0) return { ok: false, refusal: { source, kind: 'malformed', reason: { key: 'policy:refused.registryMalformed', params: { source, detail: raw.wrongType.join('; ') } } } };
   const parsed = orgSettingsSchema().safeParse(raw.doc);
   if (!parsed.success) return { ok: false, refusal: { source, kind: 'malformed', reason: { key: 'policy:refused.registryMalformed', params: { source, detail: zodIssues(parsed.error) } } } };
@@ -54,9 +55,10 @@ export async function readRegistrySettings(host: Host): Promise<RegistrySettings
 }
 
 /** The settings document of the key's values (names case-insensitive, as the registry is; empty text is unset). */
-function settingsFromKey(key: RegKey): { found: boolean; doc: Record<string, unknown>; wrongType: string[] } {
+function settingsFromKey(key: RegKey): { found: boolean; doc: Record<string, unknown>; wrongType: string[]; lossy: string[] } {
   const doc: Record<string, unknown> = {};
   const wrongType: string[] = [];
+  const lossy: string[] = [];
   let found = false;
   for (const s of POLICY_REGISTRY_VALUES) {
     const v = regValue(key, s.name);
@@ -64,6 +66,11 @@ function settingsFromKey(key: RegKey): { found: boolean; doc: Record<string, unk
     let value: unknown;
     if (s.type === 'REG_SZ' && (v.type === 'REG_SZ' || v.type === 'REG_EXPAND_SZ')) {
       if (v.data.trim() === '') continue;
+      // reg prints in the console's code page: a letter it could not print is `?` or U+FFFD, never shown as the agency's words.
+      if (/[?\uFFFD]/.test(v.data)) {
+        lossy.push(s.name);
+        continue;
+      }
       value = v.data;
     } else if (s.type === 'REG_DWORD' && v.type === 'REG_DWORD') {
       value = s.path[s.path.length - 1] === 'usersMayTurnOff' ? v.data !== 0 : v.data;
@@ -77,7 +84,7 @@ function settingsFromKey(key: RegKey): { found: boolean; doc: Record<string, unk
   // The advisory page shows the note in the window's language: one language given serves both.
   const note = doc.advisoryNote as { vi?: string; en?: string } | undefined;
   if (note) doc.advisoryNote = { vi: note.vi ?? note.en, en: note.en ?? note.vi };
-  return { found: found || wrongType.length > 0, doc, wrongType };
+  return { found: found || wrongType.length > 0 || lossy.length > 0, doc, wrongType, lossy };
 }
 
 function setAt(doc: Record<string, unknown>, path: readonly string[], value: unknown): void {

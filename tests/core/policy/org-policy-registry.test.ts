@@ -93,6 +93,12 @@ describe('the organisation policy from Group Policy', () => {
     expect(String(p.provenance.refusals[0]!.reason.params?.detail)).toContain(detail);
   });
 
+  it('text reg could not print in the console\'s code page (`?`) is refused, never shown garbled', async () => {
+    const p = await loadPolicyInForce(windows({ stdout: regOutput(['AgencyName    REG_SZ    UBND phu?ng C?m Th?y']) }), NOW);
+    expect(p.provenance).toMatchObject({ origin: 'builtin', refusals: [{ kind: 'unreadable', reason: { key: 'policy:refused.registryLossy', params: { detail: 'AgencyName' } } }] });
+    expect(p.provenance.agency).toBeUndefined();
+  });
+
   it('reg that cannot answer is said, not taken for "no policy"', async () => {
     const p = await loadPolicyInForce(windows({ error: 'timeout' }), NOW);
     expect(p.provenance.refusals).toMatchObject([{ kind: 'unreadable', source: 'HKLM\\SOFTWARE\\Policies\\attt-selfcheck', reason: { key: 'policy:refused.registryUnreadable' } }]);
