@@ -80,6 +80,36 @@ export function fakeBridge(data: PreviewData): AtttApi {
       emit('report:updated', report);
       return ok(run.result);
     },
+    // The whole app: the recorded per-finding plans and runs of its findings, as one plan and one run.
+    planAppFix: async (appId) => {
+      await pause(50);
+      const mine = report.findings.filter((f) => f.app === appId);
+      const items = mine.flatMap((f) => {
+        const p = scenario.plans[f.id];
+        return p && 'plan' in p ? [{ ...p.plan, planId: `app:${appId}@1` }] : [];
+      });
+      if (items.length === 0) return fail('not-available', { key: 'ui:error.noPlan' });
+      const running = mine.some((f) => f.evidence.some((e) => e.kind === 'process'));
+      return ok({ appId, app: items[0]!.app ?? appId, planId: `app:${appId}@1`, items, running });
+    },
+    runAppFix: async (appId) => {
+      const results = [];
+      for (const f of report.findings.filter((x) => x.app === appId)) {
+        const run = scenario.runs[f.id];
+        if (!run) continue;
+        emit('fix:progress', { appId, findingId: f.id, stepId: 'item', state: 'running' });
+        for (const p of run.progress) {
+          await pause(150);
+          emit('fix:progress', { ...(p as FixProgress), appId });
+        }
+        emit('fix:progress', { appId, findingId: f.id, stepId: 'item', state: run.result.resolved ? 'done' : 'failed' });
+        results.push(run.result);
+        report = run.after;
+      }
+      emit('report:updated', report);
+      return ok({ appId, items: results });
+    },
+    closeApp: () => fail('not-available', { key: 'fix:cli.recordedHost' }),
     pauseNotifications: (duration) => ok({ pausedUntil: duration === 'off' ? null : new Date(now + 3_600_000).toISOString() }),
     notificationState: () => ok({ pausedUntil: null }),
     snoozeFinding: (findingId) => ok({ findingId, snoozedUntil: new Date(now + 86_400_000).toISOString() }),

@@ -5,7 +5,7 @@
  */
 import { EventEmitter } from 'node:events';
 import type { Message } from '../shared/finding';
-import type { FixPlanView, FixProgress, FixResultView } from '../shared/fix';
+import type { AppFixPlanView, AppFixResultView, CloseResultView, FixPlanView, FixProgress, FixResultView, FixVerdict } from '../shared/fix';
 import { historyEntry, type HistoryEntry } from '../shared/history';
 import type { PauseDuration, PauseState, SnoozeState } from '../shared/ipc-contract';
 import type { Report } from '../shared/report';
@@ -13,7 +13,7 @@ import type { Settings } from '../shared/settings';
 import { overlayReport } from '../core/overlay-report';
 import type { OrgChoices } from '../core/policy/policy-in-force';
 import { HISTORY_LIMIT, openStores, type AppStores } from './app-stores';
-import { findingVerdict, type FixService } from './fix-service';
+import { findingVerdict, type AppFixService, type FixService } from './fix-service';
 import { AppError } from './ipc-main';
 import { settingsSchema } from './ipc-schemas';
 import { decide, nextWake, notificationContent, pause, snooze, SNOOZE_MS, type NotificationContent } from './notifications';
@@ -29,6 +29,8 @@ export interface ControllerDeps {
   /** Runs the checks: all of them, or only the one named (the tray's frequent banned-app check). */
   readonly runChecks: (only?: string) => Promise<Report>;
   readonly fixer: FixService;
+  /** The removal of a whole banned app and its closing; without it those requests say they are not available. */
+  readonly appFixer?: AppFixService;
   /** Timers for the end of a pause or a snooze; Node's by default. */
   readonly setTimer?: (fn: () => void, ms: number) => unknown;
   readonly clearTimer?: (handle: unknown) => void;
@@ -294,6 +296,61 @@ export class AppController extends EventEmitter<ControllerEvents> {
         this.emit('fixing', false);
       }
     }
+  }
+
+  private appFixerOrThrow(): AppFixService {
+    if (!this.deps.appFixer) throw new AppError('not-available', { key: 'ui:error.noPlan' });
+    return this.deps.appFixer;
+  }
+
+  /** The removal plan for every finding of one banned app, from one fresh check. */
+  async planAppFix(appId: string): Promise<AppFixPlanView> {
+    return this.appFixerOrThrow().planApp(appId);
+  }
+
+  /** Shows "fixing" while `work` runs (one removal at a time), then checks again in full. */
+  private async changing<T>(id: string, work: () => Promise<T>): Promise<{ readonly value: T; readonly after: Report }> {
+    if (this.fixingId) throw new AppError('busy', { key: 'ui:error.fixBusy' });
+    this.fixingId = id;
+    this.emit('fixing', true);
+    try {
+      const value = await work();
+      this.fixingId = null; // the re-check below must show the real colour, not "fixing"
+      this.emit('fixing', false);
+      return { value, after: await this.checkAfterChange() };
+    } finally {
+      if (this.fixingId) {
+        this.fixingId = null;
+        this.emit('fixing', false);
+      }
+    }
+  }
+
+  /**
+   * Runs a whole app's removal (the app closed once, one re-check in the engine), then checks again in full;
+   * each item's verdict is the core's, made worse when the full check still sees that finding.
+   */
+  async runAppFix(appId: string, planId: string): Promise<AppFixResultView> {
+    const fixer = this.appFixerOrThrow();
+    const { value, after } = await this.changing(`app:${appId}`, () => fixer.runApp(appId, planId, (p) => this.emit('fixProgress', p)));
+    const items = value.items.map((item): FixResultView => {
+      let verdict: FixVerdict = findingVerdict(item.verdicts);
+      let message = item.message;
+      if (verdict === 'removed' && after.findings.some((f) => f.id === item.findingId && (f.status === 'violation' || f.status === 'warning'))) {
+        verdict = 'still-present';
+        message = { key: 'fix:why.stillThere' };
+      }
+      const resolved = verdict === 'removed';
+      return { findingId: item.findingId, ok: item.ok && resolved, resolved, verdict, message };
+    });
+    return { appId, items, ...(value.warning ? { warning: value.warning } : {}) };
+  }
+
+  /** «Đóng Zoom»: closes the running app (nothing removed), then checks again in full. */
+  async closeApp(appId: string): Promise<CloseResultView> {
+    const fixer = this.appFixerOrThrow();
+    const { value } = await this.changing(`close:${appId}`, () => fixer.closeApp(appId, (p) => this.emit('fixProgress', p)));
+    return { appId, ...value };
   }
 
   /**

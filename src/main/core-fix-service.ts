@@ -33,6 +33,7 @@ export function planView(findingId: string, planId: string, plans: readonly Reme
       title: s.title,
       ...(s.kind === 'run' ? { argv: s.argv } : {}),
       elevated: s.kind !== 'close-app' && s.elevation === 'admin',
+      ...(s.kind === 'close-app' ? { closesApp: true } : {}),
     })),
   );
   // Why apart from what to do; the same manual step of several plans said once.
@@ -78,6 +79,14 @@ export const PLAN_TTL_MS = 15 * 60_000;
 /** Plans kept at once (the oldest is dropped): the renderer cannot grow main's memory by asking. */
 export const MAX_PLANS = 16;
 
+/** The write door of a removal: the one given, else the real one, confined to ATTT_SELFCHECK_FIX_ROOTS when that is set (as the CLI). */
+export function fixMutableHost(options: Pick<CoreFixOptions, 'host' | 'mutable'>, now: () => Date): MutableHost {
+  if (options.mutable) return options.mutable;
+  const real = new RealMutableHost(options.host, now);
+  const roots = options.host.env.ATTT_SELFCHECK_FIX_ROOTS;
+  return roots ? new ConfinedMutableHost(real, roots.split(options.host.platform === 'win32' ? ';' : ':').filter(Boolean)) : real;
+}
+
 /**
  * The FixService backed by the core's removal engine. The renderer only names a finding and a plan
  * token made here; what runs is the plan main derived from its own check, never argv or paths sent in.
@@ -87,12 +96,7 @@ export function coreFixService(options: CoreFixOptions): FixService {
   const prepared = new Map<string, { readonly prep: PreparedFix; readonly planIds: readonly string[]; readonly at: number }>();
   let seq = 0;
   const ctx = () => ({ host: options.host, policy: options.policy(), now: now(), dataDir: options.dataDir });
-  const mutable = (): MutableHost => {
-    if (options.mutable) return options.mutable;
-    const real = new RealMutableHost(options.host, now);
-    const roots = options.host.env.ATTT_SELFCHECK_FIX_ROOTS;
-    return roots ? new ConfinedMutableHost(real, roots.split(options.host.platform === 'win32' ? ';' : ':').filter(Boolean)) : real;
-  };
+  const mutable = (): MutableHost => fixMutableHost(options, now);
   return {
     async plan(finding: Finding) {
       for (const app of options.policy().bannedApps) {

@@ -3,7 +3,7 @@
  * removal engine (src/core/remediation/) sits behind it (core-fix-service.ts), and tests put fakes there.
  */
 import type { Finding, Message } from '../shared/finding';
-import type { FixPlanView, FixProgress, FixVerdict } from '../shared/fix';
+import type { AppFixPlanView, FixPlanView, FixProgress, FixVerdict } from '../shared/fix';
 
 /** The core's verdict for one plan of the finding (src/core/remediation/fix-flow.ts, PlanVerdict). */
 export interface PlanVerdictView {
@@ -36,3 +36,27 @@ export interface FixService {
   run(finding: Finding, planId: string, progress: (p: FixProgress) => void): Promise<FixOutcome>;
 }
 
+
+/** The result of one finding in a whole app's removal. */
+export interface ItemOutcome extends FixOutcome {
+  readonly findingId: string;
+}
+
+/** What a whole app's removal reports: a result per finding, by the one re-check after all of them. */
+export interface AppFixOutcome {
+  readonly items: readonly ItemOutcome[];
+  readonly warning?: Message;
+}
+
+/** What closing the running app found by the re-check after it. */
+export interface CloseOutcome {
+  readonly verdict: 'closed' | 'still-running' | 'not-proven';
+  readonly message: Message;
+}
+
+/** Plans and runs the removal of a whole banned app (every finding of it, one check, one re-check), and closes it. */
+export interface AppFixService {
+  planApp(appId: string): Promise<AppFixPlanView>;
+  runApp(appId: string, planId: string, progress: (p: FixProgress) => void): Promise<AppFixOutcome>;
+  closeApp(appId: string, progress: (p: FixProgress) => void): Promise<CloseOutcome>;
+}

@@ -22,6 +22,9 @@ export function registerIpcHandlers(c: AppController, deps: HandlerDeps): void {
   handle('policy:get', () => deps.policy(), trusted);
   handle('fix:plan', (req) => c.planFix(req.findingId), trusted);
   handle('fix:run', (req) => c.runFix(req.findingId, req.planId), trusted);
+  handle('fix:plan-app', (req) => c.planAppFix(req.appId), trusted);
+  handle('fix:run-app', (req) => c.runAppFix(req.appId, req.planId), trusted);
+  handle('fix:close-app', (req) => c.closeApp(req.appId), trusted);
   handle('notifications:pause', (req) => c.pauseNotifications(req.duration), trusted);
   handle('notifications:state', () => c.pauseState(), trusted);
   handle('notifications:snooze', (req) => c.snoozeFinding(req.findingId), trusted);

@@ -10,6 +10,12 @@ export const findingIdSchema = z
   .max(200)
   .regex(/^[a-z0-9][a-z0-9._-]{0,63}:[A-Za-z0-9._:-]{1,128}$/, 'a finding id');
 
+/** A banned app's id as the policy schema allows it (src/core/policy/policy-schema.ts). */
+export const appIdSchema = z.string().min(1).max(64).regex(/^[a-z0-9-]+$/, 'an app id');
+
+/** A plan token main made (`FINDING@N`, `app:APP@N`). */
+const planIdSchema = z.string().min(1).max(200);
+
 /** A complete Settings object. */
 export const settingsSchema = z
   .object({
@@ -34,7 +40,10 @@ export const requestSchemas = {
   'history:list': z.object({ limit: z.number().int().min(1).max(1000).optional() }).strict(),
   'policy:get': none,
   'fix:plan': z.object({ findingId: findingIdSchema }).strict(),
-  'fix:run': z.object({ findingId: findingIdSchema, planId: z.string().min(1).max(200) }).strict(),
+  'fix:run': z.object({ findingId: findingIdSchema, planId: planIdSchema }).strict(),
+  'fix:plan-app': z.object({ appId: appIdSchema }).strict(),
+  'fix:run-app': z.object({ appId: appIdSchema, planId: planIdSchema }).strict(),
+  'fix:close-app': z.object({ appId: appIdSchema }).strict(),
   'notifications:pause': z.object({ duration: z.enum(['hour', 'tomorrow', 'off']) }).strict(),
   'notifications:state': none,
   'notifications:snooze': z.object({ findingId: findingIdSchema }).strict(),

@@ -9,6 +9,7 @@ import type { Host } from '../core/host/host';
 import { builtinPolicy } from '../core/policy/policy';
 import { loadPolicyInForce } from '../core/policy/policy-in-force';
 import { killTree } from '../core/check-process/kill-tree';
+import { coreAppFixService } from './core-app-fix-service';
 import { coreFixService } from './core-fix-service';
 import { findingsLogFor } from './findings-log';
 import type { CorruptFile } from './state-store';
@@ -62,7 +63,8 @@ export function startApp(dataDir: string, host: Host): RunningApp {
       void findingsLog.append(report);
       return report;
     });
-  const controller = new AppController({ dataDir, now: Date.now, runChecks, fixer: coreFixService({ host, policy: () => policy.current().policy, dataDir }), orgChoices: () => policy.current().choices });
+  const fixOptions = { host, policy: () => policy.current().policy, dataDir };
+  const controller = new AppController({ dataDir, now: Date.now, runChecks, fixer: coreFixService(fixOptions), appFixer: coreAppFixService(fixOptions), orgChoices: () => policy.current().choices });
   policyChanged = () => controller.organisationChanged();
   reportProblem = (p) => controller.reportProblem(p);
   let tr = mainTranslator(controller.settings().language);

@@ -8,6 +8,8 @@ export interface FixStepView {
   readonly argv?: readonly string[];
   /** True when this step asks the OS for administrator rights. */
   readonly elevated: boolean;
+  /** True when this step closes the running app (its meetings end, what is not saved is lost). */
+  readonly closesApp?: boolean;
 }
 
 /** A removal plan for one finding, derived from its evidence. */
@@ -25,7 +27,11 @@ export interface FixPlanView {
 
 /** Progress of a running removal, pushed on `fix:progress`. */
 export interface FixProgress {
-  readonly findingId: string;
+  /** The finding the step or item belongs to (none for the re-check of a whole app's removal). */
+  readonly findingId?: string;
+  /** Set for a whole app's removal (`fix:run-app`): the policy's id of the app. */
+  readonly appId?: string;
+  /** A step (`PLAN#N`), the whole item (ITEM_PROGRESS), or the re-check (RECHECK_PROGRESS). */
   readonly stepId: string;
   readonly state: 'running' | 'done' | 'failed' | 'skipped';
   readonly message?: Message;
@@ -50,4 +56,39 @@ export interface FixResultView {
   readonly message: Message;
   /** Something to say besides the verdict (e.g. the audit log could not be written). */
   readonly warning?: Message;
+}
+
+/** The stepId of progress about a whole item (one finding) of an app's removal. */
+export const ITEM_PROGRESS = 'item';
+/** The stepId of progress about the re-check after a removal. */
+export const RECHECK_PROGRESS = 'recheck';
+
+/** The removal of everything a banned app left on this PC, planned from one check: an item per finding. */
+export interface AppFixPlanView {
+  /** The policy's id of the app. */
+  readonly appId: string;
+  /** The app as the policy names it («Zoom»). */
+  readonly app: string;
+  /** The token to run exactly this plan with (`fix:run-app`). */
+  readonly planId: string;
+  /** One per finding, in the order they run; the app is closed once, by the first item that closes it. */
+  readonly items: readonly FixPlanView[];
+  /** Whether the app is running now (its processes are closed first). */
+  readonly running: boolean;
+}
+
+/** What an app's removal did: the result of each item, by the one re-check after all of them. */
+export interface AppFixResultView {
+  readonly appId: string;
+  readonly items: readonly FixResultView[];
+  /** Something to say besides the results (e.g. the audit log could not be written). */
+  readonly warning?: Message;
+}
+
+/** What closing the running app («Đóng Zoom») found by the re-check after it. */
+export interface CloseResultView {
+  readonly appId: string;
+  /** closed = the re-check no longer sees it running; still-running; not-proven = the re-check could not look. */
+  readonly verdict: 'closed' | 'still-running' | 'not-proven';
+  readonly message: Message;
 }

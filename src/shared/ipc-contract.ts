@@ -5,7 +5,7 @@
  * (src/main/ipc-schemas.ts) and answers with an IpcResult, never a thrown error.
  */
 import type { AdvisoryPoint, Message } from './finding';
-import type { FixPlanView, FixProgress, FixResultView } from './fix';
+import type { AppFixPlanView, AppFixResultView, CloseResultView, FixPlanView, FixProgress, FixResultView } from './fix';
 import type { HistoryEntry } from './history';
 import type { Citation, LocalizedText, Report } from './report';
 import type { Settings } from './settings';
@@ -75,6 +75,12 @@ export interface InvokeChannels {
   'policy:get': { readonly request: void; readonly response: PolicyView };
   'fix:plan': { readonly request: { readonly findingId: string }; readonly response: FixPlanView };
   'fix:run': { readonly request: { readonly findingId: string; readonly planId: string }; readonly response: FixResultView };
+  /** Every finding of one banned app, planned from one check (the «Gỡ bỏ toàn bộ» flow). */
+  'fix:plan-app': { readonly request: { readonly appId: string }; readonly response: AppFixPlanView };
+  /** Runs that plan: the app closed once, each item, one re-check; a result per item. */
+  'fix:run-app': { readonly request: { readonly appId: string; readonly planId: string }; readonly response: AppFixResultView };
+  /** «Đóng Zoom»: closes the running app (nothing removed), then checks again. */
+  'fix:close-app': { readonly request: { readonly appId: string }; readonly response: CloseResultView };
   'notifications:pause': { readonly request: { readonly duration: PauseDuration }; readonly response: PauseState };
   'notifications:state': { readonly request: void; readonly response: PauseState };
   /** "Nhắc lại sau": no reminder about one finding for a day, then one. */
@@ -111,6 +117,9 @@ export const INVOKE_CHANNELS = [
   'policy:get',
   'fix:plan',
   'fix:run',
+  'fix:plan-app',
+  'fix:run-app',
+  'fix:close-app',
   'notifications:pause',
   'notifications:state',
   'notifications:snooze',
@@ -134,6 +143,9 @@ export interface AtttApi {
   getPolicy(): Promise<IpcResult<PolicyView>>;
   planFix(findingId: string): Promise<IpcResult<FixPlanView>>;
   runFix(findingId: string, planId: string): Promise<IpcResult<FixResultView>>;
+  planAppFix(appId: string): Promise<IpcResult<AppFixPlanView>>;
+  runAppFix(appId: string, planId: string): Promise<IpcResult<AppFixResultView>>;
+  closeApp(appId: string): Promise<IpcResult<CloseResultView>>;
   pauseNotifications(duration: PauseDuration): Promise<IpcResult<PauseState>>;
   notificationState(): Promise<IpcResult<PauseState>>;
   snoozeFinding(findingId: string): Promise<IpcResult<SnoozeState>>;

@@ -37,7 +37,7 @@ describe('the removal engine as the wizard sees it', () => {
       findingId: plan.findingId,
       planId: 'tok',
       steps: [
-        { id: `${plan.id}#0`, title: { key: 'fix:step.close' }, elevated: false },
+        { id: `${plan.id}#0`, title: { key: 'fix:step.close' }, elevated: false, closesApp: true },
         { id: `${plan.id}#1`, title: { key: 'fix:step.package' }, argv: ['apt-get', 'remove', '-y', 'zoom'], elevated: true },
         { id: `${plan.id}#2`, title: { key: 'fix:step.remove' }, elevated: false },
       ],

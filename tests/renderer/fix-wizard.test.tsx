@@ -4,7 +4,7 @@ import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/renderer/src/App';
 import { createI18n } from '../../src/renderer/src/i18n';
-import type { FixPlanView, FixResultView } from '../../src/shared/fix';
+import type { AppFixPlanView, AppFixResultView, FixPlanView, FixResultView } from '../../src/shared/fix';
 import type { IpcResult } from '../../src/shared/ipc-contract';
 import type { UiLanguage } from '../../src/shared/settings';
 import { reportWith, zoomInstalled, zoomLeftover } from '../shared/sample-report';
@@ -164,17 +164,22 @@ describe('the wizard in Vietnamese says nothing in English', () => {
 
 describe.each(['vi', 'en'] as const)('one flow removes every install of the banned app (%s)', (lang) => {
   const t = createI18n(lang).t;
+  const installed = { ...zoomInstalled, app: 'zoom' };
+  const leftover = { ...zoomLeftover, app: 'zoom' };
+  const appReport = reportWith([leftover, installed]);
+  const appPlan = (running: boolean): AppFixPlanView => ({
+    appId: 'zoom',
+    app: 'Zoom',
+    planId: 'app:zoom@1',
+    running,
+    items: [
+      { findingId: installed.id, app: 'Zoom', planId: 'app:zoom@1', steps: running ? runPlan.steps.map((s, i) => (i === 0 ? { ...s, closesApp: true } : s)) : runPlan.steps.slice(1), manual: runPlan.manual! },
+      { findingId: leftover.id, app: 'Zoom', planId: 'app:zoom@1', steps: [], why: [{ key: 'fix:why.otherUser', params: { name: 'Zoom', user: 'nguyenvanb' } }], manual: [{ key: 'fix:manual.askIt' }] },
+    ],
+  });
 
-  it('plans every install, asks once, runs the actionable ones one after another and gives a result per item', async () => {
-    const runs: string[] = [];
-    const plans: Record<string, FixPlanView> = {
-      [zoomInstalled.id]: { findingId: zoomInstalled.id, app: 'Zoom', planId: `${zoomInstalled.id}@1`, steps: runPlan.steps },
-      [zoomLeftover.id]: { findingId: zoomLeftover.id, app: 'Zoom', planId: `${zoomLeftover.id}@2`, steps: [], why: [{ key: 'fix:why.otherUser', params: { name: 'Zoom', user: 'nguyenvanb' } }] },
-    };
-    const f = fakeApi(report, { language: lang, intervalHours: 4, startAtLogin: false, notifications: true }, {
-      planFix: (findingId) => Promise.resolve({ ok: true, value: plans[findingId]! }),
-      runFix: (findingId) => (runs.push(findingId), Promise.resolve({ ok: true, value: { findingId, ok: false, resolved: false, verdict: 'still-present', message: { key: 'fix:exit.msi.1618', params: { code: 1618 } } } })),
-    });
+  async function openAll(overrides: Parameters<typeof fakeApi>[2]) {
+    const f = fakeApi(appReport, { language: lang, intervalHours: 4, startAtLogin: false, notifications: true }, overrides);
     render(
       <I18nextProvider i18n={createI18n(lang)}>
         <App api={f.api} />
@@ -188,21 +193,124 @@ describe.each(['vi', 'en'] as const)('one flow removes every install of the bann
       if (!el) throw new Error('not planned yet');
       return el.closest<HTMLElement>('[data-flow="all"]')!;
     });
-    expect(within(flow).getByRole('heading', { level: 3 }).textContent).toBe(lang === 'vi' ? 'Gỡ bỏ toàn bộ Zoom trên máy tính này (2 mục)' : 'Remove all of Zoom from this computer (2 items)');
-    const item = (id: string) => flow.querySelector<HTMLElement>(`[data-item="${id}"]`)!;
-    expect(item(zoomInstalled.id).getAttribute('data-state')).toBe('planned');
-    expect(item(zoomLeftover.id).getAttribute('data-state')).toBe('manual');
-    expect(item(zoomLeftover.id).textContent).toContain('nguyenvanb');
-    expect(within(flow).getByRole('note').textContent).toBe(t('ui:fix.elevatedNote'));
-    fireEvent.click(within(flow).getByRole('button', { name: t('ui:fix.all.confirm', { count: 1 }) }));
-    await vi.waitFor(() => {
-      if (!within(flow).queryByRole('button', { name: t('ui:fix.back') })) throw new Error('still running');
+    return { f, flow, item: (fid: string) => flow.querySelector<HTMLElement>(`[data-item="${fid}"]`)! };
+  }
+
+  it('one plan for the app from one request, one confirmation, one run for all items with progress per item, a result per item', async () => {
+    const asked: string[] = [];
+    const held = deferred<IpcResult<AppFixResultView>>();
+    const { f, flow, item } = await openAll({
+      planFix: () => Promise.reject(new Error('the app flow plans the app, not each finding')),
+      runFix: () => Promise.reject(new Error('the app flow runs the app, not each finding')),
+      planAppFix: (appId) => (asked.push(`plan:${appId}`), Promise.resolve({ ok: true, value: appPlan(false) })),
+      runAppFix: (appId, planId) => (asked.push(`run:${appId}:${planId}`), held.promise),
     });
-    expect(runs).toEqual([zoomInstalled.id]);
-    expect(item(zoomInstalled.id).textContent).toContain(t('ui:fix.notResolved'));
-    expect(item(zoomInstalled.id).textContent).toContain(t('fix:exit.msi.1618', { code: 1618 }));
-    expect(item(zoomLeftover.id).textContent).toContain(t('ui:fix.all.manual'));
-    fireEvent.click(within(flow).getByRole('button', { name: t('ui:fix.back') }));
+    expect(within(flow).getByRole('heading', { level: 3 }).textContent).toBe(lang === 'vi' ? 'Gỡ bỏ toàn bộ Zoom trên máy tính này (2 mục)' : 'Remove all of Zoom from this computer (2 items)');
+    expect(item(installed.id).getAttribute('data-state')).toBe('planned');
+    expect(item(leftover.id).getAttribute('data-state')).toBe('manual');
+    expect(item(leftover.id).textContent).toContain('nguyenvanb');
+    expect(within(flow).getByRole('note').textContent).toBe(t('ui:fix.elevatedNote'));
+    expect(document.querySelector('[data-close-app]')).toBeNull(); // Zoom is not running: nothing to close
+    fireEvent.click(within(flow).getByRole('button', { name: t('ui:fix.all.confirm', { count: 1 }) }));
+    expect(item(installed.id).getAttribute('data-state')).toBe('pending');
+    act(() => f.progress({ appId: 'zoom', findingId: installed.id, stepId: 'item', state: 'running' }));
+    expect(item(installed.id).getAttribute('data-state')).toBe('running');
+    act(() => f.progress({ appId: 'zoom', findingId: installed.id, stepId: 'item', state: 'failed' }));
+    act(() => f.progress({ appId: 'other', findingId: leftover.id, stepId: 'item', state: 'done' }));
+    expect(item(installed.id).getAttribute('data-state')).toBe('failed');
+    expect(item(leftover.id).getAttribute('data-state')).toBe('manual');
+    act(() => f.progress({ appId: 'zoom', stepId: 'recheck', state: 'running' }));
+    expect(within(flow).getByRole('status').textContent).toBe(t('ui:fix.recheckStep'));
+    await act(async () =>
+      held.resolve({ ok: true, value: { appId: 'zoom', items: [{ findingId: installed.id, ok: false, resolved: false, verdict: 'still-present', message: { key: 'fix:exit.msi.1618', params: { code: 1618 } } }] } }),
+    );
+    expect(asked).toEqual(['plan:zoom', 'run:zoom:app:zoom@1']);
+    expect(item(installed.id).textContent).toContain(t('ui:fix.notResolved'));
+    expect(item(installed.id).textContent).toContain(t('fix:exit.msi.1618', { code: 1618 }));
+    expect(item(leftover.id).textContent).toContain(t('ui:fix.all.manual'));
+    // 1618 (another installation running): trying again can help, so «Thử lại» plans afresh; no «Đồng ý» button.
+    expect(within(flow).queryByRole('button', { name: t('ui:fix.all.confirm', { count: 1 }) })).toBeNull();
+    fireEvent.click(within(flow).getByRole('button', { name: t('ui:fix.retry') }));
+    await vi.waitFor(() => expect(asked).toEqual(['plan:zoom', 'run:zoom:app:zoom@1', 'plan:zoom']));
+    fireEvent.click(await screen.findByRole('button', { name: t('ui:fix.back') }));
     expect(await screen.findByRole('button', { name: t('ui:fix.all.open', { count: 2 }) })).toBeTruthy();
+  });
+
+  it('after a refusal that trying again cannot change, only the way back, the manual steps and a re-check: no «Gỡ bỏ», no «Thử lại»', async () => {
+    const { flow } = await openAll({
+      planAppFix: () => Promise.resolve({ ok: true, value: appPlan(false) }),
+      runAppFix: () => Promise.resolve({ ok: true, value: { appId: 'zoom', items: [{ findingId: installed.id, ok: false, resolved: false, verdict: 'still-present', message: { key: 'fix:exit.elevation.notAuthorised', params: { code: 127 } } }] } }),
+    });
+    fireEvent.click(within(flow).getByRole('button', { name: t('ui:fix.all.confirm', { count: 1 }) }));
+    await within(flow).findByText(t('fix:exit.elevation.notAuthorised', { code: 127 }));
+    expect(within(flow).getAllByRole('button').map((b) => b.textContent)).toEqual([t('ui:fix.recheck'), t('ui:fix.back')]);
+    expect(within(flow).getByText(t('fix:manual.windows.cleanZoom'))).toBeTruthy();
+  });
+
+  it('a running Zoom: «Đóng Zoom» apart from the removal, saying what is lost; closing checks again and plans afresh', async () => {
+    const asked: string[] = [];
+    let running = true;
+    await openAll({
+      planAppFix: () => (asked.push('plan'), Promise.resolve({ ok: true, value: appPlan(running) })),
+      closeApp: (appId) => {
+        asked.push(`close:${appId}`);
+        running = false;
+        return Promise.resolve({ ok: true, value: { appId, verdict: 'closed', message: { key: 'ui:fix.close.closed', params: { app: 'Zoom' } } } });
+      },
+    });
+    const card = document.querySelector<HTMLElement>('[data-close-app="zoom"]')!;
+    expect(within(card).getByRole('heading').textContent).toBe(t('ui:fix.close.title', { app: 'Zoom' }));
+    expect(within(card).getByRole('note').textContent).toBe(t('ui:fix.close.explain', { app: 'Zoom' }));
+    expect(within(card).getByRole('note').textContent).toMatch(lang === 'vi' ? /chưa lưu .* sẽ bị mất/ : /not saved .* is lost/);
+    fireEvent.click(within(card).getByRole('button', { name: lang === 'vi' ? 'Đóng Zoom' : 'Close Zoom' }));
+    const note = await vi.waitFor(() => {
+      const el = document.querySelector<HTMLElement>('[data-close-verdict="closed"]');
+      if (!el) throw new Error('not closed yet');
+      return el;
+    });
+    expect(note.textContent).toContain(t('ui:fix.close.closed', { app: 'Zoom' }));
+    await vi.waitFor(() => expect(asked).toEqual(['plan', 'close:zoom', 'plan']));
+    await vi.waitFor(() => expect(document.querySelector('[data-close-app]')).toBeNull());
+  });
+});
+
+describe.each(['vi', 'en'] as const)('after a result, only what makes sense (%s)', (lang) => {
+  const t = createI18n(lang).t;
+  const w = words[lang];
+
+  it('a run main refused (a recorded machine) is a result: the reason, the manual steps and the way back, never «Đồng ý gỡ bỏ» again', async () => {
+    await open(lang, runPlan, () => Promise.resolve({ ok: false, error: { code: 'not-available', message: { key: 'fix:cli.recordedHost' } } }));
+    fireEvent.click(await screen.findByRole('button', { name: w.confirm }));
+    const result = await vi.waitFor(() => {
+      const el = document.querySelector<HTMLElement>('[data-verdict="not-run"]');
+      if (!el) throw new Error('no result yet');
+      return el;
+    });
+    expect(result.textContent).toContain(t('fix:cli.recordedHost'));
+    expect(screen.queryByRole('button', { name: w.confirm })).toBeNull();
+    expect(within(result).getAllByRole('button').map((b) => b.textContent)).toEqual([t('ui:fix.recheck'), w.back]);
+  });
+
+  it.each([
+    ['fix:exit.elevation.uacRefused', true],
+    ['fix:exit.msi.1603', true],
+    ['fix:exit.elevation.notAuthorised', false],
+    ['fix:refused.foreignOwner', false],
+  ] as const)('%s: «Thử lại» shown = %s, and it plans afresh', async (key, retry) => {
+    const { plans } = await open(lang, runPlan, () => Promise.resolve({ ok: true, value: { findingId: id, ok: false, resolved: false, verdict: 'still-present', message: { key, params: { code: 1223, path: '/opt/zoom', user: 'nguyenvanb' } } } }));
+    fireEvent.click(await screen.findByRole('button', { name: w.confirm }));
+    const result = await vi.waitFor(() => {
+      const el = document.querySelector<HTMLElement>('[data-verdict="still-present"]');
+      if (!el) throw new Error('no result yet');
+      return el;
+    });
+    expect(screen.queryByRole('button', { name: w.confirm })).toBeNull();
+    const names = within(result).getAllByRole('button').map((b) => b.textContent);
+    expect(names).toEqual([...(retry ? [t('ui:fix.retry')] : []), t('ui:fix.recheck'), w.back]);
+    if (retry) {
+      fireEvent.click(within(result).getByRole('button', { name: t('ui:fix.retry') }));
+      await screen.findByRole('button', { name: w.confirm });
+      expect(plans).toEqual([id, id]);
+    }
   });
 });

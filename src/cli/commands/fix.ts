@@ -2,7 +2,8 @@ import { exitCodeFor } from '../../core/engine';
 import { RealHost } from '../../core/host/real-host';
 import { ConfinedMutableHost, RealMutableHost, type MutableHost } from '../../core/host/mutable-host';
 import type { Translator } from '../../core/i18n/translator';
-import { executeFix, prepareFix, type FixOutcome, type PlanVerdict, type PreparedFix } from '../../core/remediation/fix-flow';
+import { prepareAppFix } from '../../core/remediation/app-fix';
+import { executeFix, type FixOutcome, type PlanVerdict, type PreparedFix } from '../../core/remediation/fix-flow';
 import { needsElevation, type PlanStep, type RemediationPlan } from '../../core/remediation/plan';
 import { displayArgv, type FixEvent } from '../../core/remediation/runner';
 import type { BannedApp, Policy } from '../../core/policy/policy-schema';
@@ -135,7 +136,8 @@ export const fixCommand: Command = {
     const { io, t, args } = ctx;
     const app = appToFix(ctx);
     const checkCtx = { host: ctx.host, policy: ctx.policy, now: ctx.now(), dataDir: ctx.dataDir };
-    const prepared = await prepareFix(checkCtx, app.id);
+    // The same plan as the window's «Gỡ bỏ toàn bộ»: one check, the app closed once.
+    const prepared = await prepareAppFix(checkCtx, app.id);
     const before = exitCodeFor(prepared.before.findings);
     if (!args.json) io.out(renderPlans(prepared.plans, t, app));
     const stop = (mode: string, key?: string): number => {

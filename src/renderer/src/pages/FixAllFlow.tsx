@@ -1,81 +1,87 @@
-/** The removal of every install of the banned app found on this PC in one flow: one confirmation, then a result per item. */
+/**
+ * The removal of everything a banned app left on this PC as one operation (`fix:plan-app`, `fix:run-app`): one
+ * check plans every item, one confirmation, the app closed once, one re-check, a result per item.
+ */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Finding, Message } from '../../../shared/finding';
-import type { FixPlanView, FixResultView } from '../../../shared/fix';
+import { ITEM_PROGRESS, RECHECK_PROGRESS, type AppFixPlanView, type AppFixResultView, type CloseResultView, type FixPlanView, type FixProgress, type FixResultView } from '../../../shared/fix';
 import type { AtttApi } from '../../../shared/ipc-contract';
 import type { Report } from '../../../shared/report';
+import { retryHelps } from '../../../shared/retry';
+import { CloseAppCard, CloseResultNote } from '../components/CloseAppCard';
+import { ErrorNote } from '../components/ErrorNote';
 import { StatusBadge } from '../components/StatusBadge';
 import { renderMessage } from '../i18n';
 import { scrollToTop } from '../scroll-top';
 import { useEscape } from '../use-escape';
 
-/** Props of the flow: the findings it removes (all the banned app's installs), and the ways out. */
+/** Props of the flow: the banned app (its id), its findings as the last report has them, and the ways out. */
 export interface FixAllFlowProps {
   readonly api: AtttApi;
+  readonly appId: string;
   readonly findings: readonly Finding[];
   readonly onBack: () => void;
   readonly onReport: (report: Report) => void;
 }
 
-/** Where one item stands: its plan (or why there is none), then its run and result. */
-interface Item {
-  readonly finding: Finding;
-  readonly plan?: FixPlanView;
-  readonly error?: Message;
-  readonly state: 'waiting' | 'running' | 'done';
-  readonly result?: FixResultView;
-}
+const actionable = (p: FixPlanView): boolean => p.steps.length > 0;
 
 /** One item's result in words: proven removed, still there, not confirmed, or left to the person. */
-function itemOutcome(item: Item): { readonly key: string; readonly message?: Message } {
-  if (item.error) return { key: 'ui:fix.all.notPlanned', message: item.error };
-  if (!item.plan || item.plan.steps.length === 0) return { key: 'ui:fix.all.manual', ...(item.plan?.why?.[0] ? { message: item.plan.why[0] } : {}) };
-  if (!item.result) return { key: 'ui:fix.progress.notRun' };
-  const key = item.result.resolved ? 'ui:fix.resolved' : item.result.verdict === 'not-proven' ? 'ui:fix.notProven' : 'ui:fix.notResolved';
-  return { key, ...(item.result.resolved ? {} : { message: item.result.message }) };
+function itemOutcome(plan: FixPlanView, result: FixResultView | undefined): { readonly key: string; readonly message?: Message } {
+  if (!actionable(plan)) return { key: 'ui:fix.all.manual', ...(plan.why?.[0] ? { message: plan.why[0] } : {}) };
+  if (!result) return { key: 'ui:fix.progress.notRun' };
+  const key = result.resolved ? 'ui:fix.resolved' : result.verdict === 'not-proven' ? 'ui:fix.notProven' : 'ui:fix.notResolved';
+  return { key, ...(result.resolved ? {} : { message: result.message }) };
 }
 
-/** Plan all -> confirm once -> run one after another -> a result per item. */
-export function FixAllFlow({ api, findings, onBack, onReport }: FixAllFlowProps) {
+/** Plan once -> confirm once -> the app's removal with progress per item -> a result per item. */
+export function FixAllFlow({ api, appId, findings, onBack, onReport }: FixAllFlowProps) {
   const { t } = useTranslation();
-  const [items, setItems] = useState<readonly Item[] | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [plan, setPlan] = useState<AppFixPlanView | null>(null);
+  const [error, setError] = useState<Message | null>(null);
   const [phase, setPhase] = useState<'plan' | 'running' | 'result'>('plan');
+  const [items, setItems] = useState<Readonly<Record<string, FixProgress>>>({});
+  const [result, setResult] = useState<AppFixResultView | null>(null);
+  const [closed, setClosed] = useState<CloseResultView | null>(null);
   const [rechecking, setRechecking] = useState(false);
 
   useEffect(() => scrollToTop(), [phase]);
   // Escape: back to the list, except while the removals run.
   useEscape(phase !== 'running', onBack);
 
+  // One plan for the whole app, from one fresh check in main; planned again after «Thử lại» or «Đóng».
   useEffect(() => {
     let live = true;
-    void (async () => {
-      const out: Item[] = [];
-      // One after another: each plan rests on a fresh check in main.
-      for (const finding of findings) {
-        const r = await api.planFix(finding.id);
-        out.push(r.ok ? { finding, plan: r.value, state: 'waiting' } : { finding, error: r.error.message, state: 'waiting' });
-      }
-      if (live) setItems(out);
-    })();
+    void api.planAppFix(appId).then((r) => {
+      if (!live) return;
+      if (r.ok) setPlan(r.value);
+      else setError(r.error.message);
+    });
     return () => {
       live = false;
     };
-    // The findings are taken once, when the flow opens: reopening starts afresh.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api]);
+  }, [api, appId, attempt]);
 
-  const update = (i: number, patch: Partial<Item>): void => setItems((old) => old && old.map((it, j) => (j === i ? { ...it, ...patch } : it)));
+  // Where each item stands (its latest state replaces the one before), and the re-check.
+  useEffect(() => api.onFixProgress((p) => p.appId === appId && (p.stepId === ITEM_PROGRESS || p.stepId === RECHECK_PROGRESS) && setItems((old) => ({ ...old, [p.stepId === ITEM_PROGRESS ? p.findingId! : RECHECK_PROGRESS]: p }))), [api, appId]);
+
+  const again = (): void => {
+    setPlan(null);
+    setError(null);
+    setResult(null);
+    setItems({});
+    setPhase('plan');
+    setAttempt((a) => a + 1);
+  };
 
   const runAll = async (): Promise<void> => {
-    if (!items) return;
+    if (!plan) return;
     setPhase('running');
-    for (const [i, item] of items.entries()) {
-      if (!item.plan || item.plan.steps.length === 0) continue;
-      update(i, { state: 'running' });
-      const r = await api.runFix(item.plan.findingId, item.plan.planId);
-      update(i, r.ok ? { state: 'done', result: r.value } : { state: 'done', error: r.error.message });
-    }
+    const r = await api.runAppFix(plan.appId, plan.planId);
+    if (r.ok) setResult(r.value);
+    else setError(r.error.message);
     setPhase('result');
   };
 
@@ -86,61 +92,109 @@ export function FixAllFlow({ api, findings, onBack, onReport }: FixAllFlowProps)
     if (r.ok) onReport(r.value);
   };
 
-  if (!items) return <p>{t('ui:common.loading')}</p>;
-  const actionable = items.filter((it) => it.plan && it.plan.steps.length > 0);
-  // The app's name as the policy gives it, when every plan names the same one.
-  const names = new Set(items.map((it) => it.plan?.app).filter(Boolean));
-  const appName = names.size === 1 ? [...names][0] : undefined;
-  const elevated = actionable.some((it) => it.plan!.steps.some((s) => s.elevated));
   const back = (
     <button type="button" className="button" onClick={onBack}>
       {t('ui:fix.back')}
     </button>
   );
-  return (
-    <div className="card" data-flow="all">
-      <h3>{appName ? t('ui:fix.all.titleApp', { app: appName, count: items.length }) : t('ui:fix.all.title', { count: items.length })}</h3>
-      {phase === 'plan' && <p>{t(actionable.length > 0 ? 'ui:fix.all.lead' : 'ui:fix.all.noneActionable', { count: actionable.length })}</p>}
-      <ol className="progress" aria-live="polite">
-        {items.map((it) => {
-          const outcome = phase === 'result' ? itemOutcome(it) : null;
-          const planned = it.plan && it.plan.steps.length > 0;
-          const state = phase === 'plan' ? (planned ? 'planned' : 'manual') : it.state === 'running' ? 'running' : it.state === 'done' ? 'done' : planned ? 'pending' : 'manual';
-          return (
-            <li key={it.finding.id} data-item={it.finding.id} data-state={outcome ? (it.result?.resolved ? 'removed' : 'left') : state}>
-              <StatusBadge status={it.finding.status} /> {renderMessage(t, it.finding.title)}
-              {!outcome && <div>{t(`ui:fix.all.state.${state}`, { count: it.plan?.steps.length ?? 0 })}</div>}
-              {!outcome && state === 'manual' && it.plan?.why?.[0] && <div className="message">{renderMessage(t, it.plan.why[0])}</div>}
-              {!outcome && state === 'manual' && it.error && <div className="message">{renderMessage(t, it.error)}</div>}
-              {outcome && (
-                <div>
-                  <strong>{t(outcome.key)}</strong>
-                  {outcome.message && <div className="message">{renderMessage(t, outcome.message)}</div>}
-                </div>
-              )}
-            </li>
-          );
-        })}
-      </ol>
-      {phase === 'plan' && elevated && (
-        <p className="note note-warning" role="note">
-          {t('ui:fix.elevatedNote')}
-        </p>
-      )}
-      {phase === 'running' && <p role="status">{t('ui:fix.running')}</p>}
-      <div className="row">
-        {phase === 'plan' && actionable.length > 0 && (
-          <button type="button" className="button primary" onClick={() => void runAll()}>
-            {t('ui:fix.all.confirm', { count: actionable.length })}
-          </button>
-        )}
-        {phase !== 'running' && (
-          <button type="button" className="button" onClick={() => void recheck()} disabled={rechecking}>
-            {t('ui:fix.recheck')}
-          </button>
-        )}
-        {phase !== 'running' && back}
+  const recheckButton = (
+    <button type="button" className="button" onClick={() => void recheck()} disabled={rechecking}>
+      {t('ui:fix.recheck')}
+    </button>
+  );
+  const title = (count: number) => (plan ? t('ui:fix.all.titleApp', { app: plan.app, count }) : t('ui:fix.all.title', { count }));
+  if (!plan) {
+    return (
+      <div className="card" data-flow="all">
+        <h3>{title(findings.length)}</h3>
+        {error ? <ErrorNote message={error} /> : <p>{t('ui:common.loading')}</p>}
+        {error && <div className="row">{back}</div>}
       </div>
-    </div>
+    );
+  }
+  const todo = plan.items.filter(actionable);
+  const elevated = todo.some((p) => p.steps.some((s) => s.elevated));
+  const title0 = (id: string) => findings.find((f) => f.id === id);
+  const results = new Map((result?.items ?? []).map((r) => [r.findingId, r]));
+  // Trying again helps only after a failure said so (a refused prompt, a busy installer), never after a refusal by rule.
+  const failures = result ? result.items.filter((r) => !r.resolved).map((r) => r.message) : error ? [error] : [];
+  const canRetry = phase === 'result' && failures.some((m) => retryHelps(m));
+  const manual = [...new Map(plan.items.filter((p) => !results.get(p.findingId)?.resolved).flatMap((p) => p.manual ?? []).map((m) => [JSON.stringify(m), m])).values()];
+  return (
+    <>
+      {closed && <CloseResultNote result={closed} />}
+      {phase === 'plan' && plan.running && (
+        <CloseAppCard
+          api={api}
+          appId={plan.appId}
+          app={plan.app}
+          onClosed={(c) => {
+            setClosed(c);
+            again();
+          }}
+        />
+      )}
+      <div className="card" data-flow="all">
+        <h3>{title(plan.items.length)}</h3>
+        {phase === 'plan' && <p>{todo.length > 0 ? t('ui:fix.all.lead', { count: todo.length, app: plan.app }) : t('ui:fix.all.noneActionable')}</p>}
+        <ol className="progress" aria-live="polite">
+          {plan.items.map((p) => {
+            const finding = title0(p.findingId);
+            const r = results.get(p.findingId);
+            const outcome = phase === 'result' && !error ? itemOutcome(p, r) : null;
+            const live = items[p.findingId]?.state;
+            const state = phase === 'plan' ? (actionable(p) ? 'planned' : 'manual') : !actionable(p) ? 'manual' : live === 'running' ? 'running' : live === 'done' ? 'done' : live === 'failed' ? 'failed' : 'pending';
+            return (
+              <li key={p.findingId} data-item={p.findingId} data-state={outcome ? (r?.resolved ? 'removed' : 'left') : state}>
+                {finding && <StatusBadge status={finding.status} />} {finding ? renderMessage(t, finding.title) : p.findingId}
+                {!outcome && <div>{t(`ui:fix.all.state.${state}`, { count: p.steps.length })}</div>}
+                {!outcome && state === 'manual' && p.why?.[0] && <div className="message">{renderMessage(t, p.why[0])}</div>}
+                {outcome && (
+                  <div>
+                    <strong>{t(outcome.key)}</strong>
+                    {outcome.message && <div className="message">{renderMessage(t, outcome.message)}</div>}
+                  </div>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+        {phase === 'plan' && elevated && (
+          <p className="note note-warning" role="note">
+            {t('ui:fix.elevatedNote')}
+          </p>
+        )}
+        {phase === 'running' && <p role="status">{items[RECHECK_PROGRESS]?.state === 'running' ? t('ui:fix.recheckStep') : t('ui:fix.running')}</p>}
+        {error && <ErrorNote message={error} />}
+        {result?.warning && <p className="message">{renderMessage(t, result.warning)}</p>}
+        {phase === 'result' && manual.length > 0 && (
+          <div>
+            <p>{t('ui:fix.manualFallbackTitle')}</p>
+            <ol>
+              {manual.map((m, i) => (
+                <li key={i} className="message">
+                  {renderMessage(t, m)}
+                </li>
+              ))}
+            </ol>
+          </div>
+        )}
+        <div className="row">
+          {phase === 'plan' && todo.length > 0 && (
+            <button type="button" className="button primary" onClick={() => void runAll()}>
+              {t('ui:fix.all.confirm', { count: todo.length })}
+            </button>
+          )}
+          {canRetry && (
+            <button type="button" className="button primary" onClick={again}>
+              {t('ui:fix.retry')}
+            </button>
+          )}
+          {phase === 'plan' && todo.length === 0 && recheckButton}
+          {phase === 'result' && manual.length > 0 && recheckButton}
+          {phase !== 'running' && back}
+        </div>
+      </div>
+    </>
   );
 }

@@ -1,14 +1,16 @@
 /** The removal wizard: choose a finding -> see the plan -> confirm -> progress -> re-check result. */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Message } from '../../../shared/finding';
-import type { FixPlanView, FixProgress, FixResultView } from '../../../shared/fix';
+import type { Finding, Message } from '../../../shared/finding';
+import type { CloseResultView, FixPlanView, FixProgress, FixResultView } from '../../../shared/fix';
 import type { AtttApi } from '../../../shared/ipc-contract';
 import type { Report } from '../../../shared/report';
 import { ErrorNote } from '../components/ErrorNote';
 import { StatusBadge } from '../components/StatusBadge';
 import { canFix, sortFindings } from '../findings';
 import { FixAllFlow } from './FixAllFlow';
+import { CloseAppCard, CloseResultNote } from '../components/CloseAppCard';
+import { retryHelps } from '../../../shared/retry';
 import { renderMessage } from '../i18n';
 import { scrollToTop } from '../scroll-top';
 import { useEscape } from '../use-escape';
@@ -31,23 +33,26 @@ const RECHECK = 'recheck';
 export function FixWizard({ api, report, findingId, onChoose, onReport }: FixWizardProps) {
   const { t } = useTranslation();
   const fixable = sortFindings(report?.findings ?? []).filter(canFix);
-  // The banned app's installs, all of them in one flow (the banned-app check finds only the policy's banned apps).
-  const banned = fixable.filter((f) => f.check === 'banned-app');
-  const [all, setAll] = useState(false);
+  // Each banned app's installs, all of them in one flow, by the app's id (the banned-app check finds only the policy's banned apps).
+  const byApp = new Map<string, Finding[]>();
+  for (const f of fixable) if (f.check === 'banned-app' && f.app) byApp.set(f.app, [...(byApp.get(f.app) ?? []), f]);
+  const [all, setAll] = useState<string | null>(null);
   return (
     <section aria-labelledby="fix-title">
       <h2 id="fix-title">{t('ui:fix.title')}</h2>
-      {!findingId && all && <FixAllFlow api={api} findings={banned} onBack={() => setAll(false)} onReport={onReport} />}
+      {!findingId && all && <FixAllFlow key={all} api={api} appId={all} findings={byApp.get(all) ?? []} onBack={() => setAll(null)} onReport={onReport} />}
       {!findingId && !all && (
         <>
           <Steps step="choose" />
-          {banned.length > 1 && (
-            <p>
-              <button type="button" className="button primary" onClick={() => setAll(true)}>
-                {t('ui:fix.all.open', { count: banned.length })}
-              </button>
-            </p>
-          )}
+          {[...byApp]
+            .filter(([, found]) => found.length > 1)
+            .map(([app, found]) => (
+              <p key={app}>
+                <button type="button" className="button primary" data-app={app} onClick={() => setAll(app)}>
+                  {t('ui:fix.all.open', { count: found.length })}
+                </button>
+              </p>
+            ))}
           {fixable.length === 0 && <p className="empty">{t('ui:fix.nothing')}</p>}
           <ul className="choose">
             {fixable.map((f) => (
@@ -103,8 +108,12 @@ function FixFlow({ api, report, findingId, onChoose, onReport }: FixWizardProps 
   const [result, setResult] = useState<FixResultView | null>(null);
   const [running, setRunning] = useState(false);
   const [rechecking, setRechecking] = useState(false);
+  // Why the run itself could not happen (main refused it): a result, not the plan again with its button.
+  const [runError, setRunError] = useState<Message | null>(null);
+  const [closed, setClosed] = useState<CloseResultView | null>(null);
+  const [attempt, setAttempt] = useState(0);
   const finding = report?.findings.find((f) => f.id === findingId);
-  const step: Step = result ? 'result' : running ? 'running' : 'plan';
+  const step: Step = result || runError ? 'result' : running ? 'running' : 'plan';
 
   // Every step of the flow opens at its top (the plan may be long; the result is read from its headline).
   useEffect(() => scrollToTop(), [step]);
@@ -121,10 +130,20 @@ function FixFlow({ api, report, findingId, onChoose, onReport }: FixWizardProps 
     return () => {
       live = false;
     };
-  }, [api, findingId]);
+  }, [api, findingId, attempt]);
+
+  // «Thử lại» and «Đóng» plan afresh: a plan token runs once, and pids and installs may have changed.
+  const again = (): void => {
+    setPlan(null);
+    setError(null);
+    setRunError(null);
+    setResult(null);
+    setProgress({});
+    setAttempt((a) => a + 1);
+  };
 
   // The latest state of each step replaces the one before: a finished step says «Xong», not «Đang làm» forever.
-  useEffect(() => api.onFixProgress((p) => p.findingId === findingId && setProgress((old) => ({ ...old, [p.stepId]: p }))), [api, findingId]);
+  useEffect(() => api.onFixProgress((p) => p.findingId === findingId && !p.appId && setProgress((old) => ({ ...old, [p.stepId]: p }))), [api, findingId]);
 
   const run = async (): Promise<void> => {
     if (!plan) return;
@@ -132,7 +151,7 @@ function FixFlow({ api, report, findingId, onChoose, onReport }: FixWizardProps 
     const r = await api.runFix(plan.findingId, plan.planId);
     setRunning(false);
     if (r.ok) setResult(r.value);
-    else setError(r.error.message);
+    else setRunError(r.error.message);
   };
 
   const recheck = async (): Promise<void> => {
@@ -155,6 +174,17 @@ function FixFlow({ api, report, findingId, onChoose, onReport }: FixWizardProps 
   );
   const manualOnly = plan !== null && plan.steps.length === 0;
   const elevated = plan?.steps.some((s) => s.elevated) ?? false;
+  // «Đóng Zoom», apart from the removal, when the plan would close the running app.
+  const closable = step === 'plan' && plan !== null && !!plan.app && !!finding?.app && plan.steps.some((s) => s.closesApp);
+  // After a result: «Thử lại» only when the failure says trying again can help; the manual steps when not resolved.
+  const failure = runError ?? (result && !result.resolved ? result.message : null);
+  const canRetry = step === 'result' && retryHelps(failure);
+  const showManual = step === 'result' && !result?.resolved && !!plan?.manual && plan.manual.length > 0;
+  const retryButton = canRetry && (
+    <button type="button" className="button primary" onClick={again}>
+      {t('ui:fix.retry')}
+    </button>
+  );
 
   return (
     <>
@@ -164,7 +194,19 @@ function FixFlow({ api, report, findingId, onChoose, onReport }: FixWizardProps 
           <StatusBadge status={finding.status} /> {renderMessage(t, finding.title)}
         </p>
       )}
+      {closed && <CloseResultNote result={closed} />}
       {error && <ErrorNote message={error} />}
+      {closable && (
+        <CloseAppCard
+          api={api}
+          appId={finding!.app!}
+          app={plan!.app!}
+          onClosed={(c) => {
+            setClosed(c);
+            again();
+          }}
+        />
+      )}
       {step === 'plan' && error && (
         <div className="row">
           <p>{t('ui:fix.manualHint')}</p>
@@ -253,6 +295,23 @@ function FixFlow({ api, report, findingId, onChoose, onReport }: FixWizardProps 
         </>
       )}
       {step === 'running' && <p role="status">{t('ui:fix.running')}</p>}
+      {step === 'result' && runError && (
+        <div className="note note-warning" role="status" data-verdict="not-run">
+          <p>{t('ui:fix.notRun')}</p>
+          <p className="message">{renderMessage(t, runError)}</p>
+          {showManual && (
+            <div>
+              <p>{t('ui:fix.manualFallbackTitle')}</p>
+              <Messages items={plan!.manual} />
+            </div>
+          )}
+          <div className="row">
+            {retryButton}
+            {showManual && recheckButton}
+            {back}
+          </div>
+        </div>
+      )}
       {step === 'result' && result && (
         <div className={`note ${result.resolved ? 'note-ok' : 'note-warning'}`} role="status" data-verdict={result.verdict}>
           <p>{t(verdictKey(result))}</p>
@@ -261,14 +320,15 @@ function FixFlow({ api, report, findingId, onChoose, onReport }: FixWizardProps 
             {renderMessage(t, result.message)}
           </p>
           {result.warning && <p className="message">{renderMessage(t, result.warning)}</p>}
-          {!result.resolved && plan?.manual && plan.manual.length > 0 && (
+          {showManual && (
             <div>
               <p>{t('ui:fix.manualFallbackTitle')}</p>
-              <Messages items={plan.manual} />
+              <Messages items={plan!.manual} />
             </div>
           )}
           <div className="row">
-            {recheckButton}
+            {retryButton}
+            {showManual && recheckButton}
             {back}
           </div>
         </div>
