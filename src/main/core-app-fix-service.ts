@@ -70,7 +70,7 @@ export function coreAppFixService(options: CoreFixOptions): AppFixService {
       }
       mayAct();
       prepared.delete(planId);
-      const outcome = await executeFix(ctx(), entry.prep, { mutable: fixMutableHost(options, now), clock: now, onEvent: events(app.id, entry.prep, progress) });
+      const outcome = await executeFix(ctx(), entry.prep, { ...options.execute, mutable: fixMutableHost(options, now), clock: now, onEvent: events(app.id, entry.prep, progress) });
       const findingIds = [...new Set(entry.prep.plans.map((p) => p.findingId))];
       const items = findingIds.map((findingId): ItemOutcome => {
         const mine = outcome.verdicts.filter((v) => v.findingId === findingId);
@@ -84,7 +84,7 @@ export function coreAppFixService(options: CoreFixOptions): AppFixService {
       // Planned afresh: the pids are the ones running now, each checked again right before its signal.
       const close = closeOnly(await prepareAppFix(ctx(), app.id));
       if (!close) return { verdict: 'closed', message: { key: 'ui:fix.close.notRunning', params: { app: app.name } } };
-      const outcome = await executeFix(ctx(), close, { mutable: fixMutableHost(options, now), clock: now, onEvent: events(app.id, close, progress) });
+      const outcome = await executeFix(ctx(), close, { ...options.execute, mutable: fixMutableHost(options, now), clock: now, onEvent: events(app.id, close, progress) });
       const judged = judgeClose(outcome.after, app.id);
       // Why it still runs: the close step's own words (which pids would not end) before the re-check's.
       const stepWhy = outcome.verdicts.map((v) => v.run?.message).find((m) => m !== undefined);

@@ -7,7 +7,7 @@ import type { Host } from '../core/host/host';
 import { ConfinedMutableHost, RealMutableHost, type MutableHost } from '../core/host/mutable-host';
 import { RealHost } from '../core/host/real-host';
 import type { Policy } from '../core/policy/policy-schema';
-import { executeFix, prepareFix, type PlanVerdict, type PreparedFix } from '../core/remediation/fix-flow';
+import { executeFix, prepareFix, type ExecuteOptions, type PlanVerdict, type PreparedFix } from '../core/remediation/fix-flow';
 import type { RemediationPlan } from '../core/remediation/plan';
 import type { FixEvent } from '../core/remediation/runner';
 import type { Finding, Message } from '../shared/finding';
@@ -23,6 +23,8 @@ export interface CoreFixOptions {
   readonly now?: () => Date;
   /** The write door; by default the real one, confined to ATTT_SELFCHECK_FIX_ROOTS when that is set (as the CLI). */
   readonly mutable?: MutableHost;
+  /** Whether the app runs as administrator (found out through the host when absent) and how a running app is closed. */
+  readonly execute?: Pick<ExecuteOptions, 'privileged' | 'close'>;
 }
 
 /** The wizard's view of the plans for one finding. */
