@@ -30,6 +30,8 @@ const PARAMS: Readonly<Record<string, Value>> = {
   product: 'Zoom Workplace 6.1.11',
   user: 'nguyễnvăna',
   path: 'C:\\Users\\Nguyễn Văn A\\Downloads\\ZoomInstallerFull.exe',
+  host: 'zoom-download.example.net',
+  official: 'zoom.us',
   file: '/home/nguyenvana/Tải về/catalog-2026-11.json',
   files: '/home/nguyenvana/.zoom, /home/nguyenvana/.config/zoomus.conf',
   folders: '/opt/zoom, /home/nguyenvana/.zoom',

@@ -130,8 +130,17 @@ const schemas = lazySchema((z) => {
       linux: linuxSignature,
       windows: windowsSignature,
       macos: macosSignature,
-      /** Installer files in each home's `folders` (Downloads, Desktop) whose name matches one of `filePatterns`. */
-      installers: z.object({ folders: names, filePatterns: z.array(pattern).default([]) }).strict(),
+      /**
+       * Installer files in each home's `folders` (Downloads, Desktop) whose name matches one of `filePatterns`;
+       * one downloaded from a host outside `officialDomains` (and their subdomains) is likely a fake installer.
+       */
+      installers: z
+        .object({
+          folders: names,
+          filePatterns: z.array(pattern).default([]),
+          officialDomains: z.array(z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/, 'a domain name in lower case (punycode for non-ASCII)')).default([]),
+        })
+        .strict(),
       /** URL schemes the app registers (its meeting links), lower case. */
       urlSchemes: z.array(z.string().regex(/^[a-z][a-z0-9+.-]*$/, 'a URL scheme in lower case')).default([]),
       browserExtensions: browserExtensions.default({ chromiumIds: [], firefoxIds: [], publishers: [], namePatterns: [] }),

@@ -87,7 +87,7 @@ export function judge(app: BannedApp, results: ReadonlyArray<readonly [Probe, Pr
       id: findingId(BANNED_APP_CHECK, app.id, install),
       check: BANNED_APP_CHECK,
       app: app.id,
-      ...JUDGEMENT[kind],
+      ...(group.find((h) => h.judgement)?.judgement ?? JUDGEMENT[kind]),
       advisoryPoint: app.advisoryPoint,
       // What and whose, in the install's own words; where it was seen is the evidence's job.
       // A form's own title (a menu entry, a shortcut, a handler…) names the other person too, in its `…OfUser` twin.

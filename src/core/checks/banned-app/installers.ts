@@ -8,6 +8,7 @@ import { isHostError, type Host } from '../../host/host';
 import type { BannedApp } from '../../policy/policy-schema';
 import { errorText, type CheckContext } from '../check';
 import { readFailure } from '../reasons';
+import { judgeOrigin, readDownloadOrigin } from './download-origin';
 import { lookedAt, scanResult, type PathScan } from './leftovers';
 import { notApplicable, type Hit, type Probe } from './probe';
 
@@ -27,11 +28,26 @@ export function installerFolders(host: Host, homes: readonly string[], names: re
   return [...new Set(homes.flatMap((h) => names.map((n) => host.path.join(h, n))))];
 }
 
+/** What an installer's download origin is judged by: the app's official domains, and its name for the title. */
+export interface OriginRule {
+  readonly officialDomains: readonly string[];
+  readonly product: string;
+}
+
+const NO_ORIGIN_RULE: OriginRule = { officialDomains: [], product: '' };
+
+/** The origin rule of a banned app. */
+export function originRule(app: Pick<BannedApp, 'name' | 'installers'>): OriginRule {
+  return { officialDomains: app.installers.officialDomains, product: app.name };
+}
+
 /**
  * Lists each folder (not recursively) and reports every matching file as an installer hit
- * (`installer:PATH`, with its size). A folder that does not exist is simply not there.
+ * (`installer:PATH`, with its size and where the browser recorded it came from, judged against
+ * `officialDomains`: download-origin.ts). A folder that does not exist is simply not there.
  */
-export async function scanInstallers(host: Host, folders: readonly string[], patterns: readonly string[]): Promise<PathScan> {
+export async function scanInstallers(host: Host, folders: readonly string[], patterns: readonly string[], rule: OriginRule = NO_ORIGIN_RULE): Promise<PathScan> {
+  const { officialDomains } = rule;
   const matchers = installerMatchers(patterns);
   const hits: Hit[] = [];
   const failures: Message[] = [];
@@ -53,16 +69,29 @@ export async function scanInstallers(host: Host, folders: readonly string[], pat
       } catch {
         // Seen in the listing but not stat-able: still an installer, size unknown.
       }
+      const origin = await readDownloadOrigin(host, path);
+      const judged = origin ? judgeOrigin(origin, officialDomains) : undefined;
+      const data = { ...(size !== undefined ? { size: String(size) } : {}), ...judged?.data };
+      const fake = judged?.verdict === 'unofficial' && judged.host !== undefined;
       hits.push({
         kind: 'installer',
         install: `installer:${path}`,
         source: path,
         remediation: 'remove.installer',
-        evidence: { kind: 'installer', path, detail: `installer ${path}`, label: { key: 'bannedApp:evidence.installer', params: { path } }, ...(size !== undefined ? { data: { size: String(size) } } : {}) },
+        ...(fake ? { judgement: { status: 'violation', severity: 'high' }, title: { key: 'bannedApp:installer.fakeTitle', params: { product: rule.product, host: judged.host!, official: officialDomains[0]! } } } : {}),
+        evidence: { kind: 'installer', path, detail: `installer ${path}`, label: installerLabel(path, judged?.verdict, judged?.host), ...(Object.keys(data).length ? { data } : {}) },
       });
     }
   }
   return { hits, failures };
+}
+
+/** The installer's evidence line: where it is and, when the browser recorded it or recorded nothing, where it came from. */
+function installerLabel(path: string, verdict: string | undefined, originHost: string | undefined): Message {
+  if (verdict === 'none') return { key: 'bannedApp:evidence.installerNoOrigin', params: { path } };
+  if (originHost !== undefined && verdict === 'ip') return { key: 'bannedApp:evidence.installerFromIp', params: { path, host: originHost } };
+  if (originHost !== undefined) return { key: 'bannedApp:evidence.installerFrom', params: { path, host: originHost } };
+  return { key: 'bannedApp:evidence.installer', params: { path } };
 }
 
 /** The folders to look in, and why some may be missing (e.g. a user-dirs.dirs that could not be read). */
@@ -81,7 +110,7 @@ export function installersProbe(id: string, folders: (ctx: CheckContext, app: Ba
       const list = 'folders' in got ? got.folders : got;
       const missing = 'folders' in got ? got.failures : [];
       if (list.length === 0 && missing.length === 0) return notApplicable('no folders to look in');
-      const scan = await scanInstallers(ctx.host, list, app.installers.filePatterns);
+      const scan = await scanInstallers(ctx.host, list, app.installers.filePatterns, originRule(app));
       return scanResult(lookedAt(list), { hits: scan.hits, failures: [...missing, ...scan.failures] });
     },
   };

@@ -1,4 +1,4 @@
-import type { Evidence, Message } from '../../../shared/finding';
+import type { Evidence, Finding, Message } from '../../../shared/finding';
 import type { BannedApp } from '../../policy/policy-schema';
 import type { CheckContext } from '../check';
 
@@ -22,6 +22,8 @@ export interface Hit {
   readonly action?: Message;
   /** The finding's title, when the kind's usual one (the product and whose account) does not fit: a form in words, no path. */
   readonly title?: Message;
+  /** The finding's status and severity, when the kind's usual ones do not fit (an installer from a fake site is a violation). */
+  readonly judgement?: Pick<Finding, 'status' | 'severity'>;
 }
 
 /** What one probe found: hits, or that it could not look (with the reason), or that it does not apply here. */

@@ -6,7 +6,7 @@
 import { isHostError } from '../../../host/host';
 import { errorText } from '../../check';
 import { readFailure } from '../../reasons';
-import { scanInstallers } from '../installers';
+import { originRule, scanInstallers } from '../installers';
 import { expandHomePaths, scanLeftovers } from '../leftovers';
 import { otherHomesProbe } from '../other-homes';
 import type { Probe } from '../probe';
@@ -45,7 +45,7 @@ export const otherUsersInstallersProbe: Probe = otherHomesProbe(
     const host = ctx.host;
     const xdg = await xdgInstallerFolders(host, home.home);
     const folders = [...new Set([...app.installers.folders.map((f) => host.path.join(home.home, f)), ...xdg.folders])];
-    const scan = await scanInstallers(host, folders, app.installers.filePatterns);
+    const scan = await scanInstallers(host, folders, app.installers.filePatterns, originRule(app));
     return { hits: scan.hits, failures: [...(xdg.failure ? [xdg.failure] : []), ...scan.failures], looked: folders };
   },
 );

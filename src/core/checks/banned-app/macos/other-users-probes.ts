@@ -8,7 +8,7 @@ import type { Message } from '../../../../shared/finding';
 import { isHostError, type Host } from '../../../host/host';
 import { errorText } from '../../check';
 import { readFailure } from '../../reasons';
-import { installerFolders, scanInstallers } from '../installers';
+import { installerFolders, originRule, scanInstallers } from '../installers';
 import { expandHomePaths, scanLeftovers } from '../leftovers';
 import { otherHomesProbe, type HomeScan } from '../other-homes';
 import type { Hit, Probe } from '../probe';
@@ -68,7 +68,7 @@ export const otherUsersInstallersProbe: Probe = otherHomesProbe(
   (app) => app.installers.filePatterns.length > 0 && app.installers.folders.length > 0,
   async (ctx, app, home) => {
     const folders = installerFolders(ctx.host, [home.home], app.installers.folders);
-    return { ...(await scanInstallers(ctx.host, folders, app.installers.filePatterns)), looked: folders };
+    return { ...(await scanInstallers(ctx.host, folders, app.installers.filePatterns, originRule(app))), looked: folders };
   },
 );
 

@@ -1,0 +1,123 @@
+/**
+ * Where the browser said a downloaded file came from, read without opening the file:
+ * Linux the `user.xdg.origin.url` / `user.xdg.referrer.url` extended attributes (Chromium writes them),
+ * Windows the `PATH:Zone.Identifier` stream (Mark of the Web). Never guessed: a missing record is `none`,
+ * a record that could not be read is `unknown` with the reason.
+ */
+import type { EvidenceData } from '../../../shared/evidence-data';
+import { isHostError, type Host } from '../../host/host';
+
+/** What is known of a file's download origin. */
+export type DownloadOrigin =
+  | { readonly state: 'recorded'; readonly url?: string; readonly referrer?: string; readonly zoneId?: string }
+  | { readonly state: 'none' }
+  | { readonly state: 'unknown'; readonly reason: string };
+
+/** A Zone.Identifier stream is a few lines; anything larger is not one. */
+const MAX_ZONE_BYTES = 64 * 1024;
+
+/** The fields of a Zone.Identifier stream (`[ZoneTransfer]` ZoneId=, HostUrl=, ReferrerUrl=); tolerant of a BOM, CRLF and garbage lines. */
+export function parseZoneIdentifier(text: string): { readonly zoneId?: string; readonly url?: string; readonly referrer?: string } {
+  const fields: Record<string, string> = {};
+  let inTransfer = false;
+  for (const raw of text.replace(/^\uFEFF/, '').split(/\r?\n|\r/)) {
+    const line = raw.trim();
+    if (line.startsWith('[')) {
+      inTransfer = /^\[zonetransfer\]$/i.test(line);
+      continue;
+    }
+    const eq = line.indexOf('=');
+    if (!inTransfer || eq <= 0) continue;
+    const key = line.slice(0, eq).trim().toLowerCase();
+    const value = line.slice(eq + 1).trim();
+    if (value !== '' && !(key in fields)) fields[key] = value;
+  }
+  return {
+    ...(fields.zoneid !== undefined ? { zoneId: fields.zoneid } : {}),
+    ...(fields.hosturl !== undefined ? { url: fields.hosturl } : {}),
+    ...(fields.referrerurl !== undefined ? { referrer: fields.referrerurl } : {}),
+  };
+}
+
+/** One extended attribute through getfattr: its value, `null` when the file has none by that name, or a failure reason. */
+async function linuxAttribute(host: Host, path: string, name: string): Promise<string | null | { readonly reason: string }> {
+  const r = await host.run(['getfattr', '--only-values', '-n', name, '--', path], { env: { LC_ALL: 'C' }, timeoutMs: 5_000, maxOutputBytes: 64 * 1024 });
+  if (r.error) return { reason: r.error.code === 'not-found' ? 'getfattr is not installed (package attr)' : `getfattr: ${r.error.message}` };
+  if (r.exitCode === 0) return r.stdout.trim() === '' ? null : r.stdout.trim();
+  if (/No such attribute/i.test(r.stderr)) return null;
+  return { reason: `getfattr: ${r.stderr.trim() || `exit ${String(r.exitCode)}`}` };
+}
+
+async function linuxOrigin(host: Host, path: string): Promise<DownloadOrigin> {
+  const url = await linuxAttribute(host, path, 'user.xdg.origin.url');
+  if (url !== null && typeof url === 'object') return { state: 'unknown', reason: url.reason };
+  const referrer = await linuxAttribute(host, path, 'user.xdg.referrer.url');
+  const ref = typeof referrer === 'string' ? referrer : undefined;
+  if (url === null && ref === undefined) return referrer !== null && typeof referrer === 'object' ? { state: 'unknown', reason: referrer.reason } : { state: 'none' };
+  return { state: 'recorded', ...(url !== null ? { url } : {}), ...(ref !== undefined ? { referrer: ref } : {}) };
+}
+
+async function windowsOrigin(host: Host, path: string): Promise<DownloadOrigin> {
+  let text: string;
+  try {
+    text = await host.readText(`${path}:Zone.Identifier`, { links: 'refuse', maxBytes: MAX_ZONE_BYTES });
+  } catch (e) {
+    if (isHostError(e) && e.code === 'not-found') return { state: 'none' };
+    return { state: 'unknown', reason: `Zone.Identifier: ${isHostError(e) ? e.code : String(e)}` };
+  }
+  const z = parseZoneIdentifier(text);
+  return z.url === undefined && z.referrer === undefined && z.zoneId === undefined ? { state: 'none' } : { state: 'recorded', ...z };
+}
+
+/** Reads where a downloaded file came from, on Linux and Windows; `undefined` where this platform is not read yet (macOS). */
+export async function readDownloadOrigin(host: Host, path: string): Promise<DownloadOrigin | undefined> {
+  if (host.platform === 'linux') return linuxOrigin(host, path);
+  if (host.platform === 'win32') return windowsOrigin(host, path);
+  return undefined;
+}
+
+/** The host name of a URL as the URL parser normalises it (lower case, punycode), or undefined when it is no URL with a host. */
+export function originHostname(url: string): string | undefined {
+  try {
+    const h = new URL(url).hostname;
+    return h === '' ? undefined : h.replace(/\.$/, '');
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when `hostname` is one of the official domains or a subdomain of one (label boundary: `zoom.us.evil.com` is not). */
+export function isOfficialHost(hostname: string, officialDomains: readonly string[]): boolean {
+  return officialDomains.some((d) => {
+    const dom = d.toLowerCase().replace(/\.$/, '');
+    return hostname === dom || hostname.endsWith(`.${dom}`);
+  });
+}
+
+/** True for an IPv4 or IPv6 literal host (as `new URL().hostname` gives it, IPv6 in brackets). */
+export function isIpHost(hostname: string): boolean {
+  return /^\[.*\]$/.test(hostname) || /^\d{1,3}(\.\d{1,3}){3}$/.test(hostname);
+}
+
+/** How an installer's origin is judged: the evidence data, the evidence line's key and, for a fake one, the finding's title and judgement. */
+export interface OriginJudgement {
+  readonly data: EvidenceData;
+  readonly verdict: 'official' | 'unofficial' | 'ip' | 'unjudged' | 'none' | 'unknown';
+  readonly host?: string;
+}
+
+/** Judges a read origin against the app's official domains (an empty list judges nothing). */
+export function judgeOrigin(origin: DownloadOrigin, officialDomains: readonly string[]): OriginJudgement {
+  if (origin.state === 'none') return { verdict: 'none', data: { downloadOrigin: 'none' } };
+  if (origin.state === 'unknown') return { verdict: 'unknown', data: { downloadOrigin: 'unknown', downloadOriginReason: origin.reason } };
+  const host = (origin.url !== undefined ? originHostname(origin.url) : undefined) ?? (origin.referrer !== undefined ? originHostname(origin.referrer) : undefined);
+  const verdict: OriginJudgement['verdict'] = host === undefined || officialDomains.length === 0 ? 'unjudged' : isIpHost(host) ? 'ip' : isOfficialHost(host, officialDomains) ? 'official' : 'unofficial';
+  const data = {
+    downloadOrigin: verdict,
+    ...(origin.url !== undefined ? { downloadUrl: origin.url } : {}),
+    ...(origin.referrer !== undefined ? { downloadReferrer: origin.referrer } : {}),
+    ...(host !== undefined ? { downloadHost: host } : {}),
+    ...(origin.zoneId !== undefined ? { downloadZone: origin.zoneId } : {}),
+  };
+  return { verdict, data, ...(host !== undefined ? { host } : {}) };
+}

@@ -1,0 +1,132 @@
+// Where an installer came from, as the browser recorded it: real user.xdg.* attributes on real files (setfattr),
+// recorded Zone.Identifier streams, judged against the policy's installers.officialDomains.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { judge } from '../../../src/core/checks/banned-app/banned-app-check';
+import { isOfficialHost, judgeOrigin, originHostname, parseZoneIdentifier, readDownloadOrigin } from '../../../src/core/checks/banned-app/download-origin';
+import { originRule, scanInstallers } from '../../../src/core/checks/banned-app/installers';
+import type { Probe } from '../../../src/core/checks/banned-app/probe';
+import { FixtureHost } from '../../../src/core/host/fixture-host';
+import { RealHost } from '../../../src/core/host/real-host';
+import { zoom } from './linux/harness';
+
+const OFFICIAL = ['zoom.us', 'zoom.com'];
+
+describe('official domains (label boundary, normalised by the URL parser)', () => {
+  it.each([
+    ['https://zoom.us/client/latest/zoom_amd64.deb', true],
+    ['https://cdn.zoom.us/prod/6.1/zoom_amd64.deb', true],
+    ['https://ZOOM.COM./download', true],
+    ['https://zoom.us.example.com/zoom_amd64.deb', false],
+    ['https://zoom-us.example/zoom_amd64.deb', false],
+    ['https://notzoom.us/zoom_amd64.deb', false],
+    ['https://zооm.us/zoom_amd64.deb', false], // Cyrillic o: the parser gives xn--zm-...
+  ])('%s official: %s', (url, official) => {
+    const host = originHostname(url)!;
+    expect(host).toBeDefined();
+    expect(isOfficialHost(host, OFFICIAL)).toBe(official);
+  });
+
+  it('a look-alike in Cyrillic is punycode after parsing, and named so', () => {
+    expect(originHostname('https://zооm.us/x')).toMatch(/^xn--/);
+  });
+
+  it('judges fake, IP, no URL host and nothing recorded', () => {
+    expect(judgeOrigin({ state: 'recorded', url: 'https://zoom-us.example/a.deb' }, OFFICIAL)).toMatchObject({ verdict: 'unofficial', host: 'zoom-us.example', data: { downloadOrigin: 'unofficial', downloadHost: 'zoom-us.example' } });
+    expect(judgeOrigin({ state: 'recorded', url: 'http://203.0.113.7/zoom.deb' }, OFFICIAL).verdict).toBe('ip');
+    expect(judgeOrigin({ state: 'recorded', url: 'http://[2001:db8::1]/zoom.deb' }, OFFICIAL).verdict).toBe('ip');
+    expect(judgeOrigin({ state: 'recorded', url: 'garbage' }, OFFICIAL).verdict).toBe('unjudged');
+    expect(judgeOrigin({ state: 'recorded', url: 'https://zoom-us.example/a.deb' }, []).verdict).toBe('unjudged');
+    expect(judgeOrigin({ state: 'none' }, OFFICIAL).data).toEqual({ downloadOrigin: 'none' });
+    expect(judgeOrigin({ state: 'unknown', reason: 'getfattr is not installed (package attr)' }, OFFICIAL).data).toEqual({ downloadOrigin: 'unknown', downloadOriginReason: 'getfattr is not installed (package attr)' });
+  });
+});
+
+describe('Zone.Identifier streams', () => {
+  it('reads a stream Edge writes (CRLF, BOM)', () => {
+    const text = '\uFEFF[ZoneTransfer]\r\nZoneId=3\r\nReferrerUrl=https://zoom-download.example.net/\r\nHostUrl=https://zoom-download.example.net/ZoomInstallerFull.exe\r\n';
+    expect(parseZoneIdentifier(text)).toEqual({ zoneId: '3', url: 'https://zoom-download.example.net/ZoomInstallerFull.exe', referrer: 'https://zoom-download.example.net/' });
+  });
+  it('ignores garbage lines, other sections and empty values; the first value wins', () => {
+    const text = 'junk\n\u0000\u0001\n[Other]\nHostUrl=https://wrong.example/\n[zonetransfer]\nnot a line\nZoneId=3\nHostUrl=\nHostUrl = https://zoom.us/x.exe \nHostUrl=https://later.example/\n';
+    expect(parseZoneIdentifier(text)).toEqual({ zoneId: '3', url: 'https://zoom.us/x.exe' });
+    expect(parseZoneIdentifier('\u00ff\u00fe binary')).toEqual({});
+  });
+  it('through a recorded Windows host: a fake site is a violation naming both domains; no stream is "no recorded origin"', async () => {
+    const dl = 'C:\\Users\\an\\Downloads';
+    const host = new FixtureHost({
+      platform: 'win32',
+      homedir: 'C:\\Users\\an',
+      files: {
+        [`${dl}\\ZoomInstallerFull.exe`]: 'MZ',
+        [`${dl}\\ZoomInstallerFull.exe:Zone.Identifier`]: '[ZoneTransfer]\r\nZoneId=3\r\nHostUrl=https://zoom.us.example.com/ZoomInstallerFull.exe\r\n',
+        [`${dl}\\ZoomInstaller.exe`]: 'MZ',
+      },
+    });
+    expect(await readDownloadOrigin(host, `${dl}\\ZoomInstaller.exe`)).toEqual({ state: 'none' });
+    const scan = await scanInstallers(host, [dl], zoom().installers.filePatterns, originRule(zoom()));
+    const probe: Probe = { id: 'windows.installers', run: () => Promise.reject(new Error('not run')) };
+    const findings = judge(zoom(), [[probe, { status: 'ran', looked: dl, hits: scan.hits }]]);
+    const fake = findings.find((f) => f.evidence[0]?.path?.endsWith('ZoomInstallerFull.exe'))!;
+    expect(fake).toMatchObject({ status: 'violation', title: { key: 'bannedApp:installer.fakeTitle', params: { host: 'zoom.us.example.com', official: 'zoom.us' } } });
+    expect(fake.evidence[0]!.data).toMatchObject({ downloadOrigin: 'unofficial', downloadZone: '3', downloadUrl: 'https://zoom.us.example.com/ZoomInstallerFull.exe' });
+    const plain = findings.find((f) => f.evidence[0]?.path?.endsWith('ZoomInstaller.exe'))!;
+    expect(plain).toMatchObject({ status: 'warning', evidence: [{ label: { key: 'bannedApp:evidence.installerNoOrigin' }, data: { downloadOrigin: 'none' } }] });
+  });
+});
+
+const canXattr = ((): string | null => {
+  if (process.platform !== 'linux') return 'not Linux';
+  if (spawnSync('setfattr', ['--version']).error) return 'setfattr (package attr) is not installed';
+  const d = mkdtempSync(join(tmpdir(), 'xattr-probe-'));
+  try {
+    writeFileSync(join(d, 'f'), 'x');
+    const r = spawnSync('setfattr', ['-n', 'user.xdg.origin.url', '-v', 'https://x.example/', join(d, 'f')]);
+    return r.status === 0 ? null : `the temp file system refuses user xattrs: ${String(r.stderr)}`;
+  } finally {
+    rmSync(d, { recursive: true, force: true });
+  }
+})();
+
+describe.skipIf(canXattr !== null)(`Linux user.xdg.* attributes on real files${canXattr ? ` (skipped: ${canXattr})` : ''}`, () => {
+  const home = mkdtempSync(join(tmpdir(), 'origin-home-'));
+  const dl = join(home, 'Downloads');
+  mkdirSync(dl);
+  afterAll(() => rmSync(home, { recursive: true, force: true }));
+  const put = (name: string, url?: string, referrer?: string): void => {
+    writeFileSync(join(dl, name), '!<arch>\n');
+    if (url) execFileSync('setfattr', ['-n', 'user.xdg.origin.url', '-v', url, join(dl, name)]);
+    if (referrer) execFileSync('setfattr', ['-n', 'user.xdg.referrer.url', '-v', referrer, join(dl, name)]);
+  };
+  put('zoom_amd64.deb', 'https://cdn.zoom.us/prod/6.1.11/zoom_amd64.deb', 'https://zoom.us/download');
+  put('zoom_x86_64.rpm', 'https://zoom-us.example/zoom_x86_64.rpm');
+  put('zoom_arm64.deb', 'https://xn--zm-fmca.us/zoom_arm64.deb');
+  put('zoom_i386.deb', 'http://198.51.100.20/zoom_i386.deb');
+  put('zoom_aarch64.deb');
+  const host = new RealHost({ homedir: home, env: { HOME: home, PATH: process.env.PATH ?? '/usr/bin:/bin' } });
+
+  it('reads the origin and referrer getfattr prints, and nothing for a file without them', async () => {
+    expect(await readDownloadOrigin(host, join(dl, 'zoom_amd64.deb'))).toEqual({ state: 'recorded', url: 'https://cdn.zoom.us/prod/6.1.11/zoom_amd64.deb', referrer: 'https://zoom.us/download' });
+    expect(await readDownloadOrigin(host, join(dl, 'zoom_aarch64.deb'))).toEqual({ state: 'none' });
+  });
+
+  it('a missing getfattr is "could not read", not "no origin"', async () => {
+    const bare = new RealHost({ homedir: home, env: { HOME: home, PATH: join(home, 'no-bin') } });
+    expect(await readDownloadOrigin(bare, join(dl, 'zoom_amd64.deb'))).toEqual({ state: 'unknown', reason: 'getfattr is not installed (package attr)' });
+  });
+
+  it('judges each installer: official, fake, punycode look-alike, IP, no origin', async () => {
+    const scan = await scanInstallers(host, [dl], zoom().installers.filePatterns, originRule(zoom()));
+    const by = Object.fromEntries(scan.hits.map((h) => [h.source.slice(dl.length + 1), h]));
+    expect(by['zoom_amd64.deb']!.evidence.data).toMatchObject({ downloadOrigin: 'official', downloadHost: 'cdn.zoom.us' });
+    expect(by['zoom_amd64.deb']!.judgement).toBeUndefined();
+    expect(by['zoom_x86_64.rpm']).toMatchObject({ judgement: { status: 'violation' }, title: { params: { host: 'zoom-us.example', official: 'zoom.us', product: 'Zoom' } } });
+    expect(by['zoom_arm64.deb']).toMatchObject({ judgement: { status: 'violation' }, evidence: { data: { downloadOrigin: 'unofficial', downloadHost: 'xn--zm-fmca.us' } } });
+    expect(by['zoom_i386.deb']).toMatchObject({ evidence: { label: { key: 'bannedApp:evidence.installerFromIp' }, data: { downloadOrigin: 'ip' } } });
+    expect(by['zoom_i386.deb']!.judgement).toBeUndefined();
+    expect(by['zoom_aarch64.deb']).toMatchObject({ evidence: { label: { key: 'bannedApp:evidence.installerNoOrigin' }, data: { downloadOrigin: 'none' } } });
+  });
+});
