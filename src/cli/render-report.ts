@@ -7,8 +7,8 @@ import { contactLine } from '../shared/agency-contact';
 import { formatDecimal } from '../shared/format';
 import { escapeControls } from './io';
 
-const MARK: Record<Finding['status'], string> = { violation: '✖', warning: '!', unknown: '?', ok: '✔' };
-const ORDER: readonly Finding['status'][] = ['violation', 'warning', 'unknown', 'ok'];
+const MARK: Record<Finding['status'], string> = { violation: '✖', warning: '!', unknown: '?', notice: 'i', ok: '✔' };
+const ORDER: readonly Finding['status'][] = ['violation', 'warning', 'unknown', 'notice', 'ok'];
 
 /** Formats a date as dd/mm/yyyy HH:MM in local time, as Vietnamese documents do. */
 export function formatTime(iso: string): string {
@@ -46,7 +46,8 @@ export function renderReport(report: Report, t: Translator): string {
   }
   lines.push(...policyLines(report, t));
   lines.push('');
-  const sorted = [...report.findings].sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status));
+  // Notices are no fault: they get a section of their own after the rest, with the rules once.
+  const sorted = [...report.findings].filter((f) => f.status !== 'notice').sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status));
   for (const f of sorted) {
     lines.push(`${MARK[f.status]} [${t.t(`common:status.${f.status}`).toUpperCase()}] ${t.message(f.title)}`);
     if (f.status !== 'ok') {
@@ -61,12 +62,32 @@ export function renderReport(report: Report, t: Translator): string {
     }
     if (f.action) lines.push(`    ${t.t('cli:report.action')} ${t.message(f.action)}`);
   }
+  lines.push(...noticeLines(report, t));
   lines.push('');
-  lines.push(t.t('cli:report.summary', summaryCounts(report.summary, t)));
+  // The online apps are counted only where there are some: «0 apps to use with care» says nothing.
+  lines.push(t.t(report.summary.notice > 0 ? 'cli:report.summaryWithNotice' : 'cli:report.summary', summaryCounts(report.summary, t)));
   lines.push(t.t(`cli:report.verdict.${exitCodeFor(report.findings)}`));
   const contact = contactLine(report.policy.agency, (m) => t.message(m));
   if (contact) lines.push(contact);
   return `${lines.join('\n')}\n`;
+}
+
+/** The rules of points 3 and 4, in their order (onlineApp:rules.*). */
+export const ONLINE_APP_RULES = ['private', 'authenticate', 'noPublicId', 'unknownFiles', 'noSecrets', 'designated'] as const;
+
+/** The section of the online apps found (notices): each app with its evidence, then the rules of points 3 and 4 for them. */
+function noticeLines(report: Report, t: Translator): string[] {
+  const notices = report.findings.filter((f) => f.status === 'notice');
+  if (notices.length === 0) return [];
+  const lines = [...(report.findings.some((f) => f.status !== 'notice') ? [''] : []), `${MARK.notice} ${t.t('onlineApp:section.title').toUpperCase()}`];
+  for (const f of notices) {
+    lines.push(`  - ${t.message(f.title)}`);
+    for (const e of f.evidence) lines.push(`      ${evidenceLine(e, t)}`);
+  }
+  const apps = [...new Set(notices.map((f) => (f.action?.params?.app !== undefined ? String(f.action.params.app) : '')).filter(Boolean))].join(', ');
+  lines.push(`    ${t.t('onlineApp:section.intro', { apps, number: report.policy.number })}`);
+  ONLINE_APP_RULES.forEach((r, i) => lines.push(`      ${i + 1}. ${t.t(`onlineApp:rules.${r}`)}`));
+  return lines;
 }
 
 /** The organisation policies refused, each with its reason (details on their own lines) and that the built-in one stays in force. */

@@ -96,12 +96,12 @@ export function checkFailed(check: Pick<Check, 'id' | 'advisoryPoint'>, reason: 
 
 /** Counts findings per status. */
 export function summarize(findings: readonly Finding[]): ReportSummary {
-  const s: Record<FindingStatus, number> = { violation: 0, warning: 0, unknown: 0, ok: 0 };
+  const s: Record<FindingStatus, number> = { violation: 0, warning: 0, unknown: 0, notice: 0, ok: 0 };
   for (const f of findings) s[f.status] += 1;
   return s;
 }
 
-/** Exit code as monitoring tools expect (Nagios): 0 ok, 1 warning, 2 violation, 3 unknown only. */
+/** Exit code as monitoring tools expect (Nagios): 0 ok, 1 warning, 2 violation, 3 unknown only; a notice never changes it. */
 export function exitCodeFor(findings: readonly Finding[]): 0 | 1 | 2 | 3 {
   const s = summarize(findings);
   if (s.violation > 0) return 2;

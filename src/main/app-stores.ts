@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CHECK_HISTORY_FILE, historyEntrySchema } from '../core/history/check-history';
 import type { HistoryEntry } from '../shared/history';
+import { FINDING_STATUSES } from '../shared/finding';
 import { REPORT_SCHEMA_VERSION, type Report } from '../shared/report';
 import { DEFAULT_STORED_SETTINGS, settingsFileSchema, type SettingsFile } from './settings-file';
 import { EMPTY_NOTIFY_STATE, notifyStateSchema, type NotifyState } from './notifications';
@@ -10,16 +11,18 @@ import { JsonStore, type CorruptFile } from './state-store';
 /** How many past checks the history keeps (the CLI's `check` keeps as many). */
 export { HISTORY_LIMIT } from '../shared/history';
 
-const status = z.enum(['violation', 'warning', 'ok', 'unknown']);
+const status = z.enum(FINDING_STATUSES);
 const message = z.object({ key: z.string().min(1), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
-const summary = z.object({ violation: z.number(), warning: z.number(), unknown: z.number(), ok: z.number() });
+// `notice` is absent from reports and entries written before it existed: none then.
+const summary = z.object({ violation: z.number(), warning: z.number(), unknown: z.number(), notice: z.number().default(0), ok: z.number() });
 
 const historySchema = z.array(historyEntrySchema()) satisfies z.ZodType<HistoryEntry[]>;
 
 // The last report is our own output; check the parts the app relies on and keep the rest as is. A report of
-// schema 1 (before `data.owner` was split) is still shown as it was: the app reads no evidence data from it.
+// schema 1 (before `data.owner` was split) is still shown as it was: the app reads no evidence data from it; one of
+// schema 2 (before `notice`) has no notice count, read as none.
 const reportSchema = z.looseObject({
-  schemaVersion: z.union([z.literal(1), z.literal(REPORT_SCHEMA_VERSION)]),
+  schemaVersion: z.union([z.literal(1), z.literal(2), z.literal(REPORT_SCHEMA_VERSION)]),
   generatedAt: z.string(),
   summary,
   policy: z.looseObject({ number: z.string() }),

@@ -6,7 +6,7 @@
  * controller sets a timer for `nextWake`.
  */
 import { z } from 'zod';
-import type { Finding, FindingStatus, Message } from '../shared/finding';
+import { FINDING_STATUSES, type Finding, type FindingStatus, type Message } from '../shared/finding';
 import type { PauseDuration } from '../shared/ipc-contract';
 import { notificationSubject } from './notification-subject';
 
@@ -18,7 +18,7 @@ export const TOMORROW_HOUR = 8;
 
 const recordSchema = z
   .object({
-    status: z.enum(['violation', 'warning', 'ok', 'unknown']),
+    status: z.enum(FINDING_STATUSES),
     firstAt: z.number(),
     lastAt: z.number(),
     count: z.number().int().min(1),
@@ -52,7 +52,7 @@ export interface NotifyDecision {
   readonly state: NotifyState;
 }
 
-const NOTIFIED: readonly FindingStatus[] = ['violation', 'warning'];
+const NOTIFIED: readonly FindingStatus[] = ['violation', 'warning', 'notice'];
 
 /** Whether a running banned app is among the findings: the user may be in a call right now. */
 export function callLikelyInProgress(findings: readonly Finding[]): boolean {
@@ -79,7 +79,8 @@ export function decide(findings: readonly Finding[], state: NotifyState, now: nu
     let reason: NotifyReason | null = null;
     if (!old) reason = 'new';
     else if (old.status !== f.status) reason = 'changed';
-    else if (!inCall && (snoozeOver || now >= old.lastAt + backoffAfter(old.count))) reason = 'repeat';
+    // A notice (an online app, with its rules) is said once: never repeated while it stays.
+    else if (f.status !== 'notice' && !inCall && (snoozeOver || now >= old.lastAt + backoffAfter(old.count))) reason = 'repeat';
     // A snooze holds back reminders of the same thing; a changed status is news and is shown.
     if (reason && !paused && !(snoozed && reason === 'repeat')) {
       show.push({ finding: f, reason });
@@ -153,12 +154,12 @@ export function notificationContent(decision: NotifyDecision, policyNumber: stri
   if (!first) return null;
   const f = first.finding;
   const more = decision.show.length - 1;
-  const kind = f.status === 'violation' ? 'violation' : 'warning';
+  const kind = f.status === 'violation' ? 'violation' : f.status === 'notice' ? 'notice' : 'warning';
   const subject = notificationSubject(f);
   const point = { point: f.advisoryPoint, number: policyNumber };
   return {
     title: subject ? { key: `ui:notify.${kind}`, params: { product: subject, ...point } } : { key: `ui:notify.${kind}Title`, params: point },
-    body: subject ? { key: more > 0 ? 'ui:notify.clickMore' : 'ui:notify.click', params: { count: more } } : f.title,
+    body: subject ? (kind === 'notice' && more === 0 ? { key: 'ui:notify.noticeClick' } : { key: more > 0 ? 'ui:notify.clickMore' : 'ui:notify.click', params: { count: more } }) : f.title,
     findingId: f.id,
   };
 }

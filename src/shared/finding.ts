@@ -1,7 +1,11 @@
 import type { EvidenceData } from './evidence-data';
 
-/** Status of one finding. `unknown` means the check could not look; it always carries a reason. */
-export type FindingStatus = 'violation' | 'warning' | 'ok' | 'unknown';
+/**
+ * Status of one finding. `unknown` means the check could not look; it always carries a reason. `notice` is
+ * something to know, not a fault (an online meeting app on the PC, with the rules for using it): it never
+ * changes the exit code or the tray's colour, and is notified once.
+ */
+export type FindingStatus = 'violation' | 'warning' | 'ok' | 'unknown' | 'notice';
 
 /** How urgent a finding is, for sorting and for the tray colour. */
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
@@ -62,6 +66,8 @@ export interface Finding {
   readonly status: FindingStatus;
   readonly severity: Severity;
   readonly advisoryPoint: AdvisoryPoint;
+  /** Further points the finding concerns besides `advisoryPoint` (an online app: points 3 and 4); absent: none. */
+  readonly alsoPoints?: readonly AdvisoryPoint[];
   /** One line: what was found. */
   readonly title: Message;
   /** Longer explanation: why it matters, citing the advisory. */
@@ -76,4 +82,12 @@ export interface Finding {
 }
 
 /** Order of statuses from worst to best, for sorting and summaries. */
-export const STATUS_ORDER: readonly FindingStatus[] = ['violation', 'warning', 'unknown', 'ok'];
+export const STATUS_ORDER: readonly FindingStatus[] = ['violation', 'warning', 'unknown', 'notice', 'ok'];
+
+/** Every finding status, for schemas that read stored reports. */
+export const FINDING_STATUSES = ['violation', 'warning', 'ok', 'unknown', 'notice'] as const satisfies readonly FindingStatus[];
+
+/** Whether a finding (or a check) concerns point `n` of the advisory: its own point or one of its further ones. */
+export function concernsPoint(f: { readonly advisoryPoint: AdvisoryPoint; readonly alsoPoints?: readonly AdvisoryPoint[] }, n: AdvisoryPoint): boolean {
+  return f.advisoryPoint === n || (f.alsoPoints ?? []).includes(n);
+}

@@ -47,7 +47,7 @@ export function historyEntry(report: Report): HistoryEntry {
 
 /** Whether an entry holds every finding its counts announce (older entries kept at most 10). */
 export function historyComplete(e: HistoryEntry): boolean {
-  return e.findings.length >= e.summary.violation + e.summary.warning + e.summary.unknown;
+  return e.findings.length >= e.summary.violation + e.summary.warning + e.summary.unknown + (e.summary.notice ?? 0);
 }
 
 /** The check a finding id belongs to: the part before the first colon. */

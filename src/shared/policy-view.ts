@@ -1,5 +1,5 @@
 /** The advisory as the window's advisory page shows it: the document, its points, its risks, and which checks look at each point. */
-import type { AdvisoryPoint } from './finding';
+import { concernsPoint, type AdvisoryPoint } from './finding';
 import type { PolicyView } from './ipc-contract';
 import type { Citation, LocalizedText } from './report';
 
@@ -19,6 +19,7 @@ export interface PolicyDocument {
 export interface CheckPoint {
   readonly id: string;
   readonly advisoryPoint: AdvisoryPoint;
+  readonly alsoPoints?: readonly AdvisoryPoint[];
 }
 
 /** The page's view of `policy`; each point lists the ids of the `checks` that concern it (none: the assistant cannot check it yet). */
@@ -29,7 +30,7 @@ export function policyView(policy: PolicyDocument, checks: readonly CheckPoint[]
     date: policy.date,
     issuer: policy.issuer,
     title: policy.title,
-    points: policy.points.map((p) => ({ n: p.n, text: p.text, checks: checks.filter((c) => c.advisoryPoint === p.n).map((c) => c.id) })),
+    points: policy.points.map((p) => ({ n: p.n, text: p.text, checks: checks.filter((c) => concernsPoint(c, p.n)).map((c) => c.id) })),
     risks: policy.risks ?? [],
     citations: policy.citations,
   };

@@ -5,9 +5,10 @@ import type { PolicyProvenance } from './org-policy';
 /**
  * Bumped when the JSON shape of a Report changes incompatibly. 2: `Evidence.data.owner` split into
  * `package` (+ `manager`: the package that owns a path) and `user` (+ `home`: the person whose home it is);
- * the keys are those of `EVIDENCE_DATA_KEYS` (src/shared/evidence-data.ts).
+ * the keys are those of `EVIDENCE_DATA_KEYS` (src/shared/evidence-data.ts). 3: a finding's status may be `notice`
+ * (counted in `summary.notice`, never in the exit code), and `Finding.alsoPoints` names further points it concerns.
  */
-export const REPORT_SCHEMA_VERSION = 2 as const;
+export const REPORT_SCHEMA_VERSION = 3 as const;
 
 /** The machine a report was made on. */
 export interface ReportHost {

@@ -13,6 +13,7 @@ export function verdictOf(report: Report | null): Verdict {
   const s = report.summary;
   if (s.violation > 0) return 'red';
   if (s.warning > 0) return 'amber';
-  if (s.unknown > 0 || s.ok === 0) return 'grey';
+  // A notice (an online app on the PC) is no fault: it never colours the verdict, but it was looked at.
+  if (s.unknown > 0 || (s.ok === 0 && (s.notice ?? 0) === 0)) return 'grey';
   return 'green';
 }

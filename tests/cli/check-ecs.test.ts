@@ -71,7 +71,7 @@ describe('check --ecs', () => {
         expect(types.some((t) => EXPECTED_TYPES[c]?.includes(t)), `${c} with ${types.join(',')}`).toBe(true);
       }
       for (const t of types) expect(TYPES).toContain(t);
-      expect(d.event.outcome).toBe({ ok: 'success', violation: 'failure', warning: 'failure', unknown: 'unknown' }[f.status]);
+      expect(d.event.outcome).toBe({ ok: 'success', violation: 'failure', warning: 'failure', unknown: 'unknown', notice: 'unknown' }[f.status]);
       expect(d.event.kind).toBe(f.status === 'violation' || f.status === 'warning' ? 'alert' : 'state');
       expect(d.event.id).toBe(f.id);
       expect(d.rule.reference).toBe(report.policy.title.vi);

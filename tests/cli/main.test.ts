@@ -37,7 +37,7 @@ describe('main (in process)', () => {
     const io = capture();
     const code = await main(['check', '--json'], { io, host, now });
     const report = JSON.parse(io.stdout);
-    expect(report.schemaVersion).toBe(2);
+    expect(report.schemaVersion).toBe(3);
     expect(report.generatedAt).toBe('2026-11-25T08:00:00.000Z');
     const expected = report.summary.violation ? 2 : report.summary.warning ? 1 : report.summary.unknown ? 3 : 0;
     expect(code).toBe(expected);

@@ -19,7 +19,7 @@ describe('runChecks', () => {
     let t = 1000;
     const report = await runChecks(ctx, { checks: [fixed([finding('ok'), finding('warning')])], clock: () => (t += 250) });
     expect(report).toMatchObject({
-      schemaVersion: 2,
+      schemaVersion: 3,
       generatedAt: '2026-11-25T08:00:00.000Z',
       host: { os: 'linux', hostname: 'may-01', release: '6.1.0' },
       policy: { id: 'cv-1981-ubnd-vhtt', number: '1981/UBND-VHTT' },

@@ -71,6 +71,7 @@ const PARAMS: Readonly<Record<string, Value>> = {
   warning: 2,
   unknown: 0,
   ok: 3,
+  notice: 1,
   time: '14:05 25/11/2026',
   date: '25/11/2026',
   asOf: '26/10/2026',

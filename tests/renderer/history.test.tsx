@@ -80,7 +80,7 @@ describe('history page', () => {
   it('says when nothing changed, and when the check before was kept only in part (an older version kept 10 findings)', async () => {
     const same = historyEntry({ ...reportWith([zoomInstalled, patchBehind], at(5)), checks });
     const before = historyEntry({ ...reportWith([zoomInstalled, patchBehind], at(4)), checks });
-    const older: HistoryEntry = { at: at(3), durationMs: 1, summary: { violation: 12, warning: 0, unknown: 0, ok: 0 }, findings: [{ id: zoomInstalled.id, status: 'violation', title: zoomInstalled.title }] };
+    const older: HistoryEntry = { at: at(3), durationMs: 1, summary: { violation: 12, warning: 0, unknown: 0, notice: 0, ok: 0 }, findings: [{ id: zoomInstalled.id, status: 'violation', title: zoomInstalled.title }] };
     const rows = await openHistory('vi', [same, before, older]);
     expect(within(rows[0]!).getByText('Không có gì thay đổi so với lần kiểm tra trước.')).toBeTruthy();
     expect(changes(rows[1]!)).toEqual([expect.stringMatching(/^Mới xuất hiện: Windows 11 Pro 23H2/)]);

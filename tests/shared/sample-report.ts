@@ -75,10 +75,10 @@ export const zoomOk: Finding = {
 
 /** A report with these findings, counted as the engine counts them. */
 export function reportWith(findings: readonly Finding[], generatedAt = '2026-05-20T03:04:05.000Z'): Report {
-  const summary = { violation: 0, warning: 0, unknown: 0, ok: 0 };
+  const summary = { violation: 0, warning: 0, unknown: 0, notice: 0, ok: 0 };
   for (const f of findings) summary[f.status] += 1;
   return {
-    schemaVersion: 2,
+    schemaVersion: 3,
     tool: { name: 'attt-selfcheck', version: '0.1.0' },
     generatedAt,
     host: { os: 'win32', release: '10.0.22631', arch: 'x64', hostname: 'pc-01' },

@@ -29,6 +29,8 @@ export interface Check {
   readonly id: string;
   /** The point of the advisory this check concerns, for findings about the check itself. */
   readonly advisoryPoint: AdvisoryPoint;
+  /** Further points it concerns (the online apps: 4 besides 3); absent: none. */
+  readonly alsoPoints?: readonly AdvisoryPoint[];
   run(ctx: CheckContext): Promise<readonly Finding[]>;
 }
 

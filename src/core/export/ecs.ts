@@ -34,10 +34,17 @@ type EcsCategory = 'package' | 'process' | 'network' | 'file' | 'registry' | 'co
 /** The `event.type` for each category: one of the types ECS expects in it (registry has no `info`). */
 const TYPE: Readonly<Record<EcsCategory, string>> = { package: 'info', process: 'info', network: 'info', file: 'info', registry: 'access', configuration: 'info', host: 'info' };
 
-/** A violation or warning is our rule firing (an alert raised outside the Elastic stack); ok and unknown are the machine's state. */
-const KIND: Readonly<Record<FindingStatus, 'alert' | 'state'>> = { violation: 'alert', warning: 'alert', unknown: 'state', ok: 'state' };
-/** Whether the machine passed the rule: failure for a violation or warning, unknown when the check could not look. */
-const OUTCOME: Readonly<Record<FindingStatus, 'success' | 'failure' | 'unknown'>> = { violation: 'failure', warning: 'failure', unknown: 'unknown', ok: 'success' };
+/**
+ * A violation or warning is our rule firing (an alert raised outside the Elastic stack); ok, unknown and notice are
+ * the machine's state (a notice: an online app is on the PC, which breaks no rule by itself).
+ */
+const KIND: Readonly<Record<FindingStatus, 'alert' | 'state'>> = { violation: 'alert', warning: 'alert', unknown: 'state', notice: 'state', ok: 'state' };
+/**
+ * Whether the machine passed the rule: failure for a violation or warning, unknown when the check could not look,
+ * and unknown for a notice too (ECS: the outcome cannot be determined): whether the app is used as points 3 and 4
+ * ask is not something the PC shows.
+ */
+const OUTCOME: Readonly<Record<FindingStatus, 'success' | 'failure' | 'unknown'>> = { violation: 'failure', warning: 'failure', unknown: 'unknown', notice: 'unknown', ok: 'success' };
 
 /** ECS `host.os.type` for Node's platform names. */
 function osType(os: string): string | undefined {

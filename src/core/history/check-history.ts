@@ -4,7 +4,7 @@
  * file itself is never changed here (the tray's store moves a damaged file aside whole: see src/main/state-store.ts).
  */
 import type { z } from 'zod';
-import type { Message } from '../../shared/finding';
+import { FINDING_STATUSES, type Message } from '../../shared/finding';
 import { HISTORY_LIMIT, type HistoryEntry } from '../../shared/history';
 import { readFailure } from '../checks/reasons';
 import { isHostError, type Host } from '../host/host';
@@ -16,9 +16,10 @@ export const CHECK_HISTORY_FILE = 'history.json';
 
 /** One entry of history.json: what the tray writes (historyEntry) and reads back (built on first use). */
 export const historyEntrySchema = lazySchema((z) => {
-  const status = z.enum(['violation', 'warning', 'ok', 'unknown']);
+  const status = z.enum(FINDING_STATUSES);
   const message = z.object({ key: z.string().min(1), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
-  const summary = z.object({ violation: z.number(), warning: z.number(), unknown: z.number(), ok: z.number() });
+  // `notice` is absent from entries written before it existed: none then.
+  const summary = z.object({ violation: z.number(), warning: z.number(), unknown: z.number(), notice: z.number().default(0), ok: z.number() });
 
   return z.object({
     at: z.string(),

@@ -3,12 +3,14 @@ import enCli from '../../../locales/en/cli.json';
 import enCommon from '../../../locales/en/common.json';
 import enFix from '../../../locales/en/fix.json';
 import enPatch from '../../../locales/en/patch.json';
+import enOnlineApp from '../../../locales/en/onlineApp.json';
 import enPolicy from '../../../locales/en/policy.json';
 import viBannedApp from '../../../locales/vi/bannedApp.json';
 import viCli from '../../../locales/vi/cli.json';
 import viCommon from '../../../locales/vi/common.json';
 import viFix from '../../../locales/vi/fix.json';
 import viPatch from '../../../locales/vi/patch.json';
+import viOnlineApp from '../../../locales/vi/onlineApp.json';
 import viPolicy from '../../../locales/vi/policy.json';
 
 /** Languages we ship; Vietnamese first. */
@@ -17,12 +19,12 @@ export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** Namespaces used by core findings and the CLI (the renderer adds `ui`). */
-export const NAMESPACES = ['common', 'bannedApp', 'patch', 'fix', 'cli', 'policy'] as const;
+export const NAMESPACES = ['common', 'bannedApp', 'patch', 'fix', 'cli', 'policy', 'onlineApp'] as const;
 
 /** All core/CLI strings, bundled so that the CLI works offline as a single file. */
 export const resources = {
-  vi: { common: viCommon, bannedApp: viBannedApp, patch: viPatch, fix: viFix, cli: viCli, policy: viPolicy },
-  en: { common: enCommon, bannedApp: enBannedApp, patch: enPatch, fix: enFix, cli: enCli, policy: enPolicy },
+  vi: { common: viCommon, bannedApp: viBannedApp, patch: viPatch, fix: viFix, cli: viCli, policy: viPolicy, onlineApp: viOnlineApp },
+  en: { common: enCommon, bannedApp: enBannedApp, patch: enPatch, fix: enFix, cli: enCli, policy: enPolicy, onlineApp: enOnlineApp },
 } as const;
 
 /** Narrows a string to a Language. */

@@ -162,6 +162,11 @@ const schemas = lazySchema((z) => {
       /** The risks the document itself names, in its own words (the advisory page shows them, citing it). */
       risks: z.array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/), text: localized }).strict()).default([]),
       bannedApps: z.array(bannedApp),
+      /**
+       * Online meeting, messaging and file-sharing apps points 3 and 4 govern (docs/online-apps.md): found as banned
+       * apps are (the same entry), never banned: a `notice` with the rules for using them.
+       */
+      onlineApps: z.array(bannedApp).default([]),
       patch: z
         .object({
           /** A system more than this many days behind the latest known update is a warning. */
@@ -190,5 +195,7 @@ export const policySchema = (): ReturnType<typeof schemas>['policy'] => schemas(
 export type Policy = Zod.infer<ReturnType<typeof policySchema>>;
 /** One banned application's detection signatures. */
 export type BannedApp = Policy['bannedApps'][number];
+/** One online app the policy lists (the banned-app entry's shape: found the same way). */
+export type OnlineApp = Policy['onlineApps'][number];
 /** The schema of one banned app (built on first use): the built-in policy's and an organisation policy's extra ones are the same. */
 export const bannedAppSchema = (): ReturnType<typeof schemas>['bannedApp'] => schemas().bannedApp;

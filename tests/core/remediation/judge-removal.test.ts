@@ -8,13 +8,13 @@ import type { PlanRun } from '../../../src/core/remediation/runner';
 const ok: Finding = { id: 'banned-app:ok', check: 'banned-app', status: 'ok', severity: 'info', advisoryPoint: 1, title: { key: 'bannedApp:ok.title' }, evidence: [{ kind: 'probe', detail: 'dpkg', data: { probe: 'linux.dpkg' } }] };
 const found = (id: string, status: Finding['status'], evidence: Evidence[]): Finding => ({ id, check: 'banned-app', status, severity: 'high', advisoryPoint: 1, title: { key: `bannedApp:${id}` }, evidence });
 const report = (findings: Finding[]): Report => ({
-  schemaVersion: 2,
+  schemaVersion: 3,
   tool: { name: 't', version: '0' },
   generatedAt: '2026-11-25T08:00:00.000Z',
   host: { os: 'linux', release: '', arch: 'x64', hostname: 'h' },
   policy: { id: 'p', number: '1981/UBND-VHTT', title: { vi: 'v', en: 'e' }, citations: [] },
   findings,
-  summary: { violation: 0, warning: 0, unknown: 0, ok: 0 },
+  summary: { violation: 0, warning: 0, unknown: 0, notice: 0, ok: 0 },
   durationMs: 0,
 });
 const plan = (findingId: string, evidence: Evidence[]): RemediationPlan => ({ id: `${findingId}:uninstall`, findingId, kind: 'uninstall', title: { key: 'x' }, steps: [], manual: [], evidence });

@@ -29,21 +29,23 @@ export function bannedAppCheck(probes: ProbeSet): Check {
     advisoryPoint: 1,
     async run(ctx: CheckContext): Promise<readonly Finding[]> {
       const findings: Finding[] = [];
-      for (const app of ctx.policy.bannedApps) {
-        const results = await Promise.all(
-          probes[ctx.host.platform].map(async (p): Promise<[Probe, ProbeResult]> => {
-            try {
-              return [p, await p.run(ctx, app)];
-            } catch (e) {
-              return [p, { status: 'unknown', looked: p.id, reason: msg('common:reason.probeCrashed', { probe: p.id, message: errorText(e) }) }];
-            }
-          }),
-        );
-        findings.push(...judge(app, results));
-      }
+      for (const app of ctx.policy.bannedApps) findings.push(...judge(app, await runProbes(probes, ctx, app)));
       return findings;
     },
   };
+}
+
+/** Runs every probe of this platform for one app entry (a banned app, or an online app: the same detection). */
+export async function runProbes(probes: ProbeSet, ctx: CheckContext, app: BannedApp): Promise<ReadonlyArray<readonly [Probe, ProbeResult]>> {
+  return Promise.all(
+    probes[ctx.host.platform].map(async (p): Promise<[Probe, ProbeResult]> => {
+      try {
+        return [p, await p.run(ctx, app)];
+      } catch (e) {
+        return [p, { status: 'unknown', looked: p.id, reason: msg('common:reason.probeCrashed', { probe: p.id, message: errorText(e) }) }];
+      }
+    }),
+  );
 }
 
 /** A probe id as an i18n key segment (ids hold dots, which i18next reads as nesting). */

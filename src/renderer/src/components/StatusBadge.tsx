@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { FindingStatus } from '../../../shared/finding';
 
-const SYMBOL: Record<FindingStatus, string> = { violation: '✕', warning: '!', unknown: '?', ok: '✓' };
+const SYMBOL: Record<FindingStatus, string> = { violation: '✕', warning: '!', unknown: '?', notice: 'i', ok: '✓' };
 
 /** The status badge. */
 export function StatusBadge({ status }: { readonly status: FindingStatus }) {

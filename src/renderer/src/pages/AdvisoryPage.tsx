@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Message } from '../../../shared/finding';
+import { concernsPoint, type Message } from '../../../shared/finding';
 import { formatDateTime, formatDay } from '../../../shared/format';
 import type { AtttApi, PolicyView } from '../../../shared/ipc-contract';
 import type { Report } from '../../../shared/report';
@@ -31,7 +31,7 @@ function PointFindings({ point, report, onOpenFinding }: { readonly point: Polic
   const time = formatDateTime(report.generatedAt, i18n.language);
   // A report that lists the checks it ran says whether this point was looked at; an older one is judged by its findings.
   if (report.checks && !report.checks.some((c) => point.checks.includes(c))) return <p>{t('ui:advisory.found.notRun', { time })}</p>;
-  const findings = sortFindings(report.findings.filter((f) => f.advisoryPoint === point.n));
+  const findings = sortFindings(report.findings.filter((f) => concernsPoint(f, point.n)));
   if (findings.length === 0) return <p>{t('ui:advisory.found.none', { time })}</p>;
   return (
     <>
