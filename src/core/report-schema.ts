@@ -6,11 +6,12 @@
  */
 import { z } from 'zod';
 import { EVIDENCE_DATA_KEYS } from '../shared/evidence-data';
+import { FINDING_STATUSES } from '../shared/finding';
 import { MACHINE_FIELDS } from '../shared/machine';
 import { REPORT_SCHEMA_VERSION, type Report } from '../shared/report';
 
 const message = z.strictObject({ key: z.string().regex(/^[a-zA-Z]+:[\w.-]+$/), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
-const status = z.enum(['violation', 'warning', 'ok', 'unknown']);
+const status = z.enum(FINDING_STATUSES);
 const kind = z.enum(['package', 'registry', 'file', 'folder', 'app-bundle', 'receipt', 'launch-agent', 'process', 'installer', 'browser-extension', 'port', 'launcher', 'url-handler', 'os', 'update', 'catalog', 'probe']);
 const dataKeys = Object.keys(EVIDENCE_DATA_KEYS) as [keyof typeof EVIDENCE_DATA_KEYS, ...(keyof typeof EVIDENCE_DATA_KEYS)[]];
 const evidence = z.strictObject({
@@ -29,6 +30,7 @@ const finding = z
     status,
     severity: z.enum(['critical', 'high', 'medium', 'low', 'info']),
     advisoryPoint: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+    alsoPoints: z.array(z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)])).optional(),
     title: message,
     detail: message.optional(),
     action: message.optional(),
@@ -62,11 +64,11 @@ export const reportSchema = z
     }),
     findings: z.array(finding),
     checks: z.array(z.string()).optional(),
-    summary: z.strictObject({ violation: count, warning: count, unknown: count, ok: count }),
+    summary: z.strictObject({ violation: count, warning: count, unknown: count, notice: count, ok: count }),
     durationMs: z.number().nonnegative(),
   })
   // The counts are the findings' own.
-  .refine((r) => (['violation', 'warning', 'unknown', 'ok'] as const).every((s) => r.summary[s] === r.findings.filter((f) => f.status === s).length), { message: 'summary counts match the findings' });
+  .refine((r) => FINDING_STATUSES.every((s) => r.summary[s] === r.findings.filter((f) => f.status === s).length), { message: 'summary counts match the findings' });
 
 /** Validates a report; the issues as readable lines when it does not match. */
 export function validateReport(value: unknown): { readonly ok: true; readonly report: Report } | { readonly ok: false; readonly issues: readonly string[] } {

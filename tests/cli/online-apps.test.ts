@@ -65,12 +65,16 @@ describe.runIf(process.platform === 'linux')('online apps on Linux (telegram-des
     expect(report.findings.find((f) => f.check === 'online-app' && f.status === 'ok')).toMatchObject({ advisoryPoint: 3, alsoPoints: [4] });
   });
 
-  it('the full check exits as it does without the app: a notice changes no exit code', () => {
-    const a = cli(['check'], withApp, home);
+  it('the full check exits as the other findings make it: a notice changes no exit code', () => {
+    // This machine's own state (its OS patches, a process another test runs) decides the rest: judged from the same run.
+    const a = cli(['check', '--json'], withApp, home);
+    const report = JSON.parse(a.stdout) as Report;
+    expect(report.summary.notice).toBe(1);
+    const s = report.summary;
+    expect(a.code).toBe(s.violation > 0 ? 2 : s.warning > 0 ? 1 : s.unknown > 0 ? 3 : 0);
     const b = cli(['check'], without, home);
-    expect(a.code).toBe(b.code);
-    expect(a.stdout).toContain('ỨNG DỤNG HỌP TRỰC TUYẾN VÀ NHẮN TIN TRÊN MÁY');
     expect(b.stdout).not.toContain('ỨNG DỤNG HỌP TRỰC TUYẾN VÀ NHẮN TIN TRÊN MÁY');
+    expect(cli(['check'], withApp, home).stdout).toContain('ỨNG DỤNG HỌP TRỰC TUYẾN VÀ NHẮN TIN TRÊN MÁY');
   });
 
   it('Vietnamese text: its own section naming the product, the rules of points 3 and 4 citing the letter', () => {
