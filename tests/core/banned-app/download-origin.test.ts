@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { judge } from '../../../src/core/checks/banned-app/banned-app-check';
 import { isOfficialHost, judgeOrigin, originHostname, parseZoneIdentifier, readDownloadOrigin } from '../../../src/core/checks/banned-app/download-origin';
+import { decodeWhereFroms, hexBytes } from '../../../src/core/checks/banned-app/macos/where-froms';
 import { originRule, scanInstallers } from '../../../src/core/checks/banned-app/installers';
 import type { Probe } from '../../../src/core/checks/banned-app/probe';
 import { FixtureHost } from '../../../src/core/host/fixture-host';
@@ -128,5 +129,43 @@ describe.skipIf(canXattr !== null)(`Linux user.xdg.* attributes on real files${c
     expect(by['zoom_i386.deb']).toMatchObject({ evidence: { label: { key: 'bannedApp:evidence.installerFromIp' }, data: { downloadOrigin: 'ip' } } });
     expect(by['zoom_i386.deb']!.judgement).toBeUndefined();
     expect(by['zoom_aarch64.deb']).toMatchObject({ evidence: { label: { key: 'bannedApp:evidence.installerNoOrigin' }, data: { downloadOrigin: 'none' } } });
+  });
+});
+
+describe('macOS kMDItemWhereFroms (recorded `xattr -px` output)', () => {
+  // Written by Python's plistlib (FMT_BINARY), printed as `xattr -px` prints: hex pairs, spaces, lines.
+  const FAKE_HEX = `62 70 6C 69 73 74 30 30 A2 01 02 5F 10 2E 68 74 74 70 73 3A 2F 2F 7A 6F 6F 6D 2D 75 73 2E 64 6F 77 6E 6C 6F 61 64 2D
+66 72 65 65 2E 65 78 61 6D 70 6C 65 2F 5A 6F 6F 6D 2E 70 6B 67 5F 10 26 68 74 74 70 73 3A 2F 2F 7A 6F 6F 6D 2D 75 73 2E 64 6F 77 6E 6C 6F 61 64
+2D 66 72 65 65 2E 65 78 61 6D 70 6C 65 2F 08 0B 3C 00 00 00 00 00 00 01 01 00 00 00 00 00 00 00 03 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 65
+`;
+  const UTF16_HEX =
+    '62706c6973743030a201025f101868747470733a2f2f7a6f6f6d2e75732f5a6f6f6d2e706b676f102d00680074007400700073003a002f002f00760069002e00770069006b006900700065006400690061002e006f00720067002f00770069006b0069002f005a006f006f006d005f2013005f007000681ea7006e005f006d1ec1006d080b260000000000000101000000000000000300000000000000000000000000000083';
+  const argv = (p: string): string[] => ['xattr', '-px', 'com.apple.metadata:kMDItemWhereFroms', p];
+  const dl = '/Users/an/Downloads';
+
+  it('decodes ASCII and UTF-16 strings; garbage is an error', () => {
+    expect(decodeWhereFroms(hexBytes(FAKE_HEX))).toEqual(['https://zoom-us.download-free.example/Zoom.pkg', 'https://zoom-us.download-free.example/']);
+    expect(decodeWhereFroms(hexBytes(UTF16_HEX))).toEqual(['https://zoom.us/Zoom.pkg', 'https://vi.wikipedia.org/wiki/Zoom_–_phần_mềm']);
+    expect(() => decodeWhereFroms(hexBytes(FAKE_HEX.slice(0, 120)))).toThrow();
+    expect(() => hexBytes('zz')).toThrow();
+  });
+
+  it('a fake site, no attribute, a garbled one and a missing tool', async () => {
+    const host = new FixtureHost({
+      platform: 'darwin',
+      homedir: '/Users/an',
+      files: { [`${dl}/Zoom.pkg`]: 'xar!', [`${dl}/zoomusInstallerFull.pkg`]: 'xar!', [`${dl}/Zoom (1).pkg`]: 'xar!' },
+      commands: [
+        { argv: argv(`${dl}/Zoom.pkg`), stdout: FAKE_HEX },
+        { argv: argv(`${dl}/zoomusInstallerFull.pkg`), exitCode: 1, stderr: `xattr: ${dl}/zoomusInstallerFull.pkg: No such xattr: com.apple.metadata:kMDItemWhereFroms\n` },
+        { argv: argv(`${dl}/Zoom (1).pkg`), stdout: '62 70 6C 69 73 74 30 30 00 11' },
+      ],
+    });
+    expect(await readDownloadOrigin(host, `${dl}/Zoom.pkg`)).toEqual({ state: 'recorded', url: 'https://zoom-us.download-free.example/Zoom.pkg', referrer: 'https://zoom-us.download-free.example/' });
+    expect(await readDownloadOrigin(host, `${dl}/zoomusInstallerFull.pkg`)).toEqual({ state: 'none' });
+    expect(await readDownloadOrigin(host, `${dl}/Zoom (1).pkg`)).toMatchObject({ state: 'unknown', reason: expect.stringContaining('kMDItemWhereFroms') });
+    expect(await readDownloadOrigin(host, `${dl}/Other.pkg`)).toEqual({ state: 'unknown', reason: 'xattr is not installed' });
+    const scan = await scanInstallers(host, [dl], zoom().installers.filePatterns, originRule(zoom()));
+    expect(scan.hits.find((h) => h.source === `${dl}/Zoom.pkg`)).toMatchObject({ judgement: { status: 'violation' }, title: { params: { host: 'zoom-us.download-free.example', official: 'zoom.us' } } });
   });
 });

@@ -1,11 +1,13 @@
 /**
  * Where the browser said a downloaded file came from, read without opening the file:
  * Linux the `user.xdg.origin.url` / `user.xdg.referrer.url` extended attributes (Chromium writes them),
+ * macOS `com.apple.metadata:kMDItemWhereFroms` (macos/where-froms.ts),
  * Windows the `PATH:Zone.Identifier` stream (Mark of the Web). Never guessed: a missing record is `none`,
  * a record that could not be read is `unknown` with the reason.
  */
 import type { EvidenceData } from '../../../shared/evidence-data';
 import { isHostError, type Host } from '../../host/host';
+import { decodeWhereFroms, hexBytes } from './macos/where-froms';
 
 /** What is known of a file's download origin. */
 export type DownloadOrigin =
@@ -69,11 +71,25 @@ async function windowsOrigin(host: Host, path: string): Promise<DownloadOrigin> 
   return z.url === undefined && z.referrer === undefined && z.zoneId === undefined ? { state: 'none' } : { state: 'recorded', ...z };
 }
 
-/** Reads where a downloaded file came from, on Linux and Windows; `undefined` where this platform is not read yet (macOS). */
-export async function readDownloadOrigin(host: Host, path: string): Promise<DownloadOrigin | undefined> {
+async function macosOrigin(host: Host, path: string): Promise<DownloadOrigin> {
+  const r = await host.run(['xattr', '-px', 'com.apple.metadata:kMDItemWhereFroms', path], { env: { LC_ALL: 'C' }, timeoutMs: 5_000, maxOutputBytes: 256 * 1024 });
+  if (r.error) return { state: 'unknown', reason: r.error.code === 'not-found' ? 'xattr is not installed' : `xattr: ${r.error.message}` };
+  if (r.exitCode !== 0) return /No such xattr/i.test(r.stderr) ? { state: 'none' } : { state: 'unknown', reason: `xattr: ${r.stderr.trim() || `exit ${String(r.exitCode)}`}` };
+  let froms: readonly string[];
+  try {
+    froms = decodeWhereFroms(hexBytes(r.stdout));
+  } catch (e) {
+    return { state: 'unknown', reason: `kMDItemWhereFroms: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  const [url, referrer] = froms.filter((f) => f.trim() !== '');
+  return url === undefined ? { state: 'none' } : { state: 'recorded', url, ...(referrer !== undefined ? { referrer } : {}) };
+}
+
+/** Reads where a downloaded file came from: Linux user.xdg.* attributes, Windows Zone.Identifier, macOS kMDItemWhereFroms. */
+export async function readDownloadOrigin(host: Host, path: string): Promise<DownloadOrigin> {
   if (host.platform === 'linux') return linuxOrigin(host, path);
   if (host.platform === 'win32') return windowsOrigin(host, path);
-  return undefined;
+  return macosOrigin(host, path);
 }
 
 /** The host name of a URL as the URL parser normalises it (lower case, punycode), or undefined when it is no URL with a host. */
