@@ -14,7 +14,7 @@ export function VerdictBanner({ report, loaded }: { readonly report: Report | nu
   if (!loaded) return null;
   const verdict = verdictOf(report);
   // The worst finding that asks something of the user (the list below is sorted the same way).
-  const worst = report ? sortFindings(report.findings).find((f) => f.status !== 'ok') : undefined;
+  const worst = report ? sortFindings(report.findings).find((f) => f.status !== 'ok' && f.status !== 'notice') : undefined;
   const first = !report ? t('ui:verdict.firstNeverRan') : !worst ? t('ui:verdict.firstNothing') : renderMessage(t, worst.action ?? { key: 'ui:verdict.firstSeeBelow' });
   const when = report ? timeAndDate(report.generatedAt) : null;
   return (

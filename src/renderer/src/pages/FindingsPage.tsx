@@ -6,6 +6,7 @@ import type { Message } from '../../../shared/finding';
 import type { AtttApi } from '../../../shared/ipc-contract';
 import type { Report } from '../../../shared/report';
 import { FindingCard } from '../components/FindingCard';
+import { OnlineAppsSection } from '../components/OnlineAppsSection';
 import { sortFindings } from '../findings';
 import { renderCounts, renderMessage } from '../i18n';
 
@@ -55,10 +56,11 @@ export function FindingsPage({ api, report, loaded, checking, focusId, onCheck, 
             {t('ui:findings.summary', { time: formatDateTime(report.generatedAt, i18n.language), ...renderCounts(t, s) })}
           </p>
           <div className="findings">
-            {sortFindings(report.findings).map((f) => (
+            {sortFindings(report.findings.filter((f) => f.status !== 'notice')).map((f) => (
               <FindingCard key={f.id} finding={f} policyNumber={report.policy.number} focused={f.id === focusId} onFix={onFix} onSnooze={(id) => api.snoozeFinding(id)} />
             ))}
           </div>
+          <OnlineAppsSection findings={report.findings} policyNumber={report.policy.number} />
         </>
       )}
     </section>
