@@ -72,6 +72,7 @@ const PARAMS: Readonly<Record<string, Value>> = {
   unknown: 0,
   ok: 3,
   notice: 1,
+  ids: 'microsoft-teams, zalo, telegram, skype',
   time: '14:05 25/11/2026',
   date: '25/11/2026',
   asOf: '26/10/2026',

@@ -63,6 +63,8 @@ const schemas = lazySchema((z) => {
         .optional(),
       /** Apps the organisation bans besides the built-in ones, in the built-in policy's banned-app schema. */
       bannedApps: z.array(bannedAppSchema()).max(50).optional(),
+      /** Ids of the built-in policy's online apps (`onlineApps`) the organisation bans: each becomes a banned app with its detection data. */
+      banOnlineApps: z.array(z.string().regex(/^[a-z0-9-]+$/)).max(50).optional(),
       patch: z
         .object({ maxBehindDays: z.number().int().min(1).max(3650).optional(), catalogMaxAgeDays: z.number().int().min(1).max(3650).optional() })
         .strict()

@@ -50,7 +50,9 @@ export async function loadPolicyInForce(host: Host, now: Date, base: Policy = bu
     if (!f.ok) refusals.push(f.refusal);
     else if (f.file) {
       const clash = clashingApp(f.policy.settings, base);
+      const unknownOnline = f.policy.settings.banOnlineApps?.find((id) => !base.onlineApps.some((a) => a.id === id));
       if (clash) refusals.push({ source: f.file, kind: 'conflict', reason: { key: 'policy:refused.conflict', params: { source: f.file, app: clash } } });
+      else if (unknownOnline) refusals.push({ source: f.file, kind: 'conflict', reason: { key: 'policy:refused.unknownOnlineApp', params: { source: f.file, app: unknownOnline, ids: base.onlineApps.map((a) => a.id).join(', ') } } });
       else {
         layers.push(f.policy.settings);
         sources.push({ kind: 'file', path: f.file, keyId: f.key.id, policyId: f.policy.id, notAfter: f.policy.notAfter });
@@ -64,12 +66,15 @@ export async function loadPolicyInForce(host: Host, now: Date, base: Policy = bu
     sources.push({ kind: 'registry', key: POLICY_REGISTRY_KEY });
   }
   const agency = mergeAgency(layers);
+  const banned = new Set(layers.flatMap((l) => l.banOnlineApps ?? []));
   const policy: Policy =
     layers.length === 0
       ? base
       : {
           ...base,
-          bannedApps: [...base.bannedApps, ...layers.flatMap((l) => l.bannedApps ?? [])],
+          // An online app the organisation bans moves to the banned apps, with its detection data, and is no notice any more.
+          bannedApps: [...base.bannedApps, ...base.onlineApps.filter((a) => banned.has(a.id)), ...layers.flatMap((l) => l.bannedApps ?? [])],
+          onlineApps: base.onlineApps.filter((a) => !banned.has(a.id)),
           patch: { ...base.patch, ...pick(layers, (l) => l.patch) },
           schedule: { ...base.schedule, ...withoutFullCheck(pick(layers, (l) => l.schedule)) },
         };

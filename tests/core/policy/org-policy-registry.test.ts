@@ -6,6 +6,7 @@ import { main } from '../../../src/cli/main';
 import { FixtureHost } from '../../../src/core/host/fixture-host';
 import { SIGNED_POLICY_FORMAT } from '../../../src/core/policy/org-policy-schema';
 import { loadPolicyInForce } from '../../../src/core/policy/policy-in-force';
+import { builtinPolicy } from '../../../src/core/policy/policy';
 import { signText } from '../../../src/core/signing/signed-file';
 import { capture } from '../../helpers/capture-io';
 
@@ -18,6 +19,8 @@ const FOLDER = 'C:\\ProgramData\\attt-selfcheck';
 const regOutput = (values: readonly string[]): string => `\r\n${KEY}\r\n${values.map((v) => `    ${v}`).join('\r\n')}\r\n\r\n`;
 
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+/** `reg query` of a key Group Policy never wrote. */
+const NO_KEY = { exitCode: 1, stderr: 'ERROR: The system was unable to find the specified registry key or value.\r\n' };
 
 function windows(reg: { stdout?: string; exitCode?: number; stderr?: string; error?: 'timeout' } | null, files: Record<string, string> = {}): FixtureHost {
   return new FixtureHost({
@@ -70,6 +73,23 @@ describe('the organisation policy from Group Policy', () => {
     expect(p.provenance.agency).toEqual({ name: 'Sở Thông tin và Truyền thông', itContact: { phone: '0203 3862 222', email: 'cntt@stttt.gov.vn' } });
     expect(p.provenance.sources.map((s) => s.kind)).toEqual(['file', 'registry']);
     expect(p.policy.bannedApps.map((a) => a.name)).toEqual(['Zoom', 'Họp Nhanh']);
+  });
+
+  it('the signed file may ban an online app: it becomes a banned app with its detection data, and no notice', async () => {
+    const p = await loadPolicyInForce(windows(NO_KEY, signedFile({ banOnlineApps: ['zalo'] })), NOW);
+    expect(p.provenance.refusals).toEqual([]);
+    const zalo = p.policy.bannedApps.find((a) => a.id === 'zalo');
+    expect(zalo?.windows.displayNamePatterns).toEqual(builtinPolicy().onlineApps.find((a) => a.id === 'zalo')!.windows.displayNamePatterns);
+    expect(p.policy.onlineApps.map((a) => a.id)).not.toContain('zalo');
+    expect(p.policy.onlineApps.map((a) => a.id)).toContain('telegram');
+  });
+
+  it('banning an online app the list does not have refuses the file, naming the ids that can be used', async () => {
+    const p = await loadPolicyInForce(windows(NO_KEY, signedFile({ banOnlineApps: ['zallo'] })), NOW);
+    expect(p.provenance.refusals.map((r) => r.reason.key)).toEqual(['policy:refused.unknownOnlineApp']);
+    expect(p.provenance.refusals[0]!.reason.params).toMatchObject({ app: 'zallo', ids: expect.stringContaining('zalo') });
+    expect(p.policy.onlineApps.map((a) => a.id)).toContain('zalo');
+    expect(p.policy.bannedApps.map((a) => a.id)).toEqual(['zoom']);
   });
 
   it('a missing key is no policy and no refusal', async () => {
