@@ -346,7 +346,7 @@ export class AppController extends EventEmitter<ControllerEvents> {
     return { appId, items, ...(value.warning ? { warning: value.warning } : {}) };
   }
 
-  /** «Đóng Zoom»: closes the running app (nothing removed), then checks again in full. */
+  /** «Đóng <ứng dụng>»: closes the running app (nothing removed), then checks again in full. */
   async closeApp(appId: string): Promise<CloseResultView> {
     const fixer = this.appFixerOrThrow();
     const { value } = await this.changing(`close:${appId}`, () => fixer.closeApp(appId, (p) => this.emit('fixProgress', p)));

@@ -1,5 +1,5 @@
 /**
- * The window's removal of a whole banned app (`fix:plan-app`, `fix:run-app`) and its «Đóng Zoom»
+ * The window's removal of a whole banned app (`fix:plan-app`, `fix:run-app`) and its «Đóng <ứng dụng>»
  * (`fix:close-app`), on the core's engine as the CLI's `fix` uses it (src/core/remediation/app-fix.ts): one
  * check plans every finding of the app, the app is closed once, one re-check judges every item. The renderer
  * names only the app's id and a token made here; what runs is main's own plan.

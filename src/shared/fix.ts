@@ -67,7 +67,7 @@ export const RECHECK_PROGRESS = 'recheck';
 export interface AppFixPlanView {
   /** The policy's id of the app. */
   readonly appId: string;
-  /** The app as the policy names it («Zoom»). */
+  /** The app as the policy names it (its display name). */
   readonly app: string;
   /** The token to run exactly this plan with (`fix:run-app`). */
   readonly planId: string;
@@ -85,7 +85,7 @@ export interface AppFixResultView {
   readonly warning?: Message;
 }
 
-/** What closing the running app («Đóng Zoom») found by the re-check after it. */
+/** What closing the running app («Đóng <ứng dụng>») found by the re-check after it. */
 export interface CloseResultView {
   readonly appId: string;
   /** closed = the re-check no longer sees it running; still-running; not-proven = the re-check could not look. */

@@ -79,7 +79,7 @@ export interface InvokeChannels {
   'fix:plan-app': { readonly request: { readonly appId: string }; readonly response: AppFixPlanView };
   /** Runs that plan: the app closed once, each item, one re-check; a result per item. */
   'fix:run-app': { readonly request: { readonly appId: string; readonly planId: string }; readonly response: AppFixResultView };
-  /** «Đóng Zoom»: closes the running app (nothing removed), then checks again. */
+  /** «Đóng <ứng dụng>»: closes the running app (nothing removed), then checks again. */
   'fix:close-app': { readonly request: { readonly appId: string }; readonly response: CloseResultView };
   'notifications:pause': { readonly request: { readonly duration: PauseDuration }; readonly response: PauseState };
   'notifications:state': { readonly request: void; readonly response: PauseState };

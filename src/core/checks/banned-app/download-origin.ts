@@ -102,7 +102,7 @@ export function originHostname(url: string): string | undefined {
   }
 }
 
-/** True when `hostname` is one of the official domains or a subdomain of one (label boundary: `zoom.us.evil.com` is not). */
+/** True when `hostname` is one of the official domains or a subdomain of one (label boundary: `vendor.example.evil.com` is not). */
 export function isOfficialHost(hostname: string, officialDomains: readonly string[]): boolean {
   return officialDomains.some((d) => {
     const dom = d.toLowerCase().replace(/\.$/, '');

@@ -1,4 +1,4 @@
-/** «Đóng Zoom»: closes the running app without removing it, says plainly what is lost, then shows what the re-check found. */
+/** «Đóng <ứng dụng>»: closes the running app without removing it, says plainly what is lost, then shows what the re-check found. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../shared/finding';

@@ -174,7 +174,7 @@ function FixFlow({ api, report, findingId, onChoose, onReport }: FixWizardProps 
   );
   const manualOnly = plan !== null && plan.steps.length === 0;
   const elevated = plan?.steps.some((s) => s.elevated) ?? false;
-  // «Đóng Zoom», apart from the removal, when the plan would close the running app.
+  // «Đóng <ứng dụng>», apart from the removal, when the plan would close the running app.
   const closable = step === 'plan' && plan !== null && !!plan.app && !!finding?.app && plan.steps.some((s) => s.closesApp);
   // After a result: «Thử lại» only when the failure says trying again can help; the manual steps when not resolved.
   const failure = runError ?? (result && !result.resolved ? result.message : null);
