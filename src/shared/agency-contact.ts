@@ -21,3 +21,15 @@ export function contactLine(agency: Agency | undefined, render: (m: Message) => 
   const text = parts.map(render).join('; ');
   return agency?.name ? render({ key: 'policy:contact.line', params: { agency: agency.name, parts: text } }) : render({ key: 'policy:contact.lineNoAgency', params: { parts: text } });
 }
+
+/** The texts a removal (`fix`, the wizard) may show that ask the person to contact IT: the contact goes with them. */
+export const ASKS_IT_KEYS: ReadonlySet<string> = new Set([
+  'fix:manual.askIt',
+  'fix:exit.msi.1603',
+  'fix:exit.elevation.uacRefused',
+  'fix:exit.elevation.notAuthorised',
+  'fix:exit.other',
+  'fix:exit.otherDetail',
+  'fix:exit.signal',
+  'fix:exit.signalDetail',
+]);

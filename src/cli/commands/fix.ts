@@ -10,6 +10,9 @@ import type { BannedApp, Policy } from '../../core/policy/policy-schema';
 import { UsageError } from '../args';
 import type { CliContext, Command } from '../command';
 import { escapeControls } from '../io';
+import { ASKS_IT_KEYS, contactLine } from '../../shared/agency-contact';
+import type { Message } from '../../shared/finding';
+import type { Agency } from '../../shared/org-policy';
 
 /** Bumped when the JSON printed by `fix --json` changes incompatibly. */
 export const FIX_JSON_VERSION = 2 as const;
@@ -116,12 +119,26 @@ export function stepTimeoutFromEnv(env: Readonly<Record<string, string | undefin
   return Number.isInteger(ms) && ms > 0 ? ms : undefined;
 }
 
+/** The translator `fix` prints with, noting whether any line it rendered asks the person to contact IT. */
+export function noticingAskIt(t: Translator): { readonly t: Translator; readonly asked: () => boolean } {
+  let asked = false;
+  const message = (m: Message): string => {
+    if (ASKS_IT_KEYS.has(m.key)) asked = true;
+    return t.message(m);
+  };
+  const tt = (key: string, params?: Record<string, string | number>): string => message(params ? { key, params } : { key });
+  return { t: { language: t.language, message, t: tt }, asked: () => asked };
+}
+
 function json(ctx: CliContext, mode: string, prepared: PreparedFix, outcome?: FixOutcome): void {
+  const agency = prepared.before.policy.agency;
   const doc = {
     schemaVersion: FIX_JSON_VERSION,
     mode,
     plans: prepared.plans,
     before: { summary: prepared.before.summary, findings: prepared.before.findings },
+    // The organisation's IT contact for a fleet tool to show beside a removal that did not finish.
+    ...(agency ? { agency } : {}),
     ...(outcome ? { verdicts: outcome.verdicts, after: outcome.after, exitCode: outcome.exitCode } : { exitCode: exitCodeFor(prepared.before.findings) }),
   };
   ctx.io.out(`${JSON.stringify(doc, null, 2)}\n`);
@@ -133,37 +150,49 @@ export const fixCommand: Command = {
   operands: 1,
   flags: { 'dry-run': 'boolean', yes: 'boolean' },
   async run(ctx) {
-    const { io, t, args } = ctx;
-    const app = appToFix(ctx);
-    const checkCtx = { host: ctx.host, policy: ctx.policy, now: ctx.now(), dataDir: ctx.dataDir };
-    // The same plan as the window's «Gỡ bỏ toàn bộ»: one check, the app closed once.
-    const prepared = await prepareAppFix(checkCtx, app.id);
-    const before = exitCodeFor(prepared.before.findings);
-    if (!args.json) io.out(renderPlans(prepared.plans, t, app));
-    const stop = (mode: string, key?: string): number => {
-      if (args.json) json(ctx, mode, prepared);
-      else if (key) io.out(`${t.t(key, { app: app.name })}\n`);
-      return before;
-    };
-    const actionable = prepared.plans.filter((p) => p.steps.length > 0);
-    if (prepared.plans.length === 0) return stop('nothing');
-    if (args.flags['dry-run'] === true) return stop('dry-run', 'fix:cli.dryRun');
-    if (actionable.length === 0) return stop('manual-only', 'fix:cli.manualOnly');
-    if (!(ctx.host instanceof RealHost)) return stop('recorded', 'fix:cli.recordedHost');
-    const yes = args.flags.yes === true;
-    if (!yes && !(await io.confirm(t.t('fix:cli.confirm', { count: actionable.length })))) return stop('declined', 'fix:cli.declined');
-    const closing = actionable.some((p) => p.steps.some((s) => s.kind === 'close-app'));
-    if (closing && !yes && !(await io.confirm(t.t('fix:cli.confirmClose', { app: app.name })))) return stop('declined', 'fix:cli.closeDeclined');
-    const stepTimeoutMs = stepTimeoutFromEnv(ctx.host.env);
-    const outcome = await executeFix(checkCtx, prepared, {
-      mutable: cliMutableHost(ctx),
-      clock: ctx.now,
-      ...(stepTimeoutMs ? { stepTimeoutMs } : {}),
-      ...(args.json ? {} : { onEvent: progress(ctx) }),
-    });
-    if (args.json) json(ctx, 'run', prepared, outcome);
-    else io.out(renderVerdicts(outcome, t, app, ctx.policy));
-    if (outcome.auditError) io.err(`${t.message(outcome.auditWarning ?? { key: 'fix:cli.auditFailed', params: { message: outcome.auditError } })}\n`);
-    return outcome.exitCode;
+    const noticing = noticingAskIt(ctx.t);
+    let agency: Agency | undefined;
+    const code = await fixRun({ ...ctx, t: noticing.t }, (p) => (agency = p.before.policy.agency));
+    // Once, at the end: the agency's contact when a line above asked the person to contact IT, as `check` prints it.
+    const contact = !ctx.args.json && noticing.asked() ? contactLine(agency, (m) => ctx.t.message(m)) : null;
+    if (contact) ctx.io.out(`${contact}\n`);
+    return code;
   },
 };
+
+/** The removal itself: plan, ask, run, re-check; `onPrepared` learns the check the plans rest on. */
+async function fixRun(ctx: CliContext, onPrepared: (p: PreparedFix) => void): Promise<number> {
+  const { io, t, args } = ctx;
+  const app = appToFix(ctx);
+  const checkCtx = { host: ctx.host, policy: ctx.policy, now: ctx.now(), dataDir: ctx.dataDir };
+  // The same plan as the window's «Gỡ bỏ toàn bộ»: one check, the app closed once.
+  const prepared = await prepareAppFix(checkCtx, app.id);
+  onPrepared(prepared);
+  const before = exitCodeFor(prepared.before.findings);
+  if (!args.json) io.out(renderPlans(prepared.plans, t, app));
+  const stop = (mode: string, key?: string): number => {
+    if (args.json) json(ctx, mode, prepared);
+    else if (key) io.out(`${t.t(key, { app: app.name })}\n`);
+    return before;
+  };
+  const actionable = prepared.plans.filter((p) => p.steps.length > 0);
+  if (prepared.plans.length === 0) return stop('nothing');
+  if (args.flags['dry-run'] === true) return stop('dry-run', 'fix:cli.dryRun');
+  if (actionable.length === 0) return stop('manual-only', 'fix:cli.manualOnly');
+  if (!(ctx.host instanceof RealHost)) return stop('recorded', 'fix:cli.recordedHost');
+  const yes = args.flags.yes === true;
+  if (!yes && !(await io.confirm(t.t('fix:cli.confirm', { count: actionable.length })))) return stop('declined', 'fix:cli.declined');
+  const closing = actionable.some((p) => p.steps.some((s) => s.kind === 'close-app'));
+  if (closing && !yes && !(await io.confirm(t.t('fix:cli.confirmClose', { app: app.name })))) return stop('declined', 'fix:cli.closeDeclined');
+  const stepTimeoutMs = stepTimeoutFromEnv(ctx.host.env);
+  const outcome = await executeFix(checkCtx, prepared, {
+    mutable: cliMutableHost(ctx),
+    clock: ctx.now,
+    ...(stepTimeoutMs ? { stepTimeoutMs } : {}),
+    ...(args.json ? {} : { onEvent: progress(ctx) }),
+  });
+  if (args.json) json(ctx, 'run', prepared, outcome);
+  else io.out(renderVerdicts(outcome, t, app, ctx.policy));
+  if (outcome.auditError) io.err(`${t.message(outcome.auditWarning ?? { key: 'fix:cli.auditFailed', params: { message: outcome.auditError } })}\n`);
+  return outcome.exitCode;
+}
