@@ -71,7 +71,7 @@ async function runOne(check: Check, ctx: CheckContext, limitMs: number): Promise
   });
   try {
     const result = await Promise.race([check.run(ctx), timeout]);
-    if (result === 'timeout') return [checkFailed(check, msg('common:reason.checkTimeout', { check: check.id, seconds: Math.round(limitMs / 1000) }))];
+    if (result === 'timeout') return [checkFailed(check, msg('common:reason.checkTimeout', { check: check.id, count: Math.round(limitMs / 1000) }))];
     return result;
   } catch (e) {
     return [checkFailed(check, msg('common:reason.checkCrashed', { check: check.id, message: errorText(e) }))];

@@ -55,12 +55,12 @@ describe('check in a thread of its own', () => {
     const report = JSON.parse(r.stdout) as Report;
     expect(report.host).toMatchObject({ os: 'linux', hostname: 'may-07' });
     const stalled = report.findings.find((f) => f.check === 'banned-app');
-    expect(stalled).toMatchObject({ status: 'unknown', reason: { key: 'common:reason.checkKilled', params: { check: 'banned-app', seconds: 5 } } });
+    expect(stalled).toMatchObject({ status: 'unknown', reason: { key: 'common:reason.checkKilled', params: { check: 'banned-app', count: 5 } } });
     expect(report.findings.some((f) => f.status === 'violation')).toBe(false);
 
     const text = cli(['check'], { ATTT_SELFCHECK_FIXTURE: fixture, ATTT_SELFCHECK_CHECK_TIME_LIMIT_MS: '3000' }, ['--require', STALL]);
     expect(text.status).toBe(3);
-    expect(text.stdout).toContain('Bước kiểm tra «banned-app» chưa xong sau 5 giây nên đã bị dừng hẳn; chưa biết kết quả của bước này.');
+    expect(text.stdout).toContain('Bước kiểm tra «phần mềm bị cấm sử dụng (điểm 1)» chưa xong sau 5 giây nên đã bị dừng hẳn; chưa biết kết quả của bước này.');
   });
 
   it('the same machine without the stall: the same report and exit code as the check run inline', async () => {
@@ -128,6 +128,6 @@ describe.skipIf(process.platform !== 'linux')('a command that hangs, on this mac
     expect(gone(pid)).toBe(true);
     expect(r.status).toBe(3);
     const report = JSON.parse(r.stdout) as Report;
-    expect(report.findings.find((f) => f.check === 'banned-app')).toMatchObject({ status: 'unknown', reason: { key: 'common:reason.checkKilled', params: { check: 'banned-app', seconds: 3 } } });
+    expect(report.findings.find((f) => f.check === 'banned-app')).toMatchObject({ status: 'unknown', reason: { key: 'common:reason.checkKilled', params: { check: 'banned-app', count: 3 } } });
   });
 });

@@ -50,7 +50,7 @@ describe('the CLI’s fix result says what a failing exit code means, and «meet
     const meets = t.t('cli:report.verdict.0');
     const removedAll = t.t('fix:cli.conclusionRemoved', { app: 'Zoom', point: '1', number: builtinPolicy().number });
     const finding = (status: 'warning' | 'unknown', check: string) =>
-      ({ id: `${check}:1`, check, status, severity: 'low', advisoryPoint: check === 'os-patch' ? 2 : 1, title: { key: 'common:reason.checkKilled', params: { check, seconds: 9 } }, evidence: [], ...(status === 'unknown' ? { reason: { key: 'common:reason.checkKilled', params: { check, seconds: 9 } } } : {}) }) as const;
+      ({ id: `${check}:1`, check, status, severity: 'low', advisoryPoint: check === 'os-patch' ? 2 : 1, title: { key: 'common:reason.checkKilled', params: { check, count: 9 } }, evidence: [], ...(status === 'unknown' ? { reason: { key: 'common:reason.checkKilled', params: { check, count: 9 } } } : {}) }) as const;
     const report = (...findings: ReturnType<typeof finding>[]) => ({ findings }) as unknown as Report;
     // Zoom removed, but a leftover warning, an unknown probe, or (when more checks re-ran) a patch warning remains.
     const cases: [FixOutcome, string][] = [

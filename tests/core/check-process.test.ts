@@ -38,7 +38,7 @@ describe('the check thread, seen from its parent', () => {
   it('a thread that never yields is stopped at its limit: what it finished is kept, the rest is unknown in words', async () => {
     const report = await runChecksInWorker(ctx, scripted('hang'));
     expect(report.findings.map((f) => [f.check, f.status])).toEqual([['banned-app', 'unknown'], ['os-patch', 'ok']]);
-    expect(report.findings[0]).toMatchObject({ id: expect.stringMatching(/^banned-app:/), advisoryPoint: 1, reason: { key: 'common:reason.checkKilled', params: { check: 'banned-app', seconds: Math.round(killAfterMs(500) / 1000) } }, evidence: [] });
+    expect(report.findings[0]).toMatchObject({ id: expect.stringMatching(/^banned-app:/), advisoryPoint: 1, reason: { key: 'common:reason.checkKilled', params: { check: 'banned-app', count: Math.round(killAfterMs(500) / 1000) } }, evidence: [] });
     expect(report).toMatchObject({ schemaVersion: REPORT_SCHEMA_VERSION, checks: ['banned-app', 'os-patch'], generatedAt: '2026-11-25T08:00:00.000Z', host: { os: 'linux', hostname: 'may-01' }, summary: { unknown: 1, ok: 1, violation: 0, warning: 0 } });
     expect(exitCodeFor(report.findings)).toBe(3);
   });

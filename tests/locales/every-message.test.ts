@@ -101,6 +101,8 @@ const PARAMS: Readonly<Record<string, Value>> = {
   line: 12,
   probe: 'linux.dpkg',
   looked: 'dpkg-query -W',
+  // A check's id, as the engine passes it: the text names the check by its title (cli:check.*), never by this.
+  check: 'banned-app',
   // Technical texts from the machine: each must stand on a line of its own.
   message: "ENOENT: no such file or directory, open '/etc/os-release'",
   stderr: 'E: Could not open lock file /var/lib/dpkg/lock-frontend - open (13: Permission denied)',
@@ -108,7 +110,6 @@ const PARAMS: Readonly<Record<string, Value>> = {
   issues: 'findingId: Expected string, received number',
   detail: 'Unexpected token } in JSON at position 41',
   // Words the code has already translated (a check's name, a state, a reason, ...).
-  check: { vi: 'phần mềm bị cấm', en: 'banned software' },
   checks: { vi: 'phần mềm bị cấm, bản vá hệ điều hành', en: 'banned software, OS patches' },
   state: { vi: 'có vi phạm', en: 'violation' },
   before: { vi: 'Cảnh báo', en: 'Warning' },
@@ -150,6 +151,8 @@ const PARAMS: Readonly<Record<string, Value>> = {
 };
 /** Names that look like ids but are what a person reads: the OS, the program's command, domains and Debian package names. */
 const NOT_IDS = new Set(['macOS', 'attt-selfcheck', 'zoom.us', 'us.zoom', 'support.zoom.com', 'distro-info-data']);
+/** The checks' ids (cli:check.*): a parameter may carry one, the text must show its title instead. */
+const CHECK_IDS = new Set([...load('en', 'cli').keys()].filter((k) => k.startsWith('check.')).map((k) => k.slice('check.'.length)));
 /** Ordinary hyphenated English. */
 const ENGLISH_COMPOUNDS = new Set(['e-mail', 'e-government', 'signed-in', 'add-ons', 'start-up', 'part-way', 're-check', 'password-protected', 'built-in', 'pending-updates', 'monitoring-plugin']);
 /** Keys whose {{message}} is itself a translated sentence (a reason in words), not a machine's text. */
@@ -276,6 +279,24 @@ describe('every message key, rendered in both languages', () => {
     expect(bad).toEqual([]);
   });
 
+  it('pluralises an English count (i18next _one/_other with `count`): never «1 updates», «1 days»', () => {
+    // The numbers that can be 1 on a real machine; the policy's limits (maxDays, maxBehindDays, ...) and the
+    // tarball walk's bounds are far above it.
+    const ONE = ['count', 'days', 'seconds', 'minutes', 'hours'];
+    const en = translator('en');
+    const plural = /\b1 (updates|days|items|violations|warnings|findings|checks|minutes|hours|seconds|places|releases|versions|steps|problems|folders|levels)\b/;
+    const bad = rendered.flatMap((r) => {
+      const names = Object.keys(r.params).filter((n) => ONE.includes(n));
+      if (names.length === 0) return [];
+      const params: Record<string, string | number> = {};
+      for (const [n, v] of Object.entries(r.params)) params[n] = typeof PARAMS[n] === 'object' ? (PARAMS[n] as { en: string }).en : v;
+      for (const n of names) params[n] = 1;
+      const text = en.t(r.key, params);
+      return plural.test(text) ? [`${r.key}: «${text}»`] : [];
+    });
+    expect(bad).toEqual([]);
+  });
+
   it('has no English word in the Vietnamese prose', () => {
     const bad = rendered.flatMap((r) => [...prose(r.vi, r.values).matchAll(english)].map((m) => `${r.key}: «${m[0]}» in «${r.vi}»`));
     expect(bad).toEqual([]);
@@ -295,6 +316,14 @@ describe('every message key, rendered in both languages', () => {
     const bad = rendered.flatMap((r) =>
       (['vi', 'en'] as const).flatMap((lang) => [...prose(r[lang], r.values).matchAll(ids)].filter((m) => !NOT_IDS.has(m[0]) && !(lang === 'en' && ENGLISH_COMPOUNDS.has(m[0]))).map((m) => `${r.key} (${lang}): «${m[0]}»`)),
     );
+    expect(bad).toEqual([]);
+  });
+
+  it('names a check by its title (cli:check.*), never by the id the engine passes («banned-app»)', () => {
+    const bad = rendered.flatMap((r) =>
+      (['vi', 'en'] as const).flatMap((lang) => r.values.filter((v) => CHECK_IDS.has(v) && r[lang].includes(v)).map((v) => `${r.key} (${lang}): «${v}» in «${r[lang]}»`)),
+    );
+    expect(CHECK_IDS.size).toBeGreaterThan(0);
     expect(bad).toEqual([]);
   });
 

@@ -76,7 +76,7 @@ describe('ATTT_SELFCHECK_CHECK_TIME_LIMIT_MS', () => {
     expect(report.findings.map((f) => f.status)).toEqual(report.checks!.map(() => 'unknown'));
     const seconds = Math.round(killAfterMs(3000) / 1000);
     for (const f of report.findings) {
-      expect(f.reason).toEqual({ key: 'common:reason.checkKilled', params: { check: f.check, seconds } });
+      expect(f.reason).toEqual({ key: 'common:reason.checkKilled', params: { check: f.check, count: seconds } });
       expect(createTranslator('vi').message(f.reason!)).toContain(`sau ${seconds} giây`);
     }
   });

@@ -104,7 +104,7 @@ describe('the check process seen from the tray (fake utilityProcess)', () => {
     expect(killed).toEqual([4242]);
     expect(child.killed).toBe(true);
     const seconds = Math.round(killAfterMs(4_000) / 1000);
-    expect(report.findings.map((f) => [f.check, f.status, f.reason?.key, f.reason?.params?.seconds])).toEqual([
+    expect(report.findings.map((f) => [f.check, f.status, f.reason?.key, f.reason?.params?.count])).toEqual([
       ['banned-app', 'unknown', 'common:reason.checkKilled', seconds],
       ['os-patch', 'unknown', 'common:reason.checkKilled', seconds],
     ]);
@@ -228,7 +228,7 @@ describe('the real built worker entry, as a utilityProcess would run it', () => 
     writeFileSync(fixture, JSON.stringify(spec));
     const report = await runChecksInUtility(fixtureCtx, options(['--require', STALL], { STALL_FLAG: flag }));
     expect(existsSync(flag)).toBe(true); // the worker really was stuck
-    expect(report.findings.find((f) => f.check === 'banned-app')).toMatchObject({ status: 'unknown', reason: { key: 'common:reason.checkKilled', params: { check: 'banned-app', seconds: Math.round(killAfterMs(3_000) / 1000) } } });
+    expect(report.findings.find((f) => f.check === 'banned-app')).toMatchObject({ status: 'unknown', reason: { key: 'common:reason.checkKilled', params: { check: 'banned-app', count: Math.round(killAfterMs(3_000) / 1000) } } });
     expect(report.checks).toEqual(['banned-app', 'os-patch']);
     expect(report.findings.some((f) => f.check === 'os-patch')).toBe(true); // said, one way or the other
   }, 30_000);

@@ -21,7 +21,7 @@ const patchBehind: Finding = {
   status: 'warning',
   severity: 'medium',
   advisoryPoint: 2,
-  title: { key: 'patch:behind.title', params: { os: 'Windows 11 Pro 23H2', installed: '22631.4890', latest: '22631.7376', latestDate: '14/07/2026', days: 45 } },
+  title: { key: 'patch:behind.title', params: { os: 'Windows 11 Pro 23H2', installed: '22631.4890', latest: '22631.7376', latestDate: '14/07/2026', count: 45 } },
   evidence: [],
 };
 

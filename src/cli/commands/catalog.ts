@@ -51,7 +51,7 @@ export const catalogShowCommand: Command = {
     const lines = [t('heading')];
     lines.push(inUse.origin === 'builtin' ? t('builtin') : t('file', { file: inUse.file ?? '', keyId: inUse.keyId ?? '' }));
     if (inUse.testKey) lines.push(t('testKey'));
-    lines.push(t('asOf', { asOf: displayDate(c.asOf), days }));
+    lines.push(t('asOf', { asOf: displayDate(c.asOf), count: days }));
     if (days > maxDays) lines.push(t('stale', { maxDays }));
     lines.push('');
     lines.push(`${t('windows', { count: c.windows.releases.length })}: ${c.windows.releases.map((r) => `${r.product} ${r.version} (${r.build})`).join(', ')}`);

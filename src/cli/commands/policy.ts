@@ -37,8 +37,8 @@ export const policyShowCommand: Command = {
     for (const part of contactParts(provenance.agency)) lines.push(ctx.t.message(part));
     lines.push(t('bannedApps', { apps: policy.bannedApps.map((a) => a.name).join(', ') }));
     lines.push(t('patch', { ...policy.patch }));
-    lines.push(t('bannedAppMinutes', { minutes: policy.schedule.bannedAppMinutes }));
-    lines.push(choices.fullCheckHours === null ? t('fullCheckFree') : t('fullCheckHours', { hours: choices.fullCheckHours }));
+    lines.push(t('bannedAppMinutes', { count: policy.schedule.bannedAppMinutes }));
+    lines.push(choices.fullCheckHours === null ? t('fullCheckFree') : t('fullCheckHours', { count: choices.fullCheckHours }));
     if (choices.defaultLanguage) lines.push(t('language', { language: t(`languageName.${choices.defaultLanguage}`) }));
     lines.push(choices.usersMayTurnOffNotifications ? t('notificationsFree') : t('notificationsLocked'));
     if (choices.advisoryNote) lines.push(t('advisoryNote', { note: choices.advisoryNote[ctx.t.language] }));

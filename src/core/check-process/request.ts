@@ -49,7 +49,7 @@ export function partialReports(ctx: CheckContext, checks: readonly Pick<Check, '
     /** One check's findings, as it ended. */
     checkDone: (check: string, findings: readonly Finding[]): void => void done.set(check, findings),
     /** Stopped at its time limit: what had not finished is `common:reason.checkKilled`. */
-    killed: (): Report => partial((c) => msg('common:reason.checkKilled', { check: c.id, seconds })),
+    killed: (): Report => partial((c) => msg('common:reason.checkKilled', { check: c.id, count: seconds })),
     /** Ended by itself before its report (crash, exit, could not start): the detail is evidence, not in the sentence. */
     ended: (detail: string): Report => partial((c) => msg('common:reason.checkProcessEnded', { check: c.id }), [{ kind: 'probe', detail: `check process: ${detail}` }]),
   };

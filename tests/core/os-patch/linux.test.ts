@@ -64,7 +64,7 @@ describe('os-patch on Linux (recorded os-release, apt and dnf outputs)', () => {
     });
     const f = await runOsPatch(host, now);
     expect(summary(f).sort()).toEqual(['ok patch:ok.supported', 'warning patch:listsStale.title', 'warning patch:reboot.title']);
-    expect(byTitle(f, 'patch:listsStale')?.title.params).toMatchObject({ days: 45 });
+    expect(byTitle(f, 'patch:listsStale')?.title.params).toMatchObject({ count: 45 });
   });
 
   it.each([

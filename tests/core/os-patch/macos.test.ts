@@ -30,7 +30,7 @@ describe('os-patch on macOS (recorded sw_vers and softwareupdate outputs)', () =
   it('an older point release more than maxBehindDays behind is a warning; pending updates too', async () => {
     const f = await runOsPatch(macHost('sw_vers.15.7.2.txt', { stdout: rec('macos/softwareupdate.two.stdout.txt'), stderr: '' }), '2026-07-01T00:00:00Z');
     expect(summary(f).sort()).toEqual(['warning patch:behind.title', 'warning patch:pending.titleSecurity']);
-    expect(byTitle(f, 'patch:behind.title')?.title.params).toMatchObject({ installed: '15.7.2', latest: '15.7.7', days: 51 });
+    expect(byTitle(f, 'patch:behind.title')?.title.params).toMatchObject({ installed: '15.7.2', latest: '15.7.7', count: 51 });
     expect(byTitle(f, 'patch:pending')?.title.params).toMatchObject({ count: 2, security: 1 });
   });
 

@@ -52,11 +52,11 @@ describe('os-patch on Windows (recorded reg query outputs)', () => {
     const behind = await runOsPatch(windowsHost('win11-24h2-pro-4061'), '2026-09-01T00:00:00Z');
     const w = byTitle(behind, 'patch:behind.title');
     expect(w?.status).toBe('warning');
-    expect(w?.title.params).toMatchObject({ installed: '26100.4061', latest: '26100.8894 (KB5121767)', days: 49 });
+    expect(w?.title.params).toMatchObject({ installed: '26100.4061', latest: '26100.8894 (KB5121767)', count: 49 });
     const soon = await runOsPatch(windowsHost('win11-24h2-pro-4061'), '2026-07-30T00:00:00Z');
     // ok, but it says how far behind it is: it never claims to have the latest update.
     expect(summary(soon)).toEqual(['ok patch:ok.within']);
-    expect(soon[0]!.title.params).toMatchObject({ days: 16, maxBehindDays: 30 });
+    expect(soon[0]!.title.params).toMatchObject({ count: 16, maxBehindDays: 30 });
   });
 
   it('a stale catalog says so in the finding, with the catalog date', async () => {

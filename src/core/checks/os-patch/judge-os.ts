@@ -77,7 +77,7 @@ export function judgeOs(state: OsState, input: JudgeInput): Finding[] {
         finding(state.identity, 'behind', {
           status: 'warning',
           severity: 'medium',
-          title: msg('patch:behind.title', { ...base, installed: lv.installed, latest: lv.latest, latestDate: displayDate(lv.latestDate), days: lv.days }),
+          title: msg('patch:behind.title', { ...base, installed: lv.installed, latest: lv.latest, latestDate: displayDate(lv.latestDate), count: lv.days }),
           detail: msg(stale ? 'patch:behind.detailStale' : 'patch:behind.detail', { ...base, maxBehindDays: policy.maxBehindDays }),
           action: msg(`patch:behind.action.${platform}`, base),
           evidence,
@@ -136,7 +136,7 @@ export function judgeOs(state: OsState, input: JudgeInput): Finding[] {
       finding(state.identity, 'ok', {
         status: 'ok',
         severity: 'info',
-        title: msg(key, { ...base, until, via: lc.via ?? '', ...(lv.kind === 'behind' ? { days: lv.days, maxBehindDays: policy.maxBehindDays } : {}) }),
+        title: msg(key, { ...base, until, via: lc.via ?? '', ...(lv.kind === 'behind' ? { count: lv.days, maxBehindDays: policy.maxBehindDays } : {}) }),
         ...(stale ? { detail: msg('patch:ok.staleDetail', base), action: msg('patch:ok.staleAction', base) } : {}),
         evidence: levelText ? evidence.map((e) => (e.kind === 'os' && !e.version ? { ...e, version: levelText } : e)) : evidence,
       }),

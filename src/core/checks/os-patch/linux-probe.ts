@@ -82,7 +82,7 @@ export async function probeLinux(host: Host, catalog: Catalog, now: Date, option
     evidence.push(listsEvidence(lists));
     const age = daysSince(isoDay(lists.ms), now);
     if (age > options.maxBehindDays) {
-      extra.push({ id: 'apt-lists-stale', title: { key: 'patch:listsStale.title', params: { days: age, date: isoDay(lists.ms).split('-').reverse().join('/') } }, action: { key: 'patch:listsStale.action' }, evidence: [listsEvidence(lists)] });
+      extra.push({ id: 'apt-lists-stale', title: { key: 'patch:listsStale.title', params: { count: age, date: isoDay(lists.ms).split('-').reverse().join('/') } }, action: { key: 'patch:listsStale.action' }, evidence: [listsEvidence(lists)] });
     }
   }
   return {
