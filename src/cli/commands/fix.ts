@@ -164,7 +164,8 @@ export const fixCommand: Command = {
 async function fixRun(ctx: CliContext, onPrepared: (p: PreparedFix) => void): Promise<number> {
   const { io, t, args } = ctx;
   const app = appToFix(ctx);
-  const checkCtx = { host: ctx.host, policy: ctx.policy, now: ctx.now(), dataDir: ctx.dataDir };
+  // With the policy's provenance, as `check` runs: the reports carry the agency and its contact.
+  const checkCtx = { host: ctx.host, policy: ctx.policy, provenance: ctx.policyInForce.provenance, now: ctx.now(), dataDir: ctx.dataDir };
   // The same plan as the window's «Gỡ bỏ toàn bộ»: one check, the app closed once.
   const prepared = await prepareAppFix(checkCtx, app.id);
   onPrepared(prepared);
