@@ -4,6 +4,7 @@ import enUi from '../../locales/en/ui.json';
 import viUi from '../../locales/vi/ui.json';
 import { resources } from '../core/i18n/resources';
 import type { Message } from '../shared/finding';
+import { messageParams } from '../shared/message-params';
 import type { UiLanguage } from '../shared/settings';
 
 /** Renders keys and messages in one language. */
@@ -27,5 +28,5 @@ export function mainTranslator(language: UiLanguage): MainTranslator {
     showSupportNotice: false,
   } as Parameters<i18n['init']>[0]);
   const t = (key: string, params?: Readonly<Record<string, string | number>>): string => String(instance.t(key, { ...(params ?? {}) }));
-  return { language, t, message: (m) => t(m.key, m.params) };
+  return { language, t, message: (m) => t(m.key, messageParams(m)) };
 }

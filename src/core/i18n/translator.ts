@@ -1,5 +1,6 @@
 import i18next, { type i18n } from 'i18next';
 import type { Message } from '../../shared/finding';
+import { messageParams } from '../../shared/message-params';
 import { NAMESPACES, resources, type Language } from './resources';
 
 /** Renders messages in one language. */
@@ -25,5 +26,5 @@ export function createTranslator(language: Language): Translator {
     showSupportNotice: false,
   } as Parameters<i18n['init']>[0]);
   const t = (key: string, params?: Record<string, string | number>): string => String(instance.t(key, params ?? {}));
-  return { language, t, message: (m) => t(m.key, m.params as Record<string, string | number> | undefined) };
+  return { language, t, message: (m) => t(m.key, messageParams(m)) };
 }

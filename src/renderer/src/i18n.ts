@@ -2,6 +2,7 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Message } from '../../shared/finding';
+import { messageParams } from '../../shared/message-params';
 import type { UiLanguage } from '../../shared/settings';
 
 const files = import.meta.glob<Record<string, unknown>>('../../../locales/*/*.json', { eager: true, import: 'default' });
@@ -37,7 +38,7 @@ export function createI18n(language: UiLanguage): i18n {
 
 /** Renders a core Message (namespace:key + params). */
 export function renderMessage(t: (key: string, params?: Record<string, unknown>) => string, m: Message): string {
-  return t(m.key, { ...(m.params ?? {}) });
+  return t(m.key, messageParams(m));
 }
 
 /** Each count of a summary as words with its plural form («1 violation», «2 violations»; «2 vi phạm»). */
