@@ -25,6 +25,13 @@ export function contactLine(agency: Agency | undefined, render: (m: Message) => 
 /** The texts a removal (`fix`, the wizard) may show that ask the person to contact IT: the contact goes with them. */
 export const ASKS_IT_KEYS: ReadonlySet<string> = new Set([
   'fix:manual.askIt',
+  'fix:why.otherProfile',
+  'fix:why.otherUser',
+  'fix:refused.foreignOwner',
+  'fix:refused.foreignWritable',
+  'fix:refused.foreignOwnerEdit',
+  'fix:refused.foreignWritableEdit',
+  'fix:cli.auditRefused',
   'fix:exit.msi.1603',
   'fix:exit.elevation.uacRefused',
   'fix:exit.elevation.notAuthorised',
