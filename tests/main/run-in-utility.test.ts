@@ -89,7 +89,7 @@ describe('the check process seen from the tray (fake utilityProcess)', () => {
     const report = await promise;
     expect(report.findings.map((f) => [f.check, f.status])).toEqual([['banned-app', 'unknown'], ['os-patch', 'ok']]);
     expect(report.findings[0]).toMatchObject({ reason: { key: 'common:reason.checkProcessEnded', params: { check: 'banned-app' } }, evidence: [{ kind: 'probe', detail: 'check process: exit code 9' }] });
-    expect(report.summary).toEqual({ violation: 0, warning: 0, unknown: 1, ok: 1 });
+    expect(report.summary).toEqual({ violation: 0, warning: 0, unknown: 1, ok: 1, notice: 0 });
     expect(killed).toEqual([]); // it is gone already
   });
 
@@ -229,7 +229,7 @@ describe('the real built worker entry, as a utilityProcess would run it', () => 
     const report = await runChecksInUtility(fixtureCtx, options(['--require', STALL], { STALL_FLAG: flag }));
     expect(existsSync(flag)).toBe(true); // the worker really was stuck
     expect(report.findings.find((f) => f.check === 'banned-app')).toMatchObject({ status: 'unknown', reason: { key: 'common:reason.checkKilled', params: { check: 'banned-app', count: Math.round(killAfterMs(3_000) / 1000) } } });
-    expect(report.checks).toEqual(['banned-app', 'os-patch']);
+    expect(report.checks).toEqual(['banned-app', 'os-patch', 'online-app']);
     expect(report.findings.some((f) => f.check === 'os-patch')).toBe(true); // said, one way or the other
   }, 30_000);
 });
