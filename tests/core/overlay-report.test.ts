@@ -13,7 +13,7 @@ describe('overlayReport', () => {
     const r = overlayReport(last, partial);
     expect(r.findings).toEqual([zoomInstalled, patchPending, patchOk]);
     expect(r.checks).toEqual(['banned-app', 'os-patch']);
-    expect(r.summary).toEqual({ violation: 1, warning: 1, unknown: 0, ok: 1 });
+    expect(r.summary).toEqual({ violation: 1, warning: 1, unknown: 0, ok: 1, notice: 0 });
     expect(r.generatedAt).toBe('2026-05-20T03:30:00.000Z');
   });
 

@@ -57,8 +57,8 @@ describe('IPC handlers, driven through the preload API over the fake IPC', () =>
     expect(r.ok && r.value.number).toBe('1981/UBND-VHTT');
     expect(r.ok && r.value.points.map((p) => p.n)).toEqual([1, 2, 3, 4]);
     expect(r.ok && r.value.citations.map((c) => c.number)).toContain('2706/UBND-XD6');
-    // Which checks concern each point, from the checks' own advisoryPoint: none yet for points 3 and 4.
-    expect(r.ok && r.value.points.map((p) => p.checks)).toEqual([['banned-app'], ['os-patch'], [], []]);
+    // Which checks concern each point, from the checks' own advisoryPoint (and alsoPoints): the online apps for points 3 and 4.
+    expect(r.ok && r.value.points.map((p) => p.checks)).toEqual([['banned-app'], ['os-patch'], ['online-app'], ['online-app']]);
     expect(r.ok && r.value.risks).toHaveLength(6);
   });
 
