@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/renderer/src/App';
-import { createI18n } from '../../src/renderer/src/i18n';
+import { createI18n, renderMessage } from '../../src/renderer/src/i18n';
 import type { AppFixPlanView, AppFixResultView, FixPlanView, FixResultView } from '../../src/shared/fix';
 import type { IpcResult } from '../../src/shared/ipc-contract';
 import type { UiLanguage } from '../../src/shared/settings';
@@ -245,6 +245,21 @@ describe.each(['vi', 'en'] as const)('one flow removes every install of the bann
     await within(flow).findByText(t('fix:exit.elevation.notAuthorised', { code: 127 }));
     expect(within(flow).getAllByRole('button').map((b) => b.textContent)).toEqual([t('ui:fix.recheck'), t('ui:fix.back')]);
     expect(within(flow).getByText(t('fix:manual.windows.cleanupTool', runPlan.manual![0]!.params))).toBeTruthy();
+  });
+
+  it('after the re-check drops the removed item from the report, its row still names the product, never its finding id', async () => {
+    const held = deferred<IpcResult<AppFixResultView>>();
+    const { f, flow, item } = await openAll({
+      planAppFix: () => Promise.resolve({ ok: true, value: appPlan(false) }),
+      runAppFix: () => held.promise,
+    });
+    fireEvent.click(within(flow).getByRole('button', { name: t('ui:fix.all.confirm', { count: 1 }) }));
+    // The tray's re-check reaches the window first: the removed install is no longer in the latest report.
+    act(() => f.emit('report:updated', reportWith([leftover])));
+    await act(async () => held.resolve({ ok: true, value: { appId: 'zoom', items: [{ findingId: installed.id, ok: true, resolved: true, verdict: 'removed', message: { key: 'ui:fix.resolved' } }] } }));
+    await vi.waitFor(() => expect(item(installed.id).textContent).toContain(t('ui:fix.resolved')));
+    expect(item(installed.id).textContent).not.toContain(installed.id);
+    expect(item(installed.id).textContent).toContain(renderMessage(t, installed.title));
   });
 
   it('a running Zoom: «Đóng Zoom» apart from the removal, saying what is lost; closing checks again and plans afresh', async () => {

@@ -40,6 +40,9 @@ export function FixAllFlow({ api, appId, findings, onBack, onReport }: FixAllFlo
   const { t } = useTranslation();
   const [attempt, setAttempt] = useState(0);
   const [plan, setPlan] = useState<AppFixPlanView | null>(null);
+  // The findings as the flow opened: the re-check after a removal drops the removed ones from the
+  // latest report, and their rows must still be named by product and version, never by finding id.
+  const [opened] = useState(findings);
   const [error, setError] = useState<Message | null>(null);
   const [phase, setPhase] = useState<'plan' | 'running' | 'result'>('plan');
   const [items, setItems] = useState<Readonly<Record<string, FixProgress>>>({});
@@ -114,7 +117,7 @@ export function FixAllFlow({ api, appId, findings, onBack, onReport }: FixAllFlo
   }
   const todo = plan.items.filter(actionable);
   const elevated = todo.some((p) => p.steps.some((s) => s.elevated));
-  const title0 = (id: string) => findings.find((f) => f.id === id);
+  const title0 = (id: string) => findings.find((f) => f.id === id) ?? opened.find((f) => f.id === id);
   const results = new Map((result?.items ?? []).map((r) => [r.findingId, r]));
   // Trying again helps only after a failure said so (a refused prompt, a busy installer), never after a refusal by rule.
   const failures = result ? result.items.filter((r) => !r.resolved).map((r) => r.message) : error ? [error] : [];
@@ -146,7 +149,7 @@ export function FixAllFlow({ api, appId, findings, onBack, onReport }: FixAllFlo
             const state = phase === 'plan' ? (actionable(p) ? 'planned' : 'manual') : !actionable(p) ? 'manual' : live === 'running' ? 'running' : live === 'done' ? 'done' : live === 'failed' ? 'failed' : 'pending';
             return (
               <li key={p.findingId} data-item={p.findingId} data-state={outcome ? (r?.resolved ? 'removed' : 'left') : state}>
-                {finding && <StatusBadge status={finding.status} />} {finding ? renderMessage(t, finding.title) : p.findingId}
+                {finding && <StatusBadge status={finding.status} />} {finding ? renderMessage(t, finding.title) : plan.app}
                 {!outcome && <div>{t(`ui:fix.all.state.${state}`, { count: p.steps.length })}</div>}
                 {!outcome && state === 'manual' && p.why?.[0] && <div className="message">{renderMessage(t, p.why[0])}</div>}
                 {outcome && (
