@@ -2,10 +2,10 @@
  * The removal of everything a banned app left on this PC as one operation (`fix:plan-app`, `fix:run-app`): one
  * check plans every item, one confirmation, the app closed once, one re-check, a result per item.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Finding, Message } from '../../../shared/finding';
-import { ITEM_PROGRESS, RECHECK_PROGRESS, type AppFixPlanView, type AppFixResultView, type CloseResultView, type FixPlanView, type FixProgress, type FixResultView } from '../../../shared/fix';
+import { ITEM_PROGRESS, RECHECK_PROGRESS, type AppFixResultView, type CloseResultView, type FixPlanView, type FixProgress, type FixResultView } from '../../../shared/fix';
 import type { AtttApi } from '../../../shared/ipc-contract';
 import type { Report } from '../../../shared/report';
 import { retryHelps } from '../../../shared/retry';
@@ -15,6 +15,7 @@ import { StatusBadge } from '../components/StatusBadge';
 import { renderMessage } from '../i18n';
 import { scrollToTop } from '../scroll-top';
 import { useEscape } from '../use-escape';
+import { usePlanned } from '../use-planned';
 
 /** Props of the flow: the banned app (its id), its findings as the last report has them, and the ways out. */
 export interface FixAllFlowProps {
@@ -38,12 +39,11 @@ function itemOutcome(plan: FixPlanView, result: FixResultView | undefined): { re
 /** Plan once -> confirm once -> the app's removal with progress per item -> a result per item. */
 export function FixAllFlow({ api, appId, findings, onBack, onReport }: FixAllFlowProps) {
   const { t } = useTranslation();
-  const [attempt, setAttempt] = useState(0);
-  const [plan, setPlan] = useState<AppFixPlanView | null>(null);
+  // One plan for the whole app, from one fresh check in main; planned again after «Thử lại» or «Đóng».
+  const { plan, error, setError, replan } = usePlanned(useCallback(() => api.planAppFix(appId), [api, appId]));
   // The findings as the flow opened: the re-check after a removal drops the removed ones from the
   // latest report, and their rows must still be named by product and version, never by finding id.
   const [opened] = useState(findings);
-  const [error, setError] = useState<Message | null>(null);
   const [phase, setPhase] = useState<'plan' | 'running' | 'result'>('plan');
   const [items, setItems] = useState<Readonly<Record<string, FixProgress>>>({});
   const [result, setResult] = useState<AppFixResultView | null>(null);
@@ -54,29 +54,14 @@ export function FixAllFlow({ api, appId, findings, onBack, onReport }: FixAllFlo
   // Escape: back to the list, except while the removals run.
   useEscape(phase !== 'running', onBack);
 
-  // One plan for the whole app, from one fresh check in main; planned again after «Thử lại» or «Đóng».
-  useEffect(() => {
-    let live = true;
-    void api.planAppFix(appId).then((r) => {
-      if (!live) return;
-      if (r.ok) setPlan(r.value);
-      else setError(r.error.message);
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, appId, attempt]);
-
   // Where each item stands (its latest state replaces the one before), and the re-check.
   useEffect(() => api.onFixProgress((p) => p.appId === appId && (p.stepId === ITEM_PROGRESS || p.stepId === RECHECK_PROGRESS) && setItems((old) => ({ ...old, [p.stepId === ITEM_PROGRESS ? p.findingId! : RECHECK_PROGRESS]: p }))), [api, appId]);
 
   const again = (): void => {
-    setPlan(null);
-    setError(null);
     setResult(null);
     setItems({});
     setPhase('plan');
-    setAttempt((a) => a + 1);
+    replan();
   };
 
   const runAll = async (): Promise<void> => {

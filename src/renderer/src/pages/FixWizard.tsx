@@ -1,8 +1,8 @@
 /** The removal wizard: choose a finding -> see the plan -> confirm -> progress -> re-check result. */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Finding, Message } from '../../../shared/finding';
-import type { CloseResultView, FixPlanView, FixProgress, FixResultView } from '../../../shared/fix';
+import type { CloseResultView, FixProgress, FixResultView } from '../../../shared/fix';
 import type { AtttApi } from '../../../shared/ipc-contract';
 import type { Report } from '../../../shared/report';
 import { ErrorNote } from '../components/ErrorNote';
@@ -14,6 +14,7 @@ import { retryHelps } from '../../../shared/retry';
 import { renderMessage } from '../i18n';
 import { scrollToTop } from '../scroll-top';
 import { useEscape } from '../use-escape';
+import { usePlanned } from '../use-planned';
 
 /** Props of the wizard. */
 export interface FixWizardProps {
@@ -102,8 +103,7 @@ function Messages({ items }: { readonly items: readonly Message[] | undefined })
 /** Plan -> confirm -> progress -> result for one finding. */
 function FixFlow({ api, report, findingId, onChoose, onReport }: FixWizardProps & { readonly findingId: string }) {
   const { t } = useTranslation();
-  const [plan, setPlan] = useState<FixPlanView | null>(null);
-  const [error, setError] = useState<Message | null>(null);
+  const { plan, error, setError, replan } = usePlanned(useCallback(() => api.planFix(findingId), [api, findingId]));
   const [progress, setProgress] = useState<Readonly<Record<string, FixProgress>>>({});
   const [result, setResult] = useState<FixResultView | null>(null);
   const [running, setRunning] = useState(false);
@@ -111,7 +111,6 @@ function FixFlow({ api, report, findingId, onChoose, onReport }: FixWizardProps 
   // Why the run itself could not happen (main refused it): a result, not the plan again with its button.
   const [runError, setRunError] = useState<Message | null>(null);
   const [closed, setClosed] = useState<CloseResultView | null>(null);
-  const [attempt, setAttempt] = useState(0);
   const finding = report?.findings.find((f) => f.id === findingId);
   const step: Step = result || runError ? 'result' : running ? 'running' : 'plan';
 
@@ -120,26 +119,12 @@ function FixFlow({ api, report, findingId, onChoose, onReport }: FixWizardProps 
   // Escape: back to the list from the plan (as «Hủy») and from the result (as «Quay lại danh sách»).
   useEscape(step !== 'running', () => onChoose(undefined));
 
-  useEffect(() => {
-    let live = true;
-    void api.planFix(findingId).then((r) => {
-      if (!live) return;
-      if (r.ok) setPlan(r.value);
-      else setError(r.error.message);
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, findingId, attempt]);
-
   // «Thử lại» and «Đóng» plan afresh: a plan token runs once, and pids and installs may have changed.
   const again = (): void => {
-    setPlan(null);
-    setError(null);
     setRunError(null);
     setResult(null);
     setProgress({});
-    setAttempt((a) => a + 1);
+    replan();
   };
 
   // The latest state of each step replaces the one before: a finished step says «Xong», not «Đang làm» forever.
@@ -296,44 +281,57 @@ function FixFlow({ api, report, findingId, onChoose, onReport }: FixWizardProps 
       )}
       {step === 'running' && <p role="status">{t('ui:fix.running')}</p>}
       {step === 'result' && runError && (
-        <div className="note note-warning" role="status" data-verdict="not-run">
-          <p>{t('ui:fix.notRun')}</p>
-          <p className="message">{renderMessage(t, runError)}</p>
-          {showManual && (
-            <div>
-              <p>{t('ui:fix.manualFallbackTitle')}</p>
-              <Messages items={plan!.manual} />
-            </div>
-          )}
-          <div className="row">
-            {retryButton}
-            {showManual && recheckButton}
-            {back}
-          </div>
-        </div>
+        <ResultNote verdict="not-run" resolved={false} headline={t('ui:fix.notRun')} message={runError} manual={showManual ? plan!.manual : undefined}>
+          {retryButton}
+          {showManual && recheckButton}
+          {back}
+        </ResultNote>
       )}
       {step === 'result' && result && (
-        <div className={`note ${result.resolved ? 'note-ok' : 'note-warning'}`} role="status" data-verdict={result.verdict}>
-          <p>{t(verdictKey(result))}</p>
-          <p className="message">
-            {result.verdict === 'not-proven' && <strong>{t('ui:finding.reason')}: </strong>}
-            {renderMessage(t, result.message)}
-          </p>
-          {result.warning && <p className="message">{renderMessage(t, result.warning)}</p>}
-          {showManual && (
-            <div>
-              <p>{t('ui:fix.manualFallbackTitle')}</p>
-              <Messages items={plan!.manual} />
-            </div>
-          )}
-          <div className="row">
-            {retryButton}
-            {showManual && recheckButton}
-            {back}
-          </div>
-        </div>
+        <ResultNote verdict={result.verdict} resolved={result.resolved} headline={t(verdictKey(result))} reason={result.verdict === 'not-proven'} message={result.message} warning={result.warning} manual={showManual ? plan!.manual : undefined}>
+          {retryButton}
+          {showManual && recheckButton}
+          {back}
+        </ResultNote>
       )}
     </>
+  );
+}
+
+/** Props of a result note: the verdict, its headline and message, and what is left to do by hand. */
+interface ResultNoteProps {
+  readonly verdict: string;
+  readonly resolved: boolean;
+  readonly headline: string;
+  /** The message is the reason the re-check could not confirm (said so before it). */
+  readonly reason?: boolean;
+  readonly message: Message;
+  readonly warning?: Message | undefined;
+  /** The manual steps, when the finding is still there and the plan has them. */
+  readonly manual?: readonly Message[] | undefined;
+  /** The ways on: retry, re-check, back. */
+  readonly children: ReactNode;
+}
+
+/** The result of a run, or why it could not run: green only when resolved, with the manual steps and the ways on. */
+function ResultNote({ verdict, resolved, headline, reason, message, warning, manual, children }: ResultNoteProps) {
+  const { t } = useTranslation();
+  return (
+    <div className={`note ${resolved ? 'note-ok' : 'note-warning'}`} role="status" data-verdict={verdict}>
+      <p>{headline}</p>
+      <p className="message">
+        {reason && <strong>{t('ui:finding.reason')}: </strong>}
+        {renderMessage(t, message)}
+      </p>
+      {warning && <p className="message">{renderMessage(t, warning)}</p>}
+      {manual && (
+        <div>
+          <p>{t('ui:fix.manualFallbackTitle')}</p>
+          <Messages items={manual} />
+        </div>
+      )}
+      <div className="row">{children}</div>
+    </div>
   );
 }
 
