@@ -38,7 +38,7 @@ describe('audit log parsing', () => {
     const text = [good1, '{"v":1,"time":"2026-11-25T08:0', '', 'garbage \u0000 ÿ', JSON.stringify({ v: 2, hello: 'x' }), good2, '{"torn'].join('\n');
     const read = parseAudit(text);
     expect(read.entries.map((e) => e.type)).toEqual(['step', 'verdict']);
-    expect(read.corrupt.map((c) => c.line)).toEqual([2, 4, 5, 7]);
+    expect(read.damaged.map((c) => c.at)).toEqual([2, 4, 5, 7]);
   });
 
   it('counts a line that is valid JSON but lacks what the history shows (plan, a step title, a message key) as corrupt', () => {
@@ -52,7 +52,7 @@ describe('audit log parsing', () => {
     ].map((e) => JSON.stringify(e));
     const read = parseAudit(lines.join('\n'));
     expect(read.entries).toHaveLength(1);
-    expect(read.corrupt.map((c) => c.line)).toEqual([1, 2, 3, 4]);
+    expect(read.damaged.map((c) => c.at)).toEqual([1, 2, 3, 4]);
   });
 });
 

@@ -45,11 +45,13 @@ export const historyCommand: Command = {
     const read = await readAudit(ctx.host, file);
     if (ctx.args.json) {
       const changes = historyChanges(checks.entries);
-      const checkDoc = { file: checksFile, entries: checks.entries.map((e, i) => ({ ...e, changes: changes[i]?.changes ?? null, earlierPartial: changes[i]?.earlierPartial ?? false })), skipped: checks.skipped, ...(checks.error ? { error: checks.error } : {}) };
-      ctx.io.out(`${JSON.stringify({ schemaVersion: 1, file, ...read, checks: checkDoc }, null, 2)}\n`);
+      const checkDoc = { file: checksFile, entries: checks.entries.map((e, i) => ({ ...e, changes: changes[i]?.changes ?? null, earlierPartial: changes[i]?.earlierPartial ?? false })), skipped: checks.damaged.map((d) => ({ n: d.at, reason: d.reason })), ...(checks.error ? { error: checks.error } : {}) };
+      // The document's keys as they have always been: `corrupt` lines ({ line, reason }) of the log, `skipped` checks ({ n, reason }).
+      const { entries, damaged, ...unread } = read;
+      ctx.io.out(`${JSON.stringify({ schemaVersion: 1, file, entries, corrupt: damaged.map((d) => ({ line: d.at, reason: d.reason })), ...unread, checks: checkDoc }, null, 2)}\n`);
     } else ctx.io.out(`${renderCheckHistory(checks, ctx.t, checksFile)}\n${renderHistory(read, ctx.t, file)}`);
-    for (const s of checks.skipped) ctx.io.err(`${ctx.t.t('common:checkHistory.skipped', { n: s.n, reason: escapeControls(s.reason) }).replace(/\n/g, '\n    ')}\n`);
-    for (const c of read.corrupt) ctx.io.err(`${ctx.t.t('fix:history.corrupt', { line: c.line, reason: c.reason })}\n`);
+    for (const s of checks.damaged) ctx.io.err(`${ctx.t.t('common:checkHistory.skipped', { n: s.at, reason: escapeControls(s.reason) }).replace(/\n/g, '\n    ')}\n`);
+    for (const c of read.damaged) ctx.io.err(`${ctx.t.t('fix:history.corrupt', { line: c.at, reason: c.reason })}\n`);
     return read.error || checks.error ? 3 : 0;
   },
 };

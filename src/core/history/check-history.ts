@@ -1,15 +1,15 @@
 /**
- * The history of checks (history.json in the data folder, written by the tray, newest first) read for the CLI:
- * read-only, entry by entry, so one damaged entry is reported and skipped while the others are shown, and the
- * file itself is never changed here (the tray's store moves a damaged file aside whole: see src/main/state-store.ts).
+ * The history of checks (history.json in the data folder, written by the tray, newest first) read for the CLI as a
+ * record file (src/core/record-file.ts): one damaged entry is reported and skipped while the others are shown, and
+ * the file itself is never changed here (the tray's store moves a damaged file aside whole: see src/main/state-store.ts).
  */
 import type { z } from 'zod';
 import { FINDING_STATUSES, type Message } from '../../shared/finding';
 import { HISTORY_LIMIT, type HistoryEntry } from '../../shared/history';
-import { readFailure } from '../checks/reasons';
-import { isHostError, type Host } from '../host/host';
+import type { Host } from '../host/host';
 import type { MutableHost } from '../host/mutable-host';
 import { lazySchema } from '../lazy-zod';
+import { parseJsonList, readRecordFile, type RecordCheck, type RecordsRead } from '../record-file';
 
 /** File name of the check history inside the user's data folder. */
 export const CHECK_HISTORY_FILE = 'history.json';
@@ -30,56 +30,29 @@ export const historyEntrySchema = lazySchema((z) => {
   }) satisfies z.ZodType<HistoryEntry>;
 });
 
-/** An entry that could not be read back: its place in the file (1 = newest) and why. */
-export interface SkippedEntry {
-  readonly n: number;
-  readonly reason: string;
-}
-
-/** What reading the check history gave: the good entries newest first, and the bad ones reported, not dropped silently. */
-export interface CheckHistoryRead {
-  readonly entries: readonly HistoryEntry[];
-  readonly skipped: readonly SkippedEntry[];
-  /** Set when the file exists but could not be read or is not a list of entries at all. */
-  readonly error?: string;
-  /** The same, in words. */
-  readonly reason?: Message;
-}
+/** What reading the check history gave: the good entries newest first, and the damaged ones (their place, 1 = newest) reported. */
+export type CheckHistoryRead = RecordsRead<HistoryEntry>;
 
 /** Path of the check history for a data folder. */
 export function checkHistoryPath(host: Pick<Host, 'path'>, dataDir: string): string {
   return host.path.join(dataDir, CHECK_HISTORY_FILE);
 }
 
+/** One entry judged by its schema: the first issues say why it is damaged. */
+const checkEntry: RecordCheck<HistoryEntry> = (raw) => {
+  const parsed = historyEntrySchema().safeParse(raw);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return { ok: false, reason: parsed.error.issues.slice(0, 3).map((x) => `${x.path.join('.') || '(root)'}: ${x.message}`).join('; ') };
+};
+
 /** Parses the text of history.json: each bad entry is reported with its place and skipped; the rest are kept. */
 export function parseCheckHistory(text: string, file: string): CheckHistoryRead {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    const error = e instanceof Error ? e.message : String(e);
-    return { entries: [], skipped: [], error, reason: { key: 'common:reason.notJson', params: { path: file, message: error } } };
-  }
-  if (!Array.isArray(data)) return { entries: [], skipped: [], error: 'not a list of checks', reason: { key: 'common:reason.notHistory', params: { path: file } } };
-  const entries: HistoryEntry[] = [];
-  const skipped: SkippedEntry[] = [];
-  data.forEach((raw: unknown, i) => {
-    const parsed = historyEntrySchema().safeParse(raw);
-    if (parsed.success) entries.push(parsed.data);
-    else skipped.push({ n: i + 1, reason: parsed.error.issues.slice(0, 3).map((x) => `${x.path.join('.') || '(root)'}: ${x.message}`).join('; ') });
-  });
-  return { entries, skipped };
+  return parseJsonList(text, file, checkEntry, { error: 'not a list of checks', reason: { key: 'common:reason.notHistory', params: { path: file } } });
 }
 
 /** Reads the check history (a link, FIFO or device at its name is refused unread); a missing file is no history. Never throws. */
-export async function readCheckHistory(host: Host, file: string): Promise<CheckHistoryRead> {
-  try {
-    return parseCheckHistory(await host.readText(file, { maxBytes: 16 * 1024 * 1024, links: 'refuse' }), file);
-  } catch (e) {
-    if (isHostError(e) && e.code === 'not-found') return { entries: [], skipped: [] };
-    const err = e instanceof Error ? e : new Error(String(e));
-    return { entries: [], skipped: [], error: err.message, reason: readFailure(err, file) };
-  }
+export function readCheckHistory(host: Host, file: string): Promise<CheckHistoryRead> {
+  return readRecordFile(host, file, 16 * 1024 * 1024, (text) => parseCheckHistory(text, file));
 }
 
 /** Why `recordCheck` left the history as it was, or that it wrote it. */
@@ -92,7 +65,7 @@ export type RecordOutcome = { readonly written: true } | { readonly written: fal
  */
 export async function recordCheck(host: Host, writer: MutableHost, file: string, entry: HistoryEntry): Promise<RecordOutcome> {
   const read = await readCheckHistory(host, file);
-  if (read.error || read.skipped.length > 0) return { written: false, reason: { key: 'common:checkHistory.notRecorded', params: { path: file } } };
+  if (read.error || read.damaged.length > 0) return { written: false, reason: { key: 'common:checkHistory.notRecorded', params: { path: file } } };
   await writer.writeFileAtomic(file, JSON.stringify([entry, ...read.entries].slice(0, HISTORY_LIMIT), null, 2));
   return { written: true };
 }

@@ -1,8 +1,9 @@
+/** The audit log of removals (audit.log in the data folder): one JSON line an action, appended, and read back as a record file. */
 import type { Evidence, Message } from '../../shared/finding';
 import { isHostError, type Host } from '../host/host';
 import type { MutableHost } from '../host/mutable-host';
-import { readFailure } from '../checks/reasons';
 import { lazySchema } from '../lazy-zod';
+import { parseJsonLines, readRecordFile, type RecordCheck, type RecordsRead } from '../record-file';
 
 /** File name of the audit log inside the user's data folder. */
 export const AUDIT_LOG_FILE = 'audit.log';
@@ -31,21 +32,8 @@ export interface AuditEntry {
   readonly truncated?: boolean;
 }
 
-/** A line that could not be read back: its number and why. */
-export interface CorruptLine {
-  readonly line: number;
-  readonly reason: string;
-}
-
-/** What reading the audit log gave: good entries in file order, and bad lines reported, not dropped silently. */
-export interface AuditRead {
-  readonly entries: readonly AuditEntry[];
-  readonly corrupt: readonly CorruptLine[];
-  /** Set when the file exists but could not be read at all. */
-  readonly error?: string;
-  /** The same, in words (a FIFO, a device, a link at the log's name, too large, ...). */
-  readonly reason?: Message;
-}
+/** What reading the audit log gave: good entries in file order, and damaged lines (their line numbers) reported. */
+export type AuditRead = RecordsRead<AuditEntry>;
 
 /** Path of the audit log for a data folder. */
 export function auditLogPath(host: Pick<Host, 'path'>, dataDir: string): string {
@@ -117,35 +105,15 @@ const auditEntrySchema = lazySchema((z) => {
   });
 });
 
-function isEntry(x: unknown): x is AuditEntry {
-  return auditEntrySchema().safeParse(x).success;
-}
+/** One line judged by its schema. */
+const checkEntry: RecordCheck<AuditEntry> = (raw) => (auditEntrySchema().safeParse(raw).success ? { ok: true, value: raw as AuditEntry } : { ok: false, reason: 'not an audit entry' });
 
 /** Parses audit log text: each bad line is reported with its number and skipped; the rest are kept. */
 export function parseAudit(text: string): AuditRead {
-  const entries: AuditEntry[] = [];
-  const corrupt: CorruptLine[] = [];
-  text.split('\n').forEach((raw, i) => {
-    const line = raw.trim();
-    if (!line) return;
-    try {
-      const parsed: unknown = JSON.parse(line);
-      if (isEntry(parsed)) entries.push(parsed);
-      else corrupt.push({ line: i + 1, reason: 'not an audit entry' });
-    } catch (e) {
-      corrupt.push({ line: i + 1, reason: e instanceof Error ? e.message : String(e) });
-    }
-  });
-  return { entries, corrupt };
+  return parseJsonLines(text, checkEntry);
 }
 
 /** Reads the audit log (a link, FIFO or device at its name is refused unread); a missing file is an empty log, an unreadable one says why. Never throws. */
-export async function readAudit(host: Host, file: string): Promise<AuditRead> {
-  try {
-    return parseAudit(await host.readText(file, { maxBytes: 64 * 1024 * 1024, links: 'refuse' }));
-  } catch (e) {
-    if (isHostError(e) && e.code === 'not-found') return { entries: [], corrupt: [] };
-    const err = e instanceof Error ? e : new Error(String(e));
-    return { entries: [], corrupt: [], error: err.message, reason: readFailure(err, file) };
-  }
+export function readAudit(host: Host, file: string): Promise<AuditRead> {
+  return readRecordFile(host, file, 64 * 1024 * 1024, parseAudit);
 }

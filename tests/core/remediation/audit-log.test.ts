@@ -83,7 +83,7 @@ describe('the audit log is written only into a plain file of its own', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]!.length).toBeLessThanOrEqual(MAX_AUDIT_LINE);
     const read = await readAudit(host, file);
-    expect(read.corrupt).toEqual([]);
+    expect(read.damaged).toEqual([]);
     expect(read.entries[0]).toMatchObject({ planId: 'banned-app:abc:uninstall#1', outcome: 'ok', truncated: true });
     expect(read.entries[0]!.evidenceBefore[0]).toEqual({ kind: 'file', path: big[0]!.path, detail: 'd'.repeat(300) });
     expect(read.entries[1]!.truncated).toBeUndefined();
@@ -93,7 +93,7 @@ describe('the audit log is written only into a plain file of its own', () => {
     const file = join(dir, 'audit.log');
     await Promise.all(Array.from({ length: 40 }, (_, i) => appendAudit(mutable, file, entry(i))));
     const read = await readAudit(host, file);
-    expect(read.corrupt).toEqual([]);
+    expect(read.damaged).toEqual([]);
     expect(read.entries.map((e) => e.planId).sort()).toEqual(Array.from({ length: 40 }, (_, i) => `banned-app:abc:uninstall#${i}`).sort());
   });
 });

@@ -66,7 +66,7 @@ describe('Linux for real: a dummy zoom .deb in a private dpkg database', () => {
     expect(outcome.after.findings.filter((f) => f.status === 'violation')).toEqual([]);
     expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['plan-start', 'step-start', 'step-end', 'plan-end', 'recheck-start', 'recheck-end']));
     const log = await readAudit(s.host, join(s.data, 'audit.log'));
-    expect(log.corrupt).toEqual([]);
+    expect(log.damaged).toEqual([]);
     expect(log.entries.map((e) => [e.type, e.outcome])).toEqual([['step', 'ok'], ['verdict', 'removed']]);
     expect(log.entries[0]!.argv).toEqual(['dpkg', `--admindir=${s.dpkg.admindir}`, `--instdir=${s.dpkg.instdir}`, `--log=${s.dpkg.admindir}/dpkg.log`, '--force-not-root', '-P', 'zoom']);
     expect(log.entries[0]!.exitCode).toBe(0);
