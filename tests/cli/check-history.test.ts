@@ -7,10 +7,9 @@ import { main } from '../../src/cli/main';
 import { memoWriterFor } from '../../src/core/host/memo-writer';
 import { recordCheck } from '../../src/core/history/check-history';
 import { RealHost } from '../../src/core/host/real-host';
-import type { Finding } from '../../src/shared/finding';
-import { historyEntry, type HistoryEntry } from '../../src/shared/history';
+import type { HistoryEntry } from '../../src/shared/history';
 import { capture } from '../helpers/capture-io';
-import { dpkgUnknown, reportWith, zoomInstalled, zoomLeftover } from '../shared/sample-report';
+import { RECORDED_HISTORY } from '../shared/recorded-checks';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -26,32 +25,9 @@ function setup(history: string | null) {
   return { host: new RealHost({ homedir: dir, env: { ATTT_SELFCHECK_DATA_DIR: data } }), data, file: join(data, 'history.json') };
 }
 
-const otherUsersZoom: Finding = {
-  ...zoomInstalled,
-  id: 'banned-app:5555666677778888',
-  title: { key: 'bannedApp:installed.titleOfUser', params: { app: 'Zoom', product: 'Zoom Workplace 6.1.11', user: 'nguyenvana' } },
-  evidence: [{ kind: 'registry', path: 'HKU\\S-1-5-21-1004336348-1177238915-682003330-1001\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\ZoomUMX', detail: 'Zoom' }],
-};
-const patchBehind: Finding = {
-  id: 'os-patch:0a1b2c3d4e5f6a7b',
-  check: 'os-patch',
-  status: 'warning',
-  severity: 'medium',
-  advisoryPoint: 2,
-  title: { key: 'patch:behind.title', params: { os: 'Windows 11 Pro 23H2', installed: '22631.4890', latest: '22631.7376', latestDate: '14/07/2026', count: 45 } },
-  evidence: [],
-};
-const checks = ['banned-app', 'os-patch'];
-/** Three checks as the tray writes them, newest first: a status change and a removal; new installs; the first. */
-const recorded: HistoryEntry[] = [
-  historyEntry({ ...reportWith([zoomInstalled, zoomLeftover, { ...patchBehind, status: 'violation' }], '2026-05-20T05:00:00.000Z'), checks }),
-  historyEntry({ ...reportWith([zoomInstalled, zoomLeftover, otherUsersZoom, patchBehind], '2026-05-20T04:00:00.000Z'), checks }),
-  historyEntry({ ...reportWith([zoomInstalled, dpkgUnknown, patchBehind], '2026-05-20T03:00:00.000Z'), checks }),
-];
-
 describe('attt-selfcheck history: the checks and what changed', () => {
   it('says for each check what is new, what changed status and what is gone, in words, with no path', async () => {
-    const { host } = setup(JSON.stringify(recorded));
+    const { host } = setup(JSON.stringify(RECORDED_HISTORY));
     const io = capture();
     expect(await main(['history'], { io, host })).toBe(0);
     const out = io.stdout;
@@ -69,7 +45,7 @@ describe('attt-selfcheck history: the checks and what changed', () => {
   });
 
   it('in English, and --json gives every check with its changes beside the audit log\'s keys', async () => {
-    const { host } = setup(JSON.stringify(recorded));
+    const { host } = setup(JSON.stringify(RECORDED_HISTORY));
     const io = capture();
     expect(await main(['history', '--lang', 'en'], { io, host })).toBe(0);
     expect(io.stdout).toContain('    No longer found: Zoom Workplace 6.1.11 is installed (account nguyenvana) — before: Violation\n');
@@ -82,7 +58,7 @@ describe('attt-selfcheck history: the checks and what changed', () => {
   });
 
   it('a damaged entry is said on stderr and skipped; the others and their changes are shown; the file is not touched', async () => {
-    const text = JSON.stringify([recorded[0], { at: 42, summary: 'torn' }, recorded[2]]);
+    const text = JSON.stringify([RECORDED_HISTORY[0], { at: 42, summary: 'torn' }, RECORDED_HISTORY[2]]);
     const { host, file } = setup(text);
     const io = capture();
     expect(await main(['history'], { io, host })).toBe(0);
@@ -110,13 +86,13 @@ describe('attt-selfcheck history: the checks and what changed', () => {
 
 describe('recordCheck: the CLI\'s check kept in the history', () => {
   it('puts the check first, atomically; a damaged history is left untouched with the reason', async () => {
-    const { host, data, file } = setup(JSON.stringify(recorded.slice(1)));
+    const { host, data, file } = setup(JSON.stringify(RECORDED_HISTORY.slice(1)));
     const writer = memoWriterFor(host, data)!;
-    expect(await recordCheck(host, writer, file, recorded[0]!)).toEqual({ written: true });
-    expect((JSON.parse(readFileSync(file, 'utf8')) as HistoryEntry[]).map((e) => e.at)).toEqual(recorded.map((e) => e.at));
-    const damaged = JSON.stringify([recorded[1], { at: 1 }]);
+    expect(await recordCheck(host, writer, file, RECORDED_HISTORY[0]!)).toEqual({ written: true });
+    expect((JSON.parse(readFileSync(file, 'utf8')) as HistoryEntry[]).map((e) => e.at)).toEqual(RECORDED_HISTORY.map((e) => e.at));
+    const damaged = JSON.stringify([RECORDED_HISTORY[1], { at: 1 }]);
     writeFileSync(file, damaged);
-    expect(await recordCheck(host, writer, file, recorded[0]!)).toEqual({ written: false, reason: { key: 'common:checkHistory.notRecorded', params: { path: file } } });
+    expect(await recordCheck(host, writer, file, RECORDED_HISTORY[0]!)).toEqual({ written: false, reason: { key: 'common:checkHistory.notRecorded', params: { path: file } } });
     expect(readFileSync(file, 'utf8')).toBe(damaged);
   });
 });

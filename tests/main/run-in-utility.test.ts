@@ -4,12 +4,11 @@
  * electron-vite) run as a Node child with a shimmed `process.parentPort`, as Electron's utilityProcess runs it.
  */
 import { execFileSync, fork } from 'node:child_process';
-import { EventEmitter } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CheckReply, CheckRequest } from '../../src/core/check-process/protocol';
+import type { CheckRequest } from '../../src/core/check-process/protocol';
 import { killAfterMs } from '../../src/core/check-process/request';
 import { DPKG_ARGV } from '../../src/core/checks/banned-app/linux/dpkg';
 import { defaultChecks } from '../../src/core/checks/default-checks';
@@ -17,6 +16,7 @@ import { runChecks } from '../../src/core/engine';
 import { FixtureHost, type FixtureSpec } from '../../src/core/host/fixture-host';
 import { builtinPolicy } from '../../src/core/policy/policy';
 import { runChecksInUtility, type ForkUtility, type UtilityChild } from '../../src/main/run-in-utility';
+import { UtilityProcess } from '../helpers/fake-electron';
 import { manualClock } from '../helpers/manual-clock';
 
 const host = new FixtureHost({ platform: 'linux', homedir: '/home/an', hostname: 'may-01', osRelease: '6.1.0' });
@@ -27,32 +27,11 @@ const checks = [
 ];
 const osPatchOk = { id: 'os-patch:1', check: 'os-patch', status: 'ok', severity: 'low', advisoryPoint: 2, title: { key: 'osPatch:ok.title' }, evidence: [] } as const;
 
-/** A fake utility process: records what it was sent and whether it was killed; the test speaks for it. */
-class FakeUtility extends EventEmitter implements UtilityChild {
-  readonly sent: unknown[] = [];
-  killed = false;
-  constructor(readonly pid: number | undefined) {
-    super();
-  }
-  postMessage(m: unknown): void {
-    this.sent.push(m);
-  }
-  kill(): boolean {
-    this.killed = true;
-    this.exit(-1);
-    return true;
-  }
-  reply(m: CheckReply): void {
-    this.emit('message', m);
-  }
-  exit(code: number): void {
-    this.emit('exit', code);
-  }
-}
-
 function setup(fork?: ForkUtility) {
   const clock = manualClock();
-  const child = new FakeUtility(4242);
+  const child = new UtilityProcess('/app/out/main/check-worker.js', [], {});
+  // Its pid, kept: the fake forgets it when the process exits, as Electron's does.
+  const pid = child.pid!;
   const killed: number[] = [];
   const forks: { modulePath: string; env: Record<string, string>; serviceName: string }[] = [];
   const promise = runChecksInUtility(ctx, {
@@ -65,12 +44,12 @@ function setup(fork?: ForkUtility) {
     setTimer: clock.setTimer,
     clearTimer: clock.clearTimer,
   });
-  return { clock, child, killed, forks, promise };
+  return { clock, child, pid, killed, forks, promise };
 }
 
 describe('the check process seen from the tray (fake utilityProcess)', () => {
   it('asks the worker entry for exactly the checks given, and answers with its report; the process is ended soon after if it stays', async () => {
-    const { clock, child, killed, forks, promise } = setup();
+    const { clock, child, pid, killed, forks, promise } = setup();
     expect(forks).toEqual([{ modulePath: '/app/out/main/check-worker.js', env: { PATH: '/usr/bin' }, serviceName: expect.any(String) }]);
     expect(child.sent).toEqual([{ type: 'run', now: '2026-11-25T08:00:00.000Z', timeLimitMs: 4_000, checks: ['banned-app', 'os-patch'], dataDir: '/tmp/none' } satisfies CheckRequest]);
     const report = await runChecks(ctx, { checks: defaultChecks() });
@@ -78,7 +57,7 @@ describe('the check process seen from the tray (fake utilityProcess)', () => {
     await expect(promise).resolves.toBe(report);
     expect(child.killed).toBe(false);
     await clock.advance(2_000);
-    expect(killed).toEqual([4242]);
+    expect(killed).toEqual([pid]);
     expect(child.killed).toBe(true);
   });
 
@@ -94,14 +73,14 @@ describe('the check process seen from the tray (fake utilityProcess)', () => {
   });
 
   it('a hung process is killed at its limit (with every command it started) and its checks are unknown, saying how long it had', async () => {
-    const { clock, child, killed, promise } = setup();
+    const { clock, child, pid, killed, promise } = setup();
     let settled = false;
     void promise.then(() => (settled = true));
     await clock.advance(killAfterMs(4_000) - 1);
     expect(settled).toBe(false);
     await clock.advance(1);
     const report = await promise;
-    expect(killed).toEqual([4242]);
+    expect(killed).toEqual([pid]);
     expect(child.killed).toBe(true);
     const seconds = Math.round(killAfterMs(4_000) / 1000);
     expect(report.findings.map((f) => [f.check, f.status, f.reason?.key, f.reason?.params?.count])).toEqual([
@@ -126,12 +105,13 @@ describe('the check process seen from the tray (fake utilityProcess)', () => {
 
   it('when the app quits, a running check process is ended with its commands', async () => {
     const quit = new AbortController();
-    const child = new FakeUtility(4343);
+    const child = new UtilityProcess('/w.js', [], {});
+    const pid = child.pid!;
     const killed: number[] = [];
     const promise = runChecksInUtility(ctx, { fork: () => child, modulePath: '/w.js', env: {}, timeLimitMs: 4_000, checks, killTree: (pid) => void killed.push(pid), signal: quit.signal });
     quit.abort();
     const report = await promise;
-    expect(killed).toEqual([4343]);
+    expect(killed).toEqual([pid]);
     expect(child.killed).toBe(true);
     expect(report.findings.map((f) => f.reason?.key)).toEqual(['common:reason.checkProcessEnded', 'common:reason.checkProcessEnded']);
     expect(report.findings[0]!.evidence).toEqual([{ kind: 'probe', detail: 'check process: the app quit' }]);

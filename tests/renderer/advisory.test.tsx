@@ -6,24 +6,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import policyFile from '../../policies/cv-1981-ubnd-vhtt.json';
 import { App } from '../../src/renderer/src/App';
 import { createI18n } from '../../src/renderer/src/i18n';
-import type { Finding } from '../../src/shared/finding';
 import type { Report } from '../../src/shared/report';
 import type { UiLanguage } from '../../src/shared/settings';
+import { patchBehind } from '../shared/recorded-checks';
 import { reportWith, zoomInstalled, zoomLeftover, zoomOk } from '../shared/sample-report';
 import { fakeApi } from './fake-api';
 
 afterEach(cleanup);
-
-/** Windows behind on updates, as the os-patch check words it. */
-const patchBehind: Finding = {
-  id: 'os-patch:0a1b2c3d4e5f6a7b',
-  check: 'os-patch',
-  status: 'warning',
-  severity: 'medium',
-  advisoryPoint: 2,
-  title: { key: 'patch:behind.title', params: { os: 'Windows 11 Pro 23H2', installed: '22631.4890', latest: '22631.7376', latestDate: '14/07/2026', count: 45 } },
-  evidence: [],
-};
 
 async function openAdvisory(lang: UiLanguage, report: Report | null) {
   const f = fakeApi(report, { language: lang, intervalHours: 4, startAtLogin: false, notifications: true });

@@ -5,41 +5,14 @@ import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/renderer/src/App';
 import { createI18n } from '../../src/renderer/src/i18n';
-import type { Finding } from '../../src/shared/finding';
 import { historyEntry, type HistoryEntry } from '../../src/shared/history';
 import type { Message } from '../../src/shared/finding';
 import type { UiLanguage } from '../../src/shared/settings';
-import { dpkgUnknown, reportWith, zoomInstalled, zoomLeftover } from '../shared/sample-report';
+import { RECORDED_HISTORY, patchBehind, recordedAt, recordedRun } from '../shared/recorded-checks';
+import { reportWith, zoomInstalled } from '../shared/sample-report';
 import { fakeApi } from './fake-api';
 
 afterEach(cleanup);
-
-/** Another account's Zoom, titled as the banned-app check titles it. */
-const otherUsersZoom: Finding = {
-  ...zoomInstalled,
-  id: 'banned-app:5555666677778888',
-  title: { key: 'bannedApp:installed.titleOfUser', params: { app: 'Zoom', product: 'Zoom Workplace 6.1.11', user: 'nguyenvana' } },
-};
-const patchBehind: Finding = {
-  id: 'os-patch:0a1b2c3d4e5f6a7b',
-  check: 'os-patch',
-  status: 'warning',
-  severity: 'medium',
-  advisoryPoint: 2,
-  title: { key: 'patch:behind.title', params: { os: 'Windows 11 Pro 23H2', installed: '22631.4890', latest: '22631.7376', latestDate: '14/07/2026', count: 45 } },
-  evidence: [],
-};
-const checks = ['banned-app', 'os-patch'];
-const at = (hour: number): string => `2026-05-20T0${hour}:00:00.000Z`;
-
-/** Three checks as the tray records them, newest first. */
-const recorded: HistoryEntry[] = [
-  // 05:00: the other account's Zoom is gone and the patch warning became a violation (the OS reached its end of support).
-  historyEntry({ ...reportWith([zoomInstalled, zoomLeftover, { ...patchBehind, status: 'violation' }], at(5)), checks }),
-  // 04:00: the leftover and the other account's Zoom are new; the dpkg probe could look again.
-  historyEntry({ ...reportWith([zoomInstalled, zoomLeftover, otherUsersZoom, patchBehind], at(4)), checks }),
-  historyEntry({ ...reportWith([zoomInstalled, dpkgUnknown, patchBehind], at(3)), checks }),
-];
 
 async function openHistory(lang: UiLanguage, entries: readonly HistoryEntry[], problems: readonly Message[] = []) {
   const f = fakeApi(reportWith([zoomInstalled]), { language: lang, intervalHours: 4, startAtLogin: false, notifications: true }, {
@@ -60,7 +33,7 @@ const changes = (row: HTMLElement): string[] => within(row).queryAllByRole('list
 
 describe('history page', () => {
   it('says for each check what is new, what changed status and what is gone since the check before, in words', async () => {
-    const rows = await openHistory('vi', recorded);
+    const rows = await openHistory('vi', RECORDED_HISTORY);
     expect(rows).toHaveLength(3);
     expect(changes(rows[0]!)).toEqual([
       'Đổi trạng thái: Windows 11 Pro 23H2 chưa cài bản cập nhật mới nhất: máy đang ở 22631.4890, bản mới nhất đã biết là 22631.7376 (ngày 14/07/2026); đã chậm 45 ngày — từ «Cảnh báo» thành «Vi phạm»',
@@ -78,9 +51,9 @@ describe('history page', () => {
   });
 
   it('says when nothing changed, and when the check before was kept only in part (an older version kept 10 findings)', async () => {
-    const same = historyEntry({ ...reportWith([zoomInstalled, patchBehind], at(5)), checks });
-    const before = historyEntry({ ...reportWith([zoomInstalled, patchBehind], at(4)), checks });
-    const older: HistoryEntry = { at: at(3), durationMs: 1, summary: { violation: 12, warning: 0, unknown: 0, notice: 0, ok: 0 }, findings: [{ id: zoomInstalled.id, status: 'violation', title: zoomInstalled.title }] };
+    const same = recordedRun(5, [zoomInstalled, patchBehind]);
+    const before = recordedRun(4, [zoomInstalled, patchBehind]);
+    const older: HistoryEntry = { at: recordedAt(3), durationMs: 1, summary: { violation: 12, warning: 0, unknown: 0, notice: 0, ok: 0 }, findings: [{ id: zoomInstalled.id, status: 'violation', title: zoomInstalled.title }] };
     const rows = await openHistory('vi', [same, before, older]);
     expect(within(rows[0]!).getByText('Không có gì thay đổi so với lần kiểm tra trước.')).toBeTruthy();
     expect(changes(rows[1]!)).toEqual([expect.stringMatching(/^Mới xuất hiện: Windows 11 Pro 23H2/)]);
@@ -88,20 +61,20 @@ describe('history page', () => {
   });
 
   it('a finding of a check that did not run is not called gone', async () => {
-    const onlyBanned = historyEntry({ ...reportWith([zoomInstalled], at(5)), checks: ['banned-app'] });
-    const rows = await openHistory('vi', [onlyBanned, recorded[2]!]);
+    const onlyBanned = historyEntry({ ...reportWith([zoomInstalled], recordedAt(5)), checks: ['banned-app'] });
+    const rows = await openHistory('vi', [onlyBanned, RECORDED_HISTORY[2]!]);
     expect(changes(rows[0]!)).toEqual([expect.stringMatching(/^Không còn: .*dpkg/)]);
   });
 
   it('a history file found corrupt was moved aside: the page says so, and the check after it is the first one kept', async () => {
     const problem: Message = { key: 'ui:problem.movedAside', params: { file: '/home/an/.config/attt-selfcheck/history.json', detail: 'not JSON: Unexpected end of JSON input', movedTo: '/home/an/.config/attt-selfcheck/history.json.corrupt-2026-05-20T05-00-00' } };
-    const rows = await openHistory('vi', [recorded[0]!], [problem]);
+    const rows = await openHistory('vi', [RECORDED_HISTORY[0]!], [problem]);
     expect(screen.getByRole('status').textContent).toMatch(/^Tệp dữ liệu «.*history\.json» bị hỏng nên trợ lý đã chuyển nguyên vẹn sang «.*history\.json\.corrupt-/);
     expect(within(rows[0]!).getByText('Lần kiểm tra đầu tiên được lưu, chưa có lần trước để so sánh.')).toBeTruthy();
   });
 
   it('says the same in English', async () => {
-    const rows = await openHistory('en', recorded);
+    const rows = await openHistory('en', RECORDED_HISTORY);
     expect(changes(rows[0]!)).toEqual([
       expect.stringMatching(/^Status changed: .* — from “Warning” to “Violation”$/),
       'No longer found: Zoom Workplace 6.1.11 is installed (account nguyenvana) — before: Violation',
