@@ -80,35 +80,75 @@ export function rpmbuildAvailable(): boolean {
   return spawnSync('rpmbuild', ['--version'], { stdio: 'ignore' }).status === 0;
 }
 
-/** Builds zoom-VERSION-1.x86_64.rpm in `dir` with rpmbuild; its path. */
-export function buildZoomRpm(dir: string, version = ZOOM_VERSION): string {
-  const top = join(dir, 'rpmbuild');
+/** What an .rpm holds: its header fields, its files (laid out by `tree` under a folder), its %preun scriptlet. */
+interface RpmSpec {
+  readonly name: string;
+  readonly version: string;
+  readonly summary: string;
+  readonly url: string;
+  readonly tree: (root: string) => void;
+  /** Paths the package owns (a folder owns everything under it). */
+  readonly files: readonly string[];
+  /** Shell run by `rpm -e` before it removes anything; a non-zero exit aborts the erase (rpm(8)). */
+  readonly preun?: string;
+}
+
+/** Builds NAME-VERSION-1.x86_64.rpm in `dir/rpmbuild-NAME` with rpmbuild; its path. */
+function buildRpm(dir: string, p: RpmSpec): string {
+  const top = join(dir, `rpmbuild-${p.name}`);
   rmSync(top, { recursive: true, force: true });
-  const files = join(top, 'zoom-files');
-  zoomTree(files);
+  const files = join(top, 'files');
+  p.tree(files);
   for (const d of ['SPECS', 'RPMS', 'BUILD', 'BUILDROOT']) mkdirSync(join(top, d), { recursive: true });
-  const spec = join(top, 'SPECS', 'zoom.spec');
+  const spec = join(top, 'SPECS', `${p.name}.spec`);
   writeFileSync(spec, [
-    'Name: zoom',
-    `Version: ${version}`,
+    `Name: ${p.name}`,
+    `Version: ${p.version}`,
     'Release: 1',
-    'Summary: Zoom Workplace, the AI-powered collaboration platform',
+    `Summary: ${p.summary}`,
     'License: Proprietary',
-    'URL: https://www.zoom.com',
+    `URL: ${p.url}`,
     'BuildArch: x86_64',
     'AutoReqProv: no',
     '%description',
-    'Zoom Workplace (test stand-in laid out as zoom_x86_64.rpm).',
+    `${p.summary} (test stand-in).`,
     '%install',
     `cp -a ${files}/. %{buildroot}/`,
+    ...(p.preun ? ['%preun', p.preun] : []),
     '%files',
-    '/opt/zoom',
-    '/usr/bin/zoom',
-    '/usr/share/applications/Zoom.desktop',
+    ...p.files,
     '',
   ].join('\n'));
   must(['rpmbuild', '-bb', '--define', `_topdir ${top}`, '--define', '__os_install_post %{nil}', '--define', 'debug_package %{nil}', spec]);
-  return join(top, 'RPMS', 'x86_64', `zoom-${version}-1.x86_64.rpm`);
+  return join(top, 'RPMS', 'x86_64', `${p.name}-${p.version}-1.x86_64.rpm`);
+}
+
+/**
+ * Builds zoom-VERSION-1.x86_64.rpm in `dir` with rpmbuild, laid out as zoom_x86_64.rpm; its path.
+ * `preun`: a %preun scriptlet (shell); one that exits non-zero makes `rpm -e` fail before it removes a file.
+ */
+export function buildZoomRpm(dir: string, version = ZOOM_VERSION, opts: { readonly preun?: string } = {}): string {
+  return buildRpm(dir, {
+    name: 'zoom',
+    version,
+    summary: 'Zoom Workplace, the AI-powered collaboration platform',
+    url: 'https://www.zoom.com',
+    tree: zoomTree,
+    files: ['/opt/zoom', '/usr/bin/zoom', '/usr/share/applications/Zoom.desktop'],
+    ...(opts.preun ? { preun: opts.preun } : {}),
+  });
+}
+
+/**
+ * Builds another vendor's rpm in `dir` (a digital-signature plugin owning /opt/vnpt-ca/plugin.so): an rpm
+ * machine's database is never Zoom alone, and a removal must leave other packages be. Its path.
+ */
+export function buildOtherRpm(dir: string): string {
+  const tree = (root: string): void => {
+    mkdirSync(join(root, 'opt', 'vnpt-ca'), { recursive: true });
+    writeFileSync(join(root, 'opt', 'vnpt-ca', 'plugin.so'), 'another vendor\n');
+  };
+  return buildRpm(dir, { name: 'vnpt-ca-plugin', version: '2.1.0', summary: 'VNPT-CA signing plugin', url: 'https://vnpt-ca.vn', tree, files: ['/opt/vnpt-ca'] });
 }
 
 /** Where a layout keeps files (tests/helpers/real-layout.ts RealLayout). */

@@ -21,7 +21,7 @@ const schemas = lazySchema((z) => {
     .object({
       /** Debian package names (`dpkg-query`): removed with `apt-get purge`. */
       dpkg: names,
-      /** RPM package names (`rpm -qa`): removed with `dnf remove`. */
+      /** RPM package names (`rpm -qa`): removed with dnf, yum, zypper or `rpm -e`, whichever is present (remediation/rpm-removal.ts). */
       rpm: names,
       /** Snap names (`snap list`); `/snap/NAME` is the app's place. */
       snap: names,

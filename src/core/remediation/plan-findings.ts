@@ -10,10 +10,10 @@ import { expandKnownPath } from './allowlist';
 import { namingApp } from '../checks/banned-app/app-message';
 import { msixSteps, windowsManual, windowsUninstallSteps } from './windows-plans';
 
-function manualFor(host: Host, app: BannedApp, data: EvidenceData = {}): Message[] {
+async function manualFor(host: Host, app: BannedApp, data: EvidenceData = {}): Promise<Message[]> {
   if (host.platform === 'win32') return windowsManual(app, data.displayName || app.name);
   if (host.platform === 'darwin') return macosManual(app);
-  return linuxManual(app, data);
+  return linuxManual(host, app, data);
 }
 
 /**
@@ -85,7 +85,7 @@ async function derive(host: Host, app: BannedApp, f: Finding): Promise<{ kind: P
     const data = pkg;
     // Only a package the policy names is removed by its manager, whatever a probe reported.
     if (!policyNamesPackage(app, data)) return { kind: 'uninstall', d: { why: { key: 'fix:why.unknownPackage', params: { name: data.name || '?', manager: data.manager || '?' } } }, data };
-    return { kind: 'uninstall', d: data.manager === 'msix' ? msixSteps(host, data) : linuxPackageSteps(host, data), data };
+    return { kind: 'uninstall', d: data.manager === 'msix' ? msixSteps(host, data) : await linuxPackageSteps(host, data), data };
   }
   const bundle = of('app-bundle')[0];
   if (bundle) return { kind: 'uninstall', d: macosAppSteps(app, bundle, of('receipt')) };
@@ -147,7 +147,7 @@ export async function planFindings(host: Host, app: BannedApp, findings: readonl
       title: f.title,
       steps,
       // A browser extension is removed in the browser: the finding's own action says where (its extensions page).
-      manual: f.evidence.some((e) => e.kind === 'browser-extension') && f.action ? [f.action] : manualFor(host, app, data).map((m) => namingApp(m, app)),
+      manual: f.evidence.some((e) => e.kind === 'browser-extension') && f.action ? [f.action] : (await manualFor(host, app, data)).map((m) => namingApp(m, app)),
       ...('why' in d ? { why: namingApp(d.why, app) } : {}),
       evidence: f.evidence,
     });

@@ -4,6 +4,7 @@ import type { Host } from '../host/host';
 import { dpkgSandbox } from '../host/package-root';
 import type { BannedApp } from '../policy/policy-schema';
 import type { PlanStep } from './plan';
+import { rpmRemovalArgv } from './rpm-removal';
 
 /** Debian/RPM package names: lower-case, starting with a letter or digit (so never an option). */
 const PACKAGE_NAME = /^[a-z0-9][a-z0-9+._-]*$/;
@@ -31,8 +32,8 @@ function appReceipt(id: string, app: BannedApp): boolean {
 /** Steps from evidence, or why none can be derived. */
 export type Derivation = { readonly steps: readonly PlanStep[] } | { readonly why: Message };
 
-/** Steps for a Linux package, through the manager that owns it. */
-export function linuxPackageSteps(host: Host, data: EvidenceData): Derivation {
+/** Steps for a Linux package, through the manager that owns it (rpm: the first of its tools present, rpm-removal.ts). */
+export async function linuxPackageSteps(host: Host, data: EvidenceData): Promise<Derivation> {
   const name = data.name ?? '';
   const manager = data.manager ?? '';
   const title = { key: 'fix:step.package', params: { name, manager } };
@@ -50,7 +51,7 @@ export function linuxPackageSteps(host: Host, data: EvidenceData): Derivation {
     }
     case 'rpm':
       if (!PACKAGE_NAME.test(name)) break;
-      return run(['dnf', 'remove', '-y', name], 'admin');
+      return run(await rpmRemovalArgv(host, name), 'admin');
     case 'snap':
       if (!SNAP_NAME.test(name)) break;
       return run(['snap', 'remove', name], 'admin');
@@ -65,12 +66,12 @@ export function linuxPackageSteps(host: Host, data: EvidenceData): Derivation {
   return { why: { key: 'fix:why.unknownPackage', params: { name: name || '?', manager: manager || '?' } } };
 }
 
-/** Manual steps for Linux, per package manager; the system's software manager when no package is known. */
-export function linuxManual(app: BannedApp, data: EvidenceData): Message[] {
+/** Manual steps for Linux, per package manager (rpm: the tool the plan would use); the system's software manager when no package is known. */
+export async function linuxManual(host: Host, app: BannedApp, data: EvidenceData): Promise<Message[]> {
   const name = data.name ?? '';
   const cmd: Record<string, string> = {
     dpkg: `sudo apt-get purge ${name}`,
-    rpm: `sudo dnf remove ${name}`,
+    rpm: data.manager === 'rpm' && PACKAGE_NAME.test(name) ? `sudo ${(await rpmRemovalArgv(host, name)).join(' ')}` : `sudo rpm -e ${name}`,
     snap: `sudo snap remove ${name}`,
     flatpak: `flatpak uninstall ${data.scope === 'system' ? '--system' : '--user'} ${name}`,
   };

@@ -22,13 +22,27 @@ describe('Linux plans from recorded evidence', () => {
   it.each([
     [{ manager: 'dpkg', name: 'zoom', version: '6.2.0', state: 'installed' }, ['apt-get', 'purge', '-y', 'zoom'], 'admin'],
     [{ manager: 'dpkg', name: 'zoom', version: '6.2.0', state: 'config-files' }, ['apt-get', 'purge', '-y', 'zoom'], 'admin'],
-    [{ manager: 'rpm', name: 'zoom', version: '6.2.0' }, ['dnf', 'remove', '-y', 'zoom'], 'admin'],
+    [{ manager: 'rpm', name: 'zoom', version: '6.2.0' }, ['rpm', '-e', '--allmatches', 'zoom'], 'admin'],
     [{ manager: 'snap', name: 'zoom-client', version: '6.2.0' }, ['snap', 'remove', 'zoom-client'], 'admin'],
     [{ manager: 'flatpak', name: 'us.zoom.Zoom', scope: 'user' }, ['flatpak', 'uninstall', '-y', '--user', 'us.zoom.Zoom'], 'none'],
     [{ manager: 'flatpak', name: 'us.zoom.Zoom', scope: 'system' }, ['flatpak', 'uninstall', '-y', '--system', 'us.zoom.Zoom'], 'admin'],
   ])('%o → the owning manager', async (data, argv, elevation) => {
     const [plan] = await planFindings(linux(), zoom, [finding('f', [{ kind: 'package', detail: 'x', data }])]);
     expect(plan!.steps).toEqual([expect.objectContaining({ kind: 'run', argv, elevation })]);
+  });
+
+  // The rpm tool is the first present in the system folders (never PATH, never guessed from the distribution's name).
+  it.each([
+    ['Fedora / RHEL 8+ (yum is dnf)', { '/usr/bin/dnf': '', '/usr/bin/yum': { type: 'symlink', target: 'dnf-3' }, '/usr/bin/rpm': '' }, ['dnf', 'remove', '-y', 'zoom'], 'sudo dnf remove -y zoom'],
+    ['CentOS 7', { '/usr/bin/yum': '', '/bin/rpm': '' }, ['yum', 'remove', '-y', 'zoom'], 'sudo yum remove -y zoom'],
+    ['openSUSE', { '/usr/bin/zypper': '', '/usr/bin/rpm': '' }, ['zypper', '--non-interactive', 'remove', 'zoom'], 'sudo zypper --non-interactive remove zoom'],
+    ['a machine with rpm alone', { '/usr/bin/rpm': '' }, ['rpm', '-e', '--allmatches', 'zoom'], 'sudo rpm -e --allmatches zoom'],
+    ['dnf only in the person\'s PATH (not a system folder)', { '/home/an/.local/bin/dnf': '', '/usr/local/bin/dnf': '', '/usr/bin/rpm': '' }, ['rpm', '-e', '--allmatches', 'zoom'], 'sudo rpm -e --allmatches zoom'],
+  ] as const)('rpm on %s: %o → that tool, and the manual step says the same command', async (_name, files, argv, manual) => {
+    const host = new FixtureHost({ platform: 'linux', homedir: '/home/an', env: { PATH: '/home/an/.local/bin:/usr/local/bin:/usr/bin:/bin' }, files });
+    const [plan] = await planFindings(host, zoom, [finding('f', [{ kind: 'package', detail: 'x', data: { manager: 'rpm', name: 'zoom', version: '6.2.0' } }])]);
+    expect(plan!.steps).toEqual([expect.objectContaining({ kind: 'run', argv, elevation: 'admin', okExitCodes: [0] })]);
+    expect(plan!.manual[0]).toEqual({ key: 'fix:manual.linux.command', params: { command: manual } });
   });
 
   it('a dpkg package on a sandboxed host (private admindir) is removed with dpkg inside that sandbox', async () => {

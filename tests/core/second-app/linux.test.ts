@@ -35,7 +35,8 @@ describe('a second banned app, only in the policy, on recorded package lists', (
     const host = new FixtureHost({
       platform: 'linux',
       homedir: '/home/an',
-      files: { '/var/lib/dpkg/status': '' },
+      // An rpm machine has its front-end (dnf) beside rpm: the removal uses it.
+      files: { '/var/lib/dpkg/status': '', '/usr/bin/dnf': '' },
       commands: [
         { argv: DPKG_ARGV, stdout: 'bash\t5.2.15-2+b2\tamd64\tinstall ok installed\nmeetfast\t3.4.1\tamd64\tinstall ok installed\nmeetfast-themes\t1.0\tall\tinstall ok installed\n' },
         { argv: RPM_ARGV, stdout: 'meetfast\t3.4.1-1\tx86_64\n' },
