@@ -51,9 +51,9 @@ export const EVIDENCE_DATA_KEYS = {
   lossy: '`1` when a value could not be decoded without loss',
   productCode: 'the MSI product code {GUID}',
   sid: 'the Windows profile\'s SID',
-  profile: 'the Windows profile folder (files), or the browser profile\'s folder name (extensions)',
+  profile: 'the Windows profile folder (files), or the browser profile\'s folder name (extensions, web apps)',
   // The forms an app leaves besides its install (tarball, entries, shortcuts, Run values, URL handlers)
-  form: 'which form: tarball, desktop-entry, autostart, shortcut, run-value, mimeapps, registry',
+  form: 'which form: tarball, desktop-entry, autostart, shortcut, run-value, mimeapps, registry; of a browser web app: web-app-folder, desktop-entry, app-shim, shortcut',
   runs: '`1` when the program a form starts is there (the app can still run from it), `0` when it is gone',
   program: 'the app\'s program that an entry, shortcut, Run value or URL handler starts',
   schemes: 'the app\'s URL schemes a handler or entry opens, comma-separated (scheme1,scheme2)',
@@ -71,10 +71,11 @@ export const EVIDENCE_DATA_KEYS = {
   pkgId: 'the pkg receipt id',
   // Browser extensions
   browser: 'the browser key (chrome, edge, firefox, ...)',
-  id: 'the extension id, or the OS id of os-release',
+  id: 'the extension id, the Chromium web-app id, or the OS id of os-release',
+  url: 'the start URL a browser web app\'s shortcut records',
   manifestPath: 'where the extension\'s manifest was read',
   family: 'the browser family (chromium, firefox)',
-  matchedBy: 'how the extension was recognised (id, publisher)',
+  matchedBy: 'how the extension was recognised (id, publisher), or the web app (id, host, name)',
   active: 'whether a Firefox add-on is enabled',
   // Probes and the patch level
   probe: 'the id of the probe that looked',

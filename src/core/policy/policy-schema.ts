@@ -118,6 +118,21 @@ const schemas = lazySchema((z) => {
     })
     .strict();
 
+  /** A domain name in lower case (punycode for non-ASCII). */
+  const domain = z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/, 'a domain name in lower case (punycode for non-ASCII)');
+
+  /** The app as a browser web app (installed from Chrome, Edge, ...: docs/online-apps.md, «Browser web apps»). */
+  const webApps = z
+    .object({
+      /** Chromium web-app ids (32 letters a-p, derived from the app's manifest id: the same in every Chromium browser). */
+      chromiumIds: z.array(extensionRef.extend({ id: z.string().regex(/^[a-p]{32}$/, 'a Chromium web-app id') })).default([]),
+      /** Hosts of the start URL (and their subdomains), where a shortcut records the URL. */
+      hosts: z.array(domain).default([]),
+      /** The names the web app gives itself (exact, case-insensitive), for a browser's web-app shortcut that records neither a known id nor a URL. */
+      names: names,
+    })
+    .strict();
+
   /** A banned app: everything that finds it and removes it, on every OS (docs/banned-apps.md, field by field). */
   const bannedApp = z
     .object({
@@ -144,6 +159,7 @@ const schemas = lazySchema((z) => {
       /** URL schemes the app registers (its meeting links), lower case. */
       urlSchemes: z.array(z.string().regex(/^[a-z][a-z0-9+.-]*$/, 'a URL scheme in lower case')).default([]),
       browserExtensions: browserExtensions.default({ chromiumIds: [], firefoxIds: [], publishers: [], namePatterns: [] }),
+      webApps: webApps.default({ chromiumIds: [], hosts: [], names: [] }),
     })
     .strict();
 

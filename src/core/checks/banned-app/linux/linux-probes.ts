@@ -1,4 +1,5 @@
 import { browserExtensionProbes } from '../browser-extensions';
+import { webAppsProbe } from '../web-apps';
 import { installerFolders, installersProbe, type FolderList } from '../installers';
 import { expandHomePaths, leftoversProbe } from '../leftovers';
 import type { BannedApp } from '../../../policy/policy-schema';
@@ -54,4 +55,5 @@ export const linuxProbes: readonly Probe[] = [
   otherUsersInstallersProbe,
   otherUsersLeftoversProbe,
   ...browserExtensionProbes,
+  webAppsProbe,
 ];

@@ -1,4 +1,5 @@
 import { browserExtensionProbes } from '../browser-extensions';
+import { webAppsProbe } from '../web-apps';
 import { installerFolders, installersProbe } from '../installers';
 import { expandHomePaths, leftoversProbe } from '../leftovers';
 import type { Probe } from '../probe';
@@ -36,4 +37,5 @@ export const macosProbes: readonly Probe[] = [
   otherUsersInstallersProbe,
   otherUsersLeftoversProbe,
   ...browserExtensionProbes,
+  webAppsProbe,
 ];

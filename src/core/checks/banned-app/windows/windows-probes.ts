@@ -1,4 +1,5 @@
 import { browserExtensionProbes } from '../browser-extensions';
+import { webAppsProbe } from '../web-apps';
 import type { Probe } from '../probe';
 import { currentProfileExecutableProbe, otherProfilesExecutableProbe, programFilesExecutableProbe } from './executable-probes';
 import { msixProbe } from './msix-probe';
@@ -28,4 +29,5 @@ export const windowsProbes: readonly Probe[] = [
   currentUserLeftoversProbe,
   otherUsersLeftoversProbe,
   ...browserExtensionProbes,
+  webAppsProbe,
 ];
