@@ -82,7 +82,7 @@ describe('the preview scenarios', () => {
     expect(byId('clean').report.findings.every((f) => f.status === 'ok')).toBe(true);
     expect(statuses('zoom-per-user')).toContain('violation bannedApp:installed.title');
     expect(statuses('zoom-machine-running')).toEqual(expect.arrayContaining(['violation bannedApp:installed.title', 'violation bannedApp:running.title']));
-    expect(byId('other-user').report.findings.find((f) => f.status === 'violation')?.title).toMatchObject({ key: 'bannedApp:installed.titleOfUser', params: { user: 'tran' } });
+    expect(byId('other-user').report.findings.find((f) => f.status === 'violation')?.title).toMatchObject({ key: 'bannedApp:installed.titleOfUser', params: { product: 'Zoom 5.13.7', user: 'tran' } });
     expect(statuses('os-eol')).toContain('violation patch:eol.title');
     expect(byId('unknowns').report.summary.unknown).toBeGreaterThan(1);
     expect(byId('unknowns').report.findings.filter((f) => f.status === 'unknown').every((f) => f.reason)).toBe(true);
@@ -95,8 +95,8 @@ describe('the preview scenarios', () => {
     // Another account's install: a plan without steps, saying why, and nothing run.
     const other = Object.values(byId('other-user').plans)[0]!;
     expect('plan' in other && other.plan.steps.length === 0 && other.plan.why?.length).toBeTruthy();
-    // It names the product and the account, never the registry key or the SID of the account's hive.
-    expect('plan' in other && other.plan.why?.[0]).toEqual({ key: 'fix:why.otherUser', params: { name: 'Zoom', user: 'tran' } });
+    // It names the product as the finding's title does and the account, never the registry key or the SID of the account's hive.
+    expect('plan' in other && other.plan.why?.[0]).toEqual({ key: 'fix:why.otherUser', params: { name: 'Zoom 5.13.7', user: 'tran' } });
     expect(runs('other-user')).toEqual([]);
     expect(runs('removal-fails')).toEqual([expect.objectContaining({ verdict: 'still-present', resolved: false, message: { key: 'fix:exit.msi.1603', params: { code: 1603 } } })]);
     // Remove all: the removals one after another on one PC, so the last check has only the one left to the person.

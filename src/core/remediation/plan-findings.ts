@@ -8,6 +8,7 @@ import { formSteps, isFormEvidence } from './form-steps';
 import { otherUserOf } from './other-user';
 import { expandKnownPath } from './allowlist';
 import { namingApp } from '../checks/banned-app/app-message';
+import { installSubject } from '../checks/banned-app/install-subject';
 import { msixSteps, windowsManual, windowsUninstallSteps } from './windows-plans';
 
 async function manualFor(host: Host, app: BannedApp, data: EvidenceData = {}): Promise<Message[]> {
@@ -73,9 +74,11 @@ async function derive(host: Host, app: BannedApp, f: Finding): Promise<{ kind: P
   // Another user's install or file: only that user (or IT staff as administrator) removes it.
   const foreign = f.evidence.find((e) => otherUserOf(host, e) !== null);
   if (foreign) {
-    // A person reads the product's name (an Uninstall entry's DisplayName), never its registry key or SID.
-    const name = foreign.data?.name || foreign.data?.displayName || foreign.data?.label || foreign.path || foreign.detail;
-    return { kind: 'manual', d: { why: { key: 'fix:why.otherUser', params: { name, user: otherUserOf(host, foreign)! } } }, data: foreign.data };
+    // A person reads the product as the finding's title names it and the account's name, never a path, key or SID
+    // (the path stays in the evidence); a home found without its account's name is another account, unnamed.
+    const name = installSubject(app, 'installed', [foreign]).product;
+    const user = foreign.data?.user;
+    return { kind: 'manual', d: { why: user ? { key: 'fix:why.otherUser', params: { name, user } } : { key: 'fix:why.otherProfile', params: { name } } }, data: foreign.data };
   }
   const reg = of('registry').find((e) => e.data);
   if (reg) return { kind: 'uninstall', d: await windowsUninstallSteps(host, reg, app), data: reg.data };

@@ -22,15 +22,15 @@ const inHome = (e: Evidence, o: Record<string, string> = lan): Evidence => ({ ..
 
 describe('another user\'s hits', () => {
   it.each([
-    ['app bundle', app, 'violation', '/Users/lan/Applications/zoom.us.app'],
-    ['launch agent', agent, 'warning', 'us.zoom.updater'],
-    ['installer', installer, 'warning', '/Users/lan/Downloads/Zoom.pkg'],
-    ['leftover', leftover, 'warning', '/Users/lan/.zoomus'],
-  ] as const)('%s: in no other home it gets steps; in the home of lan it is manual with fix:why.otherUser', async (_what, e, status, name) => {
+    ['app bundle', app, 'violation'],
+    ['launch agent', agent, 'warning'],
+    ['installer', installer, 'warning'],
+    ['leftover', leftover, 'warning'],
+  ] as const)('%s: in no other home it gets steps; in the home of lan it is manual with fix:why.otherUser, naming the product and lan, no path', async (_what, e, status) => {
     const [mine] = await planFindings(mac, zoom(), [finding([e], status)]);
     expect(mine!.steps.length).toBeGreaterThan(0);
     const [theirs] = await planFindings(mac, zoom(), [finding([inHome(e)], status)]);
-    expect(theirs).toMatchObject({ kind: 'manual', steps: [], why: { key: 'fix:why.otherUser', params: { name, user: 'lan' } } });
+    expect(theirs).toMatchObject({ kind: 'manual', steps: [], why: { key: 'fix:why.otherUser', params: { name: 'Zoom', user: 'lan' } } });
     expect(theirs!.manual.at(-1)).toEqual({ key: 'fix:manual.askIt' });
   });
 
@@ -42,6 +42,11 @@ describe('another user\'s hits', () => {
     const [plan] = await planFindings(linux, zoom(), [theirs]);
     expect(plan).toMatchObject({ kind: 'manual', steps: [], why: { key: 'fix:why.otherUser', params: { name: 'us.zoom.Zoom', user: 'hoa' } } });
     expect(plan!.manual[0]).toEqual({ key: 'fix:manual.linux.command', params: { command: 'flatpak uninstall --user us.zoom.Zoom' } });
+  });
+
+  it('a hit in another home whose account has no name: another account, unnamed, and still no path in the sentence', async () => {
+    const [plan] = await planFindings(mac, zoom(), [finding([inHome(installer, { home: '/Users/lan' })], 'warning')]);
+    expect(plan).toMatchObject({ kind: 'manual', steps: [], why: { key: 'fix:why.otherProfile', params: { name: 'Zoom' } } });
   });
 
   it('a running Zoom in the same finding is not closed either', async () => {
