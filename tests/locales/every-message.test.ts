@@ -280,9 +280,10 @@ describe('every message key, rendered in both languages', () => {
   });
 
   it('pluralises an English count (i18next _one/_other with `count`): never «1 updates», «1 days»', () => {
-    // The numbers that can be 1 on a real machine; the policy's limits (maxDays, maxBehindDays, ...) and the
+    // The numbers that can be 1 on a real machine, the policy's limits among them (an organisation may allow one
+    // day: their schema's minimum), each pluralised by its own count (a nested $t(common:count.days, …)); the
     // tarball walk's bounds are far above it.
-    const ONE = ['count', 'days', 'seconds', 'minutes', 'hours'];
+    const ONE = ['count', 'days', 'seconds', 'minutes', 'hours', 'maxDays', 'maxBehindDays', 'catalogMaxAgeDays'];
     const en = translator('en');
     const plural = /\b1 (updates|days|items|violations|warnings|findings|checks|minutes|hours|seconds|places|releases|versions|steps|problems|folders|levels)\b/;
     const bad = rendered.flatMap((r) => {
