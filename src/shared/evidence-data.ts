@@ -25,12 +25,13 @@ export const EVIDENCE_DATA_KEYS = {
   path: 'the folder or file looked at',
   size: 'the size in bytes',
   // Where a downloaded file came from, as the browser recorded it (Linux user.xdg.* attributes, Windows Zone.Identifier, macOS kMDItemWhereFroms)
-  downloadOrigin: 'what is known of an installer\'s download origin: `official` (from the app\'s `installers.officialDomains` or a subdomain), `unofficial` (another host: likely a fake installer), `ip` (a raw IP address), `unjudged` (recorded, but no host to judge or no official domains), `none` (no origin recorded), `unknown` (the record could not be read; see `downloadOriginReason`)',
+  downloadOrigin: 'what is known of an installer\'s download origin: `official` (from the app\'s `installers.officialDomains` or a subdomain), `unofficial` (another host: likely a fake installer), `ip` (a raw IP address: likely a fake too), `unjudged` (recorded, but no host to judge or no official domains), `none` (no origin recorded), `unknown` (the record could not be read; see `downloadOriginReason`)',
   downloadOriginReason: 'why the download origin could not be read (technical, as the tool said it)',
   downloadUrl: 'the URL the file was downloaded from, as recorded (user.xdg.origin.url, HostUrl, the first of kMDItemWhereFroms)',
   downloadReferrer: 'the page that linked to the download, as recorded (user.xdg.referrer.url, ReferrerUrl, the second of kMDItemWhereFroms)',
   downloadHost: 'the host name of `downloadUrl` (else of `downloadReferrer`), normalised by the URL parser (lower case, punycode)',
   downloadZone: 'Windows: the ZoneId of the Zone.Identifier stream (3 = Internet)',
+  downloadSource: 'the installer-origin check: why the place it came from is a concern: `ip` (a bare IP address), `shortener` (a URL shortener of the policy\'s `installerOrigin.shorteners`), `file-sharing` (a host of `installerOrigin.fileSharing`); absent when neither',
   // Processes and ports
   pid: 'the process id',
   exe: 'the executable the process runs, when it could be read',

@@ -44,12 +44,12 @@ describe.skipIf(why !== null)(`the built CLI names where a fake installer came f
   it('--json: the installer finding is a violation with the origin in its evidence', () => {
     const report = JSON.parse(run(['check', '--json']).stdout) as Report;
     const f = report.findings.find((x) => x.evidence.some((e) => e.kind === 'installer' && e.path === deb));
-    expect(f).toMatchObject({ status: 'violation', title: { key: 'bannedApp:installer.fakeTitle', params: { host: 'zoom-us.download-free.example', official: 'zoom.us' } } });
+    expect(f).toMatchObject({ status: 'violation', title: { key: 'bannedApp:installer.fakeTitleEither', params: { host: 'zoom-us.download-free.example', official: 'zoom.us', officialLast: 'zoom.com' } } });
     expect(f!.evidence[0]!.data).toMatchObject({ downloadOrigin: 'unofficial', downloadUrl: 'https://zoom-us.download-free.example/zoom_amd64.deb', downloadHost: 'zoom-us.download-free.example' });
   });
 
   it('in Vietnamese, the person reads the site it came from and the official one', () => {
     const out = run(['check', '--lang', 'vi']).stdout;
-    expect(out).toContain('có thể là giả mạo: tải về từ zoom-us.download-free.example, không phải trang chính thức zoom.us');
+    expect(out).toContain('có thể là giả mạo: tải về từ zoom-us.download-free.example, không phải trang chính thức zoom.us hoặc zoom.com');
   });
 });

@@ -32,6 +32,9 @@ const PARAMS: Readonly<Record<string, Value>> = {
   path: 'C:\\Users\\Nguyễn Văn A\\Downloads\\ZoomInstallerFull.exe',
   host: 'zoom-download.example.net',
   official: 'zoom.us',
+  officialLast: 'zoom.com',
+  none: 1,
+  max: 200,
   file: '/home/nguyenvana/Tải về/catalog-2026-11.json',
   files: '/home/nguyenvana/.zoom, /home/nguyenvana/.config/zoomus.conf',
   folders: '/opt/zoom, /home/nguyenvana/.zoom',
@@ -150,11 +153,11 @@ const PARAMS: Readonly<Record<string, Value>> = {
   note: { vi: 'Mọi cuộc họp trực tuyến dùng phần mềm do Sở cung cấp.', en: 'Every online meeting uses the software the Department provides.' },
 };
 /** Names that look like ids but are what a person reads: the OS, the program's command, domains and Debian package names. */
-const NOT_IDS = new Set(['macOS', 'attt-selfcheck', 'zoom.us', 'us.zoom', 'support.zoom.com', 'distro-info-data']);
+const NOT_IDS = new Set(['macOS', 'attt-selfcheck', 'zoom.us', 'zoom.com', 'us.zoom', 'support.zoom.com', 'distro-info-data']);
 /** The checks' ids (cli:check.*): a parameter may carry one, the text must show its title instead. */
 const CHECK_IDS = new Set([...load('en', 'cli').keys()].filter((k) => k.startsWith('check.')).map((k) => k.slice('check.'.length)));
 /** Ordinary hyphenated English. */
-const ENGLISH_COMPOUNDS = new Set(['e-mail', 'e-government', 'signed-in', 'add-ons', 'start-up', 'part-way', 're-check', 'password-protected', 'built-in', 'pending-updates', 'monitoring-plugin']);
+const ENGLISH_COMPOUNDS = new Set(['e-mail', 'e-government', 'signed-in', 'add-ons', 'start-up', 'part-way', 're-check', 'password-protected', 'built-in', 'pending-updates', 'monitoring-plugin', 'file-sharing', 'well-known']);
 /** Keys whose {{message}} is itself a translated sentence (a reason in words), not a machine's text. */
 const TRANSLATED_MESSAGE = new Set(['fix:history.unreadable']);
 const TECHNICAL = ['message', 'stderr', 'sample', 'issues', 'detail'] as const;

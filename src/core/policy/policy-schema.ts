@@ -102,6 +102,9 @@ const schemas = lazySchema((z) => {
     })
     .strict();
 
+  /** A domain name as the URL parser gives a host: lower case, punycode for non-ASCII. */
+  const domainName = z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/, 'a domain name in lower case (punycode for non-ASCII)');
+
   /** One official browser extension of a banned app, with where its id was confirmed. */
   const extensionRef = z.object({ id: z.string().min(1), name: z.string().min(1), source: z.string().min(1) }).strict();
 
@@ -153,7 +156,7 @@ const schemas = lazySchema((z) => {
         .object({
           folders: names,
           filePatterns: z.array(pattern).default([]),
-          officialDomains: z.array(z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/, 'a domain name in lower case (punycode for non-ASCII)')).default([]),
+          officialDomains: z.array(domainName).default([]),
         })
         .strict(),
       /** URL schemes the app registers (its meeting links), lower case. */
@@ -183,6 +186,25 @@ const schemas = lazySchema((z) => {
        * apps are (the same entry), never banned: a `notice` with the rules for using them.
        */
       onlineApps: z.array(bannedApp).default([]),
+      /**
+       * Where any installer in the user's download folders came from (the `installer-origin` check, docs/evidence.md):
+       * the folders under home and the file name extensions that make an installer, and the hosts an installer
+       * should never come from. A listed app's installer (its `installers.filePatterns`) is judged against its
+       * `officialDomains` instead. Absent: the check has nothing to look at and says nothing.
+       */
+      installerOrigin: z
+        .object({
+          /** Folders under each home (Downloads, Desktop); Linux adds the localized XDG ones. */
+          folders: names,
+          /** Extensions that make a file an installer, lower case without the dot (`exe`, `appimage`); compared case-insensitively. */
+          extensions: z.array(z.string().regex(/^[a-z0-9]{1,16}$/, 'an extension in lower case without the dot')).default([]),
+          /** URL shorteners: a link through one hides where it leads. */
+          shorteners: z.array(domainName).default([]),
+          /** File-sharing hosts: anyone can put a file there; it is no vendor's official source. */
+          fileSharing: z.array(domainName).default([]),
+        })
+        .strict()
+        .optional(),
       patch: z
         .object({
           /** A system more than this many days behind the latest known update is a warning. */

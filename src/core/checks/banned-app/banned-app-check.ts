@@ -100,7 +100,7 @@ export function judge(app: BannedApp, results: ReadonlyArray<readonly [Probe, Pr
         : subject.user
           ? msg(`bannedApp:${kind}.titleOfUser`, { app: app.name, product: subject.product, user: subject.user })
           : msg(`bannedApp:${kind}.title`, { app: app.name, product: subject.product }),
-      detail: msg(`bannedApp:${kind}.detail`, { app: app.name }),
+      detail: first.detail ?? msg(`bannedApp:${kind}.detail`, { app: app.name }),
       action: first.action ?? msg(`bannedApp:${kind}.action`, { app: app.name, id: app.id }),
       evidence,
       ...(group.find((h) => h.remediation) ? { remediation: group.find((h) => h.remediation)!.remediation } : {}),

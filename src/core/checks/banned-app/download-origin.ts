@@ -43,7 +43,8 @@ export function parseZoneIdentifier(text: string): { readonly zoneId?: string; r
 
 /** One extended attribute through getfattr: its value, `null` when the file has none by that name, or a failure reason. */
 async function linuxAttribute(host: Host, path: string, name: string): Promise<string | null | { readonly reason: string }> {
-  const r = await host.run(['getfattr', '--only-values', '-n', name, '--', path], { env: { LC_ALL: 'C' }, timeoutMs: 5_000, maxOutputBytes: 64 * 1024 });
+  // -h: a link's own attributes (it has none), never those of what it points at, which may lie outside the folder.
+  const r = await host.run(['getfattr', '-h', '--only-values', '-n', name, '--', path], { env: { LC_ALL: 'C' }, timeoutMs: 5_000, maxOutputBytes: 64 * 1024 });
   if (r.error) return { reason: r.error.code === 'not-found' ? 'getfattr is not installed (package attr)' : `getfattr: ${r.error.message}` };
   if (r.exitCode === 0) return r.stdout.trim() === '' ? null : r.stdout.trim();
   if (/No such attribute/i.test(r.stderr)) return null;
@@ -72,7 +73,8 @@ async function windowsOrigin(host: Host, path: string): Promise<DownloadOrigin> 
 }
 
 async function macosOrigin(host: Host, path: string): Promise<DownloadOrigin> {
-  const r = await host.run(['xattr', '-px', 'com.apple.metadata:kMDItemWhereFroms', path], { env: { LC_ALL: 'C' }, timeoutMs: 5_000, maxOutputBytes: 256 * 1024 });
+  // -s: a link's own attribute, never that of what it points at.
+  const r = await host.run(['xattr', '-s', '-px', 'com.apple.metadata:kMDItemWhereFroms', path], { env: { LC_ALL: 'C' }, timeoutMs: 5_000, maxOutputBytes: 256 * 1024 });
   if (r.error) return { state: 'unknown', reason: r.error.code === 'not-found' ? 'xattr is not installed' : `xattr: ${r.error.message}` };
   if (r.exitCode !== 0) return /No such xattr/i.test(r.stderr) ? { state: 'none' } : { state: 'unknown', reason: `xattr: ${r.stderr.trim() || `exit ${String(r.exitCode)}`}` };
   let froms: readonly string[];
@@ -92,11 +94,21 @@ export async function readDownloadOrigin(host: Host, path: string): Promise<Down
   return macosOrigin(host, path);
 }
 
-/** The host name of a URL as the URL parser normalises it (lower case, punycode), or undefined when it is no URL with a host. */
+/** The schemes a download is fetched over: a `file:` URL (a copy from a share) or `about:internet` names no web host to judge. */
+const WEB_SCHEMES = new Set(['http:', 'https:', 'ftp:']);
+
+/**
+ * The host name of a URL as the URL parser normalises it (lower case, punycode, an IPv4 address in any form
+ * browsers accept written as four decimals, IPv6 in brackets, no userinfo, no port, no trailing dot), or undefined
+ * when it is no web URL with a host. A `blob:` URL (a download made by the page's script) names its page's origin.
+ */
 export function originHostname(url: string): string | undefined {
   try {
-    const h = new URL(url).hostname;
-    return h === '' ? undefined : h.replace(/\.$/, '');
+    let u = new URL(url.trim());
+    if (u.protocol === 'blob:') u = new URL(u.pathname);
+    if (!WEB_SCHEMES.has(u.protocol)) return undefined;
+    const h = u.hostname.replace(/\.$/, '');
+    return h === '' ? undefined : h;
   } catch {
     return undefined;
   }
@@ -113,6 +125,15 @@ export function isOfficialHost(hostname: string, officialDomains: readonly strin
 /** True for an IPv4 or IPv6 literal host (as `new URL().hostname` gives it, IPv6 in brackets). */
 export function isIpHost(hostname: string): boolean {
   return /^\[.*\]$/.test(hostname) || /^\d{1,3}(\.\d{1,3}){3}$/.test(hostname);
+}
+
+/**
+ * How a title names a vendor's official domains: one as `official`; more as `official` (all but the last, comma
+ * separated) and `officialLast`, for the key's `Either` form («zoom.us hoặc zoom.com»). Needs at least one domain.
+ */
+export function officialNaming(domains: readonly string[]): { readonly either: boolean; readonly params: { readonly official: string; readonly officialLast?: string } } {
+  if (domains.length < 2) return { either: false, params: { official: domains[0] ?? '' } };
+  return { either: true, params: { official: domains.slice(0, -1).join(', '), officialLast: domains[domains.length - 1]! } };
 }
 
 /** How an installer's origin is judged: the evidence data, the evidence line's key and, for a fake one, the finding's title and judgement. */

@@ -8,7 +8,7 @@ import { isHostError, type Host } from '../../host/host';
 import type { BannedApp } from '../../policy/policy-schema';
 import { errorText, type CheckContext } from '../check';
 import { readFailure } from '../reasons';
-import { judgeOrigin, readDownloadOrigin } from './download-origin';
+import { judgeOrigin, officialNaming, readDownloadOrigin } from './download-origin';
 import { lookedAt, scanResult, type PathScan } from './leftovers';
 import { notApplicable, type Hit, type Probe } from './probe';
 
@@ -72,13 +72,16 @@ export async function scanInstallers(host: Host, folders: readonly string[], pat
       const origin = await readDownloadOrigin(host, path);
       const judged = origin ? judgeOrigin(origin, officialDomains) : undefined;
       const data = { ...(size !== undefined ? { size: String(size) } : {}), ...judged?.data };
-      const fake = judged?.verdict === 'unofficial' && judged.host !== undefined;
+      // From another host, or from a bare IP address (no vendor hands out its installer so): likely a fake, which
+      // breaks point 2 too (install only from official sources; the fake domains of risk (2)).
+      const fake = (judged?.verdict === 'unofficial' || judged?.verdict === 'ip') && judged.host !== undefined;
+      const naming = officialNaming(officialDomains);
       hits.push({
         kind: 'installer',
         install: `installer:${path}`,
         source: path,
         remediation: 'remove.installer',
-        ...(fake ? { judgement: { status: 'violation', severity: 'high' }, title: { key: 'bannedApp:installer.fakeTitle', params: { product: rule.product, host: judged.host!, official: officialDomains[0]! } } } : {}),
+        ...(fake ? { judgement: { status: 'violation', severity: 'high', alsoPoints: [2] }, title: { key: naming.either ? 'bannedApp:installer.fakeTitleEither' : 'bannedApp:installer.fakeTitle', params: { product: rule.product, host: judged.host!, ...naming.params } }, detail: { key: 'bannedApp:installer.fakeDetail', params: { app: rule.product, host: judged.host! } }, action: { key: 'bannedApp:installer.fakeAction' } } : {}),
         evidence: { kind: 'installer', path, detail: `installer ${path}`, label: installerLabel(path, judged?.verdict, judged?.host), ...(Object.keys(data).length ? { data } : {}) },
       });
     }

@@ -20,10 +20,12 @@ export interface Hit {
   readonly remediation?: string;
   /** What the user should do, when the kind's usual action does not fit (e.g. remove a browser extension by hand). */
   readonly action?: Message;
+  /** The finding's explanation, when the kind's usual one does not fit (an installer that is likely a fake). */
+  readonly detail?: Message;
   /** The finding's title, when the kind's usual one (the product and whose account) does not fit: a form in words, no path. */
   readonly title?: Message;
-  /** The finding's status and severity, when the kind's usual ones do not fit (an installer from a fake site is a violation). */
-  readonly judgement?: Pick<Finding, 'status' | 'severity'>;
+  /** The finding's status and severity (and further points), when the kind's usual ones do not fit (an installer from a fake site is a violation, of point 2 too). */
+  readonly judgement?: Pick<Finding, 'status' | 'severity' | 'alsoPoints'>;
 }
 
 /** What one probe found: hits, or that it could not look (with the reason), or that it does not apply here. */
