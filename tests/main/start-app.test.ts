@@ -56,7 +56,7 @@ describe.skipIf(process.platform === 'win32' || process.platform === 'darwin')('
     start();
     const p = await utility();
     expect(p.modulePath).toMatch(/[\\/]check-worker\.js$/);
-    expect(p.sent).toEqual([expect.objectContaining({ type: 'run', checks: ['banned-app', 'os-patch', 'online-app'] } satisfies Partial<CheckRequest>)]);
+    expect(p.sent).toEqual([expect.objectContaining({ type: 'run', checks: ['banned-app', 'os-patch', 'online-app', 'installer-origin'] } satisfies Partial<CheckRequest>)]);
     expect(tray().image.path).toBe('/app/assets/tray/checking-22.png');
     expect(menu()[0]).toMatchObject({ label: 'Kiểm tra ngay', enabled: false });
     expect(menu()[1]).toMatchObject({ label: 'Đang kiểm tra…' });
@@ -76,6 +76,7 @@ describe.skipIf(process.platform === 'win32' || process.platform === 'darwin')('
       ['banned-app', 'unknown', 'common:reason.checkProcessEnded'],
       ['os-patch', 'unknown', 'common:reason.checkProcessEnded'],
       ['online-app', 'unknown', 'common:reason.checkProcessEnded'],
+      ['installer-origin', 'unknown', 'common:reason.checkProcessEnded'],
     ]);
     expect(menu()[0]).toMatchObject({ enabled: true });
   });

@@ -129,7 +129,7 @@ export function isIpHost(hostname: string): boolean {
 
 /**
  * How a title names a vendor's official domains: one as `official`; more as `official` (all but the last, comma
- * separated) and `officialLast`, for the key's `Either` form («zoom.us hoặc zoom.com»). Needs at least one domain.
+ * separated) and `officialLast`, for the key's `Either` form («a.example hoặc b.example»). Needs at least one domain.
  */
 export function officialNaming(domains: readonly string[]): { readonly either: boolean; readonly params: { readonly official: string; readonly officialLast?: string } } {
   if (domains.length < 2) return { either: false, params: { official: domains[0] ?? '' } };
