@@ -11,6 +11,8 @@ import type { Report } from '../../../shared/report';
 import { retryHelps } from '../../../shared/retry';
 import { CloseAppCard, CloseResultNote } from '../components/CloseAppCard';
 import { ErrorNote } from '../components/ErrorNote';
+import { BackButton, RecheckButton } from '../components/FlowButtons';
+import { Messages } from '../components/Messages';
 import { StatusBadge } from '../components/StatusBadge';
 import { renderMessage } from '../i18n';
 import { scrollToTop } from '../scroll-top';
@@ -48,7 +50,6 @@ export function FixAllFlow({ api, appId, findings, onBack, onReport }: FixAllFlo
   const [items, setItems] = useState<Readonly<Record<string, FixProgress>>>({});
   const [result, setResult] = useState<AppFixResultView | null>(null);
   const [closed, setClosed] = useState<CloseResultView | null>(null);
-  const [rechecking, setRechecking] = useState(false);
 
   useEffect(() => scrollToTop(), [phase]);
   // Escape: back to the list, except while the removals run.
@@ -73,23 +74,8 @@ export function FixAllFlow({ api, appId, findings, onBack, onReport }: FixAllFlo
     setPhase('result');
   };
 
-  const recheck = async (): Promise<void> => {
-    setRechecking(true);
-    const r = await api.runCheck();
-    setRechecking(false);
-    if (r.ok) onReport(r.value);
-  };
-
-  const back = (
-    <button type="button" className="button" onClick={onBack}>
-      {t('ui:fix.back')}
-    </button>
-  );
-  const recheckButton = (
-    <button type="button" className="button" onClick={() => void recheck()} disabled={rechecking}>
-      {t('ui:fix.recheck')}
-    </button>
-  );
+  const back = <BackButton onBack={onBack} />;
+  const recheckButton = <RecheckButton api={api} onReport={onReport} />;
   const title = (count: number) => (plan ? t('ui:fix.all.titleApp', { app: plan.app, count }) : t('ui:fix.all.title', { count }));
   if (!plan) {
     return (
@@ -158,13 +144,7 @@ export function FixAllFlow({ api, appId, findings, onBack, onReport }: FixAllFlo
         {phase === 'result' && manual.length > 0 && (
           <div>
             <p>{t('ui:fix.manualFallbackTitle')}</p>
-            <ol>
-              {manual.map((m, i) => (
-                <li key={i} className="message">
-                  {renderMessage(t, m)}
-                </li>
-              ))}
-            </ol>
+            <Messages items={manual} />
           </div>
         )}
         <div className="row">

@@ -6,6 +6,8 @@ import type { CloseResultView, FixProgress, FixResultView } from '../../../share
 import type { AtttApi } from '../../../shared/ipc-contract';
 import type { Report } from '../../../shared/report';
 import { ErrorNote } from '../components/ErrorNote';
+import { BackButton, RecheckButton } from '../components/FlowButtons';
+import { Messages } from '../components/Messages';
 import { StatusBadge } from '../components/StatusBadge';
 import { canFix, sortFindings } from '../findings';
 import { FixAllFlow } from './FixAllFlow';
@@ -85,21 +87,6 @@ function Steps({ step }: { readonly step: Step }) {
   );
 }
 
-/** A list of messages, or nothing when there are none. */
-function Messages({ items }: { readonly items: readonly Message[] | undefined }) {
-  const { t } = useTranslation();
-  if (!items || items.length === 0) return null;
-  return (
-    <ol>
-      {items.map((m, i) => (
-        <li key={i} className="message">
-          {renderMessage(t, m)}
-        </li>
-      ))}
-    </ol>
-  );
-}
-
 /** Plan -> confirm -> progress -> result for one finding. */
 function FixFlow({ api, report, findingId, onChoose, onReport }: FixWizardProps & { readonly findingId: string }) {
   const { t } = useTranslation();
@@ -107,7 +94,6 @@ function FixFlow({ api, report, findingId, onChoose, onReport }: FixWizardProps 
   const [progress, setProgress] = useState<Readonly<Record<string, FixProgress>>>({});
   const [result, setResult] = useState<FixResultView | null>(null);
   const [running, setRunning] = useState(false);
-  const [rechecking, setRechecking] = useState(false);
   // Why the run itself could not happen (main refused it): a result, not the plan again with its button.
   const [runError, setRunError] = useState<Message | null>(null);
   const [closed, setClosed] = useState<CloseResultView | null>(null);
@@ -139,24 +125,8 @@ function FixFlow({ api, report, findingId, onChoose, onReport }: FixWizardProps 
     else setRunError(r.error.message);
   };
 
-  const recheck = async (): Promise<void> => {
-    setRechecking(true);
-    const r = await api.runCheck();
-    setRechecking(false);
-    if (r.ok) onReport(r.value);
-    else setError(r.error.message);
-  };
-
-  const back = (
-    <button type="button" className="button" onClick={() => onChoose(undefined)}>
-      {t('ui:fix.back')}
-    </button>
-  );
-  const recheckButton = (
-    <button type="button" className="button" onClick={() => void recheck()} disabled={rechecking}>
-      {t('ui:fix.recheck')}
-    </button>
-  );
+  const back = <BackButton onBack={() => onChoose(undefined)} />;
+  const recheckButton = <RecheckButton api={api} onReport={onReport} onError={setError} />;
   const manualOnly = plan !== null && plan.steps.length === 0;
   const elevated = plan?.steps.some((s) => s.elevated) ?? false;
   // «Đóng <ứng dụng>», apart from the removal, when the plan would close the running app.
