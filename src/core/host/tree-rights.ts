@@ -40,16 +40,26 @@ function folderRights(path: string, st: FileStat, above: boolean): Folder {
   return { ok: true };
 }
 
+/** The folders from `/` down to the one `parts` name: `/`, `/a`, `/a/b`. */
+function downFromRoot(parts: readonly string[]): string[] {
+  const out = ['/'];
+  for (const p of parts) out.push(`${out.length === 1 ? '' : out.at(-1)!}/${p}`);
+  return out;
+}
+
+/** A folder that could not be looked at, with the system's words. */
+function unreadable(path: string, e: unknown): TreeRights {
+  return { state: 'unchecked', path, why: 'unreadable', detail: isHostError(e) || e instanceof Error ? e.message : String(e) };
+}
+
 /**
  * Looks at every folder above `path` and, when `path` is a folder, every folder in it. macOS extended
  * ACLs do not show in the mode and are not read (docs/removal.md).
  */
 export async function treeRights(host: Host, path: string, limit = TREE_CHECK_LIMIT): Promise<TreeRights> {
   const parts = path.split('/').filter((s) => s !== '');
-  const unreadable = (p: string, e: unknown): TreeRights => ({ state: 'unchecked', path: p, why: 'unreadable', detail: isHostError(e) || e instanceof Error ? e.message : String(e) });
-  let current = '/';
-  for (let i = 0; i <= parts.length; i++) {
-    if (i > 0) current = `${i === 1 ? '' : current}/${parts[i - 1]}`;
+  const chain = downFromRoot(parts);
+  for (const [i, current] of chain.entries()) {
     let st;
     try {
       st = await host.stat(current);
@@ -63,7 +73,7 @@ export async function treeRights(host: Host, path: string, limit = TREE_CHECK_LI
     const r = folderRights(current, st, !last);
     if (!('ok' in r)) return r;
   }
-  const pending = [current];
+  const pending = [chain.at(-1)!];
   let seen = 0;
   while (pending.length > 0) {
     const dir = pending.pop()!;
@@ -101,14 +111,12 @@ export async function treeRights(host: Host, path: string, limit = TREE_CHECK_LI
  */
 export async function rightsAbove(host: Host, path: string): Promise<TreeRights> {
   const parts = path.split('/').filter((s) => s !== '').slice(0, -1);
-  let current = '/';
-  for (let i = 0; i <= parts.length; i++) {
-    if (i > 0) current = `${i === 1 ? '' : current}/${parts[i - 1]}`;
+  for (const [i, current] of downFromRoot(parts).entries()) {
     let st;
     try {
       st = await host.stat(current);
     } catch (e) {
-      return { state: 'unchecked', path: current, why: 'unreadable', detail: isHostError(e) || e instanceof Error ? e.message : String(e) };
+      return unreadable(current, e);
     }
     if (st === null) return { state: 'root-only' };
     const r = folderRights(current, st, i < parts.length);
