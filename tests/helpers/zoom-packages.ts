@@ -155,6 +155,8 @@ export function buildOtherRpm(dir: string): string {
 interface Machine {
   write(path: string, content: string | Buffer, opts?: { readonly mode?: number; readonly owner?: { readonly uid: number; readonly gid: number } }): void;
   symlink(target: string, path: string): void;
+  /** Creates a folder (and its parents); with `owner`, everything in it becomes theirs (chown -R). */
+  mkdir(path: string, owner?: { readonly uid: number; readonly gid: number }): void;
 }
 
 /** The snap's revision in the fixtures. */
@@ -220,4 +222,100 @@ export function layZoomFlatpak(m: Machine, installation: string, owner?: { reado
   m.symlink(FLATPAK_COMMIT, `${app}/x86_64/stable/active`);
   m.symlink('x86_64/stable', `${app}/current`);
   m.symlink('../../../app/us.zoom.Zoom/current/active/export/share/applications/us.zoom.Zoom.desktop', `${installation}/exports/share/applications/us.zoom.Zoom.desktop`);
+  // A user installation is the person's, its exports folder too (flatpak creates it as them).
+  if (owner) m.mkdir(installation, owner);
+}
+
+/**
+ * Stand-in for the `flatpak` command (there is no flatpak here: no ostree repository, no system helper),
+ * doing only what the probe and the removal run, on the deploy folders: the system installation
+ * /var/lib/flatpak and the caller's $FLATPAK_USER_DIR, else $XDG_DATA_HOME/flatpak, else
+ * ~/.local/share/flatpak (flatpak(1), FILES and ENVIRONMENT).
+ * - `flatpak list --app --columns=COL,…`: one row per deployed app (`app/ID/ARCH/BRANCH/active`) of the
+ *   user installation and the system one, sorted by ref (flatpak_table_printer_sort); columns application, version, installation, arch, branch, ref.
+ *   Output as flatpak prints it when stdout is not a terminal (flatpak-table-printer.c: no title row, cells
+ *   joined by a tab, rows by a newline; nothing at all for an empty list, flatpak-builtins-list.c); the
+ *   version is the newest <release> of the app's AppStream file (flatpak stores it at deploy time), the
+ *   installation `user` or `system` (flatpak_dir_get_name_cached).
+ * - `flatpak uninstall -y|--assumeyes|--noninteractive --user|--system APPID`: what flatpak's undeploy
+ *   removes (the app's `app/ID` folder and its exported files, `exports/…/ID.*`; the app's data in
+ *   ~/.var/app stays, as without --delete-data); flatpak's "not installed" error (the id, then arch and
+ *   branch as `*unspecified*`), exit 1, when it is not there (flatpak-builtins-uninstall.c); output of the non-terminal transaction
+ *   (flatpak-cli-transaction.c: the operations table tab-separated, op `r`, then "Uninstall complete.").
+ *   A system installation the caller cannot write fails as flatpak without its system helper does.
+ * Everything else (no --app, no --columns, no -y, neither --user nor --system) is refused, exit 64.
+ */
+export const FLATPAK_STUB = `#!/bin/sh
+# Stand-in for flatpak (tests/helpers/zoom-packages.ts FLATPAK_STUB): list and uninstall, on the deploy folders.
+set -u
+tab=$(printf '\\t')
+system_dir=/var/lib/flatpak
+user_dir=\${FLATPAK_USER_DIR:-\${XDG_DATA_HOME:-$HOME/.local/share}/flatpak}
+refuse() { echo "error: $* (test stand-in: only what attt-selfcheck runs)" >&2; exit 64; }
+fail() { echo "error: $*" >&2; exit 1; }
+version_of() { # $1 = the deployed commit folder, $2 = the app id: the newest release of its AppStream file
+  for f in "$1/files/share/metainfo/$2.metainfo.xml" "$1/files/share/metainfo/$2.appdata.xml" "$1/files/share/appdata/$2.appdata.xml"; do
+    [ -f "$f" ] || continue
+    sed -n 's/.*<release[ \\t][^>]*version="\\([^"]*\\)".*/\\1/p' "$f" | head -n 1
+    return
+  done
+}
+case "\${1:-}" in
+list)
+  shift; app=0; cols=
+  for a in "$@"; do
+    case "$a" in --app) app=1 ;; --columns=*) cols=\${a#--columns=} ;; *) refuse "flatpak list $a" ;; esac
+  done
+  [ "$app" = 1 ] && [ -n "$cols" ] || refuse "flatpak list without --app and --columns"
+  old_ifs=$IFS; IFS=,
+  for c in $cols; do
+    case "$c" in application|version|installation|arch|branch|ref) ;; *) IFS=$old_ifs; fail "Unknown column: $c" ;; esac
+  done
+  IFS=$old_ifs
+  for inst in user system; do
+    if [ "$inst" = user ]; then dir=$user_dir; else dir=$system_dir; fi
+    for active in "$dir"/app/*/*/*/active; do
+      [ -d "$active" ] || continue
+      rest=\${active#"$dir"/app/}; id=\${rest%%/*}; rest=\${rest#*/}; arch=\${rest%%/*}; rest=\${rest#*/}; branch=\${rest%%/*}
+      row=; sep=
+      old_ifs=$IFS; IFS=,
+      for c in $cols; do
+        case "$c" in
+          application) v=$id ;; version) v=$(version_of "$active" "$id") ;; installation) v=$inst ;;
+          arch) v=$arch ;; branch) v=$branch ;; *) v="$id/$arch/$branch" ;;
+        esac
+        row="$row$sep$v"; sep=$tab
+      done
+      IFS=$old_ifs
+      printf 'app/%s/%s/%s\\t%s\\n' "$id" "$arch" "$branch" "$row"
+    done
+  done | sort -s -t "$tab" -k1,1 | cut -f2-
+  ;;
+uninstall)
+  shift; yes=0; scope=; ref=
+  for a in "$@"; do
+    case "$a" in
+      -y|--assumeyes|--noninteractive) yes=1 ;;
+      --user) scope=user ;; --system) scope=system ;;
+      -*) refuse "flatpak uninstall $a" ;;
+      *) [ -z "$ref" ] || refuse "flatpak uninstall with more than one ref"; ref=$a ;;
+    esac
+  done
+  [ -n "$ref" ] && [ -n "$scope" ] || refuse "flatpak uninstall without --user/--system and an app id"
+  [ "$yes" = 1 ] || refuse "flatpak uninstall without -y would ask on a terminal"
+  if [ "$scope" = user ]; then dir=$user_dir; else dir=$system_dir; fi
+  [ -d "$dir/app/$ref" ] || fail "$ref/*unspecified*/*unspecified* not installed"
+  [ -w "$dir/app" ] || fail "Failed to uninstall $ref: Flatpak system operation Uninstall not allowed for user"
+  branch=$(readlink "$dir/app/$ref/current" 2>/dev/null); branch=\${branch##*/}
+  rm -rf "$dir/app/$ref" || fail "Failed to uninstall $ref"
+  [ -d "$dir/exports" ] && find "$dir/exports" \\( -name "$ref" -o -name "$ref.*" \\) \\( -type f -o -type l \\) -delete
+  printf '\\n\\n %s.\\t   \\t%s\\t%s\\tr\\n\\n\\n\\nUninstall complete.\\n' 1 "$ref" "\${branch:-stable}"
+  ;;
+*) refuse "flatpak \${1:-}" ;;
+esac
+`;
+
+/** Puts the flatpak stand-in at /usr/bin/flatpak of a layout. */
+export function putFlatpakStub(m: Machine): void {
+  m.write('/usr/bin/flatpak', FLATPAK_STUB, { mode: 0o755 });
 }

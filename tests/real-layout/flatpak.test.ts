@@ -1,22 +1,59 @@
 // Zoom's flatpak (us.zoom.Zoom) deployed as flatpak leaves it, system-wide in /var/lib/flatpak and
 // for the person in ~/.local/share/flatpak: app/us.zoom.Zoom/current -> x86_64/stable, active -> the
-// deployed commit with its metadata, AppStream file and exported desktop entry. There is no flatpak
-// command here (none in the CI list): the probe reads those deploy folders, as it does on a machine
-// whose flatpak is missing or too old; the ostree repository is not laid out.
+// deployed commit with its metadata, AppStream file and exported desktop entry. The ostree repository
+// is not laid out. Two machines of each kind:
+// - without a flatpak command (none in the CI list): the probe reads those deploy folders, as it does on
+//   a machine whose flatpak is missing or too old;
+// - with /usr/bin/flatpak a stand-in (tests/helpers/zoom-packages.ts FLATPAK_STUB): only what the probe and
+//   the removal run (`flatpak list --app --columns=…`, `flatpak uninstall -y --user|--system ID`), answered
+//   in flatpak's own output format from those folders and done on them as flatpak's undeploy does. Faked:
+//   flatpak itself (it needs its ostree repository and system helper, which no layout has).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHECK_ZOOM, cliArgv, layoutTitle, onHost, RealLayout, realLayoutUnavailable, reportOf, USER, zoomFindings } from '../helpers/real-layout';
-import { layZoomFlatpak, ZOOM_VERSION } from '../helpers/zoom-packages';
+import type { AuditEntry } from '../../src/core/remediation/audit-log';
+import { CHECK_ZOOM, cliArgv, layoutTitle, onHost, RealLayout, realLayoutUnavailable, reportOf, USER, zoomFindings, type LayoutResult } from '../helpers/real-layout';
+import { layZoomFlatpak, putFlatpakStub, ZOOM_VERSION } from '../helpers/zoom-packages';
 
-const why = realLayoutUnavailable() ?? (onHost('/usr/bin/flatpak') ? 'this host has a flatpak command: it would answer from its own (empty) repository, not the deploy folders' : null);
+const why = realLayoutUnavailable() ?? (onHost('/usr/bin/flatpak') ? 'this host has a flatpak command: it would answer from its own (empty) repository, not the deploy folders, and the stand-in would hide it' : null);
 
-describe.skipIf(why !== null)(layoutTitle("Zoom's flatpak us.zoom.Zoom, system and per-user (real layout)", why), { timeout: 180_000 }, () => {
+const SYSTEM_APP = '/var/lib/flatpak/app/us.zoom.Zoom';
+const SYSTEM_EXPORT = '/var/lib/flatpak/exports/share/applications/us.zoom.Zoom.desktop';
+const USER_DIR = `${USER.home}/.local/share/flatpak`;
+const USER_APP = `${USER_DIR}/app/us.zoom.Zoom`;
+const USER_EXPORT = `${USER_DIR}/exports/share/applications/us.zoom.Zoom.desktop`;
+/** The person's own files, and another app's flatpak: must stay. */
+const KEPT = [`${USER.home}/Documents/Tờ trình.odt`, '/var/lib/flatpak/app/org.libreoffice.LibreOffice/current', `${USER.home}/.var/app/us.zoom.Zoom/config/zoomus.conf`];
+const PERSON = { user: `${USER.uid}:${USER.gid}` };
+/** IT staff as root (sudo gives root's own HOME). */
+const AS_ROOT = { env: { HOME: '/root', USER: 'root', LOGNAME: 'root' } };
+
+/** A machine with Zoom's flatpak in `installation` (the person's when `owner`), LibreOffice's system-wide and the person's files. */
+function flatpakMachine(installation: string, owner?: typeof USER, stub = false): RealLayout {
+  const m = new RealLayout({ hostPackages: true });
+  layZoomFlatpak(m, installation, owner);
+  m.write('/var/lib/flatpak/app/org.libreoffice.LibreOffice/x86_64/stable/a1b2/metadata', '[Application]\nname=org.libreoffice.LibreOffice\n');
+  m.symlink('a1b2', '/var/lib/flatpak/app/org.libreoffice.LibreOffice/x86_64/stable/active');
+  m.symlink('x86_64/stable', '/var/lib/flatpak/app/org.libreoffice.LibreOffice/current');
+  m.write(KEPT[0]!, 'tờ trình', { owner: USER });
+  // flatpak keeps an app's data in ~/.var/app/ID; uninstall without --delete-data leaves it (the person's).
+  m.write(KEPT[2]!, '[General]\n', { owner: USER });
+  if (stub) putFlatpakStub(m);
+  return m;
+}
+
+/** The audit log's step lines that ran a program. */
+async function runSteps(m: RealLayout, log: string): Promise<AuditEntry[]> {
+  const lines = (await m.read(log)).split('\n').filter((l) => l.trim() !== '');
+  return lines.map((l) => JSON.parse(l) as AuditEntry).filter((e) => e.type === 'step' && e.step?.kind === 'run');
+}
+
+const text = (r: LayoutResult): string => `${r.stdout}\n${r.stderr}`;
+
+describe.skipIf(why !== null)(layoutTitle("Zoom's flatpak us.zoom.Zoom, system and per-user, no flatpak command (real layout)", why), { timeout: 180_000 }, () => {
   let system: RealLayout;
   let user: RealLayout;
   beforeAll(() => {
-    system = new RealLayout({ hostPackages: true });
-    layZoomFlatpak(system, '/var/lib/flatpak');
-    user = new RealLayout({ hostPackages: true });
-    layZoomFlatpak(user, `${USER.home}/.local/share/flatpak`, USER);
+    system = flatpakMachine('/var/lib/flatpak');
+    user = flatpakMachine(USER_DIR, USER);
   });
   afterAll(() => {
     system?.dispose();
@@ -24,8 +61,8 @@ describe.skipIf(why !== null)(layoutTitle("Zoom's flatpak us.zoom.Zoom, system a
   });
 
   for (const [scope, layout, path] of [
-    ['system', () => system, '/var/lib/flatpak/app/us.zoom.Zoom'],
-    ['user', () => user, `${USER.home}/.local/share/flatpak/app/us.zoom.Zoom`],
+    ['system', () => system, SYSTEM_APP],
+    ['user', () => user, USER_APP],
   ] as const) {
     it(`${scope} installation: exit 2, one violation for the flatpak with its version from the AppStream file`, async () => {
       const r = await layout().exec(cliArgv(CHECK_ZOOM));
@@ -37,4 +74,65 @@ describe.skipIf(why !== null)(layoutTitle("Zoom's flatpak us.zoom.Zoom, system a
       expect(findings.filter((f) => f.status === 'unknown')).toEqual([]);
     });
   }
+});
+
+describe.skipIf(why !== null)(layoutTitle("Zoom's flatpak removed with flatpak uninstall (real layout, flatpak a stand-in)", why), { timeout: 240_000 }, () => {
+  let system: RealLayout;
+  let user: RealLayout;
+  beforeAll(() => {
+    system = flatpakMachine('/var/lib/flatpak', undefined, true);
+    user = flatpakMachine(USER_DIR, USER, true);
+  });
+  afterAll(() => {
+    system?.dispose();
+    user?.dispose();
+  });
+
+  it('the stand-in answers flatpak list as flatpak does through a pipe: one tab-separated row per app of both installations, sorted by ref, no title', async () => {
+    expect(await system.must(['flatpak', 'list', '--app', '--columns=application,version,installation'])).toBe(`org.libreoffice.LibreOffice\t\tsystem\nus.zoom.Zoom\t${ZOOM_VERSION}\tsystem\n`);
+    expect(await user.must(['flatpak', 'list', '--app', '--columns=application,version,installation'], PERSON)).toBe(`org.libreoffice.LibreOffice\t\tsystem\nus.zoom.Zoom\t${ZOOM_VERSION}\tuser\n`);
+  });
+
+  it('system installation: found by flatpak list; fix zoom --yes as root runs flatpak uninstall --system, the app and its exported entry are gone, the re-check finds no Zoom', async () => {
+    const run = await system.run([{ argv: cliArgv(CHECK_ZOOM), ...AS_ROOT }, { argv: cliArgv(['fix', 'zoom', '--yes', '--lang', 'en']), ...AS_ROOT }, { argv: cliArgv(CHECK_ZOOM), ...AS_ROOT }]);
+    const [before, fix, after] = run.commands;
+    const bad = zoomFindings(reportOf(before!)).filter((f) => f.status === 'violation');
+    expect(bad.map((f) => f.evidence.find((e) => e.kind === 'package')?.data)).toEqual([expect.objectContaining({ manager: 'flatpak', name: 'us.zoom.Zoom', scope: 'system', installation: 'system', version: ZOOM_VERSION })]);
+    expect(fix!.code, text(fix!)).toBe(0);
+    expect(fix!.stdout).toContain('$ flatpak uninstall -y --system us.zoom.Zoom');
+    expect(fix!.stdout).not.toContain('Still present');
+    expect(await system.existing([SYSTEM_APP, SYSTEM_EXPORT])).toEqual([]);
+    expect(await system.existing(KEPT)).toEqual(KEPT);
+    const findings = zoomFindings(reportOf(after!));
+    expect(findings.filter((f) => f.status !== 'ok'), after!.stderr).toEqual([]);
+    expect(findings.some((f) => f.status === 'ok')).toBe(true);
+    const steps = await runSteps(system, '/root/.config/attt-selfcheck/audit.log');
+    expect(steps).toEqual([expect.objectContaining({ argv: ['/usr/bin/flatpak', 'uninstall', '-y', '--system', 'us.zoom.Zoom'], exitCode: 0, outcome: 'ok' })]);
+  });
+
+  it("user installation, root with its own HOME: the person's flatpak is another user's; the plan is manual and nothing is touched", async () => {
+    const fix = await user.exec(cliArgv(['fix', 'zoom', '--yes', '--lang', 'en']), AS_ROOT);
+    expect(fix.stdout).toContain(`belongs to another user (${USER.name})`);
+    expect(fix.stdout).not.toContain('$ flatpak uninstall');
+    expect(await user.existing([USER_APP, USER_EXPORT, ...KEPT])).toEqual([USER_APP, USER_EXPORT, ...KEPT]);
+  });
+
+  it('user installation: fix zoom --yes by the person runs flatpak uninstall --user as themselves (no administrator), the app is gone, the re-check finds no Zoom', async () => {
+    const run = await user.run([{ argv: cliArgv(CHECK_ZOOM), ...PERSON }, { argv: cliArgv(['fix', 'zoom', '--yes', '--lang', 'en']), ...PERSON }, { argv: cliArgv(CHECK_ZOOM), ...PERSON }, { argv: ['stat', '-c', '%U', USER_DIR, `${USER_DIR}/app`] }]);
+    const [before, fix, after, owners] = run.commands;
+    const bad = zoomFindings(reportOf(before!)).filter((f) => f.status === 'violation');
+    expect(bad.map((f) => f.evidence.find((e) => e.kind === 'package')?.data)).toEqual([expect.objectContaining({ manager: 'flatpak', name: 'us.zoom.Zoom', scope: 'user', installation: 'user' })]);
+    expect(fix!.code, text(fix!)).toBe(0);
+    expect(fix!.stdout).toContain('$ flatpak uninstall -y --user us.zoom.Zoom');
+    expect(fix!.stdout).not.toContain('administrator');
+    expect(await user.existing([USER_APP, USER_EXPORT])).toEqual([]);
+    // The person's own data of the app and their other files stay, and the installation folder is still theirs.
+    expect(await user.existing(KEPT)).toEqual(KEPT);
+    expect(owners!.stdout).toBe(`${USER.name}\n${USER.name}\n`);
+    const findings = zoomFindings(reportOf(after!));
+    expect(findings.filter((f) => f.status !== 'ok'), after!.stderr).toEqual([]);
+    // Run as the person, by name (not by pkexec, not by root's full path): the log in their own data folder says so.
+    const steps = await runSteps(user, `${USER.home}/.config/attt-selfcheck/audit.log`);
+    expect(steps).toEqual([expect.objectContaining({ argv: ['flatpak', 'uninstall', '-y', '--user', 'us.zoom.Zoom'], exitCode: 0, outcome: 'ok' })]);
+  });
 });
