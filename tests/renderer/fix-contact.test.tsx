@@ -8,8 +8,8 @@ import { App } from '../../src/renderer/src/App';
 import { createI18n } from '../../src/renderer/src/i18n';
 import type { FixPlanView } from '../../src/shared/fix';
 import type { PolicyView } from '../../src/shared/ipc-contract';
-import type { OrgPolicyView } from '../../src/shared/org-policy';
 import { policyView, type PolicyDocument } from '../../src/shared/policy-view';
+import { ORG_POLICY } from '../shared/sample-org-policy';
 import { reportWith, zoomInstalled } from '../shared/sample-report';
 import { FAKE_CHECKS, fakeApi } from './fake-api';
 
@@ -17,16 +17,6 @@ beforeEach(() => {
   window.scrollTo = (() => undefined) as typeof window.scrollTo;
 });
 afterEach(cleanup);
-
-const ORG: OrgPolicyView = {
-  origin: 'organisation',
-  sources: [{ kind: 'file', path: '/etc/attt-selfcheck/policy.json', keyId: '9f2c4e1a7b3d5c60', policyId: 'ubnd-phuong-hong-gai-2026', notAfter: '2027-10-31' }],
-  agency: { name: 'UBND phường Hồng Gai', itContact: { name: 'Nguyễn Văn An', phone: '0203 3825 123', email: 'cntt@honggai.gov.vn', room: 'Phòng 203, tầng 2' } },
-  refusals: [],
-  fullCheckHours: 2,
-  usersMayTurnOffNotifications: false,
-  advisoryNote: null,
-};
 
 const plan: FixPlanView = {
   findingId: zoomInstalled.id,
@@ -38,7 +28,7 @@ const plan: FixPlanView = {
 describe.each(['vi', 'en'] as const)('the removal result that asks for IT (%s)', (lang) => {
   const t = createI18n(lang).t;
   it('shows the manual steps and, on the same page, the agency\'s IT contact', async () => {
-    const view: PolicyView = { ...policyView(builtinPolicy as PolicyDocument, FAKE_CHECKS), organisation: ORG };
+    const view: PolicyView = { ...policyView(builtinPolicy as PolicyDocument, FAKE_CHECKS), organisation: ORG_POLICY };
     const f = fakeApi(reportWith([zoomInstalled]), { language: lang, intervalHours: 2, startAtLogin: true, notifications: true }, {
       getPolicy: () => Promise.resolve({ ok: true, value: view }),
       planFix: () => Promise.resolve({ ok: true, value: plan }),

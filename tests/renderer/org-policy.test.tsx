@@ -12,18 +12,15 @@ import type { PolicyView } from '../../src/shared/ipc-contract';
 import type { OrgPolicyView } from '../../src/shared/org-policy';
 import { policyView, type PolicyDocument } from '../../src/shared/policy-view';
 import type { UiLanguage } from '../../src/shared/settings';
+import { ORG_POLICY } from '../shared/sample-org-policy';
 import { reportWith, zoomInstalled } from '../shared/sample-report';
 import { FAKE_CHECKS, fakeApi } from './fake-api';
 
 afterEach(cleanup);
 
+/** With the agency's note on the advisory page. */
 const ORG: OrgPolicyView = {
-  origin: 'organisation',
-  sources: [{ kind: 'file', path: '/etc/attt-selfcheck/policy.json', keyId: '9f2c4e1a7b3d5c60', policyId: 'ubnd-phuong-hong-gai-2026', notAfter: '2027-10-31' }],
-  agency: { name: 'UBND phường Hồng Gai', itContact: { name: 'Nguyễn Văn An', phone: '0203 3825 123', email: 'cntt@honggai.gov.vn', room: 'Phòng 203, tầng 2' } },
-  refusals: [],
-  fullCheckHours: 2,
-  usersMayTurnOffNotifications: false,
+  ...ORG_POLICY,
   advisoryNote: { vi: 'Mọi cuộc họp trực tuyến dùng phần mềm do Sở cung cấp.', en: 'Every online meeting uses the software the Department provides.' },
 };
 const REFUSED: OrgPolicyView = {
