@@ -102,6 +102,7 @@ export const EVIDENCE_DATA_KEYS = {
   supportedUntil: 'the end of support of the OS release',
   via: 'the support programme that date comes from (e.g. ESM)',
   listsUpdated: 'when the package lists were last updated',
+  latest: 'the latest version of a browser the catalog knows for the line it judged by',
   reusedFrom: 'when the pending-updates answer that a check reused was asked (ISO time; see the memo in docs/catalog.md)',
 } as const;
 

@@ -73,6 +73,38 @@ export const catalogSchema = lazySchema((z) => {
     })
     .strict();
 
+  /** One release of a browser: its version as the browser reports it, its date, whether it fixed security issues. */
+  const browserRelease = z
+    .object({
+      version: z.string().regex(/^\d+(\.\d+){1,3}$/),
+      date: isoDate,
+      security: z.boolean().default(false),
+      /** The systems it was released for, where the vendor numbers them apart (Cốc Cốc); absent: every system. */
+      platforms: z.array(z.enum(['win32', 'darwin', 'linux'])).min(1).optional(),
+      sources: sourceIds,
+    })
+    .strict();
+
+  /** A major version the vendor still patches (as of the browser's `asOf`); `until`: the announced last day, when there is one. */
+  const patchedMajor = z.object({ major: z.number().int().min(1), until: isoDate.optional(), sources: sourceIds }).strict();
+
+  /**
+   * One browser (or one channel of it, e.g. Firefox ESR) as the vendor ships it: the releases known (at least the
+   * latest of each line still patched) and which majors are still patched. `patchedMajors` absent: the vendor says
+   * nothing we could source about it, so no major is judged unpatched.
+   */
+  const browser = z
+    .object({
+      /** The policy's browser id (`policy.browsers.list[].id`). */
+      id: z.string().regex(/^[a-z0-9-]+$/),
+      name: z.string().min(1),
+      /** The day this browser's facts were last checked: its findings say they may be stale after `catalogMaxAgeDays`. */
+      asOf: isoDate,
+      releases: z.array(browserRelease).min(1),
+      patchedMajors: z.array(patchedMajor).optional(),
+    })
+    .strict();
+
   return z
     .object({
       schemaVersion: z.literal(1),
@@ -82,6 +114,8 @@ export const catalogSchema = lazySchema((z) => {
       windows: z.object({ releases: z.array(windowsRelease), products: z.array(windowsProduct) }).strict(),
       macos: z.object({ releases: z.array(macosRelease) }).strict(),
       linux: z.object({ debian: z.array(debianRelease), ubuntu: z.array(ubuntuRelease) }).strict(),
+      /** Browsers (point 2: applications patched too); absent in catalogs made before the browser check. */
+      browsers: z.array(browser).default([]),
     })
     .strict()
     .superRefine((c, ctx) => {
@@ -97,6 +131,17 @@ export const catalogSchema = lazySchema((z) => {
       check(c.macos.releases, 'macos.releases');
       check(c.linux.debian, 'linux.debian');
       check(c.linux.ubuntu, 'linux.ubuntu');
+      for (const [i, b] of c.browsers.entries()) {
+        check(b.releases, `browsers.${i}.releases`);
+        check(b.patchedMajors ?? [], `browsers.${i}.patchedMajors`);
+        if (c.browsers.findIndex((o) => o.id === b.id) !== i) ctx.addIssue({ code: 'custom', path: ['browsers', i, 'id'], message: `browser «${b.id}» is listed twice` });
+        if (b.asOf > c.asOf) ctx.addIssue({ code: 'custom', path: ['browsers', i, 'asOf'], message: 'asOf is after the catalog’s asOf' });
+        for (const r of b.releases) if (r.date > b.asOf) ctx.addIssue({ code: 'custom', path: ['browsers', i, 'releases'], message: `release ${r.version} is dated after the browser's asOf` });
+        // A patched major with no release known could never be judged "behind": the data must say its latest.
+        for (const m of b.patchedMajors ?? []) {
+          if (!b.releases.some((r) => Number(r.version.split('.')[0]) === m.major)) ctx.addIssue({ code: 'custom', path: ['browsers', i, 'patchedMajors'], message: `major ${m.major} has no release listed` });
+        }
+      }
       // Sanity checks against wrong "latest" data (peers' most common complaint): no fact dated after asOf.
       for (const [i, r] of c.windows.releases.entries()) {
         for (const u of r.updates) if (u.date > c.asOf) ctx.addIssue({ code: 'custom', path: ['windows.releases', i], message: `update ${u.kb} is dated after asOf` });
@@ -120,6 +165,11 @@ export type MacosRelease = Catalog['macos']['releases'][number];
 export type DebianRelease = Catalog['linux']['debian'][number];
 /** One Ubuntu release. */
 export type UbuntuRelease = Catalog['linux']['ubuntu'][number];
+
+/** One browser in the catalog. */
+export type CatalogBrowser = Catalog['browsers'][number];
+/** One release of a browser. */
+export type BrowserRelease = CatalogBrowser['releases'][number];
 
 /** Validates an untrusted catalog document; returns the catalog or the list of problems. */
 export function parseCatalog(input: unknown): { readonly ok: true; readonly catalog: Catalog } | { readonly ok: false; readonly issues: readonly string[] } {

@@ -166,6 +166,48 @@ const schemas = lazySchema((z) => {
     })
     .strict();
 
+  /** A browser whose version the browser-patch check judges against the catalog (docs/catalog.md, «Browsers»). */
+  const browserEntry = z
+    .object({
+      /** The catalog's browser id (`catalog.browsers[].id`). */
+      id: z.string().regex(/^[a-z0-9-]+$/),
+      /** As people know it: every text about it names it so. */
+      name: z.string().min(1),
+      /** A version that contains `marker` (case-insensitive) is of another entry: Firefox's «153.4.0esr» is Firefox ESR. */
+      variants: z.array(z.object({ marker: z.string().min(1), browser: z.string().regex(/^[a-z0-9-]+$/) }).strict()).default([]),
+      linux: z
+        .object({
+          /** Debian package names (`dpkg-query`): the package's version is the browser's. */
+          dpkg: names,
+          /** RPM package names (`rpm -qa`). */
+          rpm: names,
+          /** Snap names (`snap list`). */
+          snap: names,
+          /** Flatpak application ids. */
+          flatpak: names,
+          /** Folders a vendor's package installs into; one no package owns is said, its version unread. */
+          installPaths: names,
+        })
+        .strict(),
+      windows: z
+        .object({
+          /** Uninstall DisplayName patterns (case-insensitive), in HKLM, HKLM\\WOW6432Node and HKCU; DisplayVersion is the version. */
+          displayNamePatterns: z.array(pattern).default([]),
+          /** Programs, `%ProgramFiles%`, `%ProgramFiles(x86)%` or `%LOCALAPPDATA%` first: their version resource says the version. */
+          executables: names,
+        })
+        .strict(),
+      macos: z
+        .object({
+          /** CFBundleIdentifier values of the browser's app bundle. */
+          bundleIds: names,
+          /** Bundle names looked for in /Applications and ~/Applications (then confirmed by bundle id). */
+          appNames: names,
+        })
+        .strict(),
+    })
+    .strict();
+
   const policy = z
     .object({
       schemaVersion: z.literal(1),
@@ -213,6 +255,15 @@ const schemas = lazySchema((z) => {
           catalogMaxAgeDays: z.number().int().min(1).max(3650),
         })
         .strict(),
+      /** Browsers judged against the catalog (point 2: applications patched as well as the OS). */
+      browsers: z
+        .object({
+          /** A browser more than this many days behind a release it lacks is a warning. */
+          maxBehindDays: z.number().int().min(1).max(3650),
+          list: z.array(browserEntry),
+        })
+        .strict()
+        .default({ maxBehindDays: 14, list: [] }),
       /** How often the tray looks for banned apps on its own, between full checks (which follow the settings' interval). */
       schedule: z
         .object({
@@ -235,5 +286,7 @@ export type Policy = Zod.infer<ReturnType<typeof policySchema>>;
 export type BannedApp = Policy['bannedApps'][number];
 /** One online app the policy lists (the banned-app entry's shape: found the same way). */
 export type OnlineApp = Policy['onlineApps'][number];
+/** One browser the browser-patch check looks for. */
+export type PolicyBrowser = Policy['browsers']['list'][number];
 /** The schema of one banned app (built on first use): the built-in policy's and an organisation policy's extra ones are the same. */
 export const bannedAppSchema = (): ReturnType<typeof schemas>['bannedApp'] => schemas().bannedApp;

@@ -21,6 +21,7 @@ function catalogText(asOf: string): string {
   const doc = JSON.parse(builtinText);
   for (const r of doc.windows.releases) r.updates = r.updates.filter((u: { date: string }) => u.date <= asOf);
   for (const r of doc.macos.releases) if (r.latest && r.latest.date > asOf) delete r.latest;
+  doc.browsers = doc.browsers.filter((b: { asOf: string }) => b.asOf <= asOf);
   return JSON.stringify({ ...doc, asOf }, null, 2);
 }
 
