@@ -35,7 +35,7 @@ describe('check --only', () => {
 
   it('banned-app: only Zoom is looked for; the report says which checks ran, and the exit code is its own', async () => {
     const full = await json(['check']);
-    expect(full.report.checks).toEqual(['banned-app', 'os-patch', 'online-app', 'installer-origin']);
+    expect(full.report.checks).toEqual(['banned-app', 'os-patch', 'browser-patch', 'online-app', 'installer-origin']);
     const only = await json(['check', '--only', 'banned-app']);
     expect(only.report.checks).toEqual(['banned-app']);
     expect(new Set(only.report.findings.map((f) => f.check))).toEqual(new Set(['banned-app']));
@@ -67,7 +67,7 @@ describe('check --only', () => {
   it.each([['zoom'], ['__proto__'], ['constructor'], ['banned-app,os-patch']])('--only %s is bad usage (exit 64) naming the choices', async (value) => {
     const io = capture();
     expect(await main(['check', '--only', value, '--lang', 'en'], { io, host, now })).toBe(64);
-    expect(io.stderr).toContain(`Error: There is no check «${value}»; use one of: banned-app, os-patch, online-app, installer-origin.`);
+    expect(io.stderr).toContain(`Error: There is no check «${value}»; use one of: banned-app, os-patch, browser-patch, online-app, installer-origin.`);
     expect(io.stdout).toBe('');
   });
 

@@ -121,7 +121,7 @@ describe('the check process, seen from inside', () => {
     const exited = new Promise<number>((resolve) => serveCheckProcess(p, { ATTT_SELFCHECK_FIXTURE: join(dir, 'm.json') }, resolve));
     p.deliver({ type: 'run', now: '2026-11-25T08:00:00.000Z', dataDir: dir, timeLimitMs: 5_000 });
     expect(await exited).toBe(0);
-    expect(p.sent.map((r) => (r.type === 'findings' ? r.check : r.type)).sort()).toEqual(['banned-app', 'installer-origin', 'online-app', 'os-patch', 'report']);
+    expect(p.sent.map((r) => (r.type === 'findings' ? r.check : r.type)).sort()).toEqual(['banned-app', 'browser-patch', 'installer-origin', 'online-app', 'os-patch', 'report']);
     const last = p.sent.at(-1)!;
     expect(last.type === 'report' && last.report).toMatchObject({ generatedAt: '2026-11-25T08:00:00.000Z', host: { hostname: 'fixture-pc' } });
   });

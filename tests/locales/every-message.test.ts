@@ -90,6 +90,8 @@ const PARAMS: Readonly<Record<string, Value>> = {
   value: '0x1',
   profile: 'Default',
   browser: 'Google Chrome',
+  browsers: 'Google Chrome, Microsoft Edge, Mozilla Firefox, Cốc Cốc',
+  major: 154,
   page: 'chrome://extensions',
   scheme: 'zoommtg',
   schemes: 'zoommtg, zoomus',

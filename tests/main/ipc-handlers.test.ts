@@ -58,7 +58,7 @@ describe('IPC handlers, driven through the preload API over the fake IPC', () =>
     expect(r.ok && r.value.points.map((p) => p.n)).toEqual([1, 2, 3, 4]);
     expect(r.ok && r.value.citations.map((c) => c.number)).toContain('2706/UBND-XD6');
     // Which checks concern each point, from the checks' own advisoryPoint (and alsoPoints): the online apps for points 3 and 4.
-    expect(r.ok && r.value.points.map((p) => p.checks)).toEqual([['banned-app'], ['os-patch', 'installer-origin'], ['online-app'], ['online-app']]);
+    expect(r.ok && r.value.points.map((p) => p.checks)).toEqual([['banned-app'], ['os-patch', 'browser-patch', 'installer-origin'], ['online-app'], ['online-app']]);
     expect(r.ok && r.value.risks).toHaveLength(6);
   });
 

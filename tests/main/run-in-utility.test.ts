@@ -209,7 +209,7 @@ describe('the real built worker entry, as a utilityProcess would run it', () => 
     const report = await runChecksInUtility(fixtureCtx, options(['--require', STALL], { STALL_FLAG: flag }));
     expect(existsSync(flag)).toBe(true); // the worker really was stuck
     expect(report.findings.find((f) => f.check === 'banned-app')).toMatchObject({ status: 'unknown', reason: { key: 'common:reason.checkKilled', params: { check: 'banned-app', count: Math.round(killAfterMs(3_000) / 1000) } } });
-    expect(report.checks).toEqual(['banned-app', 'os-patch', 'online-app', 'installer-origin']);
+    expect(report.checks).toEqual(['banned-app', 'os-patch', 'browser-patch', 'online-app', 'installer-origin']);
     expect(report.findings.some((f) => f.check === 'os-patch')).toBe(true); // said, one way or the other
   }, 30_000);
 });

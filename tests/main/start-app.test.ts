@@ -56,7 +56,7 @@ describe.skipIf(process.platform === 'win32' || process.platform === 'darwin')('
     start();
     const p = await utility();
     expect(p.modulePath).toMatch(/[\\/]check-worker\.js$/);
-    expect(p.sent).toEqual([expect.objectContaining({ type: 'run', checks: ['banned-app', 'os-patch', 'online-app', 'installer-origin'] } satisfies Partial<CheckRequest>)]);
+    expect(p.sent).toEqual([expect.objectContaining({ type: 'run', checks: ['banned-app', 'os-patch', 'browser-patch', 'online-app', 'installer-origin'] } satisfies Partial<CheckRequest>)]);
     expect(tray().image.path).toBe('/app/assets/tray/checking-22.png');
     expect(menu()[0]).toMatchObject({ label: 'Kiểm tra ngay', enabled: false });
     expect(menu()[1]).toMatchObject({ label: 'Đang kiểm tra…' });
@@ -75,6 +75,7 @@ describe.skipIf(process.platform === 'win32' || process.platform === 'darwin')('
     expect(report.findings.map((f) => [f.check, f.status, f.reason?.key])).toEqual([
       ['banned-app', 'unknown', 'common:reason.checkProcessEnded'],
       ['os-patch', 'unknown', 'common:reason.checkProcessEnded'],
+      ['browser-patch', 'unknown', 'common:reason.checkProcessEnded'],
       ['online-app', 'unknown', 'common:reason.checkProcessEnded'],
       ['installer-origin', 'unknown', 'common:reason.checkProcessEnded'],
     ]);

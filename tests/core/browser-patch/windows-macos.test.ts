@@ -1,0 +1,92 @@
+// The browser-patch check on a recorded Windows PC (the Uninstall keys of HKLM, HKLM\WOW6432Node and HKCU as
+// `reg query /s` prints them) and on a recorded Mac (app bundles' Info.plist, XML and binary).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { browserPatchCheck } from '../../../src/core/checks/browser-patch/browser-patch-check';
+import { FixtureHost, type FixtureNode } from '../../../src/core/host/fixture-host';
+import { builtinPolicy } from '../../../src/core/policy/policy';
+import type { Finding } from '../../../src/shared/finding';
+import { ENV, HKCU, HKLM32, HKLM64, regS, windowsCommands, windowsFiles } from '../banned-app/windows/windows-host';
+import { frozenCatalog, inUse } from './catalog';
+
+const rec = (os: string, name: string): string => readFileSync(join(__dirname, '..', '..', 'fixtures', 'browser-patch', os, name), 'utf8');
+const NOW = new Date('2026-10-30T08:00:00Z');
+const CATALOG = inUse(
+  frozenCatalog([
+    ...frozenCatalog().browsers,
+    { id: 'edge', name: 'Microsoft Edge', asOf: '2026-09-04', releases: [{ version: '152.0.4191.66', date: '2026-09-04', security: true, sources: ['edge-relnote-152-66'] }], patchedMajors: [{ major: 152, sources: ['edge-relnote-152-66'] }] },
+    { id: 'firefox', name: 'Mozilla Firefox', asOf: '2026-09-29', releases: [{ version: '157.0', date: '2026-09-29', security: true, sources: ['firefox-157-notes'] }], patchedMajors: [{ major: 157, sources: ['firefox-157-notes'] }] },
+  ]),
+);
+
+async function check(host: FixtureHost): Promise<readonly Finding[]> {
+  return browserPatchCheck({ catalog: async () => CATALOG }).run({ host, policy: builtinPolicy(), now: NOW });
+}
+
+const byBrowser = (found: readonly Finding[]): Record<string, Finding> => Object.fromEntries(found.map((f) => [String(f.title.params?.browser), f]));
+
+describe('browsers on a recorded Windows PC (Uninstall keys)', () => {
+  const pc = (over = [regS(HKLM64, rec('windows', 'reg-hklm-uninstall-64.txt')), regS(HKLM32, rec('windows', 'reg-hklm-uninstall-wow64.txt')), regS(HKCU, rec('windows', 'reg-hkcu-uninstall.txt'))]): FixtureHost =>
+    new FixtureHost({ platform: 'win32', homedir: 'C:\\Users\\Nguyễn', env: ENV, files: windowsFiles(), commands: windowsCommands(over) });
+
+  it('Chrome, Edge, Firefox ESR and Cốc Cốc each by its DisplayVersion; Edge Update, WebView2 and the Maintenance Service are not browsers', async () => {
+    const found = byBrowser(await check(pc()));
+    expect(Object.keys(found).sort()).toEqual(['Cốc Cốc', 'Google Chrome', 'Microsoft Edge', 'Mozilla Firefox ESR']);
+    // The Windows build of Chrome 155 is .40 (Linux .39): not behind.
+    expect(found['Google Chrome']).toMatchObject({ status: 'ok', title: { key: 'patch:browser.ok.newer', params: { installed: '155.0.8059.40' } } });
+    expect(found['Google Chrome']!.evidence[0]).toMatchObject({ kind: 'registry', version: '155.0.8059.40', data: { displayName: 'Google Chrome', hive: 'HKLM', view: '32' } });
+    // Edge 150 while Microsoft patches 152 only: a violation naming both versions.
+    expect(found['Microsoft Edge']).toMatchObject({ status: 'violation', title: { key: 'patch:browser.unpatched.title', params: { installed: '150.0.4078.65', major: 150, latest: '152.0.4191.66' } } });
+    // ESR 140.12 after ESR 140 ended (13/10/2026).
+    expect(found['Mozilla Firefox ESR']).toMatchObject({ status: 'violation', title: { key: 'patch:browser.unpatched.titleEnded', params: { installed: '140.12.0' } } });
+    // Cốc Cốc 121 is behind the 2023 fact 123.0.168 by years: a warning, and it says its facts are old.
+    expect(found['Cốc Cốc']).toMatchObject({ status: 'warning', title: { key: 'patch:browser.behind.title', params: { installed: '121.0.200', latest: '123.0.168' } }, detail: { key: 'patch:browser.behind.detailStale' } });
+  });
+
+  it('a registry view that cannot be read is unknown with the reason; the others are still judged', async () => {
+    const found = await check(pc([{ argv: regS(HKLM64, '').argv, error: 'timeout' }, regS(HKLM32, rec('windows', 'reg-hklm-uninstall-wow64.txt')), regS(HKCU, rec('windows', 'reg-hkcu-uninstall.txt'))]));
+    expect(found.filter((f) => f.status === 'unknown').map((f) => f.reason?.key)).toEqual(['common:reason.timeout']);
+    expect(found.some((f) => f.title.params?.browser === 'Google Chrome')).toBe(true);
+  });
+
+  it('a DisplayVersion that is not a version is unknown naming what it says', async () => {
+    const odd = rec('windows', 'reg-hklm-uninstall-wow64.txt').replace('DisplayVersion    REG_SZ    155.0.8059.40', 'DisplayVersion    REG_SZ    Stable');
+    const found = byBrowser(await check(pc([regS(HKLM64, rec('windows', 'reg-hklm-uninstall-64.txt')), regS(HKLM32, odd), regS(HKCU, rec('windows', 'reg-hkcu-uninstall.txt'))])));
+    expect(found['Google Chrome']).toMatchObject({ status: 'unknown', reason: { key: 'patch:browser.reason.badVersion', params: { version: 'Stable' } } });
+  });
+});
+
+describe('browsers on a recorded Mac (app bundles)', () => {
+  const plist = (id: string, version: string): string =>
+    `<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n<plist version="1.0">\n<dict>\n\t<key>CFBundleExecutable</key>\n\t<string>x</string>\n\t<key>CFBundleIdentifier</key>\n\t<string>${id}</string>\n\t<key>CFBundleShortVersionString</key>\n\t<string>${version}</string>\n\t<key>CFBundleVersion</key>\n\t<string>${version}</string>\n</dict>\n</plist>\n`;
+  const mac = (files: Record<string, FixtureNode>): FixtureHost => new FixtureHost({ platform: 'darwin', homedir: '/Users/nguyen', files: { '/Applications': { type: 'dir' }, ...files }, commands: [] });
+  const INFO = 'Contents/Info.plist';
+
+  it('Chrome and Firefox by CFBundleShortVersionString; a renamed copy by its bundle id; Safari is not a browser of the list', async () => {
+    const found = byBrowser(
+      await check(
+        mac({
+          [`/Applications/Google Chrome.app/${INFO}`]: plist('com.google.Chrome', '154.0.8037.97'),
+          [`/Applications/Firefox.app/${INFO}`]: plist('org.mozilla.firefox', '157.0'),
+          [`/Applications/Safari.app/${INFO}`]: readFileSync(join(__dirname, '..', '..', 'fixtures', 'macos', 'safari-Info.plist'), 'utf8'),
+        }),
+      ),
+    );
+    expect(Object.keys(found).sort()).toEqual(['Google Chrome', 'Mozilla Firefox']);
+    expect(found['Google Chrome']).toMatchObject({ status: 'violation', title: { key: 'patch:browser.unpatched.title', params: { installed: '154.0.8037.97' } } });
+    expect(found['Google Chrome']!.evidence[0]).toMatchObject({ kind: 'app-bundle', path: '/Applications/Google Chrome.app', data: { bundleId: 'com.google.Chrome' } });
+    expect(found['Mozilla Firefox']).toMatchObject({ status: 'ok', title: { key: 'patch:browser.ok.current' } });
+  });
+
+  it('a bundle whose Info.plist is garbled is found by its name, its version unknown with the reason', async () => {
+    const found = await check(mac({ [`/Applications/Google Chrome.app/${INFO}`]: '<?xml version="1.0"?><plist><dict><key>CFBundle' }));
+    expect(found).toEqual([expect.objectContaining({ status: 'unknown', title: { key: 'patch:browser.unknown.version', params: { browser: 'Google Chrome' } } })]);
+  });
+
+  it('/Applications that cannot be listed is unknown, never ok', async () => {
+    const found = await check(new FixtureHost({ platform: 'darwin', homedir: '/Users/nguyen', files: { '/Applications': { type: 'error', code: 'permission' } }, commands: [] }));
+    expect(found.some((f) => f.status === 'ok')).toBe(false);
+    expect(found.some((f) => f.status === 'unknown')).toBe(true);
+  });
+});
