@@ -61,7 +61,7 @@ describe('attt-selfcheck catalog show', () => {
     const { host } = realHost();
     const r = await run(['catalog', 'show'], host);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('DANH MỤC PHIÊN BẢN HỆ ĐIỀU HÀNH ĐANG DÙNG');
+    expect(r.out).toContain('DANH MỤC PHIÊN BẢN HỆ ĐIỀU HÀNH VÀ TRÌNH DUYỆT ĐANG DÙNG');
     expect(r.out).toContain(`Ngày lập danh mục: ${dmy(BUILTIN_AS_OF)} (cách đây ${BUILTIN_AGE} ngày)`);
     expect(r.out.includes('Danh mục đã cũ hơn 60 ngày')).toBe(BUILTIN_STALE);
   });
@@ -72,6 +72,22 @@ describe('attt-selfcheck catalog show', () => {
     const doc = JSON.parse(r.out);
     expect(doc).toMatchObject({ origin: 'builtin', asOf: BUILTIN_AS_OF, ageDays: BUILTIN_AGE, stale: BUILTIN_STALE, refusals: [] });
     expect(doc.catalog.windows.releases.length).toBeGreaterThan(0);
+  });
+
+  it('lists the browser part: each browser, the newest release of each line still patched, and how old its facts are', async () => {
+    const { host } = realHost();
+    const r = await run(['catalog', 'show', '--lang', 'en'], host);
+    const browsers = builtinCatalog().browsers;
+    expect(r.out).toContain(`Browsers: ${browsers.length} browsers`);
+    const esr = r.out.split('\n').find((l) => l.startsWith('  - Mozilla Firefox ESR: latest '))!;
+    // Every patched line shows its own newest release (ESR 153 and ESR 140 side by side until 140's end).
+    for (const m of browsers.find((b) => b.id === 'firefox-esr')!.patchedMajors!) expect(esr).toMatch(new RegExp(`[ ,]${m.major}\\.`));
+    const coccoc = r.out.split('\n').find((l) => l.startsWith('  - Cốc Cốc: latest '))!;
+    expect(coccoc).toContain('Windows)');
+    expect(coccoc).toContain('nothing known about which lines are still patched');
+    expect(coccoc).toContain('(more than 60 days old)');
+    const doc = JSON.parse((await run(['catalog', 'show', '--json'], host)).out);
+    expect(doc.catalog.browsers.map((b: { id: string }) => b.id)).toEqual(browsers.map((b) => b.id));
   });
 
   it('a catalog signed with the TEST key is refused unless a test trusts the key', async () => {

@@ -1,5 +1,7 @@
 import { defaultCatalogFolders, loadCatalog } from '../../core/catalog/load-catalog';
+import type { BrowserRelease, Catalog } from '../../core/catalog/catalog-schema';
 import type { CatalogInUse } from '../../core/catalog/choose-catalog';
+import { compareVersions, parseBrowserVersion } from '../../core/checks/browser-patch/browser-version';
 import { daysSince, displayDate } from '../../core/catalog/dates';
 import type { CliContext, Command } from '../command';
 
@@ -18,6 +20,35 @@ export async function loadForCli(ctx: CliContext, file: string | undefined): Pro
     }
   }
   return inUse;
+}
+
+const PLATFORM_NAMES: Readonly<Record<string, string>> = { win32: 'Windows', darwin: 'macOS', linux: 'Linux' };
+
+/** The browser part, one line per browser: the newest release of each line still patched, the lines, the facts' date. */
+export function browserLines(c: Catalog, now: Date, maxDays: number, t: (k: string, p?: Record<string, string | number>) => string): string[] {
+  const lines = [t('browsers', { count: c.browsers.length })];
+  const major = (v: string): number => Number(v.split('.')[0]);
+  for (const b of c.browsers) {
+    const newest = (rs: readonly BrowserRelease[]): BrowserRelease[] => {
+      const best = new Map<string, BrowserRelease>();
+      for (const r of rs) {
+        const key = `${major(r.version)}|${(r.platforms ?? []).join(',')}`;
+        const cur = best.get(key);
+        const bigger = !cur || compareVersions(parseBrowserVersion(r.version)!, parseBrowserVersion(cur.version)!) > 0;
+        if (bigger) best.set(key, r);
+      }
+      return [...best.values()];
+    };
+    const lineMajors = b.patchedMajors?.map((m) => m.major);
+    const shown = newest(lineMajors ? b.releases.filter((r) => lineMajors.includes(major(r.version))) : b.releases);
+    const latest = shown
+      .map((r) => (r.platforms ? t('releaseOn', { version: r.version, date: displayDate(r.date), platforms: r.platforms.map((p) => PLATFORM_NAMES[p] ?? p).join(', ') }) : t('release', { version: r.version, date: displayDate(r.date) })))
+      .join(', ');
+    const majors = (b.patchedMajors ?? []).map((m) => (m.until ? t('majorUntil', { major: m.major, until: displayDate(m.until) }) : String(m.major))).join(', ');
+    const line = b.patchedMajors ? t('browser', { browser: b.name, latest, majors, asOf: displayDate(b.asOf) }) : t('browserNoMajors', { browser: b.name, latest, asOf: displayDate(b.asOf) });
+    lines.push(daysSince(b.asOf, now) > maxDays ? t('browserStale', { line, maxDays }) : line);
+  }
+  return lines;
 }
 
 /** `attt-selfcheck catalog show [--json] [--catalog FILE]`: which release catalog is in use, its date and what it knows. */
@@ -58,6 +89,7 @@ export const catalogShowCommand: Command = {
     lines.push(`${t('macos', { count: c.macos.releases.length })}: ${c.macos.releases.map((r) => `${r.major} ${r.name}${r.latest ? ` ${r.latest.version}` : ''}`).join(', ')}`);
     lines.push(`${t('debian', { count: c.linux.debian.length })}: ${c.linux.debian.map((r) => `${r.version} ${r.codename}`).join(', ')}`);
     lines.push(`${t('ubuntu', { count: c.linux.ubuntu.length })}: ${c.linux.ubuntu.map((r) => `${r.version} ${r.codename}`).join(', ')}`);
+    lines.push(...browserLines(c, now, maxDays, t));
     lines.push(t('sources', { count: c.sources.length }));
     for (const s of c.sources) lines.push(`  - ${s.title} — ${s.url} (${displayDate(s.retrieved)})`);
     lines.push(t('folders', { folders: folders.join(' ; ') }));
