@@ -92,6 +92,8 @@ const PARAMS: Readonly<Record<string, Value>> = {
   browser: 'Google Chrome',
   browsers: 'Google Chrome, Microsoft Edge, Mozilla Firefox, Cốc Cốc',
   major: 154,
+  majors: '153, 140 (13/10/2026)',
+  platforms: 'Windows',
   page: 'chrome://extensions',
   scheme: 'zoommtg',
   schemes: 'zoommtg, zoomus',

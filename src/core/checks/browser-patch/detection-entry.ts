@@ -16,5 +16,6 @@ export function detectionEntry(b: PolicyBrowser): BannedApp {
     installers: { folders: [], filePatterns: [], officialDomains: [] },
     urlSchemes: [],
     browserExtensions: { chromiumIds: [], firefoxIds: [], publishers: [], namePatterns: [] },
+    webApps: { chromiumIds: [], hosts: [], names: [] },
   };
 }
