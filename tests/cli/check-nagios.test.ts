@@ -40,7 +40,7 @@ describe('check --format nagios', () => {
     const json = await run(env, ['check', '--json']);
     const report = JSON.parse(json.stdout) as Report;
     expect(json.code).toBe(code);
-    expect(line.perf).toEqual({ violations: report.summary.violation, warnings: report.summary.warning, unknown: report.summary.unknown });
+    expect(line.perf).toEqual({ violations: report.summary.violation, warnings: report.summary.warning, unknown: report.summary.unknown, notices: report.summary.notice });
   });
 
   it('the summary is in Vietnamese by default and in English with --lang en, naming the machine and each finding worst first', async () => {

@@ -55,11 +55,11 @@ describe('export osquery-pack', () => {
     const pack = await exported();
     const names = Object.keys(pack.queries);
     for (const form of OSQUERY_FORMS) expect(names.some((n) => n.endsWith(`_${form}`)), form).toBe(true);
-    expect(names.filter((n) => n.endsWith('_processes')).sort()).toEqual(['zoom_darwin_processes', 'zoom_linux_processes', 'zoom_windows_processes']);
+    expect(names.filter((n) => n.endsWith('_processes') && !n.startsWith('notice_')).sort()).toEqual(['zoom_darwin_processes', 'zoom_linux_processes', 'zoom_windows_processes']);
     expect(names).toContain('zoom_windows_programs');
     expect(names).toContain('zoom_darwin_launchd');
     for (const [name, q] of Object.entries(pack.queries)) {
-      expect(name.split('_')[1]).toBe(q.platform);
+      expect(name.replace(/^notice_/, '').split('_').find((w) => ['linux', 'darwin', 'windows'].includes(w))).toBe(q.platform);
       expect(q.interval).toBe(builtinPolicy().schedule.bannedAppMinutes * 60);
       expect(q.query.endsWith(';')).toBe(true);
     }
@@ -206,6 +206,36 @@ describe('export osquery-pack', () => {
     });
     expect(r.tarball?.error).toBeUndefined();
     expect(r.tarball!.rows!.map((x) => x.path).sort()).toEqual(['/home/an/Downloads/zoom', '/root/apps/meet']);
+  });
+
+  it('the online apps are informational queries of their own (notice_…), in words that say a result is no violation', async () => {
+    const pack = await exported();
+    const notices = Object.keys(pack.queries).filter((n) => n.startsWith('notice_'));
+    // Every online app osquery can see; ClickMeeting and eMeeting.vn are known only by the host of a web app's URL, which no table holds.
+    for (const id of builtinPolicy().onlineApps.map((a) => a.id.replace(/-/g, '_'))) expect(notices.some((n) => n.startsWith(`notice_${id}_`)), id).toBe(!['clickmeeting', 'emeeting_vn'].includes(id));
+    expect(pack.queries.notice_telegram_linux_deb_packages!.query).toBe("SELECT name, version, arch, status FROM deb_packages WHERE name IN ('telegram-desktop');");
+    expect(pack.queries.notice_telegram_linux_deb_packages!.description).toBe('Công văn số 1981/UBND-VHTT, điểm 3 và điểm 4: tìm ứng dụng họp trực tuyến, nhắn tin Telegram Desktop trên Linux (bảng deb_packages); để nắm tình hình, không phải vi phạm');
+    expect(pack.queries.notice_zalo_windows_registry!.value).toContain('không phải vi phạm');
+    expect((await exported('en')).queries.notice_google_meet_windows_web_apps!.description).toBe('Official letter No. 1981/UBND-VHTT, points 3 and 4: looks for the online meeting and messaging app Google Meet on Windows (table file); for information, not a violation');
+    // No banned-app query is named as a notice, and no online app has a banned-app query.
+    expect(Object.keys(pack.queries).filter((n) => !n.startsWith('notice_')).every((n) => n.startsWith('zoom_'))).toBe(true);
+  });
+
+  it.skipIf(skipWhy !== '')('Linux: the Google Meet web app by its id, in a Chromium profile and as a menu entry; another web app is not', async () => {
+    const pack = await exported();
+    const sql = pack.queries.notice_google_meet_linux_web_apps!.query;
+    const id = 'kjgfgldnnfoeklkmfkjfagphfepbbdan';
+    const file = (path: string, type = 'directory') => ({ path, directory: path.slice(0, path.lastIndexOf('/')), filename: path.slice(path.lastIndexOf('/') + 1), type, size: 1, mtime: 1 });
+    const r = sqlite({ q: sql }, {
+      file: [
+        file(`/home/an/.config/google-chrome/Default/Web Applications/Manifest Resources/${id}`),
+        file(`/home/an/.local/share/applications/chrome-${id}-Default.desktop`, 'regular'),
+        file('/home/an/.config/google-chrome/Default/Web Applications/Manifest Resources/faolnafnngnfdaknnbpnkhgohbobgegn'),
+        file('/home/an/.local/share/applications/chrome-faolnafnngnfdaknnbpnkhgohbobgegn-Default.desktop', 'regular'),
+      ],
+    });
+    expect(r.q?.error).toBeUndefined();
+    expect(r.q!.rows!.map((x) => x.path).sort()).toEqual([`/home/an/.config/google-chrome/Default/Web Applications/Manifest Resources/${id}`, `/home/an/.local/share/applications/chrome-${id}-Default.desktop`]);
   });
 
   it.skipIf(skipWhy !== '')('installers left in the Downloads and Desktop folders of every home, by the policy patterns, case-insensitive, on each platform', async () => {

@@ -25,8 +25,8 @@ describe('fleet outputs from the bundled CLI', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(2);
     expect(json.status).toBe(2);
-    expect(r.stdout).toMatch(/^CRITICAL - Máy may-co-zoom: [^\n|]+ \| violations=\d+ warnings=\d+ unknown=\d+\n$/);
-    expect(r.stdout).toContain(`| violations=${report.summary.violation} warnings=${report.summary.warning} unknown=${report.summary.unknown}\n`);
+    expect(r.stdout).toMatch(/^CRITICAL - Máy may-co-zoom: [^\n|]+ \| violations=\d+ warnings=\d+ unknown=\d+ notices=\d+\n$/);
+    expect(r.stdout).toContain(`| violations=${report.summary.violation} warnings=${report.summary.warning} unknown=${report.summary.unknown} notices=${report.summary.notice}\n`);
   });
 
   it('check --ecs: one JSON line per finding of the --json report, exit 2', () => {

@@ -56,6 +56,17 @@ describe.runIf(process.platform === 'linux')('a Google Meet web app through the 
     expect(report.summary).toMatchObject({ notice: 1, violation: 0, warning: 0 });
   });
 
+  it('--ecs: its line is the machine\'s state (event.kind state, outcome unknown), not an alert; exit code as --json\'s', () => {
+    const json = JSON.parse(cli(['check', '--only', 'online-app', '--json'], admin, withMeet).stdout) as Report;
+    const notice = json.findings.find((f) => f.status === 'notice')!;
+    const r = cli(['check', '--only', 'online-app', '--ecs'], admin, withMeet);
+    expect(r.code).toBe(0);
+    const docs = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { event: { id: string; kind: string; outcome: string; severity?: number } });
+    const line = docs.find((d) => d.event.id === notice.id)!;
+    expect(line.event).toMatchObject({ kind: 'state', outcome: 'unknown' });
+    expect(docs.some((d) => d.event.kind === 'alert')).toBe(false);
+  });
+
   it('in words, its own section; without it, no section; Nagios OK either way', () => {
     const vi = cli(['check', '--only', 'online-app'], admin, withMeet);
     expect(vi.code).toBe(0);

@@ -5,14 +5,15 @@ import type { Command } from '../command';
 
 const PLATFORM_NAMES: Readonly<Record<OsqueryPlatform, string>> = { linux: 'Linux', darwin: 'macOS', windows: 'Windows' };
 
-/** `attt-selfcheck export osquery-pack [--lang vi|en]`: the policy's banned apps as an osquery query pack (JSON) on stdout. */
+/** `attt-selfcheck export osquery-pack [--lang vi|en]`: the policy's banned apps, then its online apps (informational `notice_…` queries), as an osquery query pack (JSON) on stdout. */
 export const exportOsqueryPackCommand: Command = {
   words: ['export', 'osquery-pack'],
   flags: {},
   async run(ctx) {
-    const describe: DescribeQuery = (app, platform, _form, table) => {
+    const describe: DescribeQuery = (app, platform, _form, table, kind) => {
       const params = { number: ctx.policy.number, point: app.advisoryPoint, app: app.name, id: app.id, platform: PLATFORM_NAMES[platform], form: table };
-      return { description: ctx.t.t('cli:osquery.description', params), value: ctx.t.t('cli:osquery.value', params) };
+      const words = kind === 'notice' ? 'cli:osquery.notice' : 'cli:osquery';
+      return { description: ctx.t.t(`${words}.description`, params), value: ctx.t.t(`${words}.value`, params) };
     };
     ctx.io.out(`${JSON.stringify(osqueryPack(ctx.policy, describe), null, 2)}\n`);
     return 0;

@@ -30,9 +30,9 @@ function titles(findings: readonly Finding[], t: Translator): string {
 }
 
 /**
- * `STATE - summary | violations=N warnings=N unknown=N`: the summary in the translator's language (the
- * machine, the counts in words, then what was found, worst first); the performance data follow the plugin
- * guidelines' `label=value` form (plain counts, no unit).
+ * `STATE - summary | violations=N warnings=N unknown=N notices=N`: the summary in the translator's language (the
+ * machine, the counts in words, then what was found, worst first: an online app last); the performance data follow
+ * the plugin guidelines' `label=value` form (plain counts, no unit). A notice never changes the state.
  */
 export function nagiosLine(report: Report, t: Translator): string {
   const s = report.summary;
@@ -42,5 +42,5 @@ export function nagiosLine(report: Report, t: Translator): string {
   let summary = found ? `${counts}: ${found}` : counts;
   if (summary.length > MAX_SUMMARY) summary = `${summary.slice(0, MAX_SUMMARY - 1).trimEnd()}…`;
   const state = NAGIOS_STATES[exitCodeFor(report.findings)];
-  return `${state} - ${summary} | violations=${s.violation} warnings=${s.warning} unknown=${s.unknown}\n`;
+  return `${state} - ${summary} | violations=${s.violation} warnings=${s.warning} unknown=${s.unknown} notices=${s.notice}\n`;
 }

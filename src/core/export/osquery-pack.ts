@@ -1,6 +1,7 @@
 /**
  * `export osquery-pack`: the policy's banned apps as an osquery query pack, one query per platform and form
- * (`programs`, `deb_packages`, …), each matching what the app's own probes match, from the same policy data.
+ * (`programs`, `deb_packages`, …), each matching what the app's own probes match, from the same policy data; the
+ * online apps of points 3 and 4 as informational queries of their own (`notice_ID_PLATFORM_FORM`).
  */
 import type { BannedApp, Policy } from '../policy/policy-schema';
 import { trimTrailing } from '../text/trim-trailing';
@@ -26,12 +27,15 @@ export interface OsqueryPack {
 }
 
 /** The forms a banned app takes that osquery has a table for. */
-export const OSQUERY_FORMS = ['programs', 'deb_packages', 'rpm_packages', 'apps', 'processes', 'chrome_extensions', 'firefox_addons', 'package_receipts', 'launchd', 'registry', 'file', 'tarball', 'installers', 'url_handlers'] as const;
+export const OSQUERY_FORMS = ['programs', 'deb_packages', 'rpm_packages', 'apps', 'processes', 'chrome_extensions', 'firefox_addons', 'package_receipts', 'launchd', 'registry', 'file', 'tarball', 'installers', 'url_handlers', 'web_apps'] as const;
 /** One of OSQUERY_FORMS. */
 export type OsqueryForm = (typeof OSQUERY_FORMS)[number];
 
+/** Whether a query looks for a banned app (a result is a violation) or an online app (a result is a notice). */
+export type QueryKind = 'banned' | 'notice';
+
 /** The words of a query's description, in the chosen language (the CLI passes its translator's); `table` is the one it reads. */
-export type DescribeQuery = (app: BannedApp, platform: OsqueryPlatform, form: OsqueryForm, table: string) => { readonly description: string; readonly value: string };
+export type DescribeQuery = (app: BannedApp, platform: OsqueryPlatform, form: OsqueryForm, table: string, kind: QueryKind) => { readonly description: string; readonly value: string };
 
 /** Home folders, as file-table patterns: `%` is one user's folder name. */
 const HOMES: Readonly<Record<OsqueryPlatform, readonly string[]>> = { linux: ['/home/%', '/root'], darwin: ['/Users/%', '/var/root'], windows: ['C:\\Users\\%'] };
@@ -201,26 +205,50 @@ function extensionQueries(app: BannedApp): Partial<Record<OsqueryForm, string | 
   };
 }
 
-const BY_PLATFORM: Readonly<Record<OsqueryPlatform, (app: BannedApp) => Partial<Record<OsqueryForm, string | null>>>> = {
-  linux: (a) => ({ ...linuxQueries(a), ...extensionQueries(a) }),
-  darwin: (a) => ({ ...macosQueries(a), ...extensionQueries(a) }),
-  windows: (a) => ({ ...windowsQueries(a), ...extensionQueries(a) }),
+/**
+ * Where Chromium-family browsers keep an installed web app, by its id (`webApps.chromiumIds`), as file-table
+ * patterns: the profile's `Web Applications/Manifest Resources/ID` folder (Chrome and Edge, every profile), and on
+ * Linux the menu entry `BROWSER-ID-PROFILE.desktop`. The app also matches hosts and names, which need the files'
+ * contents: not in the pack.
+ */
+const WEB_APP_PLACES: Readonly<Record<OsqueryPlatform, readonly string[]>> = {
+  linux: ['/home/%/.config/%/%/Web Applications/Manifest Resources/ID', '/home/%/.local/share/applications/%-ID-%.desktop'],
+  darwin: ['/Users/%/Library/Application Support/Google/Chrome/%/Web Applications/Manifest Resources/ID', '/Users/%/Library/Application Support/Microsoft Edge/%/Web Applications/Manifest Resources/ID'],
+  windows: ['C:\\Users\\%\\AppData\\Local\\Google\\Chrome\\User Data\\%\\Web Applications\\Manifest Resources\\ID', 'C:\\Users\\%\\AppData\\Local\\Microsoft\\Edge\\User Data\\%\\Web Applications\\Manifest Resources\\ID'],
 };
 
-/** The pack for every banned app of the policy; the interval is the policy's banned-app schedule. */
+function webAppQuery(app: BannedApp, platform: OsqueryPlatform): string | null {
+  // Ids are 32 letters a-p (the schema's check): nothing in one can widen a pattern.
+  const ids = app.webApps.chromiumIds.map((r) => r.id);
+  const patterns = ids.flatMap((id) => WEB_APP_PLACES[platform].map((p) => p.replace('ID', id)));
+  return patterns.length === 0 ? null : patterns.map((p) => `SELECT path, type, mtime FROM file WHERE path LIKE ${sqlString(p)}`).join(' UNION ');
+}
+
+const BY_PLATFORM: Readonly<Record<OsqueryPlatform, (app: BannedApp) => Partial<Record<OsqueryForm, string | null>>>> = {
+  linux: (a) => ({ ...linuxQueries(a), ...extensionQueries(a), web_apps: webAppQuery(a, 'linux') }),
+  darwin: (a) => ({ ...macosQueries(a), ...extensionQueries(a), web_apps: webAppQuery(a, 'darwin') }),
+  windows: (a) => ({ ...windowsQueries(a), ...extensionQueries(a), web_apps: webAppQuery(a, 'windows') }),
+};
+
+/**
+ * The pack for every banned app of the policy, then every online app (its queries named `notice_…`: a row there is
+ * an online app on the PC, to know about, not a fault); the interval is the policy's banned-app schedule.
+ */
 export function osqueryPack(policy: Policy, describe: DescribeQuery): OsqueryPack {
   const interval = policy.schedule.bannedAppMinutes * 60;
   const queries: Record<string, OsqueryPackQuery> = {};
-  for (const app of policy.bannedApps) {
+  const add = (app: BannedApp, kind: QueryKind): void => {
     for (const platform of ['linux', 'darwin', 'windows'] as const) {
       const forms = BY_PLATFORM[platform](app);
       for (const form of OSQUERY_FORMS) {
         const query = forms[form];
         if (!query) continue;
         const table = /\bFROM\s+([a-z_]+)/.exec(query)?.[1] ?? form;
-        queries[`${app.id.replace(/-/g, '_')}_${platform}_${form}`] = { query: `${query};`, interval, platform, ...describe(app, platform, form, table) };
+        queries[`${kind === 'notice' ? 'notice_' : ''}${app.id.replace(/-/g, '_')}_${platform}_${form}`] = { query: `${query};`, interval, platform, ...describe(app, platform, form, table, kind) };
       }
     }
-  }
+  };
+  for (const app of policy.bannedApps) add(app, 'banned');
+  for (const app of policy.onlineApps) add(app, 'notice');
   return { queries };
 }
