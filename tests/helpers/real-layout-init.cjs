@@ -148,6 +148,12 @@ async function main() {
     results.background = background.map((c) => ({ argv: c.spawnargs.slice(2), pid: c.pid, running: !c.exited }));
   } catch (e) {
     results.error = String(e && e.stack ? e.stack : e);
+    // The long-lived program's test reads this process's stderr and exit code, not the results file.
+    if (spec.app) {
+      process.stderr.write(`real-layout: the machine could not be set up: ${results.error}\n`);
+      writeResults(results);
+      process.exit(125);
+    }
   }
   writeResults(results);
   process.exit(0);

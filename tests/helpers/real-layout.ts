@@ -71,6 +71,20 @@ export interface LayoutRun {
   readonly background: readonly { readonly argv: readonly string[]; readonly pid: number; readonly running: boolean }[];
 }
 
+/** Top-level folders a layout replaces with its own (a host path there is hidden inside unless bound). */
+const REPLACED = /^\/(opt|home|root|snap|tmp|run)(\/|$)/;
+
+/**
+ * The host paths a program started with RealLayout.start needs (its folder, and the absolute paths in its
+ * argv that exist on the host: node's --require'd files, the script) but would not see inside: they lie in a
+ * folder the layout replaces (a clone under /tmp…) and no bind covers them. Empty when all are visible.
+ */
+export function hiddenInside(cmd: LayoutCommand, binds: readonly string[]): string[] {
+  const covered = (p: string): boolean => binds.some((b) => p === b || p.startsWith(`${b.replace(/\/+$/, '')}/`));
+  const needed = [...(cmd.cwd ? [cmd.cwd] : []), ...cmd.argv.filter((a) => a.startsWith('/') && onHost(a))];
+  return [...new Set(needed.filter((p) => REPLACED.test(p) && !covered(p)))];
+}
+
 let support: string | null | undefined;
 
 /**
@@ -248,6 +262,13 @@ export class RealLayout {
    * with the program's exit code, and the machine with it. Kill it to end everything inside.
    */
   async start(app: LayoutCommand, background: readonly LayoutCommand[] = [], opts: LayoutStartOptions = {}): Promise<ChildProcess> {
+    const hostPaths = opts.hostPaths ?? [];
+    // Said at once, before anything starts: inside, the program would end at its first step with a bare ENOENT.
+    const hidden = hiddenInside(app, [...this.defaultBinds(), ...hostPaths]);
+    if (hidden.length) {
+      const own = [...new Set(hidden.map((p) => `/${p.split('/')[1]}`))].join(', ');
+      throw new Error(`the program needs ${hidden.join(', ')}, hidden inside the layout (it has its own ${own}): pass each, or a folder holding it, in hostPaths`);
+    }
     if (background.length) await lockZoomProcesses(150_000);
     // A long run: the lock's age says it is still held (a stale one is taken over after minutes).
     const keep = background.length ? setInterval(() => touchZoomLock(), 30_000) : null;
@@ -257,7 +278,7 @@ export class RealLayout {
       unlockZoomProcesses();
     };
     try {
-      const { specFile } = this.writeSpec([], background, app, opts.hostPaths ?? []);
+      const { specFile } = this.writeSpec([], background, app, hostPaths);
       const args = ['--mount', '--pid', '--fork', '--mount-proc', ...(opts.hostNetwork ? [] : ['--net']), '--propagation', 'private', '--kill-child', process.execPath, INIT, specFile];
       const child = spawn('unshare', args, { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
       child.on('exit', release);
@@ -317,14 +338,18 @@ export class RealLayout {
    * (/usr…) the overlays show them already.
    */
   private hostBinds(extra: readonly string[]): { source: string; target: string }[] {
-    const dirs = [dirname(process.execPath), dirname(builtCli()), this.workDir, ...extra];
-    return dirs
-      .filter((d) => /^\/(opt|home|root|snap|tmp|run)(\/|$)/.test(d))
+    return [...this.defaultBinds(), ...extra]
+      .filter((d) => REPLACED.test(d))
       .map((d) => {
         if (statSync(d).isDirectory()) mkdirSync(this.hostPath(d), { recursive: true });
         else this.write(d, '');
         return { source: d, target: d };
       });
+  }
+
+  /** Host folders every run sees at their own paths: node's, the CLI bundle's, the packages built for the test. */
+  private defaultBinds(): string[] {
+    return [dirname(process.execPath), dirname(builtCli()), this.workDir];
   }
 
   /**

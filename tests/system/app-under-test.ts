@@ -198,7 +198,7 @@ export class AppProcess {
         }
         if (this.proc.exitCode !== null || this.proc.signalCode !== null) {
           cleanup();
-          reject(new Error(`the app ended before ${type}: ${this.stderr}`));
+          reject(new Error(`the app ended before ${type}: ${this.endedWith()}`));
           return true;
         }
         return false;
@@ -217,12 +217,44 @@ export class AppProcess {
     });
   }
 
-  /** Asks the shim to act as the user (or the OS) would; rejects with the shim's reason when it cannot. */
-  command(command: ShimCommand): Promise<void> {
+  /** Whether the process has ended. */
+  get ended(): boolean {
+    return this.proc.exitCode !== null || this.proc.signalCode !== null;
+  }
+
+  /** How it ended and what it printed on stderr, for an error message. */
+  private endedWith(): string {
+    return `exit ${this.proc.exitCode ?? this.proc.signalCode}; stderr: ${this.stderr}`;
+  }
+
+  /**
+   * Asks the shim to act as the user (or the OS) would; rejects with the shim's reason when it cannot, at
+   * once when the app has ended (or ends before it answers), and after a limit against a hang (never asserted).
+   */
+  command(command: ShimCommand, timeoutMs = 60_000): Promise<void> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.replies.set(id, (m) => {
+      if (this.ended || !this.proc.connected) {
+        reject(new Error(`the app has ended, cannot ${command.cmd}: ${this.endedWith()}`));
+        return;
+      }
+      const done = (): void => {
+        clearTimeout(timer);
         this.replies.delete(id);
+        this.waiters.delete(gone);
+      };
+      const gone = (): void => {
+        if (!this.ended) return;
+        done();
+        reject(new Error(`the app ended before it answered ${command.cmd}: ${this.endedWith()}`));
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`no answer to ${command.cmd}; last events: ${JSON.stringify(this.events.slice(-8))}\nstderr: ${this.stderr}`));
+      }, timeoutMs);
+      this.waiters.add(gone);
+      this.replies.set(id, (m) => {
+        done();
         if (m.ok) resolve();
         else reject(new Error(m.error));
       });
