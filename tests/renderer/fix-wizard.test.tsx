@@ -7,7 +7,7 @@ import { createI18n, renderMessage } from '../../src/renderer/src/i18n';
 import type { AppFixPlanView, AppFixResultView, FixPlanView, FixResultView } from '../../src/shared/fix';
 import type { IpcResult } from '../../src/shared/ipc-contract';
 import type { UiLanguage } from '../../src/shared/settings';
-import { reportWith, zoomInstalled, zoomLeftover } from '../shared/sample-report';
+import { reportWith, zoomInstalled, zoomLeftover, zoomRunning } from '../shared/sample-report';
 import { fakeApi } from './fake-api';
 
 const report = reportWith([zoomLeftover, zoomInstalled]);
@@ -286,6 +286,30 @@ describe.each(['vi', 'en'] as const)('one flow removes every install of the bann
     expect(note.textContent).toContain(t('ui:fix.close.closed', { app: 'Zoom' }));
     await vi.waitFor(() => expect(asked).toEqual(['plan', 'close:zoom', 'plan']));
     await vi.waitFor(() => expect(document.querySelector('[data-close-app]')).toBeNull());
+  });
+
+  it('the running Zoom, planned as an item of its own (closed first), is named by its finding like the others and counted on the button', async () => {
+    const running = { ...zoomRunning, app: 'zoom' };
+    const plan = appPlan(true);
+    const closeItem = { findingId: running.id, app: 'Zoom', planId: plan.planId, steps: [{ ...runPlan.steps[0]!, closesApp: true }], manual: [] };
+    const f = fakeApi(reportWith([leftover, installed, running]), { language: lang, intervalHours: 4, startAtLogin: false, notifications: true }, { planAppFix: () => Promise.resolve({ ok: true, value: { ...plan, items: [closeItem, ...plan.items] } }) });
+    render(
+      <I18nextProvider i18n={createI18n(lang)}>
+        <App api={f.api} />
+      </I18nextProvider>,
+    );
+    await screen.findAllByRole('article');
+    fireEvent.click(screen.getByRole('button', { name: t('ui:nav.fix') }));
+    // Two findings have a removal of their own; the flow plans all three.
+    fireEvent.click(await screen.findByRole('button', { name: t('ui:fix.all.open', { count: 3 }) }));
+    const row = await vi.waitFor(() => {
+      const el = document.querySelector<HTMLElement>(`[data-flow="all"] [data-item="${running.id}"]`);
+      if (!el) throw new Error('not planned yet');
+      return el;
+    });
+    expect(row.getAttribute('data-state')).toBe('planned');
+    expect(row.textContent).toContain(renderMessage(t, running.title));
+    expect(row.querySelector('.badge-violation')).not.toBeNull();
   });
 });
 

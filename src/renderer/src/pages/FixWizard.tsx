@@ -39,20 +39,22 @@ export function FixWizard({ api, report, findingId, onChoose, onReport }: FixWiz
   // Each banned app's installs, all of them in one flow, by the app's id (the banned-app check finds only the policy's banned apps).
   const byApp = new Map<string, Finding[]>();
   for (const f of fixable) if (f.check === 'banned-app' && f.app) byApp.set(f.app, [...(byApp.get(f.app) ?? []), f]);
+  // The flow plans every finding of the app (its running program too, closed as an item of its own): all of them name its rows.
+  const ofApp = (app: string): Finding[] => sortFindings(report?.findings ?? []).filter((f) => f.check === 'banned-app' && f.app === app && (f.status === 'violation' || f.status === 'warning'));
   const [all, setAll] = useState<string | null>(null);
   return (
     <section aria-labelledby="fix-title">
       <h2 id="fix-title">{t('ui:fix.title')}</h2>
-      {!findingId && all && <FixAllFlow key={all} api={api} appId={all} findings={byApp.get(all) ?? []} onBack={() => setAll(null)} onReport={onReport} />}
+      {!findingId && all && <FixAllFlow key={all} api={api} appId={all} findings={ofApp(all)} onBack={() => setAll(null)} onReport={onReport} />}
       {!findingId && !all && (
         <>
           <Steps step="choose" />
           {[...byApp]
             .filter(([, found]) => found.length > 1)
-            .map(([app, found]) => (
+            .map(([app]) => (
               <p key={app}>
                 <button type="button" className="button primary" data-app={app} onClick={() => setAll(app)}>
-                  {t('ui:fix.all.open', { count: found.length })}
+                  {t('ui:fix.all.open', { count: ofApp(app).length })}
                 </button>
               </p>
             ))}
