@@ -51,10 +51,10 @@ export function FixWizard({ api, report, findingId, onChoose, onReport }: FixWiz
           <Steps step="choose" />
           {[...byApp]
             .filter(([, found]) => found.length > 1)
-            .map(([app]) => (
+            .map(([app, found]) => (
               <p key={app}>
                 <button type="button" className="button primary" data-app={app} onClick={() => setAll(app)}>
-                  {t('ui:fix.all.open', { count: ofApp(app).length })}
+                  {t('ui:fix.all.open', { count: found.length })}
                 </button>
               </p>
             ))}
