@@ -36,14 +36,25 @@ describe.skipIf(!wineAvailable)(title, () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ origin: 'builtin', sources: [], refusals: [] });
   });
 
-  it('reads Group Policy\'s values through reg.exe, refusing text reg could not print, Group Policy winning over the signed file', async () => {
+  it('reads Group Policy\'s values through reg.exe, text reg query could not print through reg export, Group Policy winning over the signed file', async () => {
     prefix.writeFile(`${FOLDER}\\policy.json`, signed);
     prefix.writeFile(`${FOLDER}\\policy-signing.public.pem`, publicKey.export({ type: 'spki', format: 'pem' }).toString());
     await importReg(prefix, [{ path: KEY, values: { AgencyName: 'UBND phường Cẩm Thủy', ItContactPhone: '0203 3862 111', ItContactRoom: 'Phòng 105', FullCheckHours: { dword: 8 }, UsersMayTurnOffNotifications: { dword: 0 } } }]);
-    // reg.exe prints in the console's code page: under wine the accented letters come out as `?`, and such values are
-    // refused with the reason rather than shown garbled (docs/fleet.md: Group Policy text in plain ASCII, or the signed file).
+    // reg query prints in the console's code page: under wine the accented letters come out as `?`. Such text is read
+    // again through reg export (UTF-16LE) into a file in the data folder; without that folder it is refused with the
+    // reason, never shown garbled.
     const lossy = JSON.parse((await runCli(prefix, ['policy', 'show', '--json'])).stdout);
     expect(lossy.refusals).toMatchObject([{ kind: 'unreadable', reason: { key: 'policy:refused.registryLossy' } }]);
+    expect(lossy.refusals[0].reason.params.detail).toMatch(/^AgencyName, ItContactRoom \(reg export: /);
+    // With the data folder the tray makes (an old export in it, overwritten): the agency's own words.
+    const exportFile = `C:\\users\\${prefix.userName}\\AppData\\Roaming\\attt-selfcheck\\group-policy.reg`;
+    prefix.writeFile(exportFile, 'stale');
+    const read = await runCli(prefix, ['policy', 'show', '--json']);
+    expect(read.exitCode, read.stderr).toBe(0);
+    const readDoc = JSON.parse(read.stdout);
+    expect(readDoc.refusals).toEqual([]);
+    expect(readDoc.agency).toEqual({ name: 'UBND phường Cẩm Thủy', itContact: { email: 'cntt@stttt.gov.vn', phone: '0203 3862 111', room: 'Phòng 105' } });
+    expect(readDoc.choices).toMatchObject({ fullCheckHours: 8, usersMayTurnOffNotifications: false });
     await deleteReg(prefix, [KEY]);
     await importReg(prefix, [{ path: KEY, values: { ItContactPhone: '0203 3862 111', ItContactRoom: 'Phong 105', FullCheckHours: { dword: 8 }, UsersMayTurnOffNotifications: { dword: 0 } } }]);
     const r = await runCli(prefix, ['policy', 'show', '--json']);

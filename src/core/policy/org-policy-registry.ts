@@ -1,11 +1,15 @@
 /**
  * Reads the organisation's settings from Group Policy's key, HKLM\SOFTWARE\Policies\attt-selfcheck, through the
- * Host (`reg query`). Only administrators (and Group Policy) write under HKLM\SOFTWARE\Policies, so these values
+ * Host (`reg query`). `reg query` prints in the console's code page, where a Vietnamese letter is `?`: a text value
+ * it could not print is read again from `reg export` into a file of ours in the data folder (UTF-16LE, every letter
+ * as stored: src/core/windows/reg-export.ts), and refused only when that cannot be done. Only administrators (and Group Policy) write under HKLM\SOFTWARE\Policies, so these values
  * need no signature; banned apps, which need structure, come only from the signed file. The value names are
  * those of deploy/windows/admx/attt-selfcheck.admx (a test compares both lists).
  */
 import type { PolicyRefusal } from '../../shared/org-policy';
 import type { Host } from '../host/host';
+import { userDataDir } from '../paths';
+import { exportKey } from '../windows/reg-export';
 import { queryKey, regValue, type RegKey } from '../windows/reg-query';
 import { orgSettingsSchema, zodIssues, type OrgSettings } from './org-policy-schema';
 import { POLICY_REGISTRY_KEY } from './policy-locations';
@@ -34,6 +38,9 @@ export const POLICY_REGISTRY_VALUES: readonly RegistrySetting[] = [
   { name: 'UsersMayTurnOffNotifications', type: 'REG_DWORD', path: ['notifications', 'usersMayTurnOff'] },
 ];
 
+/** The file in the data folder `reg export` writes the key into (overwritten each time; only when `reg query` could not print a text). */
+export const REGISTRY_EXPORT_FILE = 'group-policy.reg';
+
 /** What the key gave: no key or no value we read (nothing set), settings, or a refusal. */
 export type RegistrySettingsResult = { readonly ok: true; readonly settings: OrgSettings | null } | { readonly ok: false; readonly refusal: PolicyRefusal };
 
@@ -43,19 +50,29 @@ export async function readRegistrySettings(host: Host): Promise<RegistrySettings
   const r = await queryKey(host, POLICY_REGISTRY_KEY, { view: 64 });
   const source = POLICY_REGISTRY_KEY;
   if (!r.ok) return { ok: false, refusal: { source, kind: 'unreadable', reason: { key: 'policy:refused.registryUnreadable', params: { source, detail: `${r.reason.key} ${JSON.stringify(r.reason.params ?? {})}` } } } };
-  const key = r.keys.find((k) => k.path.toUpperCase() === 'HKEY_LOCAL_MACHINE\\SOFTWARE\\POLICIES\\ATTT-SELFCHECK');
+  const ours = (keys: readonly RegKey[]): RegKey | undefined => keys.find((k) => k.path.toUpperCase() === 'HKEY_LOCAL_MACHINE\\SOFTWARE\\POLICIES\\ATTT-SELFCHECK');
+  const key = ours(r.keys);
   if (!r.exists || !key) return { ok: true, settings: null };
-  const raw = settingsFromKey(key);
+  let raw = settingsFromKey(key, true);
   if (!raw.found) return { ok: true, settings: null };
-  if (raw.lossy.length > 0) return { ok: false, refusal: { source, kind: 'unreadable', reason: { key: 'policy:refused.registryLossy', params: { source, detail: raw.lossy.join(', ') } } } };
+  if (raw.lossy.length > 0) {
+    // Text reg query could not print: the same values from reg export's UTF-16 file, or refused with why.
+    const exported = await exportKey(host, POLICY_REGISTRY_KEY, host.path.join(userDataDir(host), REGISTRY_EXPORT_FILE), { view: 64 });
+    const again = exported.ok ? ours(exported.keys) : undefined;
+    if (!again) {
+      const why = exported.ok ? '' : ` (reg export: ${exported.reason.key} ${JSON.stringify(exported.reason.params ?? {})})`;
+      return { ok: false, refusal: { source, kind: 'unreadable', reason: { key: 'policy:refused.registryLossy', params: { source, detail: `${raw.lossy.join(', ')}${why}` } } } };
+    }
+    raw = settingsFromKey(again, false);
+  }
   if (raw.wrongType.length > 0) return { ok: false, refusal: { source, kind: 'malformed', reason: { key: 'policy:refused.registryMalformed', params: { source, detail: raw.wrongType.join('; ') } } } };
   const parsed = orgSettingsSchema().safeParse(raw.doc);
   if (!parsed.success) return { ok: false, refusal: { source, kind: 'malformed', reason: { key: 'policy:refused.registryMalformed', params: { source, detail: zodIssues(parsed.error) } } } };
   return { ok: true, settings: parsed.data };
 }
 
-/** The settings document of the key's values (names case-insensitive, as the registry is; empty text is unset). */
-function settingsFromKey(key: RegKey): { found: boolean; doc: Record<string, unknown>; wrongType: string[]; lossy: string[] } {
+/** The settings document of the key's values (names case-insensitive, as the registry is; empty text is unset); `printed`: as reg query printed them. */
+function settingsFromKey(key: RegKey, printed: boolean): { found: boolean; doc: Record<string, unknown>; wrongType: string[]; lossy: string[] } {
   const doc: Record<string, unknown> = {};
   const wrongType: string[] = [];
   const lossy: string[] = [];
@@ -67,7 +84,7 @@ function settingsFromKey(key: RegKey): { found: boolean; doc: Record<string, unk
     if (s.type === 'REG_SZ' && (v.type === 'REG_SZ' || v.type === 'REG_EXPAND_SZ')) {
       if (v.data.trim() === '') continue;
       // reg prints in the console's code page: a letter it could not print is `?` or U+FFFD, never shown as the agency's words.
-      if (/[?\uFFFD]/.test(v.data)) {
+      if (printed && /[?\uFFFD]/.test(v.data)) {
         lossy.push(s.name);
         continue;
       }

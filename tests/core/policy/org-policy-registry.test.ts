@@ -113,10 +113,50 @@ describe('the organisation policy from Group Policy', () => {
     expect(String(p.provenance.refusals[0]!.reason.params?.detail)).toContain(detail);
   });
 
-  it('text reg could not print in the console\'s code page (`?`) is refused, never shown garbled', async () => {
+  it('text reg could not print in the console\'s code page (`?`) is refused when reg export cannot read it either, never shown garbled', async () => {
     const p = await loadPolicyInForce(windows({ stdout: regOutput(['AgencyName    REG_SZ    UBND phu?ng C?m Th?y']) }), NOW);
-    expect(p.provenance).toMatchObject({ origin: 'builtin', refusals: [{ kind: 'unreadable', reason: { key: 'policy:refused.registryLossy', params: { detail: 'AgencyName' } } }] });
+    expect(p.provenance).toMatchObject({ origin: 'builtin', refusals: [{ kind: 'unreadable', reason: { key: 'policy:refused.registryLossy' } }] });
+    expect(String(p.provenance.refusals[0]!.reason.params?.detail)).toMatch(/^AgencyName \(reg export: common:reason\.toolMissing/);
     expect(p.provenance.agency).toBeUndefined();
+  });
+
+  it('text reg query could not print is read again from reg export\'s UTF-16 file in the data folder: the agency\'s own words, a real `?` kept', async () => {
+    const dataDir = 'C:\\Users\\an\\AppData\\Roaming\\attt-selfcheck';
+    const file = `${dataDir}\\group-policy.reg`;
+    const exported = ['Windows Registry Editor Version 5.00', '', `[${KEY}]`, '"AgencyName"="UBND phường Cẩm Thủy"', '"AdvisoryNoteVi"="Họp ở đâu? Chỉ trên phần mềm của Sở."', '"FullCheckHours"=dword:00000008', '', ''].join('\r\n');
+    const host = new FixtureHost({
+      platform: 'win32',
+      homedir: 'C:\\Users\\an',
+      env: { ATTT_SELFCHECK_DATA_DIR: dataDir, ProgramData: 'C:\\ProgramData' },
+      files: { [file]: { type: 'file', content: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(exported, 'utf16le')]) } },
+      commands: [
+        { argv: QUERY, stdout: regOutput(['AgencyName    REG_SZ    UBND phu?ng C?m Th?y', 'AdvisoryNoteVi    REG_SZ    H?p ? ?\u00e2u? Ch? tr\u00ean ph?n m?m c?a S?.', 'FullCheckHours    REG_DWORD    0x8']) },
+        { argv: ['reg', 'export', 'HKLM\\SOFTWARE\\Policies\\attt-selfcheck', file, '/y', '/reg:64'], stdout: '' },
+      ],
+    });
+    const p = await loadPolicyInForce(host, NOW);
+    expect(p.provenance).toMatchObject({ origin: 'organisation', agency: { name: 'UBND phường Cẩm Thủy' }, refusals: [] });
+    expect(p.choices.fullCheckHours).toBe(8);
+    expect(p.choices.advisoryNote).toEqual({ vi: 'Họp ở đâu? Chỉ trên phần mềm của Sở.', en: 'Họp ở đâu? Chỉ trên phần mềm của Sở.' });
+    expect(host.calls.map((c) => c[1])).toEqual(['query', 'export']);
+  });
+
+  it('an export that is not a .reg file (no UTF-16 mark) is refused with why, never read as text', async () => {
+    const dataDir = 'C:\\Users\\an\\AppData\\Roaming\\attt-selfcheck';
+    const file = `${dataDir}\\group-policy.reg`;
+    const host = new FixtureHost({
+      platform: 'win32',
+      homedir: 'C:\\Users\\an',
+      env: { ATTT_SELFCHECK_DATA_DIR: dataDir },
+      files: { [file]: 'AgencyName=UBND' },
+      commands: [
+        { argv: QUERY, stdout: regOutput(['AgencyName    REG_SZ    UBND phu?ng']) },
+        { argv: ['reg', 'export', 'HKLM\\SOFTWARE\\Policies\\attt-selfcheck', file, '/y', '/reg:64'], stdout: '' },
+      ],
+    });
+    const p = await loadPolicyInForce(host, NOW);
+    expect(p.provenance).toMatchObject({ origin: 'builtin', refusals: [{ kind: 'unreadable', reason: { key: 'policy:refused.registryLossy' } }] });
+    expect(String(p.provenance.refusals[0]!.reason.params?.detail)).toContain('common:reason.garbled');
   });
 
   it('reg that cannot answer is said, not taken for "no policy"', async () => {
