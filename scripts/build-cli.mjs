@@ -29,20 +29,22 @@ const oneZod = {
   },
 };
 
-// In the CLI, zod (two thirds of the code) is text, compiled only when lazy-zod.ts first requires it: Node parses
+// In the CLI, zod (half of the code) is text, compiled only when lazy-zod.ts first requires it: Node parses
 // every function of a script when it loads it, and a string costs next to nothing to read. Only lazy-zod.ts
 // requires zod at run time (the schemas are built with the z it hands them; everything else imports types only).
-async function zodAsText() {
-  const r = await build({ stdin: { contents: "module.exports = require('zod');", resolveDir: process.cwd() }, bundle: true, platform: 'node', format: 'cjs', target: 'node18', write: false, logLevel: 'warning', legalComments: 'none', plugins: [noZodLocales, oneZod] });
+// systeminformation (a third of the code), which only macOS's machine identity imports (machine-identity.ts; Linux
+// and Windows read theirs through the Host), is text the same way, compiled at that import.
+async function packageAsText(name) {
+  const r = await build({ stdin: { contents: `module.exports = require('${name}');`, resolveDir: process.cwd() }, bundle: true, platform: 'node', format: 'cjs', target: 'node18', write: false, logLevel: 'warning', legalComments: 'none', plugins: [noZodLocales, oneZod] });
   return r.outputFiles[0].text;
 }
-const zodText = await zodAsText();
-const zodOnFirstUse = {
-  name: 'zod-on-first-use',
+const asText = { zod: { kind: 'require-call', text: await packageAsText('zod') }, systeminformation: { kind: 'dynamic-import', text: await packageAsText('systeminformation') } };
+const textOnFirstUse = {
+  name: 'text-on-first-use',
   setup(b) {
-    b.onResolve({ filter: /^zod$/ }, (a) => (a.kind === 'require-call' ? { path: 'zod', namespace: 'attt-zod-text' } : undefined));
-    b.onLoad({ filter: /.*/, namespace: 'attt-zod-text' }, () => ({
-      contents: `const m = { exports: {} };\nnew Function('module', 'exports', 'require', ${JSON.stringify(zodText)})(m, m.exports, require);\nmodule.exports = m.exports;\n`,
+    b.onResolve({ filter: /^(zod|systeminformation)$/ }, (a) => (a.kind === asText[a.path].kind ? { path: a.path, namespace: 'attt-text' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'attt-text' }, (a) => ({
+      contents: `const m = { exports: {} };\nnew Function('module', 'exports', 'require', ${JSON.stringify(asText[a.path].text)})(m, m.exports, require);\nmodule.exports = m.exports;\n`,
       loader: 'js',
     }));
   },
@@ -82,6 +84,6 @@ await build({
   banner: { js: '#!/usr/bin/env node' },
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [noZodLocales, zodOnFirstUse, atBuild],
+  plugins: [noZodLocales, textOnFirstUse, atBuild],
 });
 console.log(`built ${outfile}`);

@@ -1,7 +1,7 @@
 /**
- * The machine's identity for fleet reports, read with `systeminformation` (its `system()` and `osInfo()`: SMBIOS
- * through /sys and dmidecode, ioreg) on Linux and macOS, with our own CIM query on Windows
- * (windows-machine-identity.ts), and made safe to print: placeholder values
+ * The machine's identity for fleet reports, read with `systeminformation` (its `system()` and `osInfo()`: ioreg,
+ * sw_vers) on macOS, with our own reads through the Host on Linux (linux-machine-identity.ts: the kernel's DMI
+ * files, os-release) and Windows (windows-machine-identity.ts: one CIM query), and made safe to print: placeholder values
  * of firmware ("To be filled by O.E.M.", "-", all-zero UUIDs) count as unread, control characters are dropped,
  * lengths bounded. `machineOf` is what the engine calls: once per run, bounded in time, never throws.
  */

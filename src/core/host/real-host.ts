@@ -1,6 +1,7 @@
 import type { MachineIdentity } from '../../shared/machine';
 import { readMachineIdentity, systemInfoReader, type SystemInfoReader } from './machine-identity';
 import { readWindowsMachineIdentity } from './windows-machine-identity';
+import { readLinuxMachineIdentity } from './linux-machine-identity';
 import { spawn } from 'node:child_process';
 import { constants as fsConstants, promises as fs } from 'node:fs';
 import * as os from 'node:os';
@@ -41,7 +42,7 @@ function entryType(s: { isFile(): boolean; isDirectory(): boolean; isSymbolicLin
 export interface RealHostOptions {
   readonly homedir?: string;
   readonly env?: Readonly<Record<string, string | undefined>>;
-  /** Where the machine identity comes from; systeminformation by default. */
+  /** Where the machine identity comes from; by default this host's own reads (Linux, Windows), systeminformation on macOS. */
   readonly systemInfo?: SystemInfoReader;
 }
 
@@ -61,9 +62,16 @@ export class RealHost implements Host {
     this.path = this.platform === 'win32' ? nodePath.win32 : nodePath.posix;
     this.env = options.env ?? { ...process.env };
     this.homedir = options.homedir ?? os.homedir();
-    // Windows: our own CIM query (windows-machine-identity.ts says why not systeminformation there).
+    // Windows and Linux: our own reads through this host (windows-/linux-machine-identity.ts say why not
+    // systeminformation there); macOS: systeminformation.
     const reader = options.systemInfo;
-    this.machineIdentity = reader ? () => readMachineIdentity(reader) : this.platform === 'win32' ? () => readWindowsMachineIdentity(this) : () => readMachineIdentity(systemInfoReader);
+    this.machineIdentity = reader
+      ? () => readMachineIdentity(reader)
+      : this.platform === 'win32'
+        ? () => readWindowsMachineIdentity(this)
+        : this.platform === 'linux'
+          ? () => readLinuxMachineIdentity(this)
+          : () => readMachineIdentity(systemInfoReader);
   }
 
   readonly machineIdentity: () => Promise<MachineIdentity>;

@@ -58,7 +58,7 @@ describe('machineOf', () => {
     expect(id).toEqual({ model: 'Docker Container', osName: 'Debian GNU/Linux', osVersion: '12' });
   });
 
-  it('RealHost reads it with the reader it is given (systeminformation by default)', async () => {
+  it('RealHost reads it with the reader it is given (by default its own reads on Linux and Windows, systeminformation on macOS)', async () => {
     const host = new RealHost({ systemInfo: async () => ({ system: { manufacturer: 'LENOVO', model: '20XW', serial: 'PF2ABCDE', uuid: 'a1b2c3d4-0000-1111-2222-333344445555' }, os: { distro: 'Ubuntu', release: '24.04', build: '' } }) });
     expect(await machineOf(host)).toMatchObject({ state: 'known', systemUuid: 'A1B2C3D4-0000-1111-2222-333344445555', serial: 'PF2ABCDE', unread: ['osBuild'] });
   });

@@ -2,7 +2,7 @@ import type { Catalog, DebianRelease, UbuntuRelease } from '../../catalog/catalo
 import { isAfterDay } from '../../catalog/dates';
 import { pickRelease, type DistroInfo } from '../../catalog/distro-info';
 import type { Lifecycle } from './os-state';
-import { isOverlong } from '../../text/lines';
+import { osReleaseVars } from '../../text/os-release-vars';
 
 /** The fields of /etc/os-release we use. */
 export interface OsRelease {
@@ -15,14 +15,7 @@ export interface OsRelease {
 
 /** Parses os-release (KEY=value, values optionally quoted); null when it has no ID. */
 export function parseOsRelease(text: string): OsRelease | null {
-  const vars: Record<string, string> = {};
-  for (const line of text.split(/\r?\n/)) {
-    const m = isOverlong(line) ? null : /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
-    if (!m) continue;
-    let v = m[2]!.trim();
-    if ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'"))) v = v.slice(1, -1).replace(/\\(["'$`\\])/g, '$1');
-    vars[m[1]!] = v;
-  }
+  const vars = osReleaseVars(text);
   const id = vars.ID?.toLowerCase();
   if (!id || !/^[a-z0-9._-]+$/.test(id)) return null;
   return {
