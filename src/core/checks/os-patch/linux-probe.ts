@@ -38,8 +38,8 @@ async function readOsRelease(host: Host): Promise<{ os: OsRelease; path: string 
 const isDebianFamily = (os: OsRelease): boolean => ['debian', 'ubuntu'].includes(os.id) || os.idLike.some((x) => x === 'debian' || x === 'ubuntu');
 const isRpmFamily = (os: OsRelease): boolean => ['fedora', 'rhel', 'centos', 'rocky', 'almalinux', 'ol'].includes(os.id) || os.idLike.some((x) => ['fedora', 'rhel', 'centos'].includes(x));
 
-/** Reads the distribution, its support dates, pending updates, the lists' age and a pending restart. */
-export async function probeLinux(host: Host, catalog: Catalog, now: Date, options: LinuxProbeOptions): Promise<OsState | OsUnidentified> {
+/** Reads the distribution, its support dates, pending updates, the lists' age and a pending restart; the catalog may still be on its way. */
+export async function probeLinux(host: Host, catalog: Catalog | Promise<Catalog>, now: Date, options: LinuxProbeOptions): Promise<OsState | OsUnidentified> {
   const found = await readOsRelease(host);
   if ('reason' in found) return { unidentified: true, reason: found.reason, looked: found.looked };
   const { os } = found;
@@ -66,7 +66,7 @@ export async function probeLinux(host: Host, catalog: Catalog, now: Date, option
     rebootP,
     listsP,
   ]);
-  const lc = linuxLifecycle(os, catalog, distroInfo, esm, now);
+  const lc = linuxLifecycle(os, await catalog, distroInfo, esm, now);
   const evidence: Evidence[] = [
     { kind: 'os', path: found.path, detail: os.prettyName, ...(os.versionId ? { version: os.versionId } : {}), data: { id: os.id, ...(os.versionId ? { versionId: os.versionId } : {}), ...(os.codename ? { codename: os.codename } : {}) } },
   ];

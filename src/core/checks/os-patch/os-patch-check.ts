@@ -16,18 +16,22 @@ export interface OsPatchCheckOptions {
   readonly distroInfoDir?: string;
 }
 
-async function probe(host: Host, catalog: CatalogInUse, ctx: CheckContext, options: OsPatchCheckOptions): Promise<OsState | OsUnidentified> {
+async function probe(host: Host, catalogP: Promise<CatalogInUse>, ctx: CheckContext, options: OsPatchCheckOptions): Promise<OsState | OsUnidentified> {
   switch (host.platform) {
     case 'win32':
-      return probeWindows(host, catalog.catalog, ctx.now);
+      return probeWindows(host, (await catalogP).catalog, ctx.now);
     case 'darwin':
-      return probeMacos(host, catalog.catalog, ctx.now);
-    default:
-      return probeLinux(host, catalog.catalog, ctx.now, {
+      return probeMacos(host, (await catalogP).catalog, ctx.now);
+    default: {
+      // The Linux probe needs the catalog only to judge: its slow pending-updates command starts without waiting for it.
+      const catalog = catalogP.then((c) => c.catalog);
+      catalog.catch(() => undefined); // a probe that ends early never awaits it; run() awaits catalogP itself
+      return probeLinux(host, catalog, ctx.now, {
         maxBehindDays: ctx.policy.patch.maxBehindDays,
         ...(options.distroInfoDir ? { distroInfoDir: options.distroInfoDir } : {}),
         ...(ctx.memoWriter && ctx.dataDir ? { memo: { dataDir: ctx.dataDir, writer: ctx.memoWriter } } : {}),
       });
+    }
   }
 }
 
@@ -37,15 +41,16 @@ export function osPatchCheck(options: OsPatchCheckOptions = {}): Check {
     id: OS_PATCH_CHECK,
     advisoryPoint: 2,
     async run(ctx: CheckContext): Promise<readonly Finding[]> {
-      const catalog = options.catalog
-        ? await options.catalog(ctx)
-        : await loadCatalog(ctx.host, { ...(ctx.catalogFile ? { file: ctx.catalogFile } : {}), ...(ctx.dataDir ? { dataDir: ctx.dataDir } : {}) });
+      // Found beside the probe, not before it; a catalog that cannot be found still fails the check, as it did.
+      const catalogP = options.catalog ? options.catalog(ctx) : loadCatalog(ctx.host, { ...(ctx.catalogFile ? { file: ctx.catalogFile } : {}), ...(ctx.dataDir ? { dataDir: ctx.dataDir } : {}) });
+      catalogP.catch(() => undefined); // awaited below, after the probe
       let state: OsState | OsUnidentified;
       try {
-        state = await probe(ctx.host, catalog, ctx, options);
+        state = await probe(ctx.host, catalogP, ctx, options);
       } catch (e) {
         state = { unidentified: true, reason: msg('common:reason.probeCrashed', { probe: `${OS_PATCH_CHECK}.${ctx.host.platform}`, message: errorText(e) }), looked: ctx.host.platform };
       }
+      const catalog = await catalogP;
       const findings = 'unidentified' in state ? [unidentified(state, ctx.host.platform)] : judgeOs(state, { platform: ctx.host.platform, now: ctx.now, policy: ctx.policy.patch, catalog });
       return [...findings, ...refusalFindings(catalog)];
     },
