@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseOsRelease } from '../../../src/core/checks/os-patch/linux-release';
 import { parseAptCheck, parseAptSimulate, parseDnfSecurity } from '../../../src/core/checks/os-patch/linux-updates';
-import { apt, byTitle, linuxHost, rec, runOsPatch, summary } from './fixtures';
+import { osPatchCheck } from '../../../src/core/checks/os-patch/os-patch-check';
+import { runChecks } from '../../../src/core/engine';
+import type { RunOptions } from '../../../src/core/host/host';
+import { builtinPolicy } from '../../../src/core/policy/policy';
+import { apt, builtinInUse, byTitle, linuxHost, rec, runOsPatch, summary } from './fixtures';
 
 const DAY = 86_400_000;
 
@@ -113,5 +117,26 @@ describe('os-patch on Linux (recorded os-release, apt and dnf outputs)', () => {
     // An older CSV loses to the catalog.
     const old = linuxHost('os-release.debian12', { files: { '/usr/share/distro-info/debian.csv': { type: 'file', content: csv, mtimeMs: Date.parse('2025-10-18T00:00:00Z') } } });
     expect(byTitle(await runOsPatch(old, '2026-10-01T00:00:00Z'), 'patch:ok')).toBeDefined();
+  });
+});
+
+describe('os-patch on Linux: the pending-updates command does not wait for the catalog', () => {
+  it('apt-get runs while the catalog is still being found; the result is judged with it once found', async () => {
+    const host = linuxHost('os-release.debian12');
+    let found: ((c: ReturnType<typeof builtinInUse>) => void) | undefined;
+    let aptBeforeCatalog = false;
+    const run = host.run.bind(host);
+    // The catalog is found only when apt-get has been started: a check that waited for it first would never end.
+    const watched = Object.assign(host, { run: (argv: readonly string[], o?: RunOptions) => (argv[0] === 'apt-get' && found && ((aptBeforeCatalog = true), found(builtinInUse())), run(argv, o)) });
+    const check = osPatchCheck({ catalog: () => new Promise((resolve) => (found = resolve)) });
+    const f = await check.run({ host: watched, policy: builtinPolicy(), now: new Date('2026-08-01T00:00:00Z') });
+    expect(aptBeforeCatalog).toBe(true);
+    expect(summary(f)).toEqual(summary(await runOsPatch(linuxHost('os-release.debian12'), '2026-08-01T00:00:00Z')));
+  }, 10_000);
+
+  it('a catalog that cannot be found still fails the check (the engine says so), even after the probe ran', async () => {
+    const check = osPatchCheck({ catalog: () => new Promise((_, reject) => setTimeout(() => reject(new Error('catalog folder: io error')), 10)) });
+    const report = await runChecks({ host: linuxHost('os-release.debian12'), policy: builtinPolicy(), now: new Date('2026-08-01T00:00:00Z') }, { checks: [check] });
+    expect(report.findings).toEqual([expect.objectContaining({ status: 'unknown', reason: expect.objectContaining({ key: 'common:reason.checkCrashed', params: expect.objectContaining({ message: expect.stringMatching(/catalog folder: io error/) }) }) })]);
   });
 });
