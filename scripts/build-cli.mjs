@@ -6,6 +6,7 @@
 // no zod (src/core/lazy-zod.ts); a build with an invalid policy or catalog fails.
 // `--outfile=PATH` writes the same bundle elsewhere (tests build their own copy, so parallel test
 // files never read a half-written one).
+import { createHash } from 'node:crypto';
 import { runInThisContext } from 'node:vm';
 import { sep } from 'node:path';
 import { build } from 'esbuild';
@@ -74,8 +75,22 @@ const atBuild = {
 };
 
 const outfile = process.argv.find((a) => a.startsWith('--outfile='))?.slice('--outfile='.length) || 'out/cli/attt-selfcheck.cjs';
-await build({
+const bundle = await build({
   entryPoints: ['src/cli/index.ts'],
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node18',
+  legalComments: 'none',
+  logLevel: 'warning',
+  write: false,
+  plugins: [noZodLocales, textOnFirstUse, atBuild],
+});
+// The file run is the launcher (src/cli/launcher.ts) carrying the bundle as text, with the hash its V8 code cache is
+// named by (src/cli/code-cache.ts): V8 checks a cache against the text's length only, so the name says which text.
+const source = bundle.outputFiles[0].text;
+await build({
+  entryPoints: ['src/cli/launcher.ts'],
   outfile,
   bundle: true,
   platform: 'node',
@@ -84,6 +99,6 @@ await build({
   banner: { js: '#!/usr/bin/env node' },
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [noZodLocales, textOnFirstUse, atBuild],
+  define: { ATTT_BUNDLE_SOURCE: JSON.stringify(source), ATTT_BUNDLE_HASH: JSON.stringify(createHash('sha256').update(source).digest('hex')) },
 });
 console.log(`built ${outfile}`);

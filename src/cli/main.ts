@@ -11,6 +11,7 @@ import { isHostError } from '../core/host/host';
 import { TOOL_NAME, TOOL_VERSION } from '../core/version';
 import { CHECK_PROCESS_ARG } from '../core/check-process/protocol';
 import { serveCheckThread } from '../core/check-process/worker';
+import { saveCodeCache } from './code-cache-hook';
 import { GLOBAL_FLAGS, languageHint, own, parseArgs, table, UsageError, type FlagSpec } from './args';
 import { checkTimeLimitFromEnv, inProcessRunner, workerThreadRunner, type CheckProgram } from './check-runner';
 import type { Command } from './command';
@@ -119,7 +120,8 @@ export async function main(argv: readonly string[], deps: MainDeps): Promise<num
 
 /** Entry point when run as a program; in a worker thread with CHECK_PROCESS_ARG, it is the check of its parent. */
 export function runAsProgram(): void {
-  if (process.argv[2] === CHECK_PROCESS_ARG && serveCheckThread(process.env)) return;
+  // The check thread saves its code cache (launcher.ts) before its report: the parent terminates it then.
+  if (process.argv[2] === CHECK_PROCESS_ARG && serveCheckThread(process.env, saveCodeCache)) return;
   const self = process.argv[1];
   void main(process.argv.slice(2), { io: processIO(), ...(self ? { checkProgram: { modulePath: self, args: [CHECK_PROCESS_ARG] } } : {}) }).then((code) => {
     process.exitCode = code;

@@ -72,14 +72,20 @@ export function serveCheckProcess(port: ParentPort, env: Readonly<Record<string,
 
 /**
  * In a check thread (a worker thread started by run-in-worker.ts): records the commands it starts where the parent
- * reads them, and serves the request. It stays until the parent terminates it, so its answer is never cut short.
- * False when this is not such a thread.
+ * reads them, and serves the request. It stays until the parent terminates it, so its answer is never cut short;
+ * `beforeReply` runs just before the last reply (the parent terminates the thread once it has it). False when this
+ * is not such a thread.
  */
-export function serveCheckThread(env: Readonly<Record<string, string | undefined>>): boolean {
+export function serveCheckThread(env: Readonly<Record<string, string | undefined>>, beforeReply: () => void = () => undefined): boolean {
   const port = parentPort;
   const data = workerData as Partial<CheckThreadData> | null;
   if (isMainThread || !port || !(data?.commandSlots instanceof SharedArrayBuffer)) return false;
   recordCommandsIn(data.commandSlots);
-  serveCheckProcess({ onMessage: (l) => port.on('message', l), post: (reply, then) => (port.postMessage(reply), then?.()) }, env, () => undefined);
+  const post = (reply: CheckReply, then?: () => void): void => {
+    if (reply.type !== 'findings') beforeReply();
+    port.postMessage(reply);
+    then?.();
+  };
+  serveCheckProcess({ onMessage: (l) => port.on('message', l), post }, env, () => undefined);
   return true;
 }

@@ -1,0 +1,181 @@
+/**
+ * V8's code cache for the CLI bundle (Node 20 has no `module.enableCompileCache`): the launcher (launcher.ts) compiles
+ * the bundle with `vm.Script` and the `cachedData` of an earlier start, so V8 reads compiled code instead of parsing
+ * two megabytes at every start of the CLI and of its check thread. Each role (the CLI, the check thread) has its
+ * own file, made once from the functions that role ran, named by the bundle's build hash, the Node version and the
+ * architecture. The cache is trusted as far as the bundle is: it lives in the user's own cache folder, and is read
+ * only when that folder and the file belong to the user running the CLI and nobody else may write them (POSIX); a
+ * file that is not what we wrote (another length, a flipped byte: a SHA-256 of it heads it) or that V8 refuses is
+ * ignored and written anew. Nothing about the cache ever fails or changes a run: any problem means a plain compile.
+ */
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Script } from 'node:vm';
+
+/** `ATTT_SELFCHECK_CODE_CACHE_DIR`: the folder for the cache; empty turns it off. */
+export const CODE_CACHE_DIR_ENV = 'ATTT_SELFCHECK_CODE_CACHE_DIR';
+const MAGIC = Buffer.from('ATTT-V8-CACHE-1\n');
+const DIGEST_BYTES = 32;
+/** A cache larger than this is not ours (the bundle's is well under a megabyte per role). */
+const MAX_CACHE_BYTES = 32 * 1024 * 1024;
+const APP_DIR = 'attt-selfcheck';
+
+/** Which thread compiles the bundle: the CLI itself, or the check thread it starts. */
+export type CodeCacheRole = 'cli' | 'check';
+
+/** The CommonJS wrapper the bundle is compiled in, as Node's loader would wrap it. */
+export const WRAPPER_HEAD = '(function (exports, require, module, __filename, __dirname) { ';
+
+/** What happened to the cache at this start (for tests and the bench; never shown to a person). */
+export type CodeCacheState = 'off' | 'absent' | 'used' | 'refused' | 'corrupt' | 'rejected';
+
+/** The user's cache folder for us, or null when there is none to use (no home, or turned off). */
+export function codeCacheDir(env: Readonly<Record<string, string | undefined>>, platform: NodeJS.Platform, home: string | undefined): string | null {
+  const chosen = env[CODE_CACHE_DIR_ENV];
+  if (chosen !== undefined) return chosen === '' ? null : chosen;
+  if (platform === 'win32') return env.LOCALAPPDATA ? path.win32.join(env.LOCALAPPDATA, APP_DIR, 'Cache') : null;
+  if (!home) return null;
+  if (platform === 'darwin') return path.posix.join(home, 'Library', 'Caches', APP_DIR);
+  return path.posix.join(env.XDG_CACHE_HOME || path.posix.join(home, '.cache'), APP_DIR);
+}
+
+/** The cache file of one build (its text, as wrapped here), role, Node and architecture. */
+export function codeCacheFile(dir: string, buildHash: string, role: CodeCacheRole): string {
+  const key = createHash('sha256').update(`${buildHash}\n${WRAPPER_HEAD}`).digest('hex').slice(0, 16);
+  return path.join(dir, `cli-${key}-${role}-${process.version}-${process.arch}.v8cache`);
+}
+
+const uid = (): number | undefined => (typeof process.getuid === 'function' ? process.getuid() : undefined);
+
+/** Whether a folder or file may hold code we run: ours, and nobody else may write it (POSIX; Windows: per-user folder). */
+function ours(s: fs.Stats): boolean {
+  const me = uid();
+  return me === undefined || (s.uid === me && (s.mode & 0o022) === 0);
+}
+
+/** The payload of a cache file, or why it is not one: unreadable, not ours, or not what we wrote. */
+function readCache(file: string): { readonly data: Buffer } | { readonly problem: 'absent' | 'refused' | 'corrupt' } {
+  let fd: number;
+  try {
+    // Never follow a link, never block on a FIFO put in its place.
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { problem: code === 'ENOENT' || code === 'ENOTDIR' ? 'absent' : 'refused' };
+  }
+  try {
+    const s = fs.fstatSync(fd);
+    if (!s.isFile() || !ours(s)) return { problem: 'refused' };
+    if (s.size > MAX_CACHE_BYTES || s.size < MAGIC.length + DIGEST_BYTES) return { problem: 'corrupt' };
+    const all = Buffer.alloc(s.size);
+    let got = 0;
+    while (got < all.length) {
+      const n = fs.readSync(fd, all, got, all.length - got, got);
+      if (n === 0) break;
+      got += n;
+    }
+    const body = all.subarray(MAGIC.length + DIGEST_BYTES, got);
+    const digest = createHash('sha256').update(body).digest();
+    if (got !== all.length || !all.subarray(0, MAGIC.length).equals(MAGIC) || !all.subarray(MAGIC.length, MAGIC.length + DIGEST_BYTES).equals(digest)) return { problem: 'corrupt' };
+    return { data: body };
+  } catch {
+    return { problem: 'refused' };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** The nearest folder that exists at or above `dir`. */
+function nearestExisting(dir: string): { readonly dir: string; readonly stat: fs.Stats } | null {
+  for (let d = dir; ; d = path.dirname(d)) {
+    try {
+      return { dir: d, stat: fs.lstatSync(d) };
+    } catch {
+      if (path.dirname(d) === d) return null;
+    }
+  }
+}
+
+/** Creates the cache folder when it can be ours (only under a folder of ours), and says whether it is. */
+function ensureDir(dir: string): boolean {
+  try {
+    const s = fs.lstatSync(dir);
+    return s.isDirectory() && ours(s);
+  } catch {
+    // Absent: create it only under a folder of ours, or a shared one with the sticky bit (/tmp), where nobody can
+    // take over what we create (a root CLI under another user's HOME, as sudo may leave it, writes nothing there).
+    const above = nearestExisting(dir);
+    if (!above || !above.stat.isDirectory() || !(ours(above.stat) || (above.stat.mode & 0o1000) !== 0)) return false;
+    try {
+      fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+      const s = fs.lstatSync(dir);
+      return s.isDirectory() && ours(s);
+    } catch {
+      return false;
+    }
+  }
+}
+
+/** Writes the cache atomically (a whole file or none); removes this role's caches of other builds. Never throws. */
+function writeCache(file: string, data: Buffer): void {
+  const dir = path.dirname(file);
+  if (!ensureDir(dir)) return;
+  const tmp = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    fs.writeFileSync(tmp, Buffer.concat([MAGIC, createHash('sha256').update(data).digest(), data]), { mode: 0o600, flag: 'wx' });
+    fs.renameSync(tmp, file);
+  } catch {
+    fs.rmSync(tmp, { force: true });
+    return;
+  }
+  // Caches of earlier builds would only pile up: each build (and Node) writes its own.
+  const mine = path.basename(file);
+  const role = /^cli-[0-9a-f]+-([a-z]+)-/.exec(mine)?.[1];
+  try {
+    for (const name of fs.readdirSync(dir)) {
+      if (name !== mine && name.endsWith('.v8cache') && /^cli-[0-9a-f]+-([a-z]+)-/.exec(name)?.[1] === role) fs.rmSync(path.join(dir, name), { force: true });
+    }
+  } catch {
+    // Nothing lost: the next write tries again.
+  }
+}
+
+/** The bundle compiled, whether the cache served, and how to save a cache of what has run so far. */
+export interface CompiledBundle {
+  readonly script: Script;
+  readonly state: CodeCacheState;
+  /** Saves the cache of the functions compiled so far, when this start had none that served; at most once. Never throws. */
+  readonly save: () => void;
+}
+
+/** Compiles `source` (the bundle) as `filename`, with the cache in `dir` when there is one. Never throws for the cache. */
+export function compileBundle(source: string, filename: string, options: { readonly dir: string | null; readonly buildHash: string; readonly role: CodeCacheRole }): CompiledBundle {
+  const code = `${WRAPPER_HEAD}${source}\n})`;
+  const file = options.dir ? codeCacheFile(options.dir, options.buildHash, options.role) : null;
+  const read = file ? readCache(file) : ({ problem: 'off' } as const);
+  const cachedData = 'data' in read ? read.data : undefined;
+  let script: Script;
+  try {
+    script = new Script(code, { filename, ...(cachedData ? { cachedData } : {}) });
+  } catch (e) {
+    // A syntax error is the bundle's own: say it as Node would, not as a cache problem.
+    if (!cachedData) throw e;
+    script = new Script(code, { filename });
+  }
+  const state: CodeCacheState = 'data' in read ? (script.cachedDataRejected ? 'rejected' : 'used') : read.problem;
+  let saved = state === 'used' || state === 'off' || state === 'refused';
+  return {
+    script,
+    state,
+    save: () => {
+      if (saved || !file) return;
+      saved = true;
+      try {
+        writeCache(file, script.createCachedData());
+      } catch {
+        // A cache is never worth a failure.
+      }
+    },
+  };
+}
