@@ -8,7 +8,9 @@
 // files never read a half-written one).
 import { createHash } from 'node:crypto';
 import { runInThisContext } from 'node:vm';
-import { sep } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, sep } from 'node:path';
+import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 
 // zod re-exports the error messages of some forty languages as `z.locales` (a third of the bundle, read at every
@@ -86,12 +88,11 @@ const bundle = await build({
   write: false,
   plugins: [noZodLocales, textOnFirstUse, atBuild],
 });
-// The file run is the launcher (src/cli/launcher.ts) carrying the bundle as text, with the hash its V8 code cache is
-// named by (src/cli/code-cache.ts): V8 checks a cache against the text's length only, so the name says which text.
+// The file run is the launcher (src/cli/launcher.ts) with the bundle after it as a comment, and the hash its V8 code
+// cache is named by (src/cli/code-cache.ts): V8 checks a cache against the text's length only, so the name says which text.
 const source = bundle.outputFiles[0].text;
-await build({
+const launcher = await build({
   entryPoints: ['src/cli/launcher.ts'],
-  outfile,
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -99,6 +100,16 @@ await build({
   banner: { js: '#!/usr/bin/env node' },
   legalComments: 'none',
   logLevel: 'warning',
-  define: { ATTT_BUNDLE_SOURCE: JSON.stringify(source), ATTT_BUNDLE_HASH: JSON.stringify(createHash('sha256').update(source).digest('hex')) },
+  write: false,
+  define: { ATTT_BUNDLE_HASH: JSON.stringify(createHash('sha256').update(source).digest('hex')), ATTT_BUNDLE_LENGTH: String(source.length) },
 });
+// The comment's escaping, from the TypeScript the launcher uses (bundled for this plain-Node script).
+const codeCache = await build({ entryPoints: ['src/cli/code-cache.ts'], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'warning' });
+const codeCacheModule = { exports: {} };
+runInThisContext(`(function (module, exports, require) {${codeCache.outputFiles[0].text}\n})`)(codeCacheModule, codeCacheModule.exports, createRequire(import.meta.url));
+const { bundleAsComment, bundleFromFileText } = codeCacheModule.exports;
+const file = `${launcher.outputFiles[0].text}${bundleAsComment(source)}`;
+if (bundleFromFileText(file) !== source) throw new Error('the bundle does not come back whole from its comment');
+mkdirSync(dirname(outfile), { recursive: true });
+writeFileSync(outfile, file, { mode: 0o644 });
 console.log(`built ${outfile}`);

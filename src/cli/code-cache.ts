@@ -1,6 +1,6 @@
 /**
- * V8's code cache for the CLI bundle (Node 20 has no `module.enableCompileCache`): the launcher (launcher.ts) compiles
- * the bundle with `vm.Script` and the `cachedData` of an earlier start, so V8 reads compiled code instead of parsing
+ * V8's code cache for the CLI bundle (Node 20 has no `module.enableCompileCache`): the launcher (launcher.ts) reads
+ * the bundle from the comment it is carried in and compiles it with `vm.Script` and the `cachedData` of an earlier start, so V8 reads compiled code instead of parsing
  * two megabytes at every start of the CLI and of its check thread. Each role (the CLI, the check thread) has its
  * own file, made once from the functions that role ran, named by the bundle's build hash, the Node version and the
  * architecture. The cache is trusted as far as the bundle is: it lives in the user's own cache folder, and is read
@@ -23,6 +23,26 @@ const APP_DIR = 'attt-selfcheck';
 
 /** Which thread compiles the bundle: the CLI itself, or the check thread it starts. */
 export type CodeCacheRole = 'cli' | 'check';
+
+/** Opens the comment that carries the bundle after the launcher (real line breaks: the launcher's code has none in it). */
+export const BUNDLE_OPEN = '\n/*ATTT-SELFCHECK-BUNDLE\n';
+/** Closes it. */
+export const BUNDLE_CLOSE = '\nATTT-SELFCHECK-BUNDLE*/\n';
+
+/** The bundle as the comment after the launcher carries it: every \x01 becomes \x01a and every `*` `/` \x01b, so no `*` `/` is left to end it. */
+export function bundleAsComment(source: string): string {
+  // eslint-disable-next-line no-control-regex -- \x01 is the escape
+  return `${BUNDLE_OPEN}${source.replace(/\x01|\*\//g, (m) => (m === '\x01' ? '\x01a' : '\x01b'))}${BUNDLE_CLOSE}`;
+}
+
+/** The bundle back from the text of the built file; throws when the file carries none. */
+export function bundleFromFileText(text: string): string {
+  const open = text.indexOf(BUNDLE_OPEN);
+  const close = text.lastIndexOf(BUNDLE_CLOSE);
+  if (open < 0 || close < open) throw new Error('this file carries no bundle of the CLI (rebuild it: node scripts/build-cli.mjs)');
+  // eslint-disable-next-line no-control-regex -- \x01 is the escape
+  return text.slice(open + BUNDLE_OPEN.length, close).replace(/\x01([ab])/g, (_, c: string) => (c === 'a' ? '\x01' : '*/'));
+}
 
 /** The CommonJS wrapper the bundle is compiled in, as Node's loader would wrap it. */
 export const WRAPPER_HEAD = '(function (exports, require, module, __filename, __dirname) { ';

@@ -1,24 +1,28 @@
 /**
- * The entry of the built CLI (out/cli/attt-selfcheck.cjs, scripts/build-cli.mjs): the bundle is carried here as text
- * and compiled with V8's code cache of an earlier start (code-cache.ts), in the CLI and in its check thread alike
- * (the thread runs this same file). The text and its hash are put in by the build.
+ * The entry of the built CLI (out/cli/attt-selfcheck.cjs, scripts/build-cli.mjs): the bundle follows this code in the
+ * same file, as a comment (a comment costs V8 next to nothing to skip, where the bundle as code or as a string costs
+ * tens of milliseconds), and is compiled from there with V8's code cache of an earlier start (code-cache.ts), in the
+ * CLI and in its check thread alike (the thread runs this same file). The build puts in the bundle's hash and length.
  */
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { isMainThread } from 'node:worker_threads';
-import { codeCacheDir, compileBundle } from './code-cache';
+import { bundleFromFileText, codeCacheDir, compileBundle } from './code-cache';
 import { CODE_CACHE_SAVE } from './code-cache-hook';
 
-declare const ATTT_BUNDLE_SOURCE: string;
 declare const ATTT_BUNDLE_HASH: string;
+declare const ATTT_BUNDLE_LENGTH: number;
 
+const source = bundleFromFileText(fs.readFileSync(__filename, 'utf8'));
 let dir: string | null = null;
 try {
-  dir = codeCacheDir(process.env, process.platform, os.homedir());
+  // Another text than the one built (the file replaced meanwhile) gets no cache: its name would not say which text.
+  if (source.length === ATTT_BUNDLE_LENGTH) dir = codeCacheDir(process.env, process.platform, os.homedir());
 } catch {
   // No home folder to find: no cache.
 }
-const compiled = compileBundle(ATTT_BUNDLE_SOURCE, __filename, { dir, buildHash: ATTT_BUNDLE_HASH, role: isMainThread ? 'cli' : 'check' });
+const compiled = compileBundle(source, __filename, { dir, buildHash: ATTT_BUNDLE_HASH, role: isMainThread ? 'cli' : 'check' });
 (globalThis as Record<symbol, unknown>)[CODE_CACHE_SAVE] = compiled.save;
 // The CLI saves at its exit (every function it ran is compiled by then); the check thread, before its report.
 if (isMainThread) process.once('exit', compiled.save);

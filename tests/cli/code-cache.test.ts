@@ -10,7 +10,7 @@ import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, re
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CODE_CACHE_DIR_ENV, codeCacheDir, codeCacheFile, compileBundle } from '../../src/cli/code-cache';
+import { BUNDLE_CLOSE, BUNDLE_OPEN, bundleAsComment, bundleFromFileText, CODE_CACHE_DIR_ENV, codeCacheDir, codeCacheFile, compileBundle } from '../../src/cli/code-cache';
 import type { Report } from '../../src/shared/report';
 import { envFor, MACHINES } from './fleet-machines';
 
@@ -54,6 +54,22 @@ describe('codeCacheDir', () => {
     expect(codeCacheDir({}, 'linux', '')).toBeNull();
     expect(codeCacheDir({ [CODE_CACHE_DIR_ENV]: '/srv/cache' }, 'linux', '/home/an')).toBe('/srv/cache');
     expect(codeCacheDir({ [CODE_CACHE_DIR_ENV]: '' }, 'linux', '/home/an')).toBeNull();
+  });
+});
+
+describe('the bundle carried as a comment after the launcher', () => {
+  it('comes back whole, whatever it holds: comment ends, the escape itself, the markers, non-ASCII, line separators', () => {
+    const hostile = `a = /x*/.test(s) /* c */; b = '\x01a\x01b\x01'; c = "${BUNDLE_CLOSE}${BUNDLE_OPEN}"; d = 'Cốc Cốc °\u2028';\n*/*/`;
+    const file = `#!/usr/bin/env node\nlauncher();\n${bundleAsComment(hostile)}`;
+    expect(bundleFromFileText(file)).toBe(hostile);
+    // The whole file is JavaScript that runs the launcher only: the bundle is inside one comment.
+    const ran: string[] = [];
+    new Function('launcher', file.replace(/^#!.*/, ''))(() => ran.push('launcher'));
+    expect(ran).toEqual(['launcher']);
+  });
+
+  it('a file that carries none is said so', () => {
+    expect(() => bundleFromFileText('#!/usr/bin/env node\nlauncher();\n')).toThrow(/carries no bundle/);
   });
 });
 
