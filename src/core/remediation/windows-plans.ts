@@ -87,7 +87,8 @@ function otherProfileWhy(host: Host, data: EvidenceData, name: string, exe: stri
  */
 export async function windowsUninstallSteps(host: Host, reg: Evidence, app: BannedApp): Promise<WindowsDerivation> {
   const data = reg.data ?? {};
-  const name = data.displayName || data.keyName || '?';
+  // A person reads the product's name: its DisplayName, else the app's (a key name is often an MSI product code).
+  const name = data.displayName || app.name;
   const machine = data.scope === 'machine' || data.hive?.toUpperCase() === 'HKLM';
   const isMsi = data.windowsInstaller === '1' || /^"?[^"]*msiexec(\.exe)?"?\s/i.test((data.uninstallString ?? '').trimStart());
   if (isMsi) {

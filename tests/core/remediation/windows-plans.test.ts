@@ -221,6 +221,12 @@ describe('Windows plans from recorded Uninstall keys', () => {
     expect(plan!.manual.map((m) => m.key)).toContain('fix:manual.windows.cleanupTool');
   });
 
+  it('an MSI key without a DisplayName is named by the app in the words, never by its key name (a product code)', async () => {
+    const f = regFinding({ hive: 'HKCU', view: '64', keyName: '{6FC53F6B-CC58-43A0-B23E-84B95825CBFE}', windowsInstaller: '1', uninstallString: 'MsiExec.exe /X{6FC53F6B-CC58-43A0-B23E-84B95825CBFE}', scope: 'user' });
+    const [plan] = await planFindings(host(), zoom, [f]);
+    expect(plan!.steps.map((s) => s.title)).toEqual([{ key: 'fix:step.msiexec', params: { name: 'Zoom', code: '{6FC53F6B-CC58-43A0-B23E-84B95825CBFE}' } }]);
+  });
+
   it('a per-user Zoom.exe without an Uninstall key: manual', async () => {
     const f: Finding = { ...regFinding({ keyName: 'x' }), evidence: [{ kind: 'file', path: `${HOME}\\AppData\\Roaming\\Zoom\\bin\\Zoom.exe`, detail: 'Zoom.exe', data: { profile: HOME, scope: 'user' } }] };
     const [plan] = await planFindings(host(), zoom, [f]);
