@@ -52,7 +52,8 @@ export const SCREENS: readonly Screen[] = [
     reach: async (p) => {
       await planFirst(p);
       await p.locator('[data-plan=run] .button.primary').click();
-      await p.locator('.progress li[data-state=done]').first().waitFor();
+      // Where the removal is held: the first step done, the next one running (not the moment between the two).
+      await p.locator('.progress li[data-state=done] + li[data-state=running]').first().waitFor();
     },
   },
   {
