@@ -6,9 +6,19 @@
  * own action and no remediation.
  */
 import type { BannedApp } from '../../policy/policy-schema';
+import type { CheckContext } from '../check';
 import { lookedAt, scanResult } from './leftovers';
 import { notApplicable, type Hit, type Probe } from './probe';
-import { scanWebApps, type SeenWebApp } from './web-apps-seen';
+import { scanWebApps, type SeenWebApp, type WebAppScan } from './web-apps-seen';
+
+/** One scan per run, shared by every app of the policy (the engine gives every run its own context object). */
+const scans = new WeakMap<CheckContext, Promise<WebAppScan>>();
+
+function scanOnce(ctx: CheckContext): Promise<WebAppScan> {
+  let scan = scans.get(ctx);
+  if (!scan) scans.set(ctx, (scan = scanWebApps(ctx.host)));
+  return scan;
+}
 
 /** How a web app was recognised. */
 export type WebAppMatch = 'id' | 'host' | 'name';
@@ -70,7 +80,7 @@ export const webAppsProbe: Probe = {
   async run(ctx, app) {
     const w = app.webApps;
     if (w.chromiumIds.length === 0 && w.hosts.length === 0 && w.names.length === 0) return notApplicable('no web apps in the policy');
-    const s = await scanWebApps(ctx.host);
+    const s = await scanOnce(ctx);
     const hits = s.seen.flatMap((seen) => {
       const how = matchWebApp(app, seen);
       return how ? [webAppHit(app, seen, how)] : [];
