@@ -16,18 +16,14 @@ import { FixtureHost, type FixtureNode } from '../../../src/core/host/fixture-ho
 import type { Host } from '../../../src/core/host/host';
 import { RealHost } from '../../../src/core/host/real-host';
 import { builtinPolicy } from '../../../src/core/policy/policy';
-import { bannedAppSchema, type Policy } from '../../../src/core/policy/policy-schema';
+import type { Policy } from '../../../src/core/policy/policy-schema';
 import type { Finding } from '../../../src/shared/finding';
 
 const BUILT_IN = builtinPolicy();
 const LISTS = BUILT_IN.installerOrigin!;
 
-/** The built-in policy with Zalo's installer named and its official domains (as the online-app data would give them). */
-function policyWithZalo(): Policy {
-  const zalo = BUILT_IN.onlineApps.find((a) => a.id === 'zalo')!;
-  const withInstallers = bannedAppSchema().parse({ ...zalo, installers: { folders: ['Downloads'], filePatterns: ['^ZaloSetup[^/\\\\]*\\.(exe|dmg)$'], officialDomains: ['zalo.me', 'zadn.vn'] } });
-  return { ...BUILT_IN, onlineApps: BUILT_IN.onlineApps.map((a) => (a.id === 'zalo' ? withInstallers : a)) };
-}
+/** The built-in policy: Zalo's installer is named in its onlineApps entry with its official domains (winget's InstallerUrl host). */
+const policyWithZalo = (): Policy => BUILT_IN;
 
 const run = (host: Host, policy: Policy = policyWithZalo()): Promise<readonly Finding[]> =>
   installerOriginCheck().run({ host, policy, now: new Date('2026-11-25T08:00:00Z') } satisfies CheckContext);
@@ -56,9 +52,9 @@ describe('hosts as the URL parser gives them, matched on label boundaries', () =
   });
 
   it('official only on label boundaries; IPs in every form; lists by label too', () => {
-    const official = ['zalo.me', 'zadn.vn'];
-    for (const h of ['zalo.me', 'res-download-pc.zadn.vn', 'chat.zalo.me']) expect(isOfficialHost(h, official)).toBe(true);
-    for (const h of ['zalo-me.example', 'zalo.me.example.com', 'notzalo.me', 'xn--zlo-6cd.me', 'zadn.vn.evil.example']) expect(isOfficialHost(h, official)).toBe(false);
+    const official = ['zalo.me', 'zdn.vn'];
+    for (const h of ['zalo.me', 'res-zaloapp-aka-jpt.zdn.vn', 'chat.zalo.me']) expect(isOfficialHost(h, official)).toBe(true);
+    for (const h of ['zalo-me.example', 'zalo.me.example.com', 'notzalo.me', 'xn--zlo-6cd.me', 'zdn.vn.evil.example']) expect(isOfficialHost(h, official)).toBe(false);
     for (const u of ['http://3232235777/', 'http://0x7f.1/', 'http://[2001:db8::1]/', 'http://1.2.3.4./']) expect(isIpHost(originHostname(u)!)).toBe(true);
     expect(riskyHost('drive.usercontent.google.com', LISTS)).toBe('file-sharing');
     expect(riskyHost('doc-0s-8c-docs.googleusercontent.com', LISTS)).toBe('file-sharing');
@@ -88,7 +84,7 @@ describe('Zone.Identifier streams as Windows browsers write them (recorded)', ()
   const zone = (lines: readonly string[]): string => `[ZoneTransfer]\r\n${lines.map((l) => `${l}\r\n`).join('')}`;
   const files: Record<string, FixtureNode> = {
     [`${dl}\\ZaloSetup-26.9.10.exe`]: 'MZ',
-    [`${dl}\\ZaloSetup-26.9.10.exe:Zone.Identifier`]: zone(['ZoneId=3', 'ReferrerUrl=https://zalo.me/pc', 'HostUrl=https://res-download-pc-te-vnso-pt-51.zadn.vn/win/ZaloSetup-26.9.10.exe']),
+    [`${dl}\\ZaloSetup-26.9.10.exe:Zone.Identifier`]: zone(['ZoneId=3', 'ReferrerUrl=https://zalo.me/pc', 'HostUrl=https://res-zaloapp-aka-jpt.zdn.vn/win/ZaloSetup-26.9.10.exe']),
     [`${dl}\\ZaloSetup (1).exe`]: 'MZ',
     [`${dl}\\ZaloSetup (1).exe:Zone.Identifier`]: zone(['ZoneId=3', 'HostUrl=https://zalo.me@zalo-pc.example/ZaloSetup.exe']),
     [`${dl}\\Office2019.exe`]: 'MZ',
@@ -112,7 +108,7 @@ describe('Zone.Identifier streams as Windows browsers write them (recorded)', ()
       status: 'violation',
       advisoryPoint: 2,
       app: 'zalo',
-      title: { key: 'installerOrigin:fake.titleEither', params: { app: 'Zalo', host: 'zalo-pc.example', official: 'zalo.me', officialLast: 'zadn.vn' } },
+      title: { key: 'installerOrigin:fake.titleEither', params: { app: 'Zalo', host: 'zalo-pc.example', official: 'zalo.me', officialLast: 'zdn.vn' } },
       evidence: [{ kind: 'installer', data: { downloadOrigin: 'unofficial', downloadHost: 'zalo-pc.example', downloadZone: '3' } }],
     });
     expect(about(findings, 'ZaloSetup-26.9.10.exe')).toBeUndefined();
@@ -173,10 +169,10 @@ describe('macOS kMDItemWhereFroms (recorded `xattr -s -px` output of plists writ
   const host = new FixtureHost({
     platform: 'darwin',
     homedir: '/Users/an',
-    files: { [`${dl}/Setup_Office2019.dmg`]: 'koly', [`${dl}/ZaloSetup.dmg`]: 'koly', [`${dl}/Broken.pkg`]: 'xar!' },
+    files: { [`${dl}/Setup_Office2019.dmg`]: 'koly', [`${dl}/ZaloSetup.exe`]: 'MZ', [`${dl}/Broken.pkg`]: 'xar!' },
     commands: [
       { argv: argv(`${dl}/Setup_Office2019.dmg`), stdout: spaced(MEDIAFIRE) },
-      { argv: argv(`${dl}/ZaloSetup.dmg`), stdout: spaced(ZALO_USERINFO) },
+      { argv: argv(`${dl}/ZaloSetup.exe`), stdout: spaced(ZALO_USERINFO) },
       { argv: argv(`${dl}/Broken.pkg`), stdout: '62 70 6C 69 73 74 30 30 A2 01\n' },
     ],
   });
@@ -184,7 +180,7 @@ describe('macOS kMDItemWhereFroms (recorded `xattr -s -px` output of plists writ
   it('MediaFire is file sharing, the userinfo trick is a fake Zalo, a garbled plist is unknown', async () => {
     const findings = await run(host);
     expect(about(findings, 'Setup_Office2019.dmg')).toMatchObject({ status: 'warning', title: { key: 'installerOrigin:risky.fileSharing.title', params: { host: 'download2390.mediafire.com' } } });
-    expect(about(findings, 'ZaloSetup.dmg')).toMatchObject({ status: 'violation', title: { params: { host: 'zalo-pc.example' } } });
+    expect(about(findings, 'ZaloSetup.exe')).toMatchObject({ status: 'violation', title: { params: { host: 'zalo-pc.example' } } });
     const unknown = findings.find((f) => f.status === 'unknown')!;
     expect(unknown.evidence[0]).toMatchObject({ path: `${dl}/Broken.pkg`, data: { downloadOrigin: 'unknown', downloadOriginReason: expect.stringContaining('kMDItemWhereFroms') } });
   });

@@ -1,7 +1,7 @@
 /**
  * The online meeting, messaging and file-sharing apps points 3 and 4 of the advisory speak of (the policy's
  * `onlineApps`): found by the banned-app probes, each install or running copy is a `notice` with the rules for
- * using it; never a fault, never removed. Installers and leftovers of them are nobody's concern here.
+ * using it; never a fault, never removed. Leftovers are nobody's concern here, and installers the installer-origin check's.
  */
 import type { AdvisoryPoint, Evidence, Finding } from '../../../shared/finding';
 import type { OnlineApp } from '../../policy/policy-schema';
@@ -26,7 +26,8 @@ export function onlineAppCheck(probes: ProbeSet): Check {
     alsoPoints: ALSO,
     async run(ctx: CheckContext): Promise<readonly Finding[]> {
       const results: [OnlineApp, ReadonlyArray<readonly [Probe, ProbeResult]>][] = [];
-      for (const app of ctx.policy.onlineApps) results.push([app, await runProbes(probes, ctx, app)]);
+      // Its installers are the installer-origin check's (where they came from); here no probe looks for them.
+      for (const app of ctx.policy.onlineApps) results.push([app, await runProbes(probes, ctx, { ...app, installers: { ...app.installers, filePatterns: [] } })]);
       return judgeOnline(results, ctx.policy.number);
     },
   };
