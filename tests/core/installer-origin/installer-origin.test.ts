@@ -12,7 +12,8 @@ import { isIpHost, isOfficialHost, originHostname } from '../../../src/core/chec
 import { hasInstallerExtension, MAX_INSTALLERS } from '../../../src/core/checks/installer-origin/installer-files';
 import { installerOriginCheck } from '../../../src/core/checks/installer-origin/installer-origin-check';
 import { riskyHost, riskyOrigin } from '../../../src/core/checks/installer-origin/origin-source';
-import { FixtureHost, type FixtureNode } from '../../../src/core/host/fixture-host';
+import { USER_SHELL_FOLDERS } from '../../../src/core/checks/installer-origin/windows-folders';
+import { FixtureHost, type FixtureCommand, type FixtureNode } from '../../../src/core/host/fixture-host';
 import type { Host } from '../../../src/core/host/host';
 import { RealHost } from '../../../src/core/host/real-host';
 import { builtinPolicy } from '../../../src/core/policy/policy';
@@ -97,9 +98,23 @@ describe('Zone.Identifier streams as Windows browsers write them (recorded)', ()
     [`${dl}\\garbled.exe:Zone.Identifier`]: '\u00ff\u00fe\u0000Z\u0000o\u0000n\u0000e',
     [`${dl}\\ZoomInstaller.exe`]: 'MZ',
     [`${dl}\\ZoomInstaller.exe:Zone.Identifier`]: zone(['ZoneId=3', 'HostUrl=https://zoom-us.example/ZoomInstaller.exe']),
-    [`${home}\\Desktop\\copied-from-usb.exe`]: 'MZ',
+    [`${home}\\OneDrive\\Desktop\\copied-from-usb.exe`]: 'MZ',
   };
-  const host = new FixtureHost({ platform: 'win32', homedir: home, files });
+  /** `reg query` of Explorer's User Shell Folders as Windows prints it; the Desktop moved into OneDrive by its backup. */
+  const SHELL_FOLDERS = {
+    argv: ['reg', 'query', USER_SHELL_FOLDERS],
+    stdout: [
+      '',
+      'HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Explorer\\User Shell Folders',
+      '    AppData    REG_EXPAND_SZ    %USERPROFILE%\\AppData\\Roaming',
+      '    Desktop    REG_EXPAND_SZ    %USERPROFILE%\\OneDrive\\Desktop',
+      '    {374DE290-123F-4565-9164-39C4925E467B}    REG_EXPAND_SZ    %USERPROFILE%\\Downloads',
+      '',
+      '',
+    ].join('\r\n'),
+  };
+  const win = (nodes: Record<string, FixtureNode>, commands: FixtureCommand[] = [SHELL_FOLDERS]): FixtureHost => new FixtureHost({ platform: 'win32', homedir: home, env: { USERPROFILE: home }, files: nodes, commands });
+  const host = win(files);
 
   it('a Zalo installer from a look-alike (userinfo) host is a likely fake naming both official domains; its official download is nothing', async () => {
     const findings = await run(host);
@@ -125,7 +140,7 @@ describe('Zone.Identifier streams as Windows browsers write them (recorded)', ()
 
   it('with nothing of concern, the ok finding counts the installers and those with no record, each in its evidence', async () => {
     const quiet = Object.fromEntries(Object.entries(files).filter(([p]) => !p.includes('ZaloSetup (1)') && !p.includes('Office2019')));
-    const findings = await run(new FixtureHost({ platform: 'win32', homedir: home, files: quiet }));
+    const findings = await run(win(quiet));
     expect(findings).toHaveLength(1);
     const ok = findings[0]!;
     expect(ok).toMatchObject({ status: 'ok', title: { key: 'installerOrigin:ok.someUnrecorded', params: { count: 5, none: 2 } }, detail: { key: 'installerOrigin:ok.unrecordedDetail' } });
@@ -138,7 +153,7 @@ describe('Zone.Identifier streams as Windows browsers write them (recorded)', ()
   });
 
   it('a stream that cannot be read makes the check unknown with the reason, never ok', async () => {
-    const refused = new FixtureHost({ platform: 'win32', homedir: home, files: { [`${dl}\\setup.exe`]: 'MZ', [`${dl}\\setup.exe:Zone.Identifier`]: { type: 'error', code: 'permission' } } });
+    const refused = win({ [`${dl}\\setup.exe`]: 'MZ', [`${dl}\\setup.exe:Zone.Identifier`]: { type: 'error', code: 'permission' } });
     const findings = await run(refused);
     expect(findings).toEqual([expect.objectContaining({ status: 'unknown', reason: { key: 'installerOrigin:reason.unread', params: { count: 1 } } })]);
     expect(findings[0]!.evidence[0]).toMatchObject({ path: `${dl}\\setup.exe`, data: { downloadOrigin: 'unknown', downloadOriginReason: 'Zone.Identifier: permission' } });
@@ -149,8 +164,15 @@ describe('Zone.Identifier streams as Windows browsers write them (recorded)', ()
     for (let i = 0; i < MAX_INSTALLERS + 5; i++) many[`${dl}\\setup-${String(i).padStart(3, '0')}.exe`] = { type: 'file', content: 'MZ', mtimeMs: 1_700_000_000_000 + i };
     // The oldest holds a warning it would give: it is among the five not judged.
     many[`${dl}\\setup-000.exe:Zone.Identifier`] = zone(['ZoneId=3', 'HostUrl=http://203.0.113.9/setup.exe']);
-    const findings = await run(new FixtureHost({ platform: 'win32', homedir: home, files: many }));
+    const findings = await run(win(many));
     expect(findings).toEqual([expect.objectContaining({ status: 'unknown', reason: { key: 'installerOrigin:reason.tooMany', params: { count: MAX_INSTALLERS + 5, max: MAX_INSTALLERS } } })]);
+  });
+
+  it('the Desktop where Explorer says it is (OneDrive); a registry that cannot be read is unknown, never ok', async () => {
+    const ok = (await run(win({ [`${home}\\OneDrive\\Desktop\\copied-from-usb.exe`]: 'MZ' })))[0]!;
+    expect(ok).toMatchObject({ status: 'ok', evidence: [{ path: `${home}\\OneDrive\\Desktop\\copied-from-usb.exe` }, { kind: 'folder' }] });
+    const garbled = await run(win({ [`${dl}\\setup.exe`]: 'MZ' }, [{ argv: SHELL_FOLDERS.argv, stdout: 'ERROR: <garbled>\r\n\u0000' }]));
+    expect(garbled).toEqual([expect.objectContaining({ status: 'unknown', reason: expect.objectContaining({ key: expect.stringMatching(/^common:reason\./) }) })]);
   });
 
   it('no policy section, or no folders: nothing to look at, nothing said', async () => {

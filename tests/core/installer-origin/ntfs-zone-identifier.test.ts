@@ -10,7 +10,7 @@ import { join, posix } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readDownloadOrigin } from '../../../src/core/checks/banned-app/download-origin';
 import { installerOriginCheck } from '../../../src/core/checks/installer-origin/installer-origin-check';
-import type { Host } from '../../../src/core/host/host';
+import type { Host, RunResult } from '../../../src/core/host/host';
 import { RealHost } from '../../../src/core/host/real-host';
 import { builtinPolicy } from '../../../src/core/policy/policy';
 
@@ -38,8 +38,14 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
+/** `reg query` of Explorer's User Shell Folders, naming the Downloads folder on the NTFS volume (reg is Windows'). */
+function shellFolders(argv: readonly string[], downloads: string): RunResult {
+  const stdout = ['', 'HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Explorer\\User Shell Folders', `    {374DE290-123F-4565-9164-39C4925E467B}    REG_EXPAND_SZ    ${downloads}`, '', ''].join('\r\n');
+  return { argv, exitCode: 0, signal: null, stdout, stderr: '', durationMs: 1 };
+}
+
 /** The real file system seen as a Windows host sees it (the probe's win32 branch), with POSIX paths to join. */
-function windowsView(real: Host): Host {
+function windowsView(real: Host, downloads: string): Host {
   return {
     platform: 'win32',
     arch: real.arch,
@@ -48,7 +54,7 @@ function windowsView(real: Host): Host {
     homedir: real.homedir,
     env: real.env,
     path: posix,
-    run: (argv, options) => real.run(argv, options),
+    run: (argv, options) => (argv[0] === 'reg' ? Promise.resolve(shellFolders(argv, downloads)) : real.run(argv, options)),
     readText: (p, o) => real.readText(p, o),
     readBytes: (p, o) => real.readBytes(p, o),
     list: (p) => real.list(p),
@@ -72,14 +78,14 @@ describe.skipIf(why !== null)(`a real Zone.Identifier stream on NTFS (ntfs-3g)${
     expect(readdirSync(dl).sort()).toEqual(['Plain.msi', 'Setup.exe']);
     const streams = spawnSync('getfattr', ['--only-values', '-n', 'ntfs.streams.list', join(dl, 'Setup.exe')], { encoding: 'utf8' });
     if (!streams.error) expect(streams.stdout.trim()).toBe('Zone.Identifier');
-    const host = windowsView(new RealHost({ homedir: home }));
+    const host = windowsView(new RealHost({ homedir: home }), dl);
     expect(await readDownloadOrigin(host, join(dl, 'Setup.exe'))).toEqual({ state: 'recorded', zoneId: '3', referrer: 'https://drive.google.com/', url: 'https://drive.usercontent.google.com/download?id=1AbC&export=download' });
     // A file without the stream: ntfs-3g answers ENOENT as Windows does, which is "nothing recorded".
     expect(await readDownloadOrigin(host, join(dl, 'Plain.msi'))).toEqual({ state: 'none' });
   });
 
   it('the installer-origin check warns of the file-sharing download; the one without a record is no finding', async () => {
-    const host = windowsView(new RealHost({ homedir: home }));
+    const host = windowsView(new RealHost({ homedir: home }), dl);
     const findings = await installerOriginCheck().run({ host, policy: builtinPolicy(), now: new Date('2026-11-25T08:00:00Z') });
     expect(findings).toEqual([expect.objectContaining({ status: 'warning', title: { key: 'installerOrigin:risky.fileSharing.title', params: { host: 'drive.usercontent.google.com' } } })]);
   });

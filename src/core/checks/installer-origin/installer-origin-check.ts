@@ -15,6 +15,7 @@ import { installerFolders, installerMatchers, isInstallerName } from '../banned-
 import { xdgInstallerFolders } from '../banned-app/linux/user-dirs';
 import { listInstallers, MAX_INSTALLERS, type InstallerFile } from './installer-files';
 import { riskyOrigin, type RiskyHosts, type RiskyOrigin } from './origin-source';
+import { windowsShellFolders } from './windows-folders';
 
 /** Id of the installer-origin check. */
 export const INSTALLER_ORIGIN_CHECK = 'installer-origin';
@@ -42,12 +43,21 @@ export function installerOriginCheck(): Check {
   };
 }
 
-/** The current user's download folders: the policy's under home, and on Linux the localized XDG ones («Tải về»). */
+/**
+ * The current user's download folders: the policy's under home, and where the OS says they are: on Linux the
+ * localized XDG ones («Tải về»), on Windows Explorer's User Shell Folders (a Desktop moved into OneDrive).
+ */
 async function downloadFolders(host: Host, names: readonly string[]): Promise<{ readonly folders: readonly string[]; readonly failures: readonly Message[] }> {
   const own = installerFolders(host, [host.homedir], names);
-  if (host.platform !== 'linux') return { folders: own, failures: [] };
+  const os = host.platform === 'linux' ? await linuxFolders(host) : host.platform === 'win32' ? await windowsShellFolders(host) : { folders: [] };
+  // Windows paths differ in case only: one folder, listed once.
+  const seen = new Map([...own, ...os.folders].map((f) => [host.platform === 'win32' ? f.toLowerCase() : f, f]));
+  return { folders: [...seen.values()], failures: os.failure ? [os.failure] : [] };
+}
+
+async function linuxFolders(host: Host): Promise<{ readonly folders: readonly string[]; readonly failure?: Message }> {
   const xdg = await xdgInstallerFolders(host);
-  return { folders: [...new Set([...own, ...xdg.folders])], failures: xdg.failure ? [xdg.failure] : [] };
+  return { folders: xdg.folders, ...(xdg.failure ? { failure: xdg.failure } : {}) };
 }
 
 /** One installer with its origin judged: a finding of its own (fake or risky), or a line of the summary. */
