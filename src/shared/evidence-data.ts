@@ -31,6 +31,7 @@ export const EVIDENCE_DATA_KEYS = {
   downloadReferrer: 'the page that linked to the download, as recorded (user.xdg.referrer.url, ReferrerUrl, the second of kMDItemWhereFroms)',
   downloadHost: 'the host name of `downloadUrl` (else of `downloadReferrer`), normalised by the URL parser (lower case, punycode)',
   downloadZone: 'Windows: the ZoneId of the Zone.Identifier stream (3 = Internet)',
+  downloadAgent: 'macOS: the program that downloaded the file, as com.apple.quarantine names it (`Safari`), when kMDItemWhereFroms kept no address',
   downloadSource: 'the installer-origin check: why the place it came from is a concern: `ip` (a bare IP address), `shortener` (a URL shortener of the policy\'s `installerOrigin.shorteners`), `file-sharing` (a host of `installerOrigin.fileSharing`); absent when neither',
   // Processes and ports
   pid: 'the process id',

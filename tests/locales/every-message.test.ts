@@ -33,6 +33,7 @@ const PARAMS: Readonly<Record<string, Value>> = {
   host: 'zoom-download.example.net',
   official: 'zoom.us',
   officialLast: 'zoom.com',
+  agent: 'Safari',
   none: 1,
   max: 200,
   file: '/home/nguyenvana/Tải về/catalog-2026-11.json',

@@ -206,6 +206,29 @@ describe('macOS kMDItemWhereFroms (recorded `xattr -s -px` output of plists writ
     const unknown = findings.find((f) => f.status === 'unknown')!;
     expect(unknown.evidence[0]).toMatchObject({ path: `${dl}/Broken.pkg`, data: { downloadOrigin: 'unknown', downloadOriginReason: expect.stringContaining('kMDItemWhereFroms') } });
   });
+
+  it('no kMDItemWhereFroms: com.apple.quarantine names only the program that downloaded it; a garbled one and none are nothing recorded', async () => {
+    const noFroms = (p: string): FixtureCommand => ({ argv: argv(p), exitCode: 1, stderr: `xattr: ${p}: No such xattr: com.apple.metadata:kMDItemWhereFroms\n` });
+    const quarantine = (p: string): string[] => ['xattr', '-s', '-p', 'com.apple.quarantine', p];
+    const mac = new FixtureHost({
+      platform: 'darwin',
+      homedir: '/Users/an',
+      files: { [`${dl}/Safari.dmg`]: 'koly', [`${dl}/Garbled.dmg`]: 'koly', [`${dl}/Copied.pkg`]: 'xar!' },
+      commands: [
+        noFroms(`${dl}/Safari.dmg`),
+        { argv: quarantine(`${dl}/Safari.dmg`), stdout: '0083;6745f1a2;Safari;5B3C2D1E-0F4A-4B6C-8D7E-9F0A1B2C3D4E\n' },
+        noFroms(`${dl}/Garbled.dmg`),
+        { argv: quarantine(`${dl}/Garbled.dmg`), stdout: 'zz;;\u0001\n' },
+        noFroms(`${dl}/Copied.pkg`),
+        { argv: quarantine(`${dl}/Copied.pkg`), exitCode: 1, stderr: `xattr: ${dl}/Copied.pkg: No such xattr: com.apple.quarantine\n` },
+      ],
+    });
+    const ok = (await run(mac))[0]!;
+    expect(ok).toMatchObject({ status: 'ok', title: { key: 'installerOrigin:ok.someUnrecorded', params: { count: 3, none: 2 } } });
+    const safari = ok.evidence.find((e) => e.path === `${dl}/Safari.dmg`)!;
+    expect(safari).toMatchObject({ label: { key: 'installerOrigin:evidence.internetBy', params: { agent: 'Safari' } }, data: { downloadOrigin: 'unjudged', downloadAgent: 'Safari' } });
+    expect(ok.evidence.find((e) => e.path === `${dl}/Garbled.dmg`)).toMatchObject({ label: { key: 'installerOrigin:evidence.noOrigin' } });
+  });
 });
 
 const canXattr = ((): string | null => {

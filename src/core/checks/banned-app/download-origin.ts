@@ -11,7 +11,14 @@ import { decodeWhereFroms, hexBytes } from './macos/where-froms';
 
 /** What is known of a file's download origin. */
 export type DownloadOrigin =
-  | { readonly state: 'recorded'; readonly url?: string; readonly referrer?: string; readonly zoneId?: string }
+  | {
+      readonly state: 'recorded';
+      readonly url?: string;
+      readonly referrer?: string;
+      readonly zoneId?: string;
+      /** macOS: the program that downloaded it, as com.apple.quarantine names it (`Safari`), when no address was kept. */
+      readonly agent?: string;
+    }
   | { readonly state: 'none' }
   | { readonly state: 'unknown'; readonly reason: string };
 
@@ -76,7 +83,7 @@ async function macosOrigin(host: Host, path: string): Promise<DownloadOrigin> {
   // -s: a link's own attribute, never that of what it points at.
   const r = await host.run(['xattr', '-s', '-px', 'com.apple.metadata:kMDItemWhereFroms', path], { env: { LC_ALL: 'C' }, timeoutMs: 5_000, maxOutputBytes: 256 * 1024 });
   if (r.error) return { state: 'unknown', reason: r.error.code === 'not-found' ? 'xattr is not installed' : `xattr: ${r.error.message}` };
-  if (r.exitCode !== 0) return /No such xattr/i.test(r.stderr) ? { state: 'none' } : { state: 'unknown', reason: `xattr: ${r.stderr.trim() || `exit ${String(r.exitCode)}`}` };
+  if (r.exitCode !== 0) return /No such xattr/i.test(r.stderr) ? quarantineOrigin(host, path) : { state: 'unknown', reason: `xattr: ${r.stderr.trim() || `exit ${String(r.exitCode)}`}` };
   let froms: readonly string[];
   try {
     froms = decodeWhereFroms(hexBytes(r.stdout));
@@ -84,7 +91,27 @@ async function macosOrigin(host: Host, path: string): Promise<DownloadOrigin> {
     return { state: 'unknown', reason: `kMDItemWhereFroms: ${e instanceof Error ? e.message : String(e)}` };
   }
   const [url, referrer] = froms.filter((f) => f.trim() !== '');
-  return url === undefined ? { state: 'none' } : { state: 'recorded', url, ...(referrer !== undefined ? { referrer } : {}) };
+  return url === undefined ? quarantineOrigin(host, path) : { state: 'recorded', url, ...(referrer !== undefined ? { referrer } : {}) };
+}
+
+/** The program of a `com.apple.quarantine` value (`FLAGS;HEXTIME;AGENT;UUID`), or undefined when it names none. */
+export function quarantineAgent(value: string): string | undefined {
+  const fields = value.trim().split(';');
+  if (fields.length < 3 || !/^[0-9a-f]{1,8}$/i.test(fields[0]!)) return undefined;
+  // eslint-disable-next-line no-control-regex -- a name to show: no control characters
+  const agent = fields[2]!.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return agent === '' ? undefined : agent.slice(0, 80);
+}
+
+/**
+ * macOS without kMDItemWhereFroms: com.apple.quarantine says a program downloaded the file (the Internet, as a
+ * zone does on Windows) and which, never where from; without it, nothing was recorded.
+ */
+async function quarantineOrigin(host: Host, path: string): Promise<DownloadOrigin> {
+  const r = await host.run(['xattr', '-s', '-p', 'com.apple.quarantine', path], { env: { LC_ALL: 'C' }, timeoutMs: 5_000, maxOutputBytes: 4 * 1024 });
+  if (r.error || r.exitCode !== 0) return { state: 'none' };
+  const agent = quarantineAgent(r.stdout);
+  return agent === undefined ? { state: 'none' } : { state: 'recorded', agent };
 }
 
 /** Reads where a downloaded file came from: Linux user.xdg.* attributes, Windows Zone.Identifier, macOS kMDItemWhereFroms. */
@@ -155,6 +182,7 @@ export function judgeOrigin(origin: DownloadOrigin, officialDomains: readonly st
     ...(origin.referrer !== undefined ? { downloadReferrer: origin.referrer } : {}),
     ...(host !== undefined ? { downloadHost: host } : {}),
     ...(origin.zoneId !== undefined ? { downloadZone: origin.zoneId } : {}),
+    ...(origin.agent !== undefined ? { downloadAgent: origin.agent } : {}),
   };
   return { verdict, data, ...(host !== undefined ? { host } : {}) };
 }

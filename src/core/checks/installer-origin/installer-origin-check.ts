@@ -83,7 +83,7 @@ export function judgeInstaller(file: InstallerFile, origin: DownloadOrigin, poli
   const referrerHost = recorded?.referrer !== undefined ? originHostname(recorded.referrer) : undefined;
   const risky = riskyOrigin(urlHost, referrerHost, lists);
   const data = { ...(file.size !== undefined ? { size: String(file.size) } : {}), ...judged.data, ...(risky ? { downloadSource: risky.source } : {}) };
-  const evidence: Evidence = { kind: 'installer', path: file.path, detail: `installer ${file.path}`, label: evidenceLabel(file.path, judged.verdict, judged.host, recorded?.zoneId), data };
+  const evidence: Evidence = { kind: 'installer', path: file.path, detail: `installer ${file.path}`, label: evidenceLabel(file.path, judged.verdict, judged.host, recorded), data };
   const base = { evidence, file, origin: origin.state };
   if (app && (judged.verdict === 'unofficial' || judged.verdict === 'ip') && judged.host !== undefined) {
     const naming = officialNaming(official);
@@ -117,12 +117,14 @@ export function judgeInstaller(file: InstallerFile, origin: DownloadOrigin, poli
 }
 
 /** The installer's evidence line: where it is and where it came from, or that nothing was recorded. */
-function evidenceLabel(path: string, verdict: string, host: string | undefined, zoneId: string | undefined): Message {
+function evidenceLabel(path: string, verdict: string, host: string | undefined, recorded: { readonly zoneId?: string; readonly agent?: string } | undefined): Message {
   if (verdict === 'none') return msg('installerOrigin:evidence.noOrigin', { path });
   if (verdict === 'unknown') return msg('installerOrigin:evidence.unread', { path });
   if (host !== undefined) return msg('installerOrigin:evidence.from', { path, host });
   // Windows writes `HostUrl=about:internet` (or no URL at all) where the address is not kept: only the zone is known.
-  if (zoneId === '3') return msg('installerOrigin:evidence.internet', { path });
+  if (recorded?.zoneId === '3') return msg('installerOrigin:evidence.internet', { path });
+  // macOS: com.apple.quarantine names the program that downloaded it, never where from.
+  if (recorded?.agent !== undefined) return msg('installerOrigin:evidence.internetBy', { path, agent: recorded.agent });
   return msg('installerOrigin:evidence.noAddress', { path });
 }
 
