@@ -96,7 +96,8 @@ export function judgeOs(state: OsState, input: JudgeInput): Finding[] {
         severity: p.security > 0 ? 'medium' : 'low',
         title: msg(p.security > 0 ? 'patch:pending.titleSecurity' : 'patch:pending.title', { ...base, count: p.count, security: p.security }),
         detail: msg('patch:pending.detail', base),
-        action: msg(`patch:pending.action.${platform}`, base),
+        // The command of the manager that was asked, never another distribution's (apt on Debian, dnf on Fedora).
+        action: msg(`patch:pending.action.${platform === 'linux' && state.packageManager ? state.packageManager : platform}`, base),
         evidence: [...state.evidence, { kind: 'update', detail: `${p.tool}: ${p.count} pending, ${p.security} security`, label: msg('patch:evidence.pending', { tool: p.tool, count: p.count, security: p.security }), data: { tool: p.tool, count: String(p.count), security: String(p.security) } }],
       }),
     );

@@ -59,12 +59,13 @@ export async function probeLinux(host: Host, catalog: Catalog | Promise<Catalog>
   );
   const rebootP = manager.then((m): Promise<Reboot> | Reboot => (m === 'apt' ? debianReboot(host) : m === 'dnf' ? rpmReboot(host) : { kind: 'not-applicable' }));
   const listsP = manager.then((m) => (m === 'apt' ? aptListsDate(host) : null));
-  const [distroInfo, esm, memoized, reboot, lists] = await Promise.all([
+  const [distroInfo, esm, memoized, reboot, lists, asked] = await Promise.all([
     debianFamily ? readDistroInfo(host, options.distroInfoDir ?? DISTRO_INFO_DIR) : null,
     os.id === 'ubuntu' ? esmEnabled(host) : false,
     pendingP,
     rebootP,
     listsP,
+    manager,
   ]);
   const lc = linuxLifecycle(os, await catalog, distroInfo, esm, now);
   const evidence: Evidence[] = [
@@ -93,6 +94,7 @@ export async function probeLinux(host: Host, catalog: Catalog | Promise<Catalog>
     // Linux patch level is what the package manager says is missing, not a catalog build number.
     level: { kind: 'not-judged' },
     pending: lc.lifecycle.kind === 'ended' && pending.kind === 'unknown' ? { kind: 'not-applicable' } : pending,
+    ...(asked ? { packageManager: asked } : {}),
     reboot,
     extra,
     knowledgeAsOf: lc.asOf,

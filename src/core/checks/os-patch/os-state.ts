@@ -43,6 +43,8 @@ export interface OsState {
   readonly lifecycle: Lifecycle;
   readonly level: PatchLevel;
   readonly pending: Pending;
+  /** Linux: the package manager the pending updates were asked of; the action names only its command. */
+  readonly packageManager?: 'apt' | 'dnf';
   readonly reboot: Reboot;
   readonly extra: readonly ExtraWarning[];
   /** Further aspects that could not be read (e.g. `updatePolicy`), each an `unknown` finding with its reason. */
