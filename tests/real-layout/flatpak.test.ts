@@ -20,8 +20,10 @@ const SYSTEM_EXPORT = '/var/lib/flatpak/exports/share/applications/us.zoom.Zoom.
 const USER_DIR = `${USER.home}/.local/share/flatpak`;
 const USER_APP = `${USER_DIR}/app/us.zoom.Zoom`;
 const USER_EXPORT = `${USER_DIR}/exports/share/applications/us.zoom.Zoom.desktop`;
-/** The person's own files, and another app's flatpak: must stay. */
-const KEPT = [`${USER.home}/Documents/Tờ trình.odt`, '/var/lib/flatpak/app/org.libreoffice.LibreOffice/current', `${USER.home}/.var/app/us.zoom.Zoom/config/zoomus.conf`];
+/** Zoom's data folder: flatpak keeps an app's data in ~/.var/app/ID, and uninstall without --delete-data leaves it. */
+const ZOOM_DATA = `${USER.home}/.var/app/us.zoom.Zoom`;
+/** The person's own files, another app's flatpak and that app's data beside Zoom's: must stay. */
+const KEPT = [`${USER.home}/Documents/Tờ trình.odt`, '/var/lib/flatpak/app/org.libreoffice.LibreOffice/current', `${USER.home}/.var/app/org.libreoffice.LibreOffice/config/libreoffice/4/user/registrymodifications.xcu`];
 const PERSON = { user: `${USER.uid}:${USER.gid}` };
 /** IT staff as root (sudo gives root's own HOME). */
 const AS_ROOT = { env: { HOME: '/root', USER: 'root', LOGNAME: 'root' } };
@@ -34,8 +36,13 @@ function flatpakMachine(installation: string, owner?: typeof USER, stub = false)
   m.symlink('a1b2', '/var/lib/flatpak/app/org.libreoffice.LibreOffice/x86_64/stable/active');
   m.symlink('x86_64/stable', '/var/lib/flatpak/app/org.libreoffice.LibreOffice/current');
   m.write(KEPT[0]!, 'tờ trình', { owner: USER });
-  // flatpak keeps an app's data in ~/.var/app/ID; uninstall without --delete-data leaves it (the person's).
-  m.write(KEPT[2]!, '[General]\n', { owner: USER });
+  m.write(KEPT[2]!, '<?xml version="1.0"?>\n', { owner: USER });
+  // Zoom's data as the flatpak writes it (the person's), with a link in it to their documents: removing the
+  // data folder deletes the link, never what it leads to.
+  m.write(`${ZOOM_DATA}/config/zoomus.conf`, '[General]\n', { owner: USER });
+  m.write(`${ZOOM_DATA}/.zoom/logs/zoom_stdout_stderr.log`, 'ZoomLauncher started\n', { owner: USER });
+  m.write(`${ZOOM_DATA}/data/zoomus.db`, 'SQLite format 3\0', { owner: USER });
+  m.symlink(`${USER.home}/Documents`, `${ZOOM_DATA}/data/Documents`);
   if (stub) putFlatpakStub(m);
   return m;
 }
@@ -93,19 +100,25 @@ describe.skipIf(why !== null)(layoutTitle("Zoom's flatpak removed with flatpak u
     expect(await user.must(['flatpak', 'list', '--app', '--columns=application,version,installation'], PERSON)).toBe(`org.libreoffice.LibreOffice\t\tsystem\nus.zoom.Zoom\t${ZOOM_VERSION}\tuser\n`);
   });
 
-  it('system installation: found by flatpak list; fix zoom --yes as root runs flatpak uninstall --system, the app and its exported entry are gone, the re-check finds no Zoom', async () => {
+  it("system installation: found by flatpak list; fix zoom --yes as root runs flatpak uninstall --system, the app and its exported entry are gone, the re-check finds no installed Zoom, only the person's data, left to them", async () => {
     const run = await system.run([{ argv: cliArgv(CHECK_ZOOM), ...AS_ROOT }, { argv: cliArgv(['fix', 'zoom', '--yes', '--lang', 'en']), ...AS_ROOT }, { argv: cliArgv(CHECK_ZOOM), ...AS_ROOT }]);
     const [before, fix, after] = run.commands;
     const bad = zoomFindings(reportOf(before!)).filter((f) => f.status === 'violation');
     expect(bad.map((f) => f.evidence.find((e) => e.kind === 'package')?.data)).toEqual([expect.objectContaining({ manager: 'flatpak', name: 'us.zoom.Zoom', scope: 'system', installation: 'system', version: ZOOM_VERSION })]);
-    expect(fix!.code, text(fix!)).toBe(0);
+    // Exit 1: the app is removed and proven, the person's data is theirs to delete (below).
+    expect(fix!.code, text(fix!)).toBe(1);
     expect(fix!.stdout).toContain('$ flatpak uninstall -y --system us.zoom.Zoom');
+    expect(fix!.stdout).toContain(`Removed, proven by the fresh check: us.zoom.Zoom ${ZOOM_VERSION} is installed`);
+    expect(fix!.stdout).toContain(`Not removed: Zoom left data behind (account ${USER.name})`);
     expect(fix!.stdout).not.toContain('Still present');
     expect(await system.existing([SYSTEM_APP, SYSTEM_EXPORT])).toEqual([]);
     expect(await system.existing(KEPT)).toEqual(KEPT);
+    // The person's Zoom data stays theirs: root plans it for them (manual) and leaves it, and the re-check says so.
+    expect(fix!.stdout).toContain(`belongs to another user (${USER.name})`);
+    expect(await system.existing([`${ZOOM_DATA}/config/zoomus.conf`])).toEqual([`${ZOOM_DATA}/config/zoomus.conf`]);
     const findings = zoomFindings(reportOf(after!));
-    expect(findings.filter((f) => f.status !== 'ok'), after!.stderr).toEqual([]);
-    expect(findings.some((f) => f.status === 'ok')).toBe(true);
+    expect(findings.filter((f) => f.status === 'violation'), after!.stderr).toEqual([]);
+    expect(findings.filter((f) => f.status === 'warning').map((f) => f.evidence.map((e) => [e.kind, e.path, e.data?.user]))).toEqual([[['folder', ZOOM_DATA, USER.name]]]);
     const steps = await runSteps(system, '/root/.config/attt-selfcheck/audit.log');
     expect(steps).toEqual([expect.objectContaining({ argv: ['/usr/bin/flatpak', 'uninstall', '-y', '--system', 'us.zoom.Zoom'], exitCode: 0, outcome: 'ok' })]);
   });
@@ -125,8 +138,10 @@ describe.skipIf(why !== null)(layoutTitle("Zoom's flatpak removed with flatpak u
     expect(fix!.code, text(fix!)).toBe(0);
     expect(fix!.stdout).toContain('$ flatpak uninstall -y --user us.zoom.Zoom');
     expect(fix!.stdout).not.toContain('administrator');
-    expect(await user.existing([USER_APP, USER_EXPORT])).toEqual([]);
-    // The person's own data of the app and their other files stay, and the installation folder is still theirs.
+    expect(fix!.stdout).toContain(`Delete leftover data: ${ZOOM_DATA}`);
+    expect(await user.existing([USER_APP, USER_EXPORT, ZOOM_DATA])).toEqual([]);
+    // Zoom's data went with it (a leftover of the policy, its own step); their other files and the other app's data
+    // stay, and the installation folder is still theirs.
     expect(await user.existing(KEPT)).toEqual(KEPT);
     expect(owners!.stdout).toBe(`${USER.name}\n${USER.name}\n`);
     const findings = zoomFindings(reportOf(after!));
@@ -134,5 +149,37 @@ describe.skipIf(why !== null)(layoutTitle("Zoom's flatpak removed with flatpak u
     // Run as the person, by name (not by pkexec, not by root's full path): the log in their own data folder says so.
     const steps = await runSteps(user, `${USER.home}/.config/attt-selfcheck/audit.log`);
     expect(steps).toEqual([expect.objectContaining({ argv: ['flatpak', 'uninstall', '-y', '--user', 'us.zoom.Zoom'], exitCode: 0, outcome: 'ok' })]);
+  });
+});
+
+describe.skipIf(why !== null)(layoutTitle("Zoom's flatpak data after the person's own flatpak uninstall (real layout, flatpak a stand-in)", why), { timeout: 240_000 }, () => {
+  let m: RealLayout;
+  beforeAll(() => {
+    m = flatpakMachine(USER_DIR, USER, true);
+  });
+  afterAll(() => m?.dispose());
+
+  it('the re-check reports ~/.var/app/us.zoom.Zoom as a leftover (warning); fix removes that folder (not the link target in it) and keeps the other apps\' data; the next check finds no Zoom', async () => {
+    const run = await m.run([
+      // What the person types: flatpak uninstall without --delete-data, which leaves the app's data.
+      { argv: ['flatpak', 'uninstall', '-y', '--user', 'us.zoom.Zoom'], ...PERSON },
+      { argv: cliArgv(CHECK_ZOOM), ...PERSON },
+      { argv: cliArgv(['fix', 'zoom', '--yes', '--lang', 'en']), ...PERSON },
+      { argv: cliArgv(CHECK_ZOOM), ...PERSON },
+    ]);
+    const [uninstall, before, fix, after] = run.commands;
+    expect(uninstall!.code, text(uninstall!)).toBe(0);
+    expect(before!.code, before!.stderr).toBe(1);
+    const left = zoomFindings(reportOf(before!)).filter((f) => f.status !== 'ok');
+    expect(left.map((f) => [f.status, f.evidence.map((e) => [e.kind, e.path, e.data?.user])])).toEqual([['warning', [['folder', ZOOM_DATA, undefined]]]]);
+    expect(fix!.code, text(fix!)).toBe(0);
+    expect(fix!.stdout).toContain(`Delete leftover data: ${ZOOM_DATA}`);
+    expect(fix!.stdout).not.toContain('$ flatpak');
+    expect(await m.existing([ZOOM_DATA])).toEqual([]);
+    // The link in Zoom's data led to the person's documents: deleted as a link, the documents kept.
+    expect(await m.existing(KEPT)).toEqual(KEPT);
+    const findings = zoomFindings(reportOf(after!));
+    expect(findings.filter((f) => f.status !== 'ok'), after!.stderr).toEqual([]);
+    expect(after!.code).toBe(0);
   });
 });
