@@ -25,6 +25,8 @@ const ZOOM_DATA = `${USER.home}/.var/app/us.zoom.Zoom`;
 /** The person's own files, another app's flatpak and that app's data beside Zoom's: must stay. */
 const KEPT = [`${USER.home}/Documents/Tờ trình.odt`, '/var/lib/flatpak/app/org.libreoffice.LibreOffice/current', `${USER.home}/.var/app/org.libreoffice.LibreOffice/config/libreoffice/4/user/registrymodifications.xcu`];
 const PERSON = { user: `${USER.uid}:${USER.gid}` };
+/** The person's folders that a root run with their HOME would write into. */
+const HOME_CONFIG = [USER.home, `${USER.home}/.var`, USER_DIR];
 /** IT staff as root (sudo gives root's own HOME). */
 const AS_ROOT = { env: { HOME: '/root', USER: 'root', LOGNAME: 'root' } };
 
@@ -128,6 +130,22 @@ describe.skipIf(why !== null)(layoutTitle("Zoom's flatpak removed with flatpak u
     expect(fix.stdout).toContain(`belongs to another user (${USER.name})`);
     expect(fix.stdout).not.toContain('$ flatpak uninstall');
     expect(await user.existing([USER_APP, USER_EXPORT, ...KEPT])).toEqual([USER_APP, USER_EXPORT, ...KEPT]);
+  });
+
+  it("user installation, root with the person's HOME (sudo -E): still root's, not theirs; their install and data are left to them, nothing of root's in their home", async () => {
+    const sudoE = { HOME: USER.home, USER: 'root', LOGNAME: 'root', XDG_CONFIG_HOME: `${USER.home}/.config` };
+    const run = await user.run([{ argv: cliArgv(CHECK_ZOOM), env: sudoE }, { argv: cliArgv(['fix', 'zoom', '--yes', '--lang', 'en']), env: sudoE }, { argv: ['stat', '-c', '%U', ...HOME_CONFIG] }]);
+    const [check, fix, owners] = run.commands;
+    const found = zoomFindings(reportOf(check!)).filter((f) => f.status !== 'ok');
+    expect(found.map((f) => f.evidence.map((e) => e.data?.user))).toEqual([[USER.name], [USER.name]]);
+    expect(fix!.stdout).toContain(`us.zoom.Zoom ${ZOOM_VERSION} is installed (account ${USER.name})`);
+    expect(fix!.stdout).toContain(`Zoom left data behind (account ${USER.name})`);
+    expect(fix!.stdout).toContain(`belongs to another user (${USER.name})`);
+    expect(fix!.stdout).not.toContain('$ flatpak uninstall');
+    expect(await user.existing([USER_APP, USER_EXPORT, `${ZOOM_DATA}/config/zoomus.conf`, ...KEPT])).toEqual([USER_APP, USER_EXPORT, `${ZOOM_DATA}/config/zoomus.conf`, ...KEPT]);
+    // Nothing of root's went into the person's home (no audit log in their XDG_CONFIG_HOME), their folders are still theirs.
+    expect(await user.existing([`${USER.home}/.config/attt-selfcheck`])).toEqual([]);
+    expect(owners!.stdout).toBe(`${USER.name}\n`.repeat(HOME_CONFIG.length));
   });
 
   it('user installation: fix zoom --yes by the person runs flatpak uninstall --user as themselves (no administrator), the app is gone, the re-check finds no Zoom', async () => {

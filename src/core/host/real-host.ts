@@ -3,7 +3,7 @@ import { readMachineIdentity, systemInfoReader, type SystemInfoReader } from './
 import { readWindowsMachineIdentity } from './windows-machine-identity';
 import { readLinuxMachineIdentity } from './linux-machine-identity';
 import { spawn } from 'node:child_process';
-import { constants as fsConstants, promises as fs } from 'node:fs';
+import { constants as fsConstants, promises as fs, statSync } from 'node:fs';
 import * as os from 'node:os';
 import * as nodePath from 'node:path';
 import {
@@ -22,6 +22,7 @@ import { hostErrorCode } from './host-errors';
 import { readFileBounded, readRangeBounded, readTextBounded, type LinkRule, type ReadOptions } from './read-file';
 import { resolveSystemTool } from '../windows/system-tools';
 import { claimCommandSlot, recordCommandPid, releaseCommandSlot } from './command-slots';
+import { envForOwnHome, ownHome, type OwnHome } from './own-home';
 
 /** Maps a Node errno code to a HostError code (kept here for the modules that import it from here). */
 export { hostErrorCode } from './host-errors';
@@ -36,6 +37,27 @@ function entryType(s: { isFile(): boolean; isDirectory(): boolean; isSymbolicLin
   if (s.isDirectory()) return 'dir';
   if (s.isFile()) return 'file';
   return 'other';
+}
+
+/** This process's own home: `$HOME` only when the effective user owns it (own-home.ts says why). */
+function processOwnHome(platform: Platform): OwnHome {
+  const envHome = os.homedir();
+  const euid = platform === 'win32' || typeof process.geteuid !== 'function' ? undefined : process.geteuid();
+  if (euid === undefined) return { home: envHome, borrowed: false };
+  let homeOwner: number | null = null;
+  try {
+    homeOwner = statSync(envHome).uid;
+  } catch {
+    // No home there (or not readable): nothing in it to misattribute.
+  }
+  let accountHome: string | undefined;
+  try {
+    // The user database's answer (getpwuid), never $HOME.
+    accountHome = os.userInfo().homedir || undefined;
+  } catch {
+    // No entry for our uid (a bare container).
+  }
+  return ownHome({ envHome, euid, homeOwner, accountHome });
 }
 
 /** Options to shape a RealHost (tests and the sandbox use them). */
@@ -60,8 +82,15 @@ export class RealHost implements Host {
     const p = process.platform;
     this.platform = p === 'win32' || p === 'darwin' ? p : 'linux';
     this.path = this.platform === 'win32' ? nodePath.win32 : nodePath.posix;
-    this.env = options.env ?? { ...process.env };
-    this.homedir = options.homedir ?? os.homedir();
+    if (options.homedir !== undefined) {
+      // The caller names the home (the sandbox, tests): theirs to choose.
+      this.env = options.env ?? { ...process.env };
+      this.homedir = options.homedir;
+    } else {
+      const own = processOwnHome(this.platform);
+      this.env = envForOwnHome(options.env ?? process.env, own);
+      this.homedir = own.home;
+    }
     // Windows and Linux: our own reads through this host (windows-/linux-machine-identity.ts say why not
     // systeminformation there); macOS: systeminformation.
     const reader = options.systemInfo;
