@@ -29,11 +29,20 @@ describe('the online apps in the Wazuh SCA export', () => {
     expect(scaPolicy(builtinPolicy(), platform as 'linux', words, describeCheck).checks.every((c) => c.title === 'Zoom')).toBe(true);
   });
 
-  it('raised to banned by the organisation: Telegram Desktop\'s packages and Zalo\'s Uninstall key become SCA checks, and banned-app queries in the osquery pack', () => {
+  it('raised to banned by the organisation: Telegram Desktop\'s packages and Zalo\'s Uninstall key (per machine and in every loaded user hive) become SCA checks, and banned-app queries in the osquery pack', () => {
     const linux = scaPolicy(banning('telegram'), 'linux', words, describeCheck);
     expect(linux.checks.filter((c) => c.title === 'Telegram Desktop').flatMap((c) => c.rules)).toContain('c:dpkg -s telegram-desktop -> r:^Status: install ok installed');
     const windows = scaPolicy(banning('zalo'), 'windows', words, describeCheck);
     expect(windows.checks.filter((c) => c.title === 'Zalo').flatMap((c) => c.rules)).toContain('r:HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\f0c47de4-c117-54e4-97d9-eb3fd2985e6c');
+    // Their per-user installers (Zalo, Messenger, the GoTo app) write under HKCU: the SYSTEM agent sees it in HKEY_USERS.
+    for (const id of ['zalo', 'messenger', 'goto-meeting']) {
+      const app = builtinPolicy().onlineApps.find((a) => a.id === id)!;
+      const rules = scaPolicy(banning(id), 'windows', words, describeCheck).checks.filter((c) => c.title === app.name).flatMap((c) => c.rules);
+      expect(app.windows.uninstallKeyNames.length, id).toBeGreaterThan(0);
+      for (const key of app.windows.uninstallKeyNames) {
+        expect(rules, id).toContain(`c:powershell -NoProfile -Command "Test-Path -Path 'Registry::HKEY_USERS\\*\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\${key.replace(/[[\]]/g, '`$&')}'" -> r:^True`);
+      }
+    }
     const pack = osqueryPack(banning('telegram'), (_a, _p, _f, _t, kind) => ({ description: kind, value: kind }));
     expect(pack.queries.telegram_linux_deb_packages?.description).toBe('banned');
     expect(pack.queries.notice_telegram_linux_deb_packages).toBeUndefined();

@@ -47,7 +47,10 @@ function ruleProblem(rule: string, platform: string): string | null {
   if (type === 'c' && parts.length < 2) return 'command rules check output only';
   if (type === 'r' && platform !== 'windows') return 'registry rules are Windows only';
   if ((type === 'f' || type === 'd') && !(platform === 'windows' ? /^[A-Z]:\\/.test(target) : target.startsWith('/'))) return 'not an absolute path';
-  if (type === 'r' && !/^HKEY_(LOCAL_MACHINE|USERS|CURRENT_USER|CLASSES_ROOT|CURRENT_CONFIG)\\/.test(target)) return 'not a registry key';
+  // The roots wm_sca / the SCA registry evaluator open; HKEY_CURRENT_USER is the agent's own (SYSTEM's) hive, never a user's.
+  if (type === 'r' && !/^HKEY_(LOCAL_MACHINE|USERS|CLASSES_ROOT|CURRENT_CONFIG)\\/.test(target)) return 'not a registry key a SYSTEM agent reads for users';
+  // f:, d: and r: test one literal path or key (exists / KeyExists): a wildcard there is a name, never expanded.
+  if ('fdr'.includes(type!) && /[*?]/.test(target)) return 'a wildcard in a literal path or key';
   for (const content of parts.slice(1)) {
     for (const test of content.split(' && ')) {
       const t = /^!?(r:|n:)?(.+)$/.exec(test);
@@ -181,6 +184,50 @@ describe('export wazuh-sca', () => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+
+  it('Windows: an Uninstall key is looked for per machine (both views, r:) and in every loaded user hive (HKEY_USERS\\<SID>, by PowerShell\'s wildcard, as r: cannot enumerate SIDs)', () => {
+    const zoom = builtinPolicy().bannedApps[0]!;
+    const p = scaPolicy(builtinPolicy(), 'windows', { name: 'n', description: 'd', requirement: 'r' }, () => ({ title: 't', description: 'd', remediation: 'r' }));
+    const registry = p.checks.find((c) => c.id === 90_000 + 60 + 3)!.rules;
+    const key = zoom.windows.uninstallKeyNames[0]!;
+    expect(registry).toEqual([
+      `r:HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\${key}`,
+      `r:HKEY_LOCAL_MACHINE\\SOFTWARE\\WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\${key}`,
+      `c:powershell -NoProfile -Command "Test-Path -Path 'Registry::HKEY_USERS\\*\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\${key}'" -> r:^True`,
+    ]);
+    for (const rule of registry) expect(ruleProblem(rule, 'windows'), rule).toBeNull();
+    // The path as PowerShell reads it: '' is a quote, * one path element (any SID), a backtick escapes the next letter.
+    const matcher = (rule: string): RegExp => {
+      const path = /-Path '((?:[^']|'')*)'/.exec(rule)![1]!.replace(/''/g, "'").replace(/^Registry::/, '');
+      let re = '';
+      for (let i = 0; i < path.length; i++) {
+        const c = path[i]!;
+        if (c === '`') re += path[++i]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        else if (c === '*') re += '[^\\\\]*';
+        else if (c === '?') re += '[^\\\\]';
+        else re += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      }
+      return new RegExp(`^${re}$`, 'i');
+    };
+    const perUser = matcher(registry[2]!);
+    expect(perUser.test(`HKEY_USERS\\S-1-5-21-3623811015-3361044348-30300820-1013\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\${key}`)).toBe(true);
+    expect(perUser.test(`HKEY_USERS\\S-1-5-21-1-2-3-1013\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\${key}Helper`)).toBe(false);
+    expect(perUser.test(`HKEY_USERS\\S-1-5-21-1-2-3-1013\\Software\\Classes\\${key}`)).toBe(false);
+    // A key name with PowerShell's wildcard letters stays literal: [1] is not "the letter 1".
+    const odd = scaPolicy({ ...builtinPolicy(), bannedApps: [{ ...zoom, windows: { ...zoom.windows, uninstallKeyNames: ['Hop[1]'] } }] }, 'windows', { name: 'n', description: 'd', requirement: 'r' }, () => ({ title: 't', description: 'd', remediation: 'r' }));
+    const oddRule = odd.checks.find((c) => c.id === 90_063)!.rules[2]!;
+    expect(oddRule).toContain("Uninstall\\Hop`[1`]'");
+    expect(matcher(oddRule).test('HKEY_USERS\\S-1-5-21-9\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\Hop[1]')).toBe(true);
+    expect(matcher(oddRule).test('HKEY_USERS\\S-1-5-21-9\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\Hop1')).toBe(false);
+    expect(() => scaPolicy({ ...builtinPolicy(), bannedApps: [{ ...zoom, windows: { ...zoom.windows, uninstallKeyNames: ['a"b'] } }] }, 'windows', { name: 'n', description: 'd', requirement: 'r' }, () => ({ title: 't', description: 'd', remediation: 'r' }))).toThrow(/PowerShell/);
+  });
+
+  it('the grammar check refuses what Wazuh would not read as meant: a wildcard in an r:/f: target, HKEY_CURRENT_USER (the SYSTEM agent\'s own hive)', () => {
+    expect(ruleProblem('r:HKEY_USERS\\*\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\ZoomUMX', 'windows')).toMatch(/wildcard/);
+    expect(ruleProblem('f:C:\\Users\\*\\AppData\\Roaming\\Zoom\\bin\\Zoom.exe', 'windows')).toMatch(/wildcard/);
+    expect(ruleProblem('r:HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\ZoomUMX', 'windows')).toMatch(/SYSTEM/);
+    expect(ruleProblem('r:HKEY_USERS\\.DEFAULT\\Software', 'windows')).toBeNull();
   });
 
   it('Windows and macOS: installers by the same patterns, URL-scheme keys per machine and in every user hive', () => {

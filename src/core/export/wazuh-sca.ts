@@ -5,6 +5,7 @@
  */
 import type { BannedApp, Policy } from '../policy/policy-schema';
 import { TARBALL_MAX_DEPTH } from '../checks/banned-app/linux/tarball';
+import { UNINSTALL_SUBPATH } from '../checks/banned-app/windows/uninstall-entries';
 import { trimTrailing } from '../text/trim-trailing';
 
 /** The platforms an SCA policy is made for, with osquery's names. */
@@ -107,15 +108,29 @@ function macosChecks(app: BannedApp): Partial<Record<ScaForm, string[]>> {
 
 const UNINSTALL = ['HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall', 'HKEY_LOCAL_MACHINE\\SOFTWARE\\WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Uninstall'];
 
+/**
+ * A policy value as literal text inside a PowerShell wildcard path: `*`, `?`, `[` and `]` escaped with a backtick; a
+ * `"` (which would end the -Command argument) is refused.
+ */
+export function psWildcardLiteral(value: string): string {
+  if (value.includes('"')) throw new Error(`a policy value cannot stand in a PowerShell command rule: ${JSON.stringify(value)}`);
+  return ruleValue(value).replace(/[`*?[\]]/g, (c) => `\`${c}`);
+}
+
 function windowsChecks(app: BannedApp): Partial<Record<ScaForm, string[]>> {
   const w = app.windows;
-  // PowerShell single-quoted: a quote is doubled.
-  const ps = (path: string): string => `c:powershell -NoProfile -Command "Test-Path -Path '${ruleValue(path).replace(/'/g, "''")}'" -> r:^True`;
+  // `prefix` may hold the `*` that stands for every profile or hive; PowerShell single-quoted: a quote is doubled.
+  const ps = (prefix: string, literal: string): string => `c:powershell -NoProfile -Command "Test-Path -Path '${`${prefix}${psWildcardLiteral(literal)}`.replace(/'/g, "''")}'" -> r:^True`;
   return {
-    registry: w.uninstallKeyNames.flatMap((k) => UNINSTALL.map((u) => `r:${u}\\${ruleValue(k)}`)),
+    registry: w.uninstallKeyNames.flatMap((k) => [
+      ...UNINSTALL.map((u) => `r:${u}\\${ruleValue(k)}`),
+      // A per-user install (HKCU) is, to the agent running as SYSTEM, in HKEY_USERS\<SID>: Wazuh's r: rule reads one
+      // literal key and cannot enumerate SIDs, so PowerShell's wildcard does. Only loaded hives (signed-in users) are there.
+      ps(`Registry::HKEY_USERS\\*\\${UNINSTALL_SUBPATH}\\`, k),
+    ]),
     files: [
       ...w.programFilesExecutables.flatMap((e) => [`f:C:\\Program Files\\${ruleValue(e)}`, `f:C:\\Program Files (x86)\\${ruleValue(e)}`]),
-      ...w.profileExecutables.map((e) => ps(`C:\\Users\\*\\AppData\\Roaming\\${e}`)),
+      ...w.profileExecutables.map((e) => ps('C:\\Users\\*\\AppData\\Roaming\\', e)),
     ],
     processes: w.processNames.map((n) => `p:${ruleValue(n)}`),
     // PowerShell's -match is case-insensitive, .NET regexes read the policy's patterns as JavaScript does.
@@ -127,7 +142,7 @@ function windowsChecks(app: BannedApp): Partial<Record<ScaForm, string[]>> {
         : [],
     'url-handlers': app.urlSchemes.flatMap((scheme) => [
       `r:HKEY_LOCAL_MACHINE\\SOFTWARE\\Classes\\${ruleValue(scheme)}`,
-      ps(`Registry::HKEY_USERS\\*\\Software\\Classes\\${scheme}`),
+      ps('Registry::HKEY_USERS\\*\\Software\\Classes\\', scheme),
     ]),
   };
 }
