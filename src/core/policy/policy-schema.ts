@@ -174,7 +174,18 @@ const schemas = lazySchema((z) => {
       /** As people know it: every text about it names it so. */
       name: z.string().min(1),
       /** A version that contains `marker` (case-insensitive) is of another entry: Firefox's «153.4.0esr» is Firefox ESR. */
-      variants: z.array(z.object({ marker: z.string().min(1), browser: z.string().regex(/^[a-z0-9-]+$/) }).strict()).default([]),
+      variants: z
+        .array(
+          z
+            .object({
+              marker: z.string().min(1),
+              browser: z.string().regex(/^[a-z0-9-]+$/),
+              /** Text the install's channel file (`windows.channelFiles`, `macos.channelFiles`) holds for this variant, where its version does not say. */
+              inChannelFile: z.string().min(1).optional(),
+            })
+            .strict(),
+        )
+        .default([]),
       linux: z
         .object({
           /** Debian package names (`dpkg-query`): the package's version is the browser's. */
@@ -195,6 +206,8 @@ const schemas = lazySchema((z) => {
           displayNamePatterns: z.array(pattern).default([]),
           /** Programs, `%ProgramFiles%`, `%ProgramFiles(x86)%` or `%LOCALAPPDATA%` first: their version resource says the version. */
           executables: names,
+          /** Files beside the program whose text may name a variant (`variants[].inChannelFile`), relative to its folder. */
+          channelFiles: names,
         })
         .strict(),
       macos: z
@@ -203,6 +216,8 @@ const schemas = lazySchema((z) => {
           bundleIds: names,
           /** Bundle names looked for in /Applications and ~/Applications (then confirmed by bundle id). */
           appNames: names,
+          /** Files in the bundle whose text may name a variant (`variants[].inChannelFile`), relative to the bundle. */
+          channelFiles: names,
         })
         .strict(),
     })

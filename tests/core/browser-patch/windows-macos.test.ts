@@ -8,6 +8,7 @@ import { FixtureHost, type FixtureNode } from '../../../src/core/host/fixture-ho
 import { builtinPolicy } from '../../../src/core/policy/policy';
 import type { Finding } from '../../../src/shared/finding';
 import { ENV, HKCU, HKLM32, HKLM64, regS, windowsCommands, windowsFiles } from '../banned-app/windows/windows-host';
+import { peWithVersion, versionBlock } from '../../helpers/pe-builder';
 import { frozenCatalog, inUse } from './catalog';
 
 const rec = (os: string, name: string): string => readFileSync(join(__dirname, '..', '..', 'fixtures', 'browser-patch', os, name), 'utf8');
@@ -57,6 +58,43 @@ describe('browsers on a recorded Windows PC (Uninstall keys)', () => {
   });
 });
 
+describe('browsers on a recorded Windows PC (programs at their known places, PE version resource)', () => {
+  const exe = (company: string, product: string, v: [number, number, number, number]): FixtureNode => ({ type: 'file', content: peWithVersion(versionBlock({ CompanyName: company, ProductName: product }, v)) });
+  const CHANNEL_ESR = '/* This Source Code Form is subject to the terms of the Mozilla Public License, v. 2.0. */\n\npref("app.update.channel", "esr");\n';
+  const CHANNEL_RELEASE = CHANNEL_ESR.replace('"esr"', '"release"');
+  const noKeys = [regS(HKLM64, '\r\n'), regS(HKLM32, '\r\n'), regS(HKCU, '\r\n')];
+  const pc = (files: Record<string, FixtureNode>, over = noKeys): FixtureHost => new FixtureHost({ platform: 'win32', homedir: 'C:\\Users\\Nguyễn', env: ENV, files: windowsFiles(files), commands: windowsCommands(over) });
+
+  it('a per-user Chrome in %LOCALAPPDATA% with no Uninstall key is judged by its program\'s version', async () => {
+    const found = await check(pc({ 'C:\\Users\\Nguyễn\\AppData\\Local\\Google\\Chrome\\Application\\chrome.exe': exe('Google LLC', 'Google Chrome', [154, 0, 8037, 97]) }));
+    expect(found).toEqual([expect.objectContaining({ status: 'violation', title: expect.objectContaining({ key: 'patch:browser.unpatched.title', params: expect.objectContaining({ installed: '154.0.8037.97' }) }) })]);
+    expect(found[0]!.evidence[0]).toMatchObject({ kind: 'file', path: 'C:\\Users\\Nguyễn\\AppData\\Local\\Google\\Chrome\\Application\\chrome.exe', version: '154.0.8037.97', data: { companyName: 'Google LLC' } });
+  });
+
+  it('the program of an install its Uninstall key names adds to that finding, not a second one', async () => {
+    const found = await check(pc({ 'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe': exe('Google LLC', 'Google Chrome', [155, 0, 8059, 40]) }, [regS(HKLM64, '\r\n'), regS(HKLM32, rec('windows', 'reg-hklm-uninstall-wow64.txt')), regS(HKCU, '\r\n')]));
+    const chrome = found.filter((f) => f.title.params?.browser === 'Google Chrome');
+    expect(chrome).toHaveLength(1);
+    expect(chrome[0]!.evidence.map((e) => e.kind)).toEqual(['registry', 'file', 'catalog']);
+  });
+
+  it('Firefox\'s program says «153.0» for ESR too: its channel file makes it Firefox ESR; the release channel stays Firefox', async () => {
+    const ff = 'C:\\Program Files\\Mozilla Firefox';
+    const esr = await check(pc({ [`${ff}\\firefox.exe`]: exe('Mozilla Corporation', 'Firefox', [153, 0, 0, 9012]), [`${ff}\\defaults\\pref\\channel-prefs.js`]: CHANNEL_ESR }));
+    expect(esr).toEqual([expect.objectContaining({ status: 'ok', title: expect.objectContaining({ params: expect.objectContaining({ browser: 'Mozilla Firefox ESR', installed: '153.0.0.9012' }) }) })]);
+    const release = await check(pc({ [`${ff}\\firefox.exe`]: exe('Mozilla Corporation', 'Firefox', [153, 0, 0, 9012]), [`${ff}\\defaults\\pref\\channel-prefs.js`]: CHANNEL_RELEASE }));
+    expect(release).toEqual([expect.objectContaining({ status: 'violation', title: expect.objectContaining({ params: expect.objectContaining({ browser: 'Mozilla Firefox', major: 153 }) }) })]);
+  });
+
+  it('a program that is not a PE file, or cannot be read, is unknown with the reason, never ok', async () => {
+    const garbled = await check(pc({ 'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe': 'MZ but nothing more' }));
+    expect(garbled).toEqual([expect.objectContaining({ status: 'unknown', reason: { key: 'patch:browser.reason.programNoVersion', params: { browser: 'Google Chrome' } } })]);
+    const refused = await check(pc({ 'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe': { type: 'error', code: 'permission' } }));
+    expect(refused.some((f) => f.status === 'ok')).toBe(false);
+    expect(refused.some((f) => f.status === 'unknown')).toBe(true);
+  });
+});
+
 describe('browsers on a recorded Mac (app bundles)', () => {
   const plist = (id: string, version: string): string =>
     `<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n<plist version="1.0">\n<dict>\n\t<key>CFBundleExecutable</key>\n\t<string>x</string>\n\t<key>CFBundleIdentifier</key>\n\t<string>${id}</string>\n\t<key>CFBundleShortVersionString</key>\n\t<string>${version}</string>\n\t<key>CFBundleVersion</key>\n\t<string>${version}</string>\n</dict>\n</plist>\n`;
@@ -77,6 +115,16 @@ describe('browsers on a recorded Mac (app bundles)', () => {
     expect(found['Google Chrome']).toMatchObject({ status: 'violation', title: { key: 'patch:browser.unpatched.title', params: { installed: '154.0.8037.97' } } });
     expect(found['Google Chrome']!.evidence[0]).toMatchObject({ kind: 'app-bundle', path: '/Applications/Google Chrome.app', data: { bundleId: 'com.google.Chrome' } });
     expect(found['Mozilla Firefox']).toMatchObject({ status: 'ok', title: { key: 'patch:browser.ok.current' } });
+  });
+
+  it('a Firefox bundle whose channel file says esr is Firefox ESR', async () => {
+    const found = await check(
+      mac({
+        [`/Applications/Firefox.app/${INFO}`]: plist('org.mozilla.firefox', '140.13.0'),
+        '/Applications/Firefox.app/Contents/Resources/defaults/pref/channel-prefs.js': 'pref("app.update.channel", "esr");\n',
+      }),
+    );
+    expect(found).toEqual([expect.objectContaining({ status: 'violation', title: expect.objectContaining({ key: 'patch:browser.unpatched.titleEnded', params: expect.objectContaining({ browser: 'Mozilla Firefox ESR', installed: '140.13.0' }) }) })]);
   });
 
   it('a bundle whose Info.plist is garbled is found by its name, its version unknown with the reason', async () => {

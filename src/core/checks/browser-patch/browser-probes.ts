@@ -2,7 +2,9 @@
  * Where each OS keeps a browser's version, read through the banned-app probes of packages, Uninstall keys and app
  * bundles (the same readers, fed the browser's entry): Linux dpkg, rpm, snap, flatpak and the vendors' install
  * folders; Windows the Uninstall keys (HKLM, HKLM\WOW6432Node, HKCU: DisplayVersion); macOS the app bundles
- * (CFBundleShortVersionString). Each install becomes one sighting; a place that could not be looked at is said.
+ * (CFBundleShortVersionString); Windows also the programs at their known places (their PE version resource); an
+ * install whose channel its version does not say, by its channel file. Each install becomes one sighting; a place
+ * that could not be looked at is said.
  */
 import type { Platform } from '../../host/host';
 import type { PolicyBrowser } from '../../policy/policy-schema';
@@ -17,7 +19,9 @@ import { currentUserUninstallProbe, machineUninstallProbe, machineWow64Uninstall
 import type { CheckContext } from '../check';
 import { browserOfVersion, type BrowserSighting, type BrowserSightings, type BrowserUnlooked } from './browser-sighting';
 import { detectionEntry } from './detection-entry';
+import { byChannelFile } from './channel-files';
 import { installFolderSightings } from './install-folders';
+import { programSightings } from './windows-executables';
 
 /** The banned-app probes that read a browser's installs, per platform. */
 export const BROWSER_PROBES: ProbeSet = {
@@ -64,5 +68,13 @@ export async function seeBrowsers(ctx: CheckContext, browsers: readonly PolicyBr
     folders.unlooked.forEach((u) => unlooked.set(`${u.probe}:${u.looked}`, u));
     folders.looked.forEach((l) => looked.add(l));
   }
-  return { sightings: [...sightings.values()], unlooked: [...unlooked.values()], looked: [...looked] };
+  if (platform === 'win32') {
+    const programs = await programSightings(ctx.host, browsers, [...sightings.values()]);
+    programs.updated.forEach((s) => sightings.set(s.install, s));
+    programs.sightings.forEach((s) => sightings.set(s.install, s));
+    programs.unlooked.forEach((u) => unlooked.set(`${u.probe}:${u.looked}`, u));
+    programs.looked.forEach((l) => looked.add(l));
+  }
+  const judged = await Promise.all([...sightings.values()].map((s) => byChannelFile(ctx.host, s, browsers)));
+  return { sightings: judged, unlooked: [...unlooked.values()], looked: [...looked] };
 }
