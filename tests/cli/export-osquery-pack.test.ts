@@ -11,6 +11,7 @@ import { OSQUERY_FORMS, osqueryPack, type OsqueryPack } from '../../src/core/exp
 import { builtinPolicy } from '../../src/core/policy/policy';
 import type { Policy } from '../../src/core/policy/policy-schema';
 import { writeMeetfastPolicy } from '../helpers/meetfast-policy';
+import { frozenCatalog } from '../core/browser-patch/catalog';
 
 const OSQUERY = join(__dirname, '..', '..', '..', 'shared', 'data', 'osquery');
 const SCHEMA = join(OSQUERY, 'osquery-schema.sql');
@@ -315,5 +316,61 @@ describe('export osquery-pack', () => {
     const base = builtinPolicy();
     const zoom = base.bannedApps[0]!;
     expect(() => osqueryPack({ ...base, bannedApps: [{ ...zoom, linux: { ...zoom.linux, leftovers: ['~/.100%zoom'] } }] }, describeQuery)).toThrow(/wildcard/);
+  });
+});
+
+describe('export osquery-pack: browsers on a major no longer patched (browser-patch, point 2)', () => {
+  // The frozen browser part (Chrome: 155 patched; Firefox ESR: 153, and 140 until 13/10/2026), judged on 30/10/2026.
+  const pack = osqueryPack(builtinPolicy(), describeQuery, { catalog: frozenCatalog(), now: new Date('2026-10-30T08:00:00Z'), describe: () => ({ description: 'd', value: 'v' }) });
+  const browserSql = sqlOf(pack, (n) => n.startsWith('browser_'));
+
+  it('one query per platform and table for each browser whose patched majors the catalog knows; none for Cốc Cốc, none for macOS Firefox', () => {
+    expect(Object.keys(browserSql).sort()).toEqual([
+      'browser_darwin_chrome_apps',
+      'browser_linux_chrome_deb_packages',
+      'browser_linux_chrome_rpm_packages',
+      'browser_linux_firefox_esr_deb_packages',
+      'browser_windows_chrome_programs',
+      'browser_windows_firefox_esr_programs',
+    ]);
+    for (const [name, q] of Object.entries(pack.queries).filter(([n]) => n.startsWith('browser_'))) expect(name.split('_')[1]).toBe(q.platform);
+    // ESR 140's end (13/10/2026) had passed on the day of the pack: only 153 counts as patched.
+    expect(browserSql.browser_linux_firefox_esr_deb_packages).toContain('< 153 AND');
+    expect(browserSql.browser_linux_firefox_esr_deb_packages).toContain('NOT IN (153)');
+  });
+
+  it.skipIf(skipWhy !== '')('prepare against osquery\'s tables and return exactly the installs on an unpatched major', () => {
+    const prepared = sqlite(browserSql);
+    for (const name of Object.keys(browserSql)) expect(prepared[name], name).toEqual({ rows: [] });
+    const rows = {
+      deb_packages: [
+        { name: 'google-chrome-stable', version: '154.0.8037.97-1', arch: 'amd64', status: 'install ok installed' },
+        { name: 'firefox-esr', version: '140.13.0esr-1~deb12u1', arch: 'amd64', status: 'install ok installed' },
+        { name: 'chromium', version: '150.0.7871.100-1~deb12u1', arch: 'amd64', status: 'install ok installed' },
+        { name: 'libc6', version: '2.36-9+deb12u10', arch: 'amd64', status: 'install ok installed' },
+      ],
+      programs: [
+        { name: 'Google Chrome', version: '155.0.8059.40', publisher: 'Google LLC', install_location: 'C:\\Program Files\\Google\\Chrome\\Application' },
+        { name: 'Mozilla Firefox ESR (x64 vi)', version: '140.12.0', publisher: 'Mozilla', install_location: 'C:\\Program Files\\Mozilla Firefox' },
+        { name: 'Mozilla Maintenance Service', version: '140.12.0', publisher: 'Mozilla', install_location: '' },
+      ],
+      apps: [
+        { name: 'Google Chrome.app', path: '/Applications/Google Chrome.app', bundle_identifier: 'com.google.Chrome', bundle_short_version: '156.0.8078.114' },
+        { name: 'Google Chrome Beta.app', path: '/Applications/Google Chrome Beta.app', bundle_identifier: 'com.google.Chrome.beta', bundle_short_version: '120.0.1.1' },
+      ],
+    };
+    const ran = sqlite(browserSql, rows);
+    expect(ran.browser_linux_chrome_deb_packages!.rows!.map((r) => r.version)).toEqual(['154.0.8037.97-1']);
+    expect(ran.browser_linux_firefox_esr_deb_packages!.rows!.map((r) => r.version)).toEqual(['140.13.0esr-1~deb12u1']);
+    expect(ran.browser_windows_chrome_programs!.rows).toEqual([]);
+    expect(ran.browser_windows_firefox_esr_programs!.rows!.map((r) => r.name)).toEqual(['Mozilla Firefox ESR (x64 vi)']);
+    expect(ran.browser_darwin_chrome_apps!.rows).toEqual([]);
+  });
+
+  it('the CLI\'s pack carries the browser queries with their words in the chosen language', async () => {
+    const en = await exported('en');
+    const chrome = en.queries.browser_linux_chrome_deb_packages!;
+    expect(chrome.description).toMatch(/^Official letter No\. 1981\/UBND-VHTT, point 2: looks for Google Chrome on Linux on a line its vendor no longer patches \(table deb_packages; lines still patched: \d+/);
+    expect((await exported()).queries.browser_linux_chrome_deb_packages!.value).toContain('Google Chrome');
   });
 });

@@ -12,6 +12,8 @@ import { main } from '../../src/cli/main';
 import { osRegexLiteral, scaPolicy } from '../../src/core/export/wazuh-sca';
 import { builtinPolicy } from '../../src/core/policy/policy';
 import { writeMeetfastPolicy } from '../helpers/meetfast-policy';
+import { frozenCatalog } from '../core/browser-patch/catalog';
+import { unpatchedTests } from '../../src/core/export/wazuh-sca-browsers';
 
 const hasYaml = spawnSync('python3', ['-c', 'import yaml'], { encoding: 'utf8' }).status === 0;
 if (!hasYaml) console.warn('export-wazuh-sca: YAML tests skipped: python3 with PyYAML (python3-yaml) is not installed');
@@ -275,5 +277,61 @@ describe('export wazuh-sca', () => {
     expect(await main([...args, '--lang', 'en'], { io, env: {} })).toBe(64);
     expect(io.stderr).toContain(message);
     expect(io.stdout).toBe('');
+  });
+});
+
+/** Wazuh's numeric content test (`n:REGEX compare OP VALUE`) on one line of a command's output, as its docs define it. */
+function numeric(test: string, line: string): boolean {
+  const m = /^n:(.+) compare (<=|>=|==|!=|<|>) (-?\d+)$/.exec(test)!;
+  const got = new RegExp(m[1]!).exec(line);
+  if (!got) return false;
+  const v = Number(got[1]);
+  const want = Number(m[3]);
+  return { '<': v < want, '>': v > want, '<=': v <= want, '>=': v >= want, '==': v === want, '!=': v !== want }[m[2] as '<']!;
+}
+/** A rule's content (after the command) against an output: some line passes every `&&` test. */
+const ruleHolds = (rule: string, output: string): boolean => output.split('\n').some((line) => rule.split(' -> ')[1]!.split(' && ').every((t) => numeric(t, line)));
+
+describe('export wazuh-sca: browsers on a major no longer patched (browser-patch, point 2)', () => {
+  const words = { name: 'n', description: 'd', requirement: 'r' };
+  const describeCheck = () => ({ title: 't', description: 'd', remediation: 'r' });
+  const sca = (platform: 'linux' | 'darwin' | 'windows', now: string) =>
+    scaPolicy(builtinPolicy(), platform, words, describeCheck, { catalog: frozenCatalog(), now: new Date(now), describe: () => ({ title: 'browser', description: 'd', remediation: 'r' }) }).checks.filter((c) => c.title === 'browser');
+
+  it('the tests cover the majors below the oldest patched line and between two (Firefox ESR 140 and 153)', () => {
+    expect(unpatchedTests('Version: ', [155])).toEqual(['n:^Version: (\\d+)\\. compare < 155']);
+    expect(unpatchedTests('', [153, 140])).toEqual(['n:^(\\d+)\\. compare < 140', 'n:^(\\d+)\\. compare > 140 && n:^(\\d+)\\. compare < 153']);
+    expect(unpatchedTests('', [155, 154])).toEqual(['n:^(\\d+)\\. compare < 154']);
+  });
+
+  it('Linux: dpkg -s of Chrome 154 fails the check, 155 and 156 pass; ESR 140 fails once its end has passed', () => {
+    const [chrome, esr] = sca('linux', '2026-10-30T08:00:00Z');
+    const dpkg = (v: string) => `Package: google-chrome-stable\nStatus: install ok installed\nPriority: optional\nSection: web\nArchitecture: amd64\nVersion: ${v}\nDescription: The web browser from Google\n`;
+    const chromeRule = chrome!.rules.find((r) => r.startsWith('c:dpkg -s google-chrome-stable'))!;
+    expect(ruleHolds(chromeRule, dpkg('154.0.8037.97-1'))).toBe(true);
+    expect(ruleHolds(chromeRule, dpkg('155.0.8059.39-1'))).toBe(false);
+    expect(ruleHolds(chromeRule, dpkg('156.0.8078.114-1'))).toBe(false);
+    const esrRules = esr!.rules;
+    expect(esrRules.some((r) => ruleHolds(r, dpkg('140.13.0esr-1~deb12u1')))).toBe(true);
+    // Before 13/10/2026 ESR 140 was still patched: only the majors around it fail.
+    const [, before] = sca('linux', '2026-08-01T08:00:00Z');
+    expect(before!.rules.some((r) => ruleHolds(r, dpkg('140.13.0esr-1~deb12u1')))).toBe(false);
+    expect(before!.rules.some((r) => ruleHolds(r, dpkg('145.0esr-1')))).toBe(true);
+    expect(before!.rules.some((r) => ruleHolds(r, dpkg('128.14.0esr-1')))).toBe(true);
+  });
+
+  it('Windows: the Uninstall entries by DisplayName in every hive through PowerShell; its DisplayVersion lines judged', () => {
+    const [chrome, esr] = sca('windows', '2026-10-30T08:00:00Z');
+    expect(chrome!.rules[0]).toContain("Where-Object { ($_.DisplayName -match '^Google Chrome$') } | ForEach-Object { $_.DisplayVersion }");
+    expect(chrome!.rules[0]).toContain('Registry::HKEY_USERS\\*\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\*');
+    expect(ruleHolds(chrome!.rules[0]!, '154.0.8037.97\r')).toBe(true);
+    expect(ruleHolds(chrome!.rules[0]!, '155.0.8059.40\r')).toBe(false);
+    expect(esr!.rules[0]).toContain("-match '^Mozilla Firefox ESR\\b'");
+  });
+
+  it('macOS: only bundles whose name has no space and whose channel their version tells; none for Cốc Cốc (no patched majors known)', () => {
+    // The frozen catalog knows Chrome (its bundle «Google Chrome.app» has a space), Firefox ESR (no bundle of its own) and Cốc Cốc.
+    expect(sca('darwin', '2026-10-30T08:00:00Z')).toEqual([]);
+    expect(sca('linux', '2026-10-30T08:00:00Z').map((c) => c.id)).toEqual([95_000, 95_030]);
   });
 });

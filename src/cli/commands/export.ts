@@ -1,3 +1,7 @@
+import { displayDate } from '../../core/catalog/dates';
+import { loadCatalog } from '../../core/catalog/load-catalog';
+import type { DescribeBrowserQuery } from '../../core/export/osquery-browsers';
+import type { DescribeBrowserCheck } from '../../core/export/wazuh-sca-browsers';
 import { osqueryPack, type DescribeQuery, type OsqueryPlatform } from '../../core/export/osquery-pack';
 import { SCA_PLATFORMS, scaPolicy, scaYaml, type DescribeCheck, type ScaPlatform } from '../../core/export/wazuh-sca';
 import { UsageError } from '../args';
@@ -15,7 +19,13 @@ export const exportOsqueryPackCommand: Command = {
       const words = kind === 'notice' ? 'cli:osquery.notice' : 'cli:osquery';
       return { description: ctx.t.t(`${words}.description`, params), value: ctx.t.t(`${words}.value`, params) };
     };
-    ctx.io.out(`${JSON.stringify(osqueryPack(ctx.policy, describe), null, 2)}\n`);
+    // The browser queries judge with the catalog the check would use (built-in or a newer signed one).
+    const inUse = await loadCatalog(ctx.host, { dataDir: ctx.dataDir });
+    const describeBrowser: DescribeBrowserQuery = (browser, platform, table, majors) => {
+      const params = { number: ctx.policy.number, browser: browser.name, platform: PLATFORM_NAMES[platform], form: table, majors, asOf: displayDate(inUse.catalog.asOf) };
+      return { description: ctx.t.t('cli:osquery.browserDescription', params), value: ctx.t.t('cli:osquery.browserValue', params) };
+    };
+    ctx.io.out(`${JSON.stringify(osqueryPack(ctx.policy, describe, { catalog: inUse.catalog, now: ctx.now(), describe: describeBrowser }), null, 2)}\n`);
     return 0;
   },
 };
@@ -35,7 +45,12 @@ export const exportWazuhScaCommand: Command = {
       return { title: ctx.t.t('cli:sca.checkTitle', params), description: ctx.t.t('cli:sca.checkDescription', params), remediation: ctx.t.t('cli:sca.remediation', params) };
     };
     const words = { name: ctx.t.t('cli:sca.name', base), description: ctx.t.t('cli:sca.description', { ...base, title: ctx.policy.title[ctx.t.language] }), requirement: ctx.t.t('cli:sca.requirement', base) };
-    ctx.io.out(scaYaml(scaPolicy(ctx.policy, platform, words, describe)));
+    const inUse = await loadCatalog(ctx.host, { dataDir: ctx.dataDir });
+    const describeBrowser: DescribeBrowserCheck = (browser, majors) => {
+      const params = { ...base, browser: browser.name, majors, asOf: displayDate(inUse.catalog.asOf) };
+      return { title: ctx.t.t('cli:sca.browserTitle', params), description: ctx.t.t('cli:sca.browserDescription', params), remediation: ctx.t.t('cli:sca.browserRemediation', params) };
+    };
+    ctx.io.out(scaYaml(scaPolicy(ctx.policy, platform, words, describe, { catalog: inUse.catalog, now: ctx.now(), describe: describeBrowser })));
     return 0;
   },
 };

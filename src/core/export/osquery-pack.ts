@@ -3,7 +3,9 @@
  * (`programs`, `deb_packages`, …), each matching what the app's own probes match, from the same policy data; the
  * online apps of points 3 and 4 as informational queries of their own (`notice_ID_PLATFORM_FORM`).
  */
+import type { Catalog } from '../catalog/catalog-schema';
 import type { BannedApp, Policy } from '../policy/policy-schema';
+import { browserQueries, type DescribeBrowserQuery } from './osquery-browsers';
 import { trimTrailing } from '../text/trim-trailing';
 import { lowerPattern, sqlList, sqlStartsWith, sqlString } from './sql-literal';
 
@@ -217,6 +219,7 @@ const WEB_APP_PLACES: Readonly<Record<OsqueryPlatform, readonly string[]>> = {
   windows: ['C:\\Users\\%\\AppData\\Local\\Google\\Chrome\\User Data\\%\\Web Applications\\Manifest Resources\\ID', 'C:\\Users\\%\\AppData\\Local\\Microsoft\\Edge\\User Data\\%\\Web Applications\\Manifest Resources\\ID'],
 };
 
+<<<<<<< HEAD
 function webAppQuery(app: BannedApp, platform: OsqueryPlatform): string | null {
   // Ids are 32 letters a-p (the schema's check): nothing in one can widen a pattern.
   const ids = app.webApps.chromiumIds.map((r) => r.id);
@@ -235,6 +238,17 @@ const BY_PLATFORM: Readonly<Record<OsqueryPlatform, (app: BannedApp) => Partial<
  * an online app on the PC, to know about, not a fault); the interval is the policy's banned-app schedule.
  */
 export function osqueryPack(policy: Policy, describe: DescribeQuery): OsqueryPack {
+=======
+/** The browser part of the pack: the catalog judged with, the day, and its words (`osquery-browsers.ts`). */
+export interface OsqueryBrowserPart {
+  readonly catalog: Catalog;
+  readonly now: Date;
+  readonly describe: DescribeBrowserQuery;
+}
+
+/** The pack for every banned app of the policy (and, given the catalog, its browsers on majors no longer patched); the interval is the policy's banned-app schedule. */
+export function osqueryPack(policy: Policy, describe: DescribeQuery, browsers?: OsqueryBrowserPart): OsqueryPack {
+>>>>>>> dfeb43f (Exports: the osquery pack and the Wazuh SCA policy carry the browser check where their model holds it: installs on a major its vendor no longer patches (as of the day they are made, from the catalog in use), osquery by split(version) on deb_packages, rpm_packages, programs and apps, Wazuh by numeric compare on dpkg -s, rpm -q, a PowerShell read of every Uninstall hive and defaults read; not exported and why (behind-by-days, Cốc Cốc, macOS Firefox, bundle names with spaces); tested against osquery's table specs in SQLite and Wazuh's rule grammar with recorded outputs; docs/fleet.md)
   const interval = policy.schedule.bannedAppMinutes * 60;
   const queries: Record<string, OsqueryPackQuery> = {};
   const add = (app: BannedApp, kind: QueryKind): void => {
@@ -247,8 +261,13 @@ export function osqueryPack(policy: Policy, describe: DescribeQuery): OsqueryPac
         queries[`${kind === 'notice' ? 'notice_' : ''}${app.id.replace(/-/g, '_')}_${platform}_${form}`] = { query: `${query};`, interval, platform, ...describe(app, platform, form, table, kind) };
       }
     }
+<<<<<<< HEAD
   };
   for (const app of policy.bannedApps) add(app, 'banned');
   for (const app of policy.onlineApps) add(app, 'notice');
+=======
+  }
+  if (browsers) Object.assign(queries, browserQueries(policy.browsers.list, browsers.catalog, browsers.now, interval, browsers.describe));
+>>>>>>> dfeb43f (Exports: the osquery pack and the Wazuh SCA policy carry the browser check where their model holds it: installs on a major its vendor no longer patches (as of the day they are made, from the catalog in use), osquery by split(version) on deb_packages, rpm_packages, programs and apps, Wazuh by numeric compare on dpkg -s, rpm -q, a PowerShell read of every Uninstall hive and defaults read; not exported and why (behind-by-days, Cốc Cốc, macOS Firefox, bundle names with spaces); tested against osquery's table specs in SQLite and Wazuh's rule grammar with recorded outputs; docs/fleet.md)
   return { queries };
 }

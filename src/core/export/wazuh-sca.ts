@@ -3,7 +3,9 @@
  * platform: a check per app and form whose f:/d:/r:/p:/c: rules find it; `condition: none`, so a PC passes only
  * when no rule finds the app.
  */
+import type { Catalog } from '../catalog/catalog-schema';
 import type { BannedApp, Policy } from '../policy/policy-schema';
+import { browserScaChecks, type DescribeBrowserCheck } from './wazuh-sca-browsers';
 import { TARBALL_MAX_DEPTH } from '../checks/banned-app/linux/tarball';
 import { UNINSTALL_SUBPATH } from '../checks/banned-app/windows/uninstall-entries';
 import { trimTrailing } from '../text/trim-trailing';
@@ -157,7 +159,13 @@ const REQUIREMENT: Readonly<Record<ScaPlatform, string>> = {
 };
 
 /** The SCA policy for one platform, as a plain object (`scaYaml` writes it). */
-export function scaPolicy(policy: Policy, platform: ScaPlatform, words: { readonly name: string; readonly description: string; readonly requirement: string }, describe: DescribeCheck) {
+export function scaPolicy(
+  policy: Policy,
+  platform: ScaPlatform,
+  words: { readonly name: string; readonly description: string; readonly requirement: string },
+  describe: DescribeCheck,
+  browsers?: { readonly catalog: Catalog; readonly now: Date; readonly describe: DescribeBrowserCheck },
+) {
   const checks: ScaCheck[] = [];
   // Ids: stable per app and form, in a range of their own (Wazuh's shipped policies use 1000–35000).
   policy.bannedApps.forEach((app, i) => {
@@ -167,6 +175,7 @@ export function scaPolicy(policy: Policy, platform: ScaPlatform, words: { readon
       if (rules.length > 0) checks.push({ id: 90_000 + i * 100 + { linux: 0, darwin: 30, windows: 60 }[platform] + j, ...describe(app, form), condition: 'none', rules });
     });
   });
+  if (browsers) checks.push(...browserScaChecks(policy.browsers.list, browsers.catalog, browsers.now, platform, browsers.describe));
   const id = `attt_${policy.id.replace(/-/g, '_')}_${platform}`;
   return {
     policy: { id, file: `${id}.yml`, name: words.name, description: words.description, references: [`${policy.number} (${policy.date})`] },
