@@ -23,6 +23,8 @@ export interface MachineParts {
   readonly os?: string;
   /** reg.exe and tasklist cannot be run (blocked by policy): the checks cannot look. */
   readonly blind?: boolean;
+  /** Google Chrome 149 and Microsoft Edge 150.0.4078.48 installed per machine (July 2026: both out of date). */
+  readonly browsers?: boolean;
 }
 
 const SID_NGUYEN = 'S-1-5-21-3623811015-3361044348-30300820-1001';
@@ -46,6 +48,12 @@ function recorded(root: string, ...path: string[]): string {
 }
 
 /** The key blocks of a `reg query KEY /s` output that `keep` says yes to (each as recorded); null when none is left. */
+/** A recursive reg answer with more keys after it (the browsers' Uninstall keys); as it was without them. */
+function withBrowsers(answer: string | null, more: string | null): string | null {
+  if (more === null) return answer;
+  return `${answer ?? '\r\n'}${more}`;
+}
+
 function keepKeys(text: string, keep: (subkey: string) => boolean): string | null {
   const blocks = text.replace(/^\r\n/, '').split('\r\n\r\n');
   const kept = blocks.filter((b) => {
@@ -97,7 +105,7 @@ export function windowsPc(root: string, parts: MachineParts): FixtureSpec {
     : [
         ...aclChain(root, MSIEXEC),
         regS(HKLM64, keepKeys(recorded(root, 'windows', 'reg-hklm-uninstall-64.txt'), (k) => notZoom(k) || (zoom.has('machine') && k === MSI_KEY))),
-        regS(HKLM32, keepKeys(recorded(root, 'windows', 'reg-hklm-uninstall-wow64.txt'), notZoom)),
+        regS(HKLM32, withBrowsers(keepKeys(recorded(root, 'windows', 'reg-hklm-uninstall-wow64.txt'), notZoom), parts.browsers ? recorded(root, 'browser-patch', 'windows', 'reg-hklm-wow64-browsers-2026-07.txt') : null)),
         regS(HKCU, keepKeys(recorded(root, 'windows', 'reg-hkcu-uninstall.txt'), (k) => notZoom(k) || zoom.has('mine'))),
         { argv: ['reg', 'query', 'HKU'], stdout: recorded(root, 'windows', 'reg-hku.txt') },
         regS(hku(SID_NGUYEN), keepKeys(recorded(root, 'windows', 'reg-hku-1001-uninstall.txt'), (k) => notZoom(k) || zoom.has('mine'))),

@@ -9,6 +9,7 @@ import { bannedAppCheck } from '../../src/core/checks/banned-app/banned-app-chec
 import { windowsProbes } from '../../src/core/checks/banned-app/windows/windows-probes';
 import type { Check } from '../../src/core/checks/check';
 import { osPatchCheck } from '../../src/core/checks/os-patch/os-patch-check';
+import { browserPatchCheck } from '../../src/core/checks/browser-patch/browser-patch-check';
 import { parseCatalog } from '../../src/core/catalog/catalog-schema';
 import { runChecks } from '../../src/core/engine';
 import { FixtureHost } from '../../src/core/host/fixture-host';
@@ -72,6 +73,7 @@ export const SCENARIOS: readonly ScenarioSpec[] = [
   { id: 'other-user', title: { vi: 'Zoom của tài khoản khác trên máy', en: "Another account's Zoom" }, pc: { zoom: ['tran'] } },
   { id: 'zoom-everywhere', title: { vi: 'Zoom ở nhiều nơi (gỡ bỏ toàn bộ)', en: 'Zoom in several places (remove all)' }, pc: { zoom: ['mine', 'machine', 'tran'], running: true } },
   { id: 'os-eol', title: { vi: 'Hệ điều hành đã hết hạn hỗ trợ', en: 'Operating system past its end of support' }, pc: { os: 'win10-22h2-pro-6456' } },
+  { id: 'browsers', title: { vi: 'Trình duyệt chưa được cập nhật', en: 'Browsers not up to date' }, pc: { browsers: true } },
   { id: 'unknowns', title: { vi: 'Không kiểm tra được một số mục', en: 'Some checks could not look' }, pc: { blind: true } },
   { id: 'removal-fails', title: { vi: 'Gỡ bỏ không thành công (mã 1603)', en: 'A removal that fails (code 1603)' }, pc: { zoom: ['machine'] }, msiExit: 1603 },
 ];
@@ -93,6 +95,19 @@ function catalogCheck(root: string): Check {
   if (!parsed.ok) throw new Error(`recorded catalog is invalid: ${parsed.issues.join('; ')}`);
   const catalog = parsed.catalog;
   return osPatchCheck({ catalog: async () => ({ catalog, origin: 'builtin', refusals: [] }) });
+}
+
+/**
+ * The browser check on the recorded catalog with its browser part of July 2026 (Chrome and Edge as sourced then),
+ * for the scenario whose PC has browsers; the other scenarios show the banned-app and OS checks as before.
+ */
+function browserCheck(root: string): Check {
+  const doc = JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'os-patch', 'catalog-2026-07-18.json'), 'utf8'));
+  const part = JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'browser-patch', 'catalog-browsers-2026-07.json'), 'utf8'));
+  const parsed = parseCatalog({ ...doc, sources: [...doc.sources, ...part.sources], browsers: part.browsers });
+  if (!parsed.ok) throw new Error(`recorded browser catalog is invalid: ${parsed.issues.join('; ')}`);
+  const catalog = parsed.catalog;
+  return browserPatchCheck({ catalog: async () => ({ catalog, origin: 'builtin', refusals: [] }) });
 }
 
 /** A Host that is one recorded PC until a removal command changes it into another; taskkill'd pids are gone. */
@@ -157,7 +172,7 @@ function memoryMutable(): MutableHost {
 /** Records one scenario. */
 async function recordOne(root: string, spec: ScenarioSpec): Promise<Scenario> {
   const policy = builtinPolicy();
-  const checks: readonly Check[] = [bannedAppCheck({ linux: [], darwin: [], win32: windowsProbes }), catalogCheck(root)];
+  const checks: readonly Check[] = [bannedAppCheck({ linux: [], darwin: [], win32: windowsProbes }), catalogCheck(root), ...(spec.pc.browsers ? [browserCheck(root)] : [])];
   const check = (host: Host, at: Date): Promise<Report> => runChecks({ host, policy, now: at }, { checks, clock: () => 0 }).then((r) => ({ ...r, durationMs: 1500 }));
   const report = await check(new FixtureHost(windowsPc(root, spec.pc)), NOW);
   const yesterday = await check(new FixtureHost(windowsPc(root, CLEAN)), new Date(NOW.getTime() - DAY));

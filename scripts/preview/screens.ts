@@ -38,7 +38,7 @@ async function planFirst(page: Page): Promise<void> {
 
 /** Every screen and wizard step. */
 export const SCREENS: readonly Screen[] = [
-  ...['clean', 'zoom-per-user', 'zoom-machine-running', 'other-user', 'zoom-everywhere', 'os-eol', 'unknowns'].map(findings),
+  ...['clean', 'zoom-per-user', 'zoom-machine-running', 'other-user', 'zoom-everywhere', 'os-eol', 'browsers', 'unknowns'].map(findings),
   { name: 'advisory', scenario: 'zoom-per-user', reach: async (p) => void (await openPage(p, 'advisory'), await p.locator('section h2').first().waitFor()) },
   { name: 'history', scenario: 'zoom-per-user', reach: async (p) => void (await openPage(p, 'history'), await p.locator('table.history').waitFor()) },
   { name: 'settings', scenario: 'zoom-per-user', reach: async (p) => void (await openPage(p, 'settings'), await p.locator('select').first().waitFor()) },

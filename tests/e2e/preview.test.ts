@@ -50,7 +50,7 @@ beforeAll(async () => {
 
 describe('the preview scenarios', () => {
   it('are all there, each report (and each report after a removal) valid against the report schema', () => {
-    expect(scenarios.map((s) => s.id)).toEqual(['clean', 'zoom-per-user', 'zoom-machine-running', 'other-user', 'zoom-everywhere', 'os-eol', 'unknowns', 'removal-fails']);
+    expect(scenarios.map((s) => s.id)).toEqual(['clean', 'zoom-per-user', 'zoom-machine-running', 'other-user', 'zoom-everywhere', 'os-eol', 'browsers', 'unknowns', 'removal-fails']);
     for (const s of scenarios)
       for (const r of [s.report, ...Object.values(s.runs).map((x) => x.after)]) {
         const v = validateReport(r);
