@@ -219,7 +219,6 @@ const WEB_APP_PLACES: Readonly<Record<OsqueryPlatform, readonly string[]>> = {
   windows: ['C:\\Users\\%\\AppData\\Local\\Google\\Chrome\\User Data\\%\\Web Applications\\Manifest Resources\\ID', 'C:\\Users\\%\\AppData\\Local\\Microsoft\\Edge\\User Data\\%\\Web Applications\\Manifest Resources\\ID'],
 };
 
-<<<<<<< HEAD
 function webAppQuery(app: BannedApp, platform: OsqueryPlatform): string | null {
   // Ids are 32 letters a-p (the schema's check): nothing in one can widen a pattern.
   const ids = app.webApps.chromiumIds.map((r) => r.id);
@@ -233,12 +232,6 @@ const BY_PLATFORM: Readonly<Record<OsqueryPlatform, (app: BannedApp) => Partial<
   windows: (a) => ({ ...windowsQueries(a), ...extensionQueries(a), web_apps: webAppQuery(a, 'windows') }),
 };
 
-/**
- * The pack for every banned app of the policy, then every online app (its queries named `notice_…`: a row there is
- * an online app on the PC, to know about, not a fault); the interval is the policy's banned-app schedule.
- */
-export function osqueryPack(policy: Policy, describe: DescribeQuery): OsqueryPack {
-=======
 /** The browser part of the pack: the catalog judged with, the day, and its words (`osquery-browsers.ts`). */
 export interface OsqueryBrowserPart {
   readonly catalog: Catalog;
@@ -246,9 +239,12 @@ export interface OsqueryBrowserPart {
   readonly describe: DescribeBrowserQuery;
 }
 
-/** The pack for every banned app of the policy (and, given the catalog, its browsers on majors no longer patched); the interval is the policy's banned-app schedule. */
+/**
+ * The pack for every banned app of the policy, then every online app (its queries named `notice_…`: a row there is
+ * an online app on the PC, to know about, not a fault), then, given the catalog, the browsers on a major no longer
+ * patched (`browser_…`); the interval is the policy's banned-app schedule.
+ */
 export function osqueryPack(policy: Policy, describe: DescribeQuery, browsers?: OsqueryBrowserPart): OsqueryPack {
->>>>>>> dfeb43f (Exports: the osquery pack and the Wazuh SCA policy carry the browser check where their model holds it: installs on a major its vendor no longer patches (as of the day they are made, from the catalog in use), osquery by split(version) on deb_packages, rpm_packages, programs and apps, Wazuh by numeric compare on dpkg -s, rpm -q, a PowerShell read of every Uninstall hive and defaults read; not exported and why (behind-by-days, Cốc Cốc, macOS Firefox, bundle names with spaces); tested against osquery's table specs in SQLite and Wazuh's rule grammar with recorded outputs; docs/fleet.md)
   const interval = policy.schedule.bannedAppMinutes * 60;
   const queries: Record<string, OsqueryPackQuery> = {};
   const add = (app: BannedApp, kind: QueryKind): void => {
@@ -261,13 +257,9 @@ export function osqueryPack(policy: Policy, describe: DescribeQuery, browsers?: 
         queries[`${kind === 'notice' ? 'notice_' : ''}${app.id.replace(/-/g, '_')}_${platform}_${form}`] = { query: `${query};`, interval, platform, ...describe(app, platform, form, table, kind) };
       }
     }
-<<<<<<< HEAD
   };
   for (const app of policy.bannedApps) add(app, 'banned');
   for (const app of policy.onlineApps) add(app, 'notice');
-=======
-  }
   if (browsers) Object.assign(queries, browserQueries(policy.browsers.list, browsers.catalog, browsers.now, interval, browsers.describe));
->>>>>>> dfeb43f (Exports: the osquery pack and the Wazuh SCA policy carry the browser check where their model holds it: installs on a major its vendor no longer patches (as of the day they are made, from the catalog in use), osquery by split(version) on deb_packages, rpm_packages, programs and apps, Wazuh by numeric compare on dpkg -s, rpm -q, a PowerShell read of every Uninstall hive and defaults read; not exported and why (behind-by-days, Cốc Cốc, macOS Firefox, bundle names with spaces); tested against osquery's table specs in SQLite and Wazuh's rule grammar with recorded outputs; docs/fleet.md)
   return { queries };
 }
