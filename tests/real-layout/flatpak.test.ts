@@ -112,6 +112,9 @@ describe.skipIf(why !== null)(layoutTitle("Zoom's flatpak removed with flatpak u
     expect(fix!.stdout).toContain('$ flatpak uninstall -y --system us.zoom.Zoom');
     expect(fix!.stdout).toContain(`Removed, proven by the fresh check: us.zoom.Zoom ${ZOOM_VERSION} is installed`);
     expect(fix!.stdout).toContain(`Not removed: Zoom left data behind (account ${USER.name})`);
+    // What the person does by hand: delete that folder (no software manager knows it any more).
+    expect(fix!.stdout).toContain(`Delete ${ZOOM_DATA} (data Zoom left behind).`);
+    expect(fix!.stdout).not.toContain("software manager");
     expect(fix!.stdout).not.toContain('Still present');
     expect(await system.existing([SYSTEM_APP, SYSTEM_EXPORT])).toEqual([]);
     expect(await system.existing(KEPT)).toEqual(KEPT);

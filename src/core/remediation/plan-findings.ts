@@ -127,6 +127,23 @@ async function derive(host: Host, app: BannedApp, f: Finding): Promise<{ kind: P
   return { kind: 'manual', d: { why: { key: 'fix:why.noEvidence' } } };
 }
 
+/** The paths of a leftover (data no package owns, not a form), for its manual step; empty when the finding is another kind. */
+function leftoverPaths(f: Finding): string[] {
+  if (f.status !== 'warning') return [];
+  const paths = f.evidence.filter((e) => (e.kind === 'file' || e.kind === 'folder') && e.path && !e.data?.package && !e.data?.form).map((e) => e.path!);
+  return paths.length > 0 && paths.length === f.evidence.length ? paths : [];
+}
+
+/** Manual steps of a finding: a browser extension in its browser, a Linux leftover deleted by name, else the OS's way. */
+async function manualOf(host: Host, app: BannedApp, f: Finding, data: EvidenceData | undefined): Promise<Message[]> {
+  // A browser extension is removed in the browser: the finding's own action says where (its extensions page).
+  if (f.evidence.some((e) => e.kind === 'browser-extension') && f.action) return [f.action];
+  // Left data is deleted, not uninstalled: the software manager no longer knows it.
+  const left = host.platform === 'linux' ? leftoverPaths(f) : [];
+  if (left.length > 0) return [{ key: 'fix:manual.linux.delete', params: { files: left.join(', '), app: app.name } }, { key: 'fix:manual.askIt' }];
+  return (await manualFor(host, app, data)).map((m) => namingApp(m, app));
+}
+
 /**
  * One removal plan per finding of a banned app that is not ok/unknown, derived from its evidence
  * only. A running app found inside an install finding is closed first, within that plan.
@@ -149,8 +166,7 @@ export async function planFindings(host: Host, app: BannedApp, findings: readonl
       kind: steps.length === 0 ? 'manual' : kind,
       title: f.title,
       steps,
-      // A browser extension is removed in the browser: the finding's own action says where (its extensions page).
-      manual: f.evidence.some((e) => e.kind === 'browser-extension') && f.action ? [f.action] : (await manualFor(host, app, data)).map((m) => namingApp(m, app)),
+      manual: await manualOf(host, app, f, data),
       ...('why' in d ? { why: namingApp(d.why, app) } : {}),
       evidence: f.evidence,
     });

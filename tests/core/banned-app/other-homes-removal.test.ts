@@ -44,6 +44,17 @@ describe('another user\'s hits', () => {
     expect(plan!.manual[0]).toEqual({ key: 'fix:manual.linux.command', params: { command: 'flatpak uninstall --user us.zoom.Zoom' } });
   });
 
+  it("hoa's leftover data on Linux: manual, deleting that folder by its path (no software manager knows left data); a package of theirs keeps its command", async () => {
+    const data: Evidence = { kind: 'folder', path: '/home/hoa/.var/app/us.zoom.Zoom', detail: 'folder /home/hoa/.var/app/us.zoom.Zoom', data: { user: 'hoa', home: '/home/hoa' } };
+    const [plan] = await planFindings(linux, zoom(), [finding([data], 'warning')]);
+    expect(plan).toMatchObject({ kind: 'manual', steps: [], why: { key: 'fix:why.otherUser', params: { name: 'Zoom', user: 'hoa' } } });
+    expect(plan!.manual).toEqual([{ key: 'fix:manual.linux.delete', params: { files: '/home/hoa/.var/app/us.zoom.Zoom', app: 'Zoom' } }, { key: 'fix:manual.askIt' }]);
+    // Our own leftover gets its step, and the same words for when it cannot be taken.
+    const [ours] = await planFindings(linux, zoom(), [finding([{ ...data, path: '/home/an/.zoom', detail: 'folder /home/an/.zoom', data: {} }], 'warning')]);
+    expect(ours!.steps).toEqual([expect.objectContaining({ kind: 'remove', path: '/home/an/.zoom' })]);
+    expect(ours!.manual[0]).toEqual({ key: 'fix:manual.linux.delete', params: { files: '/home/an/.zoom', app: 'Zoom' } });
+  });
+
   it('a hit in another home whose account has no name: another account, unnamed, and still no path in the sentence', async () => {
     const [plan] = await planFindings(mac, zoom(), [finding([inHome(installer, { home: '/Users/lan' })], 'warning')]);
     expect(plan).toMatchObject({ kind: 'manual', steps: [], why: { key: 'fix:why.otherProfile', params: { name: 'Zoom' } } });
