@@ -166,6 +166,7 @@ function memoryMutable(): MutableHost {
     rename: async () => undefined,
     writeFileAtomic: async () => undefined,
     appendLine: async () => undefined,
+    makeDir: async () => undefined,
   } as MutableHost;
 }
 

@@ -5,6 +5,7 @@ import { createTranslator } from '../core/i18n/translator';
 import { userDataDir } from '../core/paths';
 import { builtinPolicy, PolicyError } from '../core/policy/policy';
 import { readPolicyFile } from '../core/policy/policy-file';
+import { memoWriterFor } from '../core/host/memo-writer';
 import { loadPolicyInForce } from '../core/policy/policy-in-force';
 import type { Policy } from '../core/policy/policy-schema';
 import { isHostError } from '../core/host/host';
@@ -88,7 +89,9 @@ export async function main(argv: readonly string[], deps: MainDeps): Promise<num
     }
     const now = deps.now ?? (() => new Date());
     // The organisation's signed policy and Group Policy over it (or the reason they were refused); their language when --lang is absent.
-    const policyInForce = await loadPolicyInForce(host, now(), base);
+    // A text Group Policy value reg query could not print is exported into the data folder, made here on a first run.
+    const dataWriter = memoWriterFor(host, userDataDir(host));
+    const policyInForce = await loadPolicyInForce(host, now(), base, dataWriter ? { dataWriter } : {});
     const lang = args.flags.lang === undefined && policyInForce.choices.defaultLanguage ? policyInForce.choices.defaultLanguage : args.lang;
     if (lang !== args.lang) t = printableTranslator(createTranslator(lang));
     return await found.command.run({

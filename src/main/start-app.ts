@@ -7,6 +7,7 @@ import { makeCheckRunner, policyView } from './check-runner';
 import { isRendererPage } from './csp';
 import type { Host } from '../core/host/host';
 import { builtinPolicy } from '../core/policy/policy';
+import { memoWriterFor } from '../core/host/memo-writer';
 import { loadPolicyInForce } from '../core/policy/policy-in-force';
 import { killTree } from '../core/check-process/kill-tree';
 import { coreAppFixService } from './core-app-fix-service';
@@ -44,7 +45,8 @@ export function startApp(dataDir: string, host: Host): RunningApp {
   const quitting = new AbortController();
   // The organisation's policy (signed file, Group Policy), read again before each check; its changes reach the settings, tray and window.
   let policyChanged = (): void => undefined;
-  const policy = new PolicyHolder(() => loadPolicyInForce(host, new Date()), () => policyChanged());
+  const dataWriter = memoWriterFor(host, dataDir);
+  const policy = new PolicyHolder(() => loadPolicyInForce(host, new Date(), undefined, dataWriter ? { dataWriter } : {}), () => policyChanged());
   const checkRunner = makeCheckRunner(dataDir, host, {
     signal: quitting.signal,
     // stderr inherited: a worker that crashes says why in the app's log (a terminal, journald).

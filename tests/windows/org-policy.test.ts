@@ -4,6 +4,7 @@
  * attt-selfcheck; the check (in its own child process) records where the policy came from, or why it was refused.
  */
 import { generateKeyPairSync } from 'node:crypto';
+import { mkdirSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGNED_POLICY_FORMAT } from '../../src/core/policy/org-policy-schema';
 import { signText } from '../../src/core/signing/signed-file';
@@ -41,20 +42,33 @@ describe.skipIf(!wineAvailable)(title, () => {
     prefix.writeFile(`${FOLDER}\\policy-signing.public.pem`, publicKey.export({ type: 'spki', format: 'pem' }).toString());
     await importReg(prefix, [{ path: KEY, values: { AgencyName: 'UBND phường Cẩm Thủy', ItContactPhone: '0203 3862 111', ItContactRoom: 'Phòng 105', FullCheckHours: { dword: 8 }, UsersMayTurnOffNotifications: { dword: 0 } } }]);
     // reg query prints in the console's code page: under wine the accented letters come out as `?`. Such text is read
-    // again through reg export (UTF-16LE) into a file in the data folder; without that folder it is refused with the
-    // reason, never shown garbled.
-    const lossy = JSON.parse((await runCli(prefix, ['policy', 'show', '--json'])).stdout);
-    expect(lossy.refusals).toMatchObject([{ kind: 'unreadable', reason: { key: 'policy:refused.registryLossy' } }]);
-    expect(lossy.refusals[0].reason.params.detail).toMatch(/^AgencyName, ItContactRoom \(reg export: /);
-    // With the data folder the tray makes (an old export in it, overwritten): the agency's own words.
-    const exportFile = `C:\\users\\${prefix.userName}\\AppData\\Roaming\\attt-selfcheck\\group-policy.reg`;
+    // again through reg export (UTF-16LE) into a file in the data folder. A fresh profile (the CLI's very first run,
+    // no tray ever started) has no data folder yet: the CLI makes it, and the agency's own words are read.
+    const dataDir = `${prefix.appDataWin}\\attt-selfcheck`;
+    const exportFile = `${dataDir}\\group-policy.reg`;
+    expect(prefix.exists(dataDir), 'a fresh profile has no data folder').toBe(false);
+    const agency = { name: 'UBND phường Cẩm Thủy', itContact: { email: 'cntt@stttt.gov.vn', phone: '0203 3862 111', room: 'Phòng 105' } };
+    const first = await runCli(prefix, ['policy', 'show', '--json']);
+    expect(first.exitCode, first.stderr).toBe(0);
+    const firstDoc = JSON.parse(first.stdout);
+    expect(firstDoc.refusals).toEqual([]);
+    expect(firstDoc.agency).toEqual(agency);
+    expect(prefix.exists(exportFile)).toBe(true);
+    // An old export in it is overwritten: the same words again.
     prefix.writeFile(exportFile, 'stale');
     const read = await runCli(prefix, ['policy', 'show', '--json']);
     expect(read.exitCode, read.stderr).toBe(0);
     const readDoc = JSON.parse(read.stdout);
     expect(readDoc.refusals).toEqual([]);
-    expect(readDoc.agency).toEqual({ name: 'UBND phường Cẩm Thủy', itContact: { email: 'cntt@stttt.gov.vn', phone: '0203 3862 111', room: 'Phòng 105' } });
+    expect(readDoc.agency).toEqual(agency);
     expect(readDoc.choices).toMatchObject({ fullCheckHours: 8, usersMayTurnOffNotifications: false });
+    // A folder where the export goes (reg would fail on it, and a link there would be written through): refused with why.
+    rmSync(prefix.unixPath(exportFile));
+    mkdirSync(prefix.unixPath(exportFile));
+    const blocked = JSON.parse((await runCli(prefix, ['policy', 'show', '--json'])).stdout);
+    expect(blocked.refusals).toMatchObject([{ kind: 'unreadable', reason: { key: 'policy:refused.registryLossy' } }]);
+    expect(blocked.refusals[0].reason.params.detail).toMatch(/^AgencyName, ItContactRoom \(reg export: common:reason\.isFolder /);
+    rmSync(prefix.unixPath(exportFile), { recursive: true });
     await deleteReg(prefix, [KEY]);
     await importReg(prefix, [{ path: KEY, values: { ItContactPhone: '0203 3862 111', ItContactRoom: 'Phong 105', FullCheckHours: { dword: 8 }, UsersMayTurnOffNotifications: { dword: 0 } } }]);
     const r = await runCli(prefix, ['policy', 'show', '--json']);

@@ -3,7 +3,8 @@ import { ConfinedMutableHost, RealMutableHost, type MutableHost } from './mutabl
 import { RealHost } from './real-host';
 
 /**
- * The writer of the checks' memo files, confined to the data folder; only for the machine we run on
+ * The writer of the data folder (the checks' memo files; the folder itself, for Group Policy's reg export), confined
+ * to it; only for the machine we run on
  * (a RealHost or a sandbox of it), never for a recorded machine, whose answers are not this PC's.
  */
 export function memoWriterFor(host: Host, dataDir: string): MutableHost | undefined {

@@ -34,6 +34,8 @@ export interface MutableHost {
   writeFileAtomic(path: string, content: string): Promise<void>;
   /** Appends one line (a newline is added) in a single write; repairs a missing final newline first. */
   appendLine(path: string, line: string): Promise<void>;
+  /** Creates a folder and the folders above it (an existing one is kept); a link or anything else at its name is refused. */
+  makeDir(path: string): Promise<void>;
 }
 
 /** A refusal by ConfinedMutableHost: never retried with more rights. */
@@ -183,6 +185,24 @@ export class RealMutableHost implements MutableHost {
     }
   }
 
+  async makeDir(path: string): Promise<void> {
+    // As root, by writeFileAtomic's rule: only below folders root alone can change.
+    if (this.uid === 0 && this.platform !== 'win32' && process.platform !== 'win32') {
+      const rights = await rightsAbove(this.host, nodePath.posix.join(path, 'x'));
+      if (rights.state !== 'root-only') throw new UnsafeTreeError(path, rights);
+    }
+    let st: Stats;
+    try {
+      await fs.mkdir(path, { recursive: true });
+      st = await fs.lstat(path);
+    } catch (e) {
+      throw wrap(e, path);
+    }
+    // mkdir -p keeps whatever is there: a link (a junction on Windows) would send what is written in it elsewhere.
+    if (st.isSymbolicLink()) throw linkRefused(path);
+    if (!st.isDirectory()) throw new HostError('not-a-file', path, `${path}: not a folder (refused)`, specialOf(st));
+  }
+
   async appendLine(path: string, line: string): Promise<void> {
     if (line.includes('\n')) throw new HostError('io', path, `${path}: a line may not contain a newline`);
     try {
@@ -327,5 +347,11 @@ export class ConfinedMutableHost implements MutableHost {
   async appendLine(p: string, line: string): Promise<void> {
     this.check(p);
     return this.inner.appendLine(p, line);
+  }
+
+  /** A root itself may be made: it is the folder the writes are confined to. */
+  async makeDir(p: string): Promise<void> {
+    if (!this.roots.some((r) => this.path.isAbsolute(p) && this.path.resolve(p) === this.path.resolve(r) && !p.split(/[\\/]/).includes('..'))) this.check(p);
+    return this.inner.makeDir(p);
   }
 }

@@ -2,13 +2,20 @@
  * Reads the organisation's settings from Group Policy's key, HKLM\SOFTWARE\Policies\attt-selfcheck, through the
  * Host (`reg query`). `reg query` prints in the console's code page, where a Vietnamese letter is `?`: a text value
  * it could not print is read again from `reg export` into a file of ours in the data folder (UTF-16LE, every letter
- * as stored: src/core/windows/reg-export.ts), and refused only when that cannot be done. Only administrators (and Group Policy) write under HKLM\SOFTWARE\Policies, so these values
+ * as stored: src/core/windows/reg-export.ts), and refused only when that cannot be done. The data folder is made
+ * first (on the very first run it is not there yet). Why there and not a temporary file: the data folder is in the
+ * account's own profile, which only that account, SYSTEM and administrators can write; a temporary folder may be
+ * shared (SYSTEM's is C:\Windows\Temp, where every user may create files and folders, and a folder made in it
+ * inherits that), so another account could put a link where reg.exe, which follows links, then writes.
+ * Only administrators (and Group Policy) write under HKLM\SOFTWARE\Policies, so these values
  * need no signature; banned apps, which need structure, come only from the signed file. The value names are
  * those of deploy/windows/admx/attt-selfcheck.admx (a test compares both lists).
  */
 import type { PolicyRefusal } from '../../shared/org-policy';
 import type { Host } from '../host/host';
+import type { MutableHost } from '../host/mutable-host';
 import { userDataDir } from '../paths';
+import { readFailure } from '../checks/reasons';
 import { exportKey } from '../windows/reg-export';
 import { queryKey, regValue, type RegKey } from '../windows/reg-query';
 import { orgSettingsSchema, zodIssues, type OrgSettings } from './org-policy-schema';
@@ -44,8 +51,13 @@ export const REGISTRY_EXPORT_FILE = 'group-policy.reg';
 /** What the key gave: no key or no value we read (nothing set), settings, or a refusal. */
 export type RegistrySettingsResult = { readonly ok: true; readonly settings: OrgSettings | null } | { readonly ok: false; readonly refusal: PolicyRefusal };
 
+/** Where a text reg query could not print is exported to: `dataWriter` makes the data folder (none for a recorded machine). */
+export interface RegistryExportOptions {
+  readonly dataWriter?: MutableHost;
+}
+
 /** Reads Group Policy's values for the app on Windows; `{ok, settings: null}` elsewhere or when none is set. */
-export async function readRegistrySettings(host: Host): Promise<RegistrySettingsResult> {
+export async function readRegistrySettings(host: Host, options: RegistryExportOptions = {}): Promise<RegistrySettingsResult> {
   if (host.platform !== 'win32') return { ok: true, settings: null };
   const r = await queryKey(host, POLICY_REGISTRY_KEY, { view: 64 });
   const source = POLICY_REGISTRY_KEY;
@@ -57,7 +69,7 @@ export async function readRegistrySettings(host: Host): Promise<RegistrySettings
   if (!raw.found) return { ok: true, settings: null };
   if (raw.lossy.length > 0) {
     // Text reg query could not print: the same values from reg export's UTF-16 file, or refused with why.
-    const exported = await exportKey(host, POLICY_REGISTRY_KEY, host.path.join(userDataDir(host), REGISTRY_EXPORT_FILE), { view: 64 });
+    const exported = await exportIntoDataFolder(host, options.dataWriter);
     const again = exported.ok ? ours(exported.keys) : undefined;
     if (!again) {
       const why = exported.ok ? '' : ` (reg export: ${exported.reason.key} ${JSON.stringify(exported.reason.params ?? {})})`;
@@ -69,6 +81,19 @@ export async function readRegistrySettings(host: Host): Promise<RegistrySettings
   const parsed = orgSettingsSchema().safeParse(raw.doc);
   if (!parsed.success) return { ok: false, refusal: { source, kind: 'malformed', reason: { key: 'policy:refused.registryMalformed', params: { source, detail: zodIssues(parsed.error) } } } };
   return { ok: true, settings: parsed.data };
+}
+
+/** reg export of the key into the data folder, made first when a writer is given. */
+async function exportIntoDataFolder(host: Host, writer: MutableHost | undefined): ReturnType<typeof exportKey> {
+  const dir = userDataDir(host);
+  if (writer) {
+    try {
+      await writer.makeDir(dir);
+    } catch (e) {
+      return { ok: false, reason: readFailure(e instanceof Error ? e : new Error(String(e)), dir) };
+    }
+  }
+  return exportKey(host, POLICY_REGISTRY_KEY, host.path.join(dir, REGISTRY_EXPORT_FILE), { view: 64 });
 }
 
 /** The settings document of the key's values (names case-insensitive, as the registry is; empty text is unset); `printed`: as reg query printed them. */

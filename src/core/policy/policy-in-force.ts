@@ -9,7 +9,7 @@ import type { UiLanguage } from '../../shared/settings';
 import type { Host } from '../host/host';
 import type { OrgSettings } from './org-policy-schema';
 import { readOrgPolicyFile } from './org-policy-file';
-import { readRegistrySettings } from './org-policy-registry';
+import { readRegistrySettings, type RegistryExportOptions } from './org-policy-registry';
 import { builtinPolicy } from './policy';
 import type { Policy } from './policy-schema';
 import { machinePolicyDir, POLICY_REGISTRY_KEY } from './policy-locations';
@@ -38,9 +38,10 @@ export function builtinPolicyInForce(): PolicyInForce {
 
 /**
  * Finds and applies the organisation's policy on this machine at `now`, over `base` (the built-in policy, or the
- * one IT named with `--policy FILE`). Never throws: each refused source is listed.
+ * one IT named with `--policy FILE`); `options.dataWriter` makes the data folder Group Policy's text is exported into.
+ * Never throws: each refused source is listed.
  */
-export async function loadPolicyInForce(host: Host, now: Date, base: Policy = builtinPolicy()): Promise<PolicyInForce> {
+export async function loadPolicyInForce(host: Host, now: Date, base: Policy = builtinPolicy(), options: RegistryExportOptions = {}): Promise<PolicyInForce> {
   const refusals: PolicyRefusal[] = [];
   const sources: PolicySource[] = [];
   const layers: OrgSettings[] = [];
@@ -59,7 +60,7 @@ export async function loadPolicyInForce(host: Host, now: Date, base: Policy = bu
       }
     }
   }
-  const reg = await readRegistrySettings(host);
+  const reg = await readRegistrySettings(host, options);
   if (!reg.ok) refusals.push(reg.refusal);
   else if (reg.settings) {
     layers.push(reg.settings);

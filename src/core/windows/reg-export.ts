@@ -101,9 +101,17 @@ export function parseRegFile(text: string): RegParse {
 
 /**
  * Exports `key` into `file` (a file of ours, overwritten) and reads it back without following a link; the key's
- * values with every letter as stored. A missing tool, a failure, a hang or a file that is not a .reg gives the reason.
+ * values with every letter as stored. A missing tool, a failure, a hang or a file that is not a .reg gives the reason;
+ * so does anything but a plain file already at `file` (reg would write through a link), and reg is then not run.
  */
 export async function exportKey(host: Host, key: string, file: string, options: { readonly view?: RegView; readonly timeoutMs?: number } = {}): Promise<RegQueryResult> {
+  try {
+    const before = await host.stat(file);
+    if (before?.type === 'symlink') return { ok: false, reason: { key: 'common:reason.link', params: { path: file } } };
+    if (before && before.type !== 'file') return { ok: false, reason: { key: before.type === 'dir' ? 'common:reason.isFolder' : 'common:reason.notAFile', params: { path: file } } };
+  } catch (e) {
+    return { ok: false, reason: readFailure(e instanceof Error ? e : new Error(String(e)), file) };
+  }
   const r = await host.run(regExportArgv(key, file, options.view), { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
   const failure = commandFailure(r);
   if (failure) return { ok: false, reason: failure };

@@ -4,6 +4,9 @@ import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main';
 import { FixtureHost } from '../../../src/core/host/fixture-host';
+import type { FixtureNode } from '../../../src/core/host/fixture-host';
+import { HostError } from '../../../src/core/host/host';
+import type { MutableHost } from '../../../src/core/host/mutable-host';
 import { SIGNED_POLICY_FORMAT } from '../../../src/core/policy/org-policy-schema';
 import { loadPolicyInForce } from '../../../src/core/policy/policy-in-force';
 import { builtinPolicy } from '../../../src/core/policy/policy';
@@ -157,6 +160,61 @@ describe('the organisation policy from Group Policy', () => {
     const p = await loadPolicyInForce(host, NOW);
     expect(p.provenance).toMatchObject({ origin: 'builtin', refusals: [{ kind: 'unreadable', reason: { key: 'policy:refused.registryLossy' } }] });
     expect(String(p.provenance.refusals[0]!.reason.params?.detail)).toContain('common:reason.garbled');
+  });
+
+  describe('the data folder the export goes into', () => {
+    const dataDir = 'C:\\Users\\an\\AppData\\Roaming\\attt-selfcheck';
+    const file = `${dataDir}\\group-policy.reg`;
+    const EXPORT = ['reg', 'export', 'HKLM\\SOFTWARE\\Policies\\attt-selfcheck', file, '/y', '/reg:64'];
+    const regFile = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(['Windows Registry Editor Version 5.00', '', `[${KEY}]`, '"AgencyName"="UBND phường Cẩm Thủy"', '', ''].join('\r\n'), 'utf16le')]);
+    const lossyHost = (files: Record<string, FixtureNode>) =>
+      new FixtureHost({ platform: 'win32', homedir: 'C:\\Users\\an', env: { ATTT_SELFCHECK_DATA_DIR: dataDir }, files, commands: [{ argv: QUERY, stdout: regOutput(['AgencyName    REG_SZ    UBND phu?ng C?m Th?y']) }, { argv: EXPORT, stdout: '' }] });
+    /** A writer that records the folders it is asked to make and what reg had been run by then; `fail` refuses them. */
+    const writer = (host: FixtureHost, fail?: HostError) => {
+      const made: { path: string; regCallsBefore: string[] }[] = [];
+      const w: MutableHost = {
+        platform: 'win32',
+        remove: () => Promise.reject(new Error('not used')),
+        moveToTrash: () => Promise.reject(new Error('not used')),
+        rename: () => Promise.reject(new Error('not used')),
+        writeFileAtomic: () => Promise.reject(new Error('not used')),
+        appendLine: () => Promise.reject(new Error('not used')),
+        makeDir: (path) => {
+          made.push({ path, regCallsBefore: host.calls.map((c) => c[1]!) });
+          return fail ? Promise.reject(fail) : Promise.resolve();
+        },
+      };
+      return { w, made };
+    };
+
+    it('is made through the writer before reg export runs (on a first run it is not there yet)', async () => {
+      const host = lossyHost({ [file]: { type: 'file', content: regFile } });
+      const { w, made } = writer(host);
+      const p = await loadPolicyInForce(host, NOW, builtinPolicy(), { dataWriter: w });
+      expect(made).toEqual([{ path: dataDir, regCallsBefore: ['query'] }]);
+      expect(p.provenance).toMatchObject({ origin: 'organisation', agency: { name: 'UBND phường Cẩm Thủy' }, refusals: [] });
+      expect(host.calls.map((c) => c[1])).toEqual(['query', 'export']);
+    });
+
+    it('a folder that cannot be made (a link at its name) refuses the value with the reason; reg export is not run', async () => {
+      const host = lossyHost({});
+      const { w } = writer(host, new HostError('is-a-link', dataDir, `${dataDir}: a symbolic link (refused)`));
+      const p = await loadPolicyInForce(host, NOW, builtinPolicy(), { dataWriter: w });
+      expect(p.provenance).toMatchObject({ origin: 'builtin', refusals: [{ kind: 'unreadable', reason: { key: 'policy:refused.registryLossy' } }] });
+      expect(String(p.provenance.refusals[0]!.reason.params?.detail)).toMatch(/^AgencyName \(reg export: common:reason\.link .*attt-selfcheck"/);
+      expect(host.calls.map((c) => c[1])).toEqual(['query']);
+    });
+
+    it.each([
+      ['a link', { type: 'symlink', target: 'C:\\Windows\\System32\\drivers\\etc\\hosts' }, 'common:reason.link'],
+      ['a folder', { type: 'dir' }, 'common:reason.isFolder'],
+    ] as const)('%s already at group-policy.reg is refused before reg runs (reg export /y would write through it)', async (_what, entry, reason) => {
+      const host = lossyHost({ [file]: entry as FixtureNode });
+      const { w } = writer(host);
+      const p = await loadPolicyInForce(host, NOW, builtinPolicy(), { dataWriter: w });
+      expect(String(p.provenance.refusals[0]!.reason.params?.detail)).toContain(`reg export: ${reason} `);
+      expect(host.calls.map((c) => c[1])).toEqual(['query']);
+    });
   });
 
   it('reg that cannot answer is said, not taken for "no policy"', async () => {

@@ -29,6 +29,9 @@ class DeniedMutableHost implements MutableHost {
   appendLine(): Promise<void> {
     return Promise.resolve();
   }
+  makeDir(): Promise<void> {
+    return Promise.reject(new Error('not used'));
+  }
 }
 
 function plan(step: PlanStep): RemediationPlan {

@@ -172,7 +172,7 @@ describe.skipIf(!root)(`root refuses, with words, to delete a tree another user 
 /** A write door whose folders all refuse the user, as /opt or /Library do. */
 function denied(platform: MutableHost['platform']): MutableHost {
   const err = (path: string): Promise<never> => Promise.reject(new HostError('permission', path, `${path}: EACCES: permission denied`));
-  return { platform, remove: err, moveToTrash: err, rename: err, writeFileAtomic: err, appendLine: () => Promise.resolve() };
+  return { platform, remove: err, moveToTrash: err, rename: err, writeFileAtomic: err, appendLine: () => Promise.resolve(), makeDir: err };
 }
 
 describe.skipIf(!root)(`retrying a delete as administrator checks the tree first${skipWhy}`, () => {
