@@ -5,8 +5,8 @@
  * as stored: src/core/windows/reg-export.ts), and refused only when that cannot be done. The data folder is made
  * first (on the very first run it is not there yet). Why there and not a temporary file: the data folder is in the
  * account's own profile, which only that account, SYSTEM and administrators can write; a temporary folder may be
- * shared (SYSTEM's is C:\Windows\Temp, where every user may create files and folders, and a folder made in it
- * inherits that), so another account could put a link where reg.exe, which follows links, then writes.
+ * shared (SYSTEM's has long been C:\Windows\Temp, where every user may create files and folders, and a folder made
+ * in it inherits that by default), so another account could put a link where reg.exe, which follows links, then writes.
  * Only administrators (and Group Policy) write under HKLM\SOFTWARE\Policies, so these values
  * need no signature; banned apps, which need structure, come only from the signed file. The value names are
  * those of deploy/windows/admx/attt-selfcheck.admx (a test compares both lists).
