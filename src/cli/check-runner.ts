@@ -1,5 +1,6 @@
 /** How `check` runs the checks: in a worker thread stopped at its time limit (the program), or inline (tests). */
 import type { Check, CheckContext } from '../core/checks/check';
+import type { CheckThread } from '../core/check-process/check-thread';
 import { runChecksInWorker } from '../core/check-process/run-in-worker';
 import { runChecks } from '../core/engine';
 import type { Report } from '../shared/report';
@@ -11,6 +12,8 @@ export type CheckRunner = (ctx: CheckContext, checks: readonly Check[]) => Promi
 export interface CheckProgram {
   readonly modulePath: string;
   readonly args: readonly string[];
+  /** The thread already started for the first check (early-check-thread.ts); later checks start their own. */
+  readonly early?: CheckThread;
 }
 
 export { checkTimeLimitFromEnv } from '../core/check-process/time-limit';
@@ -22,5 +25,10 @@ export function inProcessRunner(timeLimitMs: number): CheckRunner {
 
 /** The checks in a worker thread running `program`, stopped at its limit; the thread reads its host from `env`. */
 export function workerThreadRunner(program: CheckProgram, env: Readonly<Record<string, string | undefined>>, timeLimitMs: number): CheckRunner {
-  return (ctx, checks) => runChecksInWorker(ctx, { ...program, env, timeLimitMs, checks });
+  let early = program.early;
+  return (ctx, checks) => {
+    const thread = early;
+    early = undefined;
+    return runChecksInWorker(ctx, { modulePath: program.modulePath, args: program.args, env, timeLimitMs, checks, ...(thread ? { thread } : {}) });
+  };
 }

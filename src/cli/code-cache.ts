@@ -137,7 +137,11 @@ function ensureDir(dir: string): boolean {
   }
 }
 
-/** Writes the cache atomically (a whole file or none); removes this role's caches of other builds. Never throws. */
+/** How many builds' caches of one role are kept. */
+const KEPT_BUILDS = 3;
+const roleOf = (name: string): string | undefined => /^cli-[0-9a-f]+-([a-z]+)-/.exec(name)?.[1];
+
+/** Writes the cache atomically (a whole file or none); keeps the newest few builds' of its role. Never throws. */
 function writeCache(file: string, data: Buffer): void {
   const dir = path.dirname(file);
   if (!ensureDir(dir)) return;
@@ -149,13 +153,17 @@ function writeCache(file: string, data: Buffer): void {
     fs.rmSync(tmp, { force: true });
     return;
   }
-  // Caches of earlier builds would only pile up: each build (and Node) writes its own.
+  // Caches of earlier builds would only pile up: each build (and Node) writes its own. The newest few of this role
+  // stay, so builds used side by side (two installs, an upgrade under way) do not replace each other's at every start.
   const mine = path.basename(file);
-  const role = /^cli-[0-9a-f]+-([a-z]+)-/.exec(mine)?.[1];
+  const role = roleOf(mine);
   try {
-    for (const name of fs.readdirSync(dir)) {
-      if (name !== mine && name.endsWith('.v8cache') && /^cli-[0-9a-f]+-([a-z]+)-/.exec(name)?.[1] === role) fs.rmSync(path.join(dir, name), { force: true });
-    }
+    const others = fs
+      .readdirSync(dir)
+      .filter((name) => name !== mine && name.endsWith('.v8cache') && roleOf(name) === role)
+      .map((name) => ({ name, mtimeMs: fs.lstatSync(path.join(dir, name)).mtimeMs }))
+      .sort((a, b) => b.mtimeMs - a.mtimeMs);
+    for (const old of others.slice(KEPT_BUILDS - 1)) fs.rmSync(path.join(dir, old.name), { force: true });
   } catch {
     // Nothing lost: the next write tries again.
   }

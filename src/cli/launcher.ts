@@ -2,7 +2,8 @@
  * The entry of the built CLI (out/cli/attt-selfcheck.cjs, scripts/build-cli.mjs): the bundle follows this code in the
  * same file, as a comment (a comment costs V8 next to nothing to skip, where the bundle as code or as a string costs
  * tens of milliseconds), and is compiled from there with V8's code cache of an earlier start (code-cache.ts), in the
- * CLI and in its check thread alike (the thread runs this same file). The build puts in the bundle's hash and length.
+ * CLI and in its check thread alike (the thread runs this same file), which it starts first when the command runs
+ * `check`. The build puts in the bundle's hash and length.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -10,10 +11,13 @@ import * as path from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import { bundleFromFileText, codeCacheDir, compileBundle } from './code-cache';
 import { CODE_CACHE_SAVE } from './code-cache-hook';
+import { startEarlyCheckThread } from './early-check-thread';
 
 declare const ATTT_BUNDLE_HASH: string;
 declare const ATTT_BUNDLE_LENGTH: number;
 
+// The check thread starts now, beside this start, when the command runs `check` (early-check-thread.ts).
+if (isMainThread && require.main === module) startEarlyCheckThread(process.argv.slice(2), __filename, process.env);
 const source = bundleFromFileText(fs.readFileSync(__filename, 'utf8'));
 let dir: string | null = null;
 try {

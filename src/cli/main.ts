@@ -13,6 +13,7 @@ import { TOOL_NAME, TOOL_VERSION } from '../core/version';
 import { CHECK_PROCESS_ARG } from '../core/check-process/protocol';
 import { serveCheckThread } from '../core/check-process/worker';
 import { saveCodeCache } from './code-cache-hook';
+import { takeEarlyCheckThread } from './early-check-thread';
 import { GLOBAL_FLAGS, languageHint, own, parseArgs, table, UsageError, type FlagSpec } from './args';
 import { checkTimeLimitFromEnv, inProcessRunner, workerThreadRunner, type CheckProgram } from './check-runner';
 import type { Command } from './command';
@@ -126,7 +127,8 @@ export function runAsProgram(): void {
   // The check thread saves its code cache (launcher.ts) before its report: the parent terminates it then.
   if (process.argv[2] === CHECK_PROCESS_ARG && serveCheckThread(process.env, saveCodeCache)) return;
   const self = process.argv[1];
-  void main(process.argv.slice(2), { io: processIO(), ...(self ? { checkProgram: { modulePath: self, args: [CHECK_PROCESS_ARG] } } : {}) }).then((code) => {
+  const early = takeEarlyCheckThread();
+  void main(process.argv.slice(2), { io: processIO(), ...(self ? { checkProgram: { modulePath: self, args: [CHECK_PROCESS_ARG], ...(early ? { early } : {}) } } : {}) }).then((code) => {
     process.exitCode = code;
   });
 }

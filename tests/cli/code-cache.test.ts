@@ -6,7 +6,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -109,16 +109,28 @@ describe('compileBundle', () => {
     expect(load(dir, source, hash).state).toBe('used');
   });
 
-  it("another build never reads this one's cache, and its save removes the caches of earlier builds of its role", () => {
+  it("another build never reads this one's cache; a save keeps the newest three builds' of its role, the other role's all", () => {
     const { dir, file } = warm();
-    const other = "'use strict';\nmodule.exports = { answer: 7 };\n";
-    const otherHash = createHash('sha256').update(other).digest('hex');
-    const r = load(dir, other, otherHash);
-    expect(r).toMatchObject({ state: 'absent', exports: { answer: 7 } });
+    const build = (n: number) => {
+      const source = `'use strict';\nmodule.exports = { answer: ${n} };\n`;
+      return { source, hash: createHash('sha256').update(source).digest('hex') };
+    };
+    const [b1, b2, b3] = [build(1), build(2), build(3)];
+    const first = load(dir, b1.source, b1.hash);
+    expect(first).toMatchObject({ state: 'absent', exports: { answer: 1 } });
     writeFileSync(join(dir, 'cli-0123456789abcdef-check-v20.0.0-x64.v8cache'), 'the check role of an old build');
-    r.save();
+    // Oldest first: the warm build's cache, then b1, b2, b3 (mtimes set apart, as days of use would).
+    const age = (f: string, s: number) => utimesSync(f, s, s);
+    age(file, 1_000);
+    first.save();
+    age(codeCacheFile(dir, b1.hash, 'cli'), 2_000);
+    load(dir, b2.source, b2.hash).save();
+    age(codeCacheFile(dir, b2.hash, 'cli'), 3_000);
+    expect(existsSync(file)).toBe(true);
+    load(dir, b3.source, b3.hash).save();
     expect(existsSync(file)).toBe(false);
-    expect(readdirSync(dir).sort()).toEqual([codeCacheFile(dir, otherHash, 'cli').slice(dir.length + 1), 'cli-0123456789abcdef-check-v20.0.0-x64.v8cache'].sort());
+    const name = (h: string) => codeCacheFile(dir, h, 'cli').slice(dir.length + 1);
+    expect(readdirSync(dir).sort()).toEqual([name(b1.hash), name(b2.hash), name(b3.hash), 'cli-0123456789abcdef-check-v20.0.0-x64.v8cache'].sort());
   });
 
   it.runIf(posix)('what is not a file of ours is refused unread and left alone: a link, a FIFO, a folder, a file others may write', () => {
@@ -191,4 +203,11 @@ describe('the built CLI with and without its code cache', () => {
     // The corrupt files were replaced by good ones.
     for (const f of made) expect(readFileSync(join(dir, f)).subarray(0, 16).toString()).toBe('ATTT-V8-CACHE-1\n');
   }, 120_000);
+
+  it('a check thread started early for a command that then runs no check keeps nothing alive: the usage error ends at once', () => {
+    for (const args of [['check', '--no-such-flag'], ['--lang', 'en', 'check', '--only', 'nothing']]) {
+      const r = spawnSync(process.execPath, [CLI, ...args], { env: { ...process.env, ...envFor('code-cache', MACHINES.zoom), [CODE_CACHE_DIR_ENV]: '' }, encoding: 'utf8', timeout: 30_000 });
+      expect({ args, status: r.status, signal: r.signal }).toEqual({ args, status: 64, signal: null });
+    }
+  });
 });

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { descendantsOf, parsePsTree } from '../../src/core/check-process/kill-tree';
 import { isCheckRequest, type CheckReply } from '../../src/core/check-process/protocol';
-import { killAfterMs } from '../../src/core/check-process/request';
+import { startCheckThread } from '../../src/core/check-process/check-thread';
+import { definedEnv, killAfterMs } from '../../src/core/check-process/request';
 import { runChecksInWorker } from '../../src/core/check-process/run-in-worker';
 import { serveCheckProcess, type ParentPort } from '../../src/core/check-process/worker';
 import { FixtureHost } from '../../src/core/host/fixture-host';
@@ -64,6 +65,27 @@ describe('the check thread, seen from its parent', () => {
     expect(report.findings[0]).toMatchObject({ check: 'banned-app', reason: { key: 'common:reason.checkKilled' } });
     const pid = Number(readFileSync(file, 'utf8'));
     expect(await ended(pid)).toBe(true);
+  });
+
+  it('a thread started before the check (as the launcher starts it) serves it the same; its commands are still killed', async () => {
+    const early = startCheckThread(scripted('exit').modulePath, ['exit'], definedEnv(process.env));
+    const report = await runChecksInWorker(ctx, { ...scripted('exit'), thread: early });
+    expect(report).toEqual({ ...(await runChecksInWorker(ctx, scripted('exit'))), durationMs: report.durationMs });
+    const file = join(mkdtempSync(join(tmpdir(), 'attt-kill-tree-')), 'pid');
+    const env = definedEnv({ ...process.env, COMMAND_PID_FILE: file });
+    const hung = await runChecksInWorker(ctx, { ...scripted('command'), env, thread: startCheckThread(scripted('command').modulePath, ['command'], env) });
+    expect(hung.findings[0]).toMatchObject({ check: 'banned-app', reason: { key: 'common:reason.checkKilled' } });
+    if (process.platform !== 'win32') expect(await ended(Number(readFileSync(file, 'utf8')))).toBe(true);
+  });
+
+  it('a thread started early that ended before any check took it: unknown, with its exit code, at once (not at the time limit)', async () => {
+    const gone = startCheckThread(scripted('gone').modulePath, ['gone'], definedEnv(process.env));
+    expect(await gone.ended).toBe('exit code 5');
+    const report = await runChecksInWorker(ctx, { ...scripted('gone'), timeLimitMs: 60_000, thread: gone });
+    expect(report.findings.map((f) => [f.check, f.status, f.evidence[0]?.detail])).toEqual([
+      ['banned-app', 'unknown', 'check process: exit code 5'],
+      ['os-patch', 'unknown', 'check process: exit code 5'],
+    ]);
   });
 
   it.skipIf(process.platform === 'win32')('a command whose pid the thread had no time to record is found among this process`s children and killed too', async () => {

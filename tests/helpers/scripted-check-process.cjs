@@ -10,6 +10,8 @@ const { writeFileSync } = require('node:fs');
 const { parentPort, workerData } = require('node:worker_threads');
 
 const mode = process.argv[2];
+// `gone`: ends as soon as it starts, before any request (a thread started early that died before a check took it).
+if (mode === 'gone') process.exit(5);
 const forever = () => {
   for (;;) {
     // never yields

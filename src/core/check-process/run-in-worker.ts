@@ -7,12 +7,12 @@
  * trees, once the thread has stopped, whether it answered, died or was terminated. What the thread had finished is
  * kept; every check it had not is `unknown`, with the reason in words.
  */
-import { Worker } from 'node:worker_threads';
 import type { Report } from '../../shared/report';
 import type { Check, CheckContext } from '../checks/check';
-import { commandsLeft, newCommandSlots } from '../host/command-slots';
+import { commandsLeft } from '../host/command-slots';
+import { startCheckThread, useCheckThread, type CheckThread } from './check-thread';
 import { killCommandsLeft } from './kill-tree';
-import type { CheckReply, CheckThreadData } from './protocol';
+import type { CheckReply } from './protocol';
 import { checkRequestOf, definedEnv, killAfterMs, partialReports } from './request';
 
 /** Which program the thread runs and how long it may take. */
@@ -27,45 +27,43 @@ export interface WorkerCheckOptions {
   readonly timeLimitMs: number;
   /** The checks it runs (by id), in their order; also for the `unknown` findings of those it did not finish. */
   readonly checks: readonly Pick<Check, 'id' | 'advisoryPoint'>[];
+  /** A thread started earlier for this check (check-thread.ts), used instead of starting one: once only. */
+  readonly thread?: CheckThread;
 }
 
 /** Runs every check in a worker thread terminated at killAfterMs; rejects only when the thread says it could not run. */
 export function runChecksInWorker(ctx: CheckContext, options: WorkerCheckOptions): Promise<Report> {
   const reports = partialReports(ctx, options.checks, options.timeLimitMs);
-  const commandSlots = newCommandSlots();
   return new Promise((resolve, reject) => {
     let settled = false;
-    let worker: Worker | undefined;
+    let thread: CheckThread | undefined;
     // Once answered (or out of time) the thread has nothing left to say: it is stopped, then every command it
     // left running is killed; only then is the answer given, so no command outlives the check.
     const settle = (answer: () => void): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      const stopped = worker ? worker.terminate().catch(() => undefined) : Promise.resolve();
+      const stopped = thread ? thread.worker.terminate().catch(() => undefined) : Promise.resolve();
       void stopped.then(() => {
-        killCommandsLeft(commandsLeft(commandSlots), options.env);
+        if (thread) killCommandsLeft(commandsLeft(thread.commandSlots), options.env);
         answer();
       });
     };
     const timer = setTimeout(() => settle(() => resolve(reports.killed())), killAfterMs(options.timeLimitMs));
     try {
-      const workerData: CheckThreadData = { commandSlots };
-      // Its stdout and stderr are read and dropped: nothing it prints may mix into the CLI's report.
-      worker = new Worker(options.modulePath, { argv: [...options.args], env: definedEnv(options.env), workerData, stdout: true, stderr: true });
+      thread = options.thread ?? startCheckThread(options.modulePath, options.args, definedEnv(options.env));
     } catch (e) {
       settle(() => resolve(reports.ended(`could not start: ${e instanceof Error ? e.message : String(e)}`)));
       return;
     }
-    worker.stdout.resume();
-    worker.stderr.resume();
+    const { worker } = thread;
+    useCheckThread(thread);
     worker.on('message', (m: CheckReply) => {
       if (m?.type === 'findings') reports.checkDone(m.check, m.findings);
       else if (m?.type === 'report') settle(() => resolve(m.report));
       else if (m?.type === 'failed') settle(() => reject(new Error(m.message)));
     });
-    worker.on('error', (e) => settle(() => resolve(reports.ended(`error: ${e.message}`))));
-    worker.on('exit', (code) => settle(() => resolve(reports.ended(`exit code ${code}`))));
+    void thread.ended.then((why) => settle(() => resolve(reports.ended(why))));
     worker.postMessage(checkRequestOf(ctx, options));
   });
 }
