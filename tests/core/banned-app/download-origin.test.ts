@@ -6,13 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { judge } from '../../../src/core/checks/banned-app/banned-app-check';
-import { isOfficialHost, judgeOrigin, originHostname, parseZoneIdentifier, readDownloadOrigin } from '../../../src/core/checks/banned-app/download-origin';
+import { isOfficialHost, judgeOrigin, NO_XATTR_TOOL, originHostname, parseZoneIdentifier, readDownloadOrigin } from '../../../src/core/checks/banned-app/download-origin';
 import { decodeWhereFroms, hexBytes } from '../../../src/core/checks/banned-app/macos/where-froms';
 import { originRule, scanInstallers } from '../../../src/core/checks/banned-app/installers';
 import type { Probe } from '../../../src/core/checks/banned-app/probe';
 import { FixtureHost } from '../../../src/core/host/fixture-host';
 import { RealHost } from '../../../src/core/host/real-host';
 import { zoom } from './linux/harness';
+import { SystemToolsHost } from '../../helpers/system-tools-host';
 
 const OFFICIAL = ['zoom.us', 'zoom.com'];
 
@@ -114,9 +115,9 @@ describe.skipIf(canXattr !== null)(`Linux user.xdg.* attributes on real files${c
     expect(await readDownloadOrigin(host, join(dl, 'zoom_aarch64.deb'))).toEqual({ state: 'none' });
   });
 
-  it('a missing getfattr is "could not read", not "no origin"', async () => {
-    const bare = new RealHost({ homedir: home, env: { HOME: home, PATH: join(home, 'no-bin') } });
-    expect(await readDownloadOrigin(bare, join(dl, 'zoom_amd64.deb'))).toEqual({ state: 'unknown', reason: 'getfattr is not installed (package attr)' });
+  it('neither getfattr nor python3 is "could not read", not "no origin"', async () => {
+    const bare = new SystemToolsHost({ homedir: home, env: { HOME: home, PATH: process.env.PATH ?? '/usr/bin:/bin' }, absent: ['getfattr', 'python3'] });
+    expect(await readDownloadOrigin(bare, join(dl, 'zoom_amd64.deb'))).toEqual({ state: 'unknown', reason: NO_XATTR_TOOL, missingTool: true });
   });
 
   it('judges each installer: official, fake, punycode look-alike, IP, no origin', async () => {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CheckContext } from '../../../src/core/checks/check';
-import { isIpHost, isOfficialHost, originHostname } from '../../../src/core/checks/banned-app/download-origin';
+import { isIpHost, isOfficialHost, NO_XATTR_TOOL, originHostname } from '../../../src/core/checks/banned-app/download-origin';
 import { hasInstallerExtension, MAX_INSTALLERS } from '../../../src/core/checks/installer-origin/installer-files';
 import { installerOriginCheck } from '../../../src/core/checks/installer-origin/installer-origin-check';
 import { riskyHost, riskyOrigin } from '../../../src/core/checks/installer-origin/origin-source';
@@ -19,6 +19,7 @@ import { RealHost } from '../../../src/core/host/real-host';
 import { builtinPolicy } from '../../../src/core/policy/policy';
 import type { Policy } from '../../../src/core/policy/policy-schema';
 import type { Finding } from '../../../src/shared/finding';
+import { SystemToolsHost } from '../../helpers/system-tools-host';
 
 const BUILT_IN = builtinPolicy();
 const LISTS = BUILT_IN.installerOrigin!;
@@ -290,12 +291,13 @@ describe.skipIf(canXattr !== null)(`Linux: real user.xdg.* attributes in a tempo
     for (const f of findings) expect(JSON.stringify(f.title)).not.toMatch(/crack|\.exe|\.deb|AppImage/);
   });
 
-  it('getfattr missing: the check is unknown, saying so, with each installer in its evidence', async () => {
-    const bare = new RealHost({ homedir: home, env: { HOME: home, PATH: join(home, 'no-bin') } });
+  it('neither getfattr nor python3: the check is unknown, saying to install attr, with each installer in its evidence', async () => {
+    const bare = new SystemToolsHost({ homedir: home, env: { HOME: home, PATH: process.env.PATH ?? '/usr/bin:/bin' }, absent: ['getfattr', 'python3'] });
     const findings = await run(bare);
     const unknown = findings.find((f) => f.status === 'unknown')!;
-    expect(unknown.reason).toEqual({ key: 'installerOrigin:reason.unread', params: { count: 7 } });
-    expect(unknown.evidence.find((e) => e.path === join(dl, 'setup.DEB'))?.data).toMatchObject({ downloadOrigin: 'unknown', downloadOriginReason: 'getfattr is not installed (package attr)' });
+    expect(unknown.reason).toEqual({ key: 'installerOrigin:reason.noTool', params: { count: 7 } });
+    expect(unknown.action).toEqual({ key: 'installerOrigin:unknown.installAttr' });
+    expect(unknown.evidence.find((e) => e.path === join(dl, 'setup.DEB'))?.data).toMatchObject({ downloadOrigin: 'unknown', downloadOriginReason: NO_XATTR_TOOL });
     expect(findings.filter((f) => f.status !== 'unknown')).toEqual([]);
   });
 });

@@ -1,12 +1,14 @@
 /**
  * Where the browser said a downloaded file came from, read without opening the file:
- * Linux the `user.xdg.origin.url` / `user.xdg.referrer.url` extended attributes (Chromium writes them),
+ * Linux the `user.xdg.origin.url` / `user.xdg.referrer.url` extended attributes (Chromium writes them; read with
+ * getfattr, else python3's os.getxattr where the attr package is not installed),
  * macOS `com.apple.metadata:kMDItemWhereFroms` (macos/where-froms.ts),
  * Windows the `PATH:Zone.Identifier` stream (Mark of the Web). Never guessed: a missing record is `none`,
  * a record that could not be read is `unknown` with the reason.
  */
 import type { EvidenceData } from '../../../shared/evidence-data';
 import { isHostError, type Host } from '../../host/host';
+import { trustedProgram } from '../../remediation/elevation';
 import { decodeWhereFroms, hexBytes } from './macos/where-froms';
 
 /** What is known of a file's download origin. */
@@ -20,7 +22,12 @@ export type DownloadOrigin =
       readonly agent?: string;
     }
   | { readonly state: 'none' }
-  | { readonly state: 'unknown'; readonly reason: string };
+  | {
+      readonly state: 'unknown';
+      readonly reason: string;
+      /** Linux: no tool here reads extended attributes (neither getfattr nor python3). */
+      readonly missingTool?: true;
+    };
 
 /** A Zone.Identifier stream is a few lines; anything larger is not one. */
 const MAX_ZONE_BYTES = 64 * 1024;
@@ -48,20 +55,127 @@ export function parseZoneIdentifier(text: string): { readonly zoneId?: string; r
   };
 }
 
+/** The attributes Chromium-based browsers (and `wget --xattr`, `curl --xattr`) write on a download. */
+const XDG_ORIGIN = 'user.xdg.origin.url';
+const XDG_REFERRER = 'user.xdg.referrer.url';
+
+/** Linux allows an attribute value of at most 64 KiB (XATTR_SIZE_MAX); a URL is far shorter. */
+const MAX_XATTR_BYTES = 64 * 1024;
+
+/** How long one read of a file's attributes may take before the tool is given up for the run. */
+export const XATTR_TIMEOUT_MS = 5_000;
+
+/**
+ * The python3 fallback, run as `python3 -I -S -c PROGRAM -- PATH` (isolated: no PYTHON* variables, no user or site
+ * packages; the path an argument, never code): each attribute as hex (any bytes survive), null when absent, else the
+ * errno's name; one JSON line. `follow_symlinks=False` is getfattr's `-h`.
+ */
+export const PYTHON_XATTR_PROGRAM = [
+  'import errno, json, os, sys',
+  "if len(sys.argv) != 3 or sys.argv[1] != '--': sys.exit(2)",
+  'out = {}',
+  `for n in (${JSON.stringify(XDG_ORIGIN)}, ${JSON.stringify(XDG_REFERRER)}):`,
+  '    try:',
+  `        out[n] = os.getxattr(sys.argv[2], n, follow_symlinks=False)[:${String(MAX_XATTR_BYTES)}].hex()`,
+  '    except OSError as e:',
+  "        out[n] = None if e.errno == errno.ENODATA else {'error': errno.errorcode.get(e.errno, str(e.errno))}",
+  'sys.stdout.write(json.dumps(out))',
+].join('\n');
+
+/** The reason when no tool reads extended attributes (the check turns it into words: install the attr package). */
+export const NO_XATTR_TOOL = 'neither getfattr (package attr) nor python3 is installed';
+
+/** What reads the attributes here: getfattr, else python3, both taken from the system folders (never the person's PATH). */
+type XattrReader = { readonly tool: 'getfattr' | 'python3'; readonly program: string; broken?: string } | { readonly tool: 'none' };
+
+/** One lookup of the tools per host (a check reads up to hundreds of files). */
+const readers = new WeakMap<Host, Promise<XattrReader>>();
+
+function xattrReader(host: Host): Promise<XattrReader> {
+  let r = readers.get(host);
+  if (!r) {
+    r = (async (): Promise<XattrReader> => {
+      const getfattr = await trustedProgram(host, 'getfattr');
+      if (getfattr) return { tool: 'getfattr', program: getfattr };
+      const python = await trustedProgram(host, 'python3');
+      return python ? { tool: 'python3', program: python } : { tool: 'none' };
+    })();
+    readers.set(host, r);
+  }
+  return r;
+}
+
+/** An attribute's value: text, `null` when the file has none by that name, or why it could not be read. */
+type AttrValue = string | null | { readonly reason: string };
+
 /** One extended attribute through getfattr: its value, `null` when the file has none by that name, or a failure reason. */
-async function linuxAttribute(host: Host, path: string, name: string): Promise<string | null | { readonly reason: string }> {
+async function getfattrAttribute(host: Host, reader: { readonly program: string; broken?: string }, path: string, name: string): Promise<AttrValue> {
   // -h: a link's own attributes (it has none), never those of what it points at, which may lie outside the folder.
-  const r = await host.run(['getfattr', '-h', '--only-values', '-n', name, '--', path], { env: { LC_ALL: 'C' }, timeoutMs: 5_000, maxOutputBytes: 64 * 1024 });
+  const r = await host.run([reader.program, '-h', '--only-values', '-n', name, '--', path], { env: { LC_ALL: 'C' }, timeoutMs: XATTR_TIMEOUT_MS, maxOutputBytes: MAX_XATTR_BYTES });
+  if (r.error?.code === 'timeout') return { reason: (reader.broken = `getfattr: no answer in ${String(XATTR_TIMEOUT_MS / 1000)} s`) };
   if (r.error) return { reason: r.error.code === 'not-found' ? 'getfattr is not installed (package attr)' : `getfattr: ${r.error.message}` };
   if (r.exitCode === 0) return r.stdout.trim() === '' ? null : r.stdout.trim();
   if (/No such attribute/i.test(r.stderr)) return null;
   return { reason: `getfattr: ${r.stderr.trim() || `exit ${String(r.exitCode)}`}` };
 }
 
+/** Decodes the python3 fallback's JSON line into each attribute's value; throws on anything else. */
+export function parsePythonXattrs(stdout: string): { readonly url: AttrValue; readonly referrer: AttrValue } {
+  const parsed: unknown = JSON.parse(stdout);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not a JSON object');
+  const obj = parsed as Record<string, unknown>;
+  const value = (name: string): AttrValue => {
+    const v = obj[name];
+    if (v === null) return null;
+    if (typeof v === 'string') {
+      if (v.length % 2 !== 0 || !/^[0-9a-f]*$/.test(v)) throw new Error(`${name}: not hex`);
+      const text = Buffer.from(v, 'hex').toString('utf8').trim();
+      return text === '' ? null : text;
+    }
+    if (typeof v === 'object' && !Array.isArray(v) && typeof (v as { error?: unknown }).error === 'string') {
+      const code = (v as { error: string }).error;
+      if (/^[A-Z0-9]{1,20}$/.test(code)) return { reason: `python3 os.getxattr: ${code}` };
+    }
+    throw new Error(`${name}: unexpected value`);
+  };
+  return { url: value(XDG_ORIGIN), referrer: value(XDG_REFERRER) };
+}
+
+/** Both attributes through python3's os.getxattr, in one bounded run. */
+async function pythonAttributes(host: Host, reader: { readonly program: string; broken?: string }, path: string): Promise<{ readonly url: AttrValue; readonly referrer: AttrValue }> {
+  const fail = (reason: string): { readonly url: AttrValue; readonly referrer: AttrValue } => ({ url: { reason }, referrer: { reason } });
+  const r = await host.run([reader.program, '-I', '-S', '-c', PYTHON_XATTR_PROGRAM, '--', path], { env: { LC_ALL: 'C' }, timeoutMs: XATTR_TIMEOUT_MS, maxOutputBytes: 4 * MAX_XATTR_BYTES + 1024 });
+  if (r.error) {
+    const reason = `python3: ${r.error.code === 'timeout' ? `no answer in ${String(XATTR_TIMEOUT_MS / 1000)} s` : r.error.message}`;
+    // A tool that hangs once would hang for each file: given up for the rest of the run.
+    if (r.error.code === 'timeout') reader.broken = reason;
+    return fail(reason);
+  }
+  if (r.exitCode !== 0) return fail(`python3: ${r.stderr.trim().split('\n').pop()?.slice(0, 200) || `exit ${String(r.exitCode)}`}`);
+  if (r.truncated) return fail('python3: output too large');
+  try {
+    return parsePythonXattrs(r.stdout);
+  } catch (e) {
+    return fail(`python3: unexpected output (${e instanceof Error ? e.message : String(e)})`);
+  }
+}
+
+/** Both attributes through whichever tool is here (getfattr first, as it always was). */
+async function linuxAttributes(host: Host, path: string): Promise<{ readonly url: AttrValue; readonly referrer: AttrValue } | { readonly missing: true }> {
+  const reader = await xattrReader(host);
+  if (reader.tool === 'none') return { missing: true };
+  if (reader.broken !== undefined) return { url: { reason: reader.broken }, referrer: { reason: reader.broken } };
+  if (reader.tool === 'python3') return pythonAttributes(host, reader, path);
+  const url = await getfattrAttribute(host, reader, path, XDG_ORIGIN);
+  if (url !== null && typeof url === 'object') return { url, referrer: url };
+  return { url, referrer: await getfattrAttribute(host, reader, path, XDG_REFERRER) };
+}
+
 async function linuxOrigin(host: Host, path: string): Promise<DownloadOrigin> {
-  const url = await linuxAttribute(host, path, 'user.xdg.origin.url');
+  const attrs = await linuxAttributes(host, path);
+  if ('missing' in attrs) return { state: 'unknown', reason: NO_XATTR_TOOL, missingTool: true };
+  const { url, referrer } = attrs;
   if (url !== null && typeof url === 'object') return { state: 'unknown', reason: url.reason };
-  const referrer = await linuxAttribute(host, path, 'user.xdg.referrer.url');
   const ref = typeof referrer === 'string' ? referrer : undefined;
   if (url === null && ref === undefined) return referrer !== null && typeof referrer === 'object' ? { state: 'unknown', reason: referrer.reason } : { state: 'none' };
   return { state: 'recorded', ...(url !== null ? { url } : {}), ...(ref !== undefined ? { referrer: ref } : {}) };

@@ -66,6 +66,8 @@ export interface JudgedInstaller {
   readonly evidence: Evidence;
   readonly finding?: Omit<Finding, 'id' | 'check' | 'advisoryPoint' | 'evidence'>;
   readonly origin: DownloadOrigin['state'];
+  /** Linux: unread because no tool here reads extended attributes (the action: install the attr package). */
+  readonly missingTool?: true;
 }
 
 /** The online app whose installer a file name is, by its `installers.filePatterns` (the first that matches). */
@@ -84,7 +86,7 @@ export function judgeInstaller(file: InstallerFile, origin: DownloadOrigin, poli
   const risky = riskyOrigin(urlHost, referrerHost, lists);
   const data = { ...(file.size !== undefined ? { size: String(file.size) } : {}), ...judged.data, ...(risky ? { downloadSource: risky.source } : {}) };
   const evidence: Evidence = { kind: 'installer', path: file.path, detail: `installer ${file.path}`, label: evidenceLabel(file.path, judged.verdict, judged.host, recorded), data };
-  const base = { evidence, file, origin: origin.state };
+  const base = { evidence, file, origin: origin.state, ...(origin.state === 'unknown' && origin.missingTool ? { missingTool: true as const } : {}) };
   if (app && (judged.verdict === 'unofficial' || judged.verdict === 'ip') && judged.host !== undefined) {
     const naming = officialNaming(official);
     return {
@@ -138,7 +140,9 @@ export function findingsOf(judged: readonly JudgedInstaller[], listing: { readon
   const rest = judged.filter((j) => !j.finding);
   const unread = rest.filter((j) => j.origin === 'unknown');
   const folders: Evidence[] = listing.looked.map((f) => ({ kind: 'folder', path: f, detail: f }));
-  const reason = listing.failures[0] ?? (unread.length > 0 ? msg('installerOrigin:reason.unread', { count: unread.length }) : listing.skipped > 0 ? msg('installerOrigin:reason.tooMany', { count: listing.skipped + judged.length, max: MAX_INSTALLERS }) : undefined);
+  // No tool to read the attributes with: the reason and the action say what to install, not «try again later».
+  const noTool = listing.failures.length === 0 && unread.length > 0 && unread.every((j) => j.missingTool);
+  const reason = listing.failures[0] ?? (noTool ? msg('installerOrigin:reason.noTool', { count: unread.length }) : unread.length > 0 ? msg('installerOrigin:reason.unread', { count: unread.length }) : listing.skipped > 0 ? msg('installerOrigin:reason.tooMany', { count: listing.skipped + judged.length, max: MAX_INSTALLERS }) : undefined);
   if (reason) {
     out.push({
       ...base,
@@ -147,7 +151,7 @@ export function findingsOf(judged: readonly JudgedInstaller[], listing: { readon
       severity: 'medium',
       title: msg('installerOrigin:unknown.title'),
       reason,
-      action: msg('installerOrigin:unknown.action'),
+      action: msg(noTool ? 'installerOrigin:unknown.installAttr' : 'installerOrigin:unknown.action'),
       evidence: [...unread.map((j) => j.evidence), ...folders],
     });
   } else if (out.length === 0) {
