@@ -91,6 +91,12 @@ const bundle = await build({
 // The file run is the launcher (src/cli/launcher.ts) with the bundle after it as a comment, and the hash its V8 code
 // cache is named by (src/cli/code-cache.ts): V8 checks a cache against the text's length only, so the name says which text.
 const source = bundle.outputFiles[0].text;
+// The comment's escaping and the wrapper, from the TypeScript the launcher uses (bundled for this plain-Node script).
+const codeCache = await build({ entryPoints: ['src/cli/code-cache.ts'], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'warning' });
+const codeCacheModule = { exports: {} };
+runInThisContext(`(function (module, exports, require) {${codeCache.outputFiles[0].text}\n})`)(codeCacheModule, codeCacheModule.exports, createRequire(import.meta.url));
+const { bundleAsComment, bundleFromFileText, wrapBundle } = codeCacheModule.exports;
+const code = wrapBundle(source);
 const launcher = await build({
   entryPoints: ['src/cli/launcher.ts'],
   bundle: true,
@@ -101,15 +107,11 @@ const launcher = await build({
   legalComments: 'none',
   logLevel: 'warning',
   write: false,
-  define: { ATTT_BUNDLE_HASH: JSON.stringify(createHash('sha256').update(source).digest('hex')), ATTT_BUNDLE_LENGTH: String(source.length) },
+  define: { ATTT_BUNDLE_HASH: JSON.stringify(createHash('sha256').update(source).digest('hex')), ATTT_BUNDLE_LENGTH: String(code.length) },
 });
-// The comment's escaping, from the TypeScript the launcher uses (bundled for this plain-Node script).
-const codeCache = await build({ entryPoints: ['src/cli/code-cache.ts'], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'warning' });
-const codeCacheModule = { exports: {} };
-runInThisContext(`(function (module, exports, require) {${codeCache.outputFiles[0].text}\n})`)(codeCacheModule, codeCacheModule.exports, createRequire(import.meta.url));
-const { bundleAsComment, bundleFromFileText } = codeCacheModule.exports;
-const file = `${launcher.outputFiles[0].text}${bundleAsComment(source)}`;
-if (bundleFromFileText(file) !== source) throw new Error('the bundle does not come back whole from its comment');
+const file = `${launcher.outputFiles[0].text}${bundleAsComment(code)}`;
+// eslint-disable-next-line no-control-regex
+if (/[^\x00-\x7f]/.test(file) || bundleFromFileText(Buffer.from(file, 'latin1').toString('latin1')) !== code) throw new Error('the bundle does not come back whole from its comment');
 mkdirSync(dirname(outfile), { recursive: true });
 writeFileSync(outfile, file, { mode: 0o644 });
 console.log(`built ${outfile}`);

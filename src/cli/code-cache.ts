@@ -29,23 +29,33 @@ export const BUNDLE_OPEN = '\n/*ATTT-SELFCHECK-BUNDLE\n';
 /** Closes it. */
 export const BUNDLE_CLOSE = '\nATTT-SELFCHECK-BUNDLE*/\n';
 
-/** The bundle as the comment after the launcher carries it: every \x01 becomes \x01a and every `*` `/` \x01b, so no `*` `/` is left to end it. */
-export function bundleAsComment(source: string): string {
+/**
+ * The code as the comment after the launcher carries it, in ASCII (read back as one byte a character, half the memory
+ * of a UTF-16 string): every \x01 becomes \x01a, every `*` `/` \x01b (no `*` `/` is left to end the comment), every
+ * character beyond ASCII \x01u and its four hex digits.
+ */
+export function bundleAsComment(code: string): string {
   // eslint-disable-next-line no-control-regex -- \x01 is the escape
-  return `${BUNDLE_OPEN}${source.replace(/\x01|\*\//g, (m) => (m === '\x01' ? '\x01a' : '\x01b'))}${BUNDLE_CLOSE}`;
+  const escaped = code.replace(/[\x01\u0080-\uffff]|\*\//g, (m) => (m === '\x01' ? '\x01a' : m === '*/' ? '\x01b' : `\x01u${m.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  return `${BUNDLE_OPEN}${escaped}${BUNDLE_CLOSE}`;
 }
 
-/** The bundle back from the text of the built file; throws when the file carries none. */
+/** The code back from the text of the built file (read as latin1); throws when the file carries none. */
 export function bundleFromFileText(text: string): string {
   const open = text.indexOf(BUNDLE_OPEN);
   const close = text.lastIndexOf(BUNDLE_CLOSE);
   if (open < 0 || close < open) throw new Error('this file carries no bundle of the CLI (rebuild it: node scripts/build-cli.mjs)');
   // eslint-disable-next-line no-control-regex -- \x01 is the escape
-  return text.slice(open + BUNDLE_OPEN.length, close).replace(/\x01([ab])/g, (_, c: string) => (c === 'a' ? '\x01' : '*/'));
+  return text.slice(open + BUNDLE_OPEN.length, close).replace(/\x01(?:([ab])|u([0-9a-f]{4}))/g, (_, c: string | undefined, hex: string | undefined) => (c === 'a' ? '\x01' : c === 'b' ? '*/' : String.fromCharCode(parseInt(hex!, 16))));
 }
 
 /** The CommonJS wrapper the bundle is compiled in, as Node's loader would wrap it. */
 export const WRAPPER_HEAD = '(function (exports, require, module, __filename, __dirname) { ';
+
+/** The bundle as the code compiled: in the wrapper (the build stores it so, so no start copies it once more). */
+export function wrapBundle(source: string): string {
+  return `${WRAPPER_HEAD}${source}\n})`;
+}
 
 /** What happened to the cache at this start (for tests and the bench; never shown to a person). */
 export type CodeCacheState = 'off' | 'absent' | 'used' | 'refused' | 'corrupt' | 'rejected';
@@ -177,9 +187,8 @@ export interface CompiledBundle {
   readonly save: () => void;
 }
 
-/** Compiles `source` (the bundle) as `filename`, with the cache in `dir` when there is one. Never throws for the cache. */
-export function compileBundle(source: string, filename: string, options: { readonly dir: string | null; readonly buildHash: string; readonly role: CodeCacheRole }): CompiledBundle {
-  const code = `${WRAPPER_HEAD}${source}\n})`;
+/** Compiles `code` (the bundle in its wrapper, wrapBundle) as `filename`, with the cache in `dir` when there is one. Never throws for the cache. */
+export function compileBundle(code: string, filename: string, options: { readonly dir: string | null; readonly buildHash: string; readonly role: CodeCacheRole }): CompiledBundle {
   const file = options.dir ? codeCacheFile(options.dir, options.buildHash, options.role) : null;
   const read = file ? readCache(file) : ({ problem: 'off' } as const);
   const cachedData = 'data' in read ? read.data : undefined;

@@ -18,15 +18,16 @@ declare const ATTT_BUNDLE_LENGTH: number;
 
 // The check thread starts now, beside this start, when the command runs `check` (early-check-thread.ts).
 if (isMainThread && require.main === module) startEarlyCheckThread(process.argv.slice(2), __filename, process.env);
-const source = bundleFromFileText(fs.readFileSync(__filename, 'utf8'));
+// The file is ASCII (code-cache.ts escapes the rest): read one byte a character.
+const code = bundleFromFileText(fs.readFileSync(__filename, 'latin1'));
 let dir: string | null = null;
 try {
   // Another text than the one built (the file replaced meanwhile) gets no cache: its name would not say which text.
-  if (source.length === ATTT_BUNDLE_LENGTH) dir = codeCacheDir(process.env, process.platform, os.homedir());
+  if (code.length === ATTT_BUNDLE_LENGTH) dir = codeCacheDir(process.env, process.platform, os.homedir());
 } catch {
   // No home folder to find: no cache.
 }
-const compiled = compileBundle(source, __filename, { dir, buildHash: ATTT_BUNDLE_HASH, role: isMainThread ? 'cli' : 'check' });
+const compiled = compileBundle(code, __filename, { dir, buildHash: ATTT_BUNDLE_HASH, role: isMainThread ? 'cli' : 'check' });
 (globalThis as Record<symbol, unknown>)[CODE_CACHE_SAVE] = compiled.save;
 // The CLI saves at its exit (every function it ran is compiled by then); the check thread, before its report.
 if (isMainThread) process.once('exit', compiled.save);

@@ -10,7 +10,7 @@ import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, re
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BUNDLE_CLOSE, BUNDLE_OPEN, bundleAsComment, bundleFromFileText, CODE_CACHE_DIR_ENV, codeCacheDir, codeCacheFile, compileBundle } from '../../src/cli/code-cache';
+import { BUNDLE_CLOSE, BUNDLE_OPEN, bundleAsComment, bundleFromFileText, CODE_CACHE_DIR_ENV, codeCacheDir, codeCacheFile, compileBundle, wrapBundle } from '../../src/cli/code-cache';
 import type { Report } from '../../src/shared/report';
 import { envFor, MACHINES } from './fleet-machines';
 
@@ -25,7 +25,7 @@ const HASH = createHash('sha256').update(SOURCE).digest('hex');
 
 /** Compiles and runs SOURCE with the cache in `dir`; what it exported and what the cache did. */
 function load(dir: string | null, source = SOURCE, buildHash = HASH) {
-  const c = compileBundle(source, '/opt/attt/attt-selfcheck.cjs', { dir, buildHash, role: 'cli' });
+  const c = compileBundle(wrapBundle(source), '/opt/attt/attt-selfcheck.cjs', { dir, buildHash, role: 'cli' });
   const m = { exports: {} as { answer?: number; name?: string } };
   (c.script.runInThisContext() as (...a: unknown[]) => void)(m.exports, require, m, '/opt/attt/attt-selfcheck.cjs', '/opt/attt');
   return { exports: m.exports, state: c.state, save: c.save };
@@ -59,9 +59,11 @@ describe('codeCacheDir', () => {
 
 describe('the bundle carried as a comment after the launcher', () => {
   it('comes back whole, whatever it holds: comment ends, the escape itself, the markers, non-ASCII, line separators', () => {
-    const hostile = `a = /x*/.test(s) /* c */; b = '\x01a\x01b\x01'; c = "${BUNDLE_CLOSE}${BUNDLE_OPEN}"; d = 'Cốc Cốc °\u2028';\n*/*/`;
+    const hostile = `a = /x*/.test(s) /* c */; b = '\x01a\x01b\x01u0041\x01'; c = "${BUNDLE_CLOSE}${BUNDLE_OPEN}"; d = 'Cốc Cốc ° \u2028 😀';\n*/*/`;
     const file = `#!/usr/bin/env node\nlauncher();\n${bundleAsComment(hostile)}`;
-    expect(bundleFromFileText(file)).toBe(hostile);
+    // ASCII, so the launcher reads it one byte a character.
+    expect(file).toMatch(/^[\x00-\x7f]*$/);
+    expect(bundleFromFileText(Buffer.from(file, 'latin1').toString('latin1'))).toBe(hostile);
     // The whole file is JavaScript that runs the launcher only: the bundle is inside one comment.
     const ran: string[] = [];
     new Function('launcher', file.replace(/^#!.*/, ''))(() => ran.push('launcher'));
