@@ -4,6 +4,7 @@
  * (record.ts) that the server puts in `window.__PREVIEW__` first. A removal replays the progress main pushed
  * and then its result, and the report becomes the check made after it. With `hold`, a removal stops after
  * its first step (at the start of the second) until `window.__previewRelease()` is called (a picture of the running step).
+ * «Gỡ bỏ toàn bộ» answers with the whole-app plan and run main's own service recorded (the running app an item of its own).
  */
 import type { Message } from '../../src/shared/finding';
 import type { FixProgress } from '../../src/shared/fix';
@@ -80,34 +81,23 @@ export function fakeBridge(data: PreviewData): AtttApi {
       emit('report:updated', report);
       return ok(run.result);
     },
-    // The whole app: the recorded per-finding plans and runs of its findings, as one plan and one run.
+    // The whole app: the plan and the run main's whole-app service made on the recorded PC (record.ts), as they were.
     planAppFix: async (appId) => {
       await pause(50);
-      const mine = report.findings.filter((f) => f.app === appId);
-      const items = mine.flatMap((f) => {
-        const p = scenario.plans[f.id];
-        return p && 'plan' in p ? [{ ...p.plan, planId: `app:${appId}@1` }] : [];
-      });
-      if (items.length === 0) return fail('not-available', { key: 'ui:error.noPlan' });
-      const running = mine.some((f) => f.evidence.some((e) => e.kind === 'process'));
-      return ok({ appId, app: items[0]!.app ?? appId, planId: `app:${appId}@1`, items, running });
+      const p = scenario.appPlans[appId];
+      if (!p) return fail('not-available', { key: 'ui:error.noPlan' });
+      return 'plan' in p ? ok(p.plan) : Promise.resolve({ ok: false as const, error: p.error });
     },
     runAppFix: async (appId) => {
-      const results = [];
-      for (const f of report.findings.filter((x) => x.app === appId)) {
-        const run = scenario.runs[f.id];
-        if (!run) continue;
-        emit('fix:progress', { appId, findingId: f.id, stepId: 'item', state: 'running' });
-        for (const p of run.progress) {
-          await pause(150);
-          emit('fix:progress', { ...(p as FixProgress), appId });
-        }
-        emit('fix:progress', { appId, findingId: f.id, stepId: 'item', state: run.result.resolved ? 'done' : 'failed' });
-        results.push(run.result);
-        report = run.after;
+      const run = scenario.appRuns[appId];
+      if (!run) return fail('not-available', { key: 'ui:error.noPlan' });
+      for (const p of run.progress) {
+        await pause(150);
+        emit('fix:progress', p as FixProgress);
       }
+      report = run.after;
       emit('report:updated', report);
-      return ok({ appId, items: results });
+      return ok(run.result);
     },
     closeApp: () => fail('not-available', { key: 'fix:cli.recordedHost' }),
     pauseNotifications: (duration) => ok({ pausedUntil: duration === 'off' ? null : new Date(now + 3_600_000).toISOString() }),

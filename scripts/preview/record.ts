@@ -18,17 +18,18 @@ import type { MutableHost } from '../../src/core/host/mutable-host';
 import { builtinPolicy } from '../../src/core/policy/policy';
 import { historyEntry } from '../../src/shared/history';
 import { coreFixService } from '../../src/main/core-fix-service';
-import { findingVerdict } from '../../src/main/fix-service';
+import { coreAppFixService } from '../../src/main/core-app-fix-service';
+import { appResultView, findingVerdict } from '../../src/main/fix-service';
 import { AppError } from '../../src/main/ipc-main';
 import { STATUS_ORDER, type Finding } from '../../src/shared/finding';
-import type { FixPlanView, FixProgress, FixResultView } from '../../src/shared/fix';
+import { isRemovalItem, type AppFixPlanView, type FixPlanView, type FixProgress, type FixResultView } from '../../src/shared/fix';
 import type { IpcError } from '../../src/shared/ipc-contract';
 import { policyView } from '../../src/shared/policy-view';
 import type { LocalizedText, Report } from '../../src/shared/report';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { windowsPc, type MachineParts } from './machines';
-import type { RecordedRun, Scenario } from './scenario';
+import type { RecordedAppRun, RecordedRun, Scenario } from './scenario';
 
 /** The moment every scenario is checked (the recorded catalog is of 18/07/2026). */
 export const NOW = new Date('2026-08-01T08:00:00.000Z');
@@ -211,6 +212,7 @@ async function recordOne(root: string, spec: ScenarioSpec): Promise<Scenario> {
     const result: FixResultView = { findingId: finding.id, ok: outcome.ok && resolved, resolved, verdict, message, ...(outcome.warning ? { warning: outcome.warning } : {}) };
     runs[finding.id] = { progress, result, after };
   }
+  const { appPlans, appRuns } = await recordAppFixes(root, spec, report, check);
   return {
     id: spec.id,
     title: spec.title,
@@ -219,7 +221,40 @@ async function recordOne(root: string, spec: ScenarioSpec): Promise<Scenario> {
     policy: policyView(policy, checks),
     plans,
     runs,
+    appPlans,
+    appRuns,
   };
+}
+
+/**
+ * As «Gỡ bỏ toàn bộ» does in the app: main's whole-app service (src/main/core-app-fix-service.ts, the core's
+ * prepareAppFix) plans every banned app found, from its own check of the PC, and runs it on a PC of its own
+ * (the per-finding removals above changed theirs); the result judged as the controller does (appResultView).
+ */
+async function recordAppFixes(root: string, spec: ScenarioSpec, report: Report, check: (host: Host, at: Date) => Promise<Report>): Promise<Pick<Scenario, 'appPlans' | 'appRuns'>> {
+  const policy = builtinPolicy();
+  const appPlans: Record<string, { plan: AppFixPlanView } | { error: IpcError }> = {};
+  const appRuns: Record<string, RecordedAppRun> = {};
+  const apps = [...new Set(report.findings.filter((f) => f.check === 'banned-app' && f.app && isRemovalItem(f)).map((f) => f.app!))];
+  for (const appId of apps) {
+    const host = new ScenarioHost(root, spec).host();
+    const fixer = coreAppFixService({ host, policy: () => policy, dataDir: 'C:\\Users\\Nguyễn\\AppData\\Roaming\\attt-selfcheck', now: () => NOW, mutable: memoryMutable() });
+    let plan: AppFixPlanView;
+    try {
+      plan = await fixer.planApp(appId);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      appPlans[appId] = { error: { code: e.code, message: e.userMessage } };
+      continue;
+    }
+    appPlans[appId] = { plan };
+    if (plan.items.length === 0) continue;
+    const progress: FixProgress[] = [];
+    const outcome = await fixer.runApp(appId, plan.planId, (x) => progress.push(x));
+    const after = await check(host, NOW);
+    appRuns[appId] = { progress, result: appResultView(appId, outcome, after), after };
+  }
+  return { appPlans, appRuns };
 }
 
 /** Records every scenario; `root` is the repository (its tests/fixtures). */

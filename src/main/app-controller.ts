@@ -5,7 +5,7 @@
  */
 import { EventEmitter } from 'node:events';
 import type { Message } from '../shared/finding';
-import type { AppFixPlanView, AppFixResultView, CloseResultView, FixPlanView, FixProgress, FixResultView, FixVerdict } from '../shared/fix';
+import type { AppFixPlanView, AppFixResultView, CloseResultView, FixPlanView, FixProgress, FixResultView } from '../shared/fix';
 import { historyEntry, type HistoryEntry } from '../shared/history';
 import type { PauseDuration, PauseState, SnoozeState } from '../shared/ipc-contract';
 import type { Report } from '../shared/report';
@@ -13,7 +13,7 @@ import type { Settings } from '../shared/settings';
 import { overlayReport } from '../core/overlay-report';
 import type { OrgChoices } from '../core/policy/policy-in-force';
 import { HISTORY_LIMIT, openStores, type AppStores } from './app-stores';
-import { findingVerdict, type AppFixService, type FixService } from './fix-service';
+import { appResultView, findingVerdict, type AppFixService, type FixService } from './fix-service';
 import { AppError } from './ipc-main';
 import { settingsSchema } from './ipc-schemas';
 import { decide, nextWake, notificationContent, pause, snooze, SNOOZE_MS, type NotificationContent } from './notifications';
@@ -333,17 +333,7 @@ export class AppController extends EventEmitter<ControllerEvents> {
   async runAppFix(appId: string, planId: string): Promise<AppFixResultView> {
     const fixer = this.appFixerOrThrow();
     const { value, after } = await this.changing(`app:${appId}`, () => fixer.runApp(appId, planId, (p) => this.emit('fixProgress', p)));
-    const items = value.items.map((item): FixResultView => {
-      let verdict: FixVerdict = findingVerdict(item.verdicts);
-      let message = item.message;
-      if (verdict === 'removed' && after.findings.some((f) => f.id === item.findingId && (f.status === 'violation' || f.status === 'warning'))) {
-        verdict = 'still-present';
-        message = { key: 'fix:why.stillThere' };
-      }
-      const resolved = verdict === 'removed';
-      return { findingId: item.findingId, ok: item.ok && resolved, resolved, verdict, message };
-    });
-    return { appId, items, ...(value.warning ? { warning: value.warning } : {}) };
+    return appResultView(appId, value, after);
   }
 
   /** «Đóng <ứng dụng>»: closes the running app (nothing removed), then checks again in full. */

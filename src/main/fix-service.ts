@@ -3,7 +3,8 @@
  * removal engine (src/core/remediation/) sits behind it (core-fix-service.ts), and tests put fakes there.
  */
 import type { Finding, Message } from '../shared/finding';
-import type { AppFixPlanView, FixPlanView, FixProgress, FixVerdict } from '../shared/fix';
+import type { AppFixPlanView, AppFixResultView, FixPlanView, FixProgress, FixResultView, FixVerdict } from '../shared/fix';
+import type { Report } from '../shared/report';
 
 /** The core's verdict for one plan of the finding (src/core/remediation/fix-flow.ts, PlanVerdict). */
 export interface PlanVerdictView {
@@ -59,4 +60,22 @@ export interface AppFixService {
   planApp(appId: string): Promise<AppFixPlanView>;
   runApp(appId: string, planId: string, progress: (p: FixProgress) => void): Promise<AppFixOutcome>;
   closeApp(appId: string, progress: (p: FixProgress) => void): Promise<CloseOutcome>;
+}
+
+/**
+ * The window's result of a whole app's removal: each item's verdict is the core's, made worse when the full check
+ * after it (`after`) still sees that finding (the controller's, and the preview's recording of it).
+ */
+export function appResultView(appId: string, outcome: AppFixOutcome, after: Report): AppFixResultView {
+  const items = outcome.items.map((item): FixResultView => {
+    let verdict: FixVerdict = findingVerdict(item.verdicts);
+    let message = item.message;
+    if (verdict === 'removed' && after.findings.some((f) => f.id === item.findingId && (f.status === 'violation' || f.status === 'warning'))) {
+      verdict = 'still-present';
+      message = { key: 'fix:why.stillThere' };
+    }
+    const resolved = verdict === 'removed';
+    return { findingId: item.findingId, ok: item.ok && resolved, resolved, verdict, message };
+  });
+  return { appId, items, ...(outcome.warning ? { warning: outcome.warning } : {}) };
 }

@@ -1,4 +1,15 @@
-import type { Message } from './finding';
+import type { Finding, Message } from './finding';
+
+/** Whether a finding is an item a removal plans (src/core/remediation/plan-findings.ts): what is wrong, not what is fine or unknown. */
+export const isRemovalItem = (f: Finding): boolean => f.status === 'violation' || f.status === 'warning';
+
+/**
+ * The items «Gỡ bỏ toàn bộ» plans for one banned app from a report: every finding of it that is wrong, the running
+ * app too (closed first as an item of its own). What its button counts, by the planner's own rule.
+ */
+export function appRemovalItems(findings: readonly Finding[], appId: string): Finding[] {
+  return findings.filter((f) => f.check === 'banned-app' && f.app === appId && isRemovalItem(f));
+}
 
 /** One step of a removal plan, as the wizard shows it. */
 export interface FixStepView {

@@ -11,6 +11,8 @@ import { validateReport } from '../../src/core/report-schema';
 import type { Message } from '../../src/shared/finding';
 import { recordScenarios } from '../../scripts/preview/record';
 import type { Scenario } from '../../scripts/preview/scenario';
+import { fakeBridge } from '../../scripts/preview/fake-bridge';
+import { appRemovalItems } from '../../src/shared/fix';
 
 const root = join(__dirname, '..', '..');
 let scenarios: readonly Scenario[] = [];
@@ -103,5 +105,29 @@ describe('the preview scenarios', () => {
     const all = byId('zoom-everywhere');
     const last = Object.values(all.runs).at(-1)!.after;
     expect(last.findings.filter((f) => f.status === 'violation').map((f) => f.title.params?.user)).toEqual(['tran']);
+  });
+
+  it('plan «Gỡ bỏ toàn bộ» as the app does, the running Zoom an item of its own, so its button counts what the flow plans', async () => {
+    const all = byId('zoom-everywhere');
+    const api = fakeBridge({ scenario: all, language: 'vi', hold: false });
+    const planned = await api.planAppFix('zoom');
+    if (!planned.ok) throw new Error('no plan');
+    const running = all.report.findings.find((f) => f.app === 'zoom' && f.evidence.some((e) => e.kind === 'process'))!;
+    // Four items: the two installs the person can remove, the other account's (left to them) and the running Zoom, closed first.
+    expect(planned.value.items.map((i) => i.findingId)).toHaveLength(4);
+    expect(planned.value.items[0]).toMatchObject({ findingId: running.id, steps: [expect.objectContaining({ closesApp: true })] });
+    expect(planned.value.running).toBe(true);
+    // The button's number (the renderer's appRemovalItems on the report) is the flow's, in every scenario.
+    for (const s of scenarios) {
+      const p = s.appPlans.zoom;
+      const items = p && 'plan' in p ? p.plan.items.map((i) => i.findingId).sort() : [];
+      expect(items, s.id).toEqual(appRemovalItems(s.report.findings, 'zoom').map((f) => f.id).sort());
+    }
+    // Its run: every item judged by the re-check, the one left to the person not run, and the report after it.
+    const run = await api.runAppFix('zoom', planned.value.planId);
+    if (!run.ok) throw new Error('no run');
+    expect(run.value.items.map((i) => i.findingId).sort()).toEqual(planned.value.items.map((i) => i.findingId).sort());
+    expect(run.value.items.filter((i) => !i.resolved).map((i) => all.report.findings.find((f) => f.id === i.findingId)?.title.params?.user)).toEqual(['tran']);
+    expect((await api.latestReport()).ok).toBe(true);
   });
 });

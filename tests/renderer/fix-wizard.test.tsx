@@ -288,7 +288,7 @@ describe.each(['vi', 'en'] as const)('one flow removes every install of the bann
     await vi.waitFor(() => expect(document.querySelector('[data-close-app]')).toBeNull());
   });
 
-  it('the running Zoom, planned as an item of its own (closed first), is named by its finding like the others', async () => {
+  it('the running Zoom, planned as an item of its own (closed first), is named by its finding like the others and counted on the button', async () => {
     const running = { ...zoomRunning, app: 'zoom' };
     const plan = appPlan(true);
     const closeItem = { findingId: running.id, app: 'Zoom', planId: plan.planId, steps: [{ ...runPlan.steps[0]!, closesApp: true }], manual: [] };
@@ -300,8 +300,9 @@ describe.each(['vi', 'en'] as const)('one flow removes every install of the bann
     );
     await screen.findAllByRole('article');
     fireEvent.click(screen.getByRole('button', { name: t('ui:nav.fix') }));
-    // Two findings have a removal of their own (the button counts them); the flow plans all three.
-    fireEvent.click(await screen.findByRole('button', { name: t('ui:fix.all.open', { count: 2 }) }));
+    // Two findings have a removal of their own; the flow plans all three, and the button says so.
+    expect(screen.queryByRole('button', { name: t('ui:fix.all.open', { count: 2 }) })).toBeNull();
+    fireEvent.click(await screen.findByRole('button', { name: t('ui:fix.all.open', { count: 3 }) }));
     const row = await vi.waitFor(() => {
       const el = document.querySelector<HTMLElement>(`[data-flow="all"] [data-item="${running.id}"]`);
       if (!el) throw new Error('not planned yet');
@@ -310,6 +311,8 @@ describe.each(['vi', 'en'] as const)('one flow removes every install of the bann
     expect(row.getAttribute('data-state')).toBe('planned');
     expect(row.textContent).toContain(renderMessage(t, running.title));
     expect(row.querySelector('.badge-violation')).not.toBeNull();
+    // The rows are as many as the button said.
+    await vi.waitFor(() => expect(document.querySelectorAll('[data-flow="all"] li[data-item]')).toHaveLength(3));
   });
 });
 

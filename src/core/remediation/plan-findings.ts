@@ -1,5 +1,6 @@
 import type { EvidenceData } from '../../shared/evidence-data';
 import type { Evidence, Finding, Message } from '../../shared/finding';
+import { isRemovalItem } from '../../shared/fix';
 import type { Host } from '../host/host';
 import type { BannedApp } from '../policy/policy-schema';
 import { PLAN_ORDER, type PlanKind, type PlanStep, type RemediationPlan } from './plan';
@@ -154,7 +155,7 @@ export async function planFindings(host: Host, app: BannedApp, findings: readonl
   // must still close it first, so every uninstall plan closes the app's running processes.
   const running = findings.flatMap((f) => f.evidence.filter((e) => e.kind === 'process'));
   for (const f of findings) {
-    if (f.status !== 'violation' && f.status !== 'warning') continue;
+    if (!isRemovalItem(f)) continue;
     const { kind, d, data } = await derive(host, app, f);
     const toClose = kind === 'uninstall' ? running : kind !== 'close' ? f.evidence.filter((e) => e.kind === 'process') : [];
     const extraClose = toClose.length > 0 ? closeStep(host, app, toClose) : null;

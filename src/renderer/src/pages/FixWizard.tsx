@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Finding, Message } from '../../../shared/finding';
-import type { CloseResultView, FixProgress, FixResultView } from '../../../shared/fix';
+import { appRemovalItems, type CloseResultView, type FixProgress, type FixResultView } from '../../../shared/fix';
 import type { AtttApi } from '../../../shared/ipc-contract';
 import type { Report } from '../../../shared/report';
 import { ErrorNote } from '../components/ErrorNote';
@@ -39,8 +39,8 @@ export function FixWizard({ api, report, findingId, onChoose, onReport }: FixWiz
   // Each banned app's installs, all of them in one flow, by the app's id (the banned-app check finds only the policy's banned apps).
   const byApp = new Map<string, Finding[]>();
   for (const f of fixable) if (f.check === 'banned-app' && f.app) byApp.set(f.app, [...(byApp.get(f.app) ?? []), f]);
-  // The flow plans every finding of the app (its running program too, closed as an item of its own): all of them name its rows.
-  const ofApp = (app: string): Finding[] => sortFindings(report?.findings ?? []).filter((f) => f.check === 'banned-app' && f.app === app && (f.status === 'violation' || f.status === 'warning'));
+  // The flow plans every finding of the app (its running program too, closed as an item of its own): all of them name its rows, and its button counts them.
+  const ofApp = (app: string): Finding[] => sortFindings(appRemovalItems(report?.findings ?? [], app));
   const [all, setAll] = useState<string | null>(null);
   return (
     <section aria-labelledby="fix-title">
@@ -51,10 +51,10 @@ export function FixWizard({ api, report, findingId, onChoose, onReport }: FixWiz
           <Steps step="choose" />
           {[...byApp]
             .filter(([, found]) => found.length > 1)
-            .map(([app, found]) => (
+            .map(([app]) => (
               <p key={app}>
                 <button type="button" className="button primary" data-app={app} onClick={() => setAll(app)}>
-                  {t('ui:fix.all.open', { count: found.length })}
+                  {t('ui:fix.all.open', { count: ofApp(app).length })}
                 </button>
               </p>
             ))}
