@@ -6,13 +6,15 @@
  * page through its own playwright connection to the same Chromium).
  */
 import { spawn, spawnSync, fork, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { ShimCommand, ShimEvent, ShimMessage, ShimRequest } from './electron-shim/protocol';
 import { PRELOAD_WORLD } from './electron-shim/page-runtime';
 import { SHIM_ENV } from './electron-shim/protocol';
+import { mainTranslator } from '../../src/main/i18n';
+import type { UiLanguage } from '../../src/shared/settings';
 
 export const ROOT = join(__dirname, '..', '..');
 export const CHROMIUM = '/usr/bin/chromium';
@@ -267,4 +269,25 @@ export class AppProcess {
   kill(): void {
     if (this.proc.exitCode === null) this.proc.kill('SIGTERM');
   }
+}
+
+/**
+ * A step's picture in both languages, `<name>-vi.png` and `<name>-en.png`: taken in the language the app is in
+ * (`now`), then the language switched through the tray's language menu (the person's own way, which the window
+ * follows), taken again once the window speaks it, and switched back, so the test goes on as it was.
+ */
+export async function shotBoth(app: AppProcess, page: Page, dir: string, name: string, now: UiLanguage): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}-${now}.png`), fullPage: true });
+  const other: UiLanguage = now === 'vi' ? 'en' : 'vi';
+  const switchTo = async (from: UiLanguage, to: UiLanguage): Promise<void> => {
+    const at = app.events.length;
+    await app.command({ cmd: 'menu:click', label: mainTranslator(from).t(`ui:language.${to}`) });
+    await app.waitFor('ipc:send', (e) => e.channel === 'settings:updated' && e.delivered, at);
+    await page.getByRole('button', { name: mainTranslator(to).t('ui:nav.findings') }).waitFor();
+    await page.evaluate('document.fonts.ready.then(() => undefined)');
+  };
+  await switchTo(now, other);
+  await page.screenshot({ path: join(dir, `${name}-${other}.png`), fullPage: true });
+  await switchTo(other, now);
 }

@@ -17,7 +17,7 @@ import { trayIconFile } from '../../src/main/tray-icon';
 import type { TrayState } from '../../src/main/tray-state';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import type { Report } from '../../src/shared/report';
-import { AppProcess, appPage, buildApp, connectTest, inPreloadWorld, ROOT, TestChromium, whyNot } from './app-under-test';
+import { AppProcess, appPage, buildApp, connectTest, inPreloadWorld, ROOT, shotBoth, TestChromium, whyNot } from './app-under-test';
 import { DELIVER, INVOKE_BINDING, MISSING_BINDING, RAW_INVOKE, SETTLE } from './electron-shim/page-runtime';
 import { officePc, writeMachine } from './machines';
 
@@ -60,11 +60,6 @@ function start(env: NodeJS.ProcessEnv, args: readonly string[] = []): AppProcess
   const a = AppProcess.fork(outDir, env, args);
   apps.push(a);
   return a;
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 }
 
 /** Whether the element is the focused one (run in the page). */
@@ -191,7 +186,7 @@ describe.skipIf(skip !== null)(`the built app on the Electron shim${skip ? ` —
         setTimeout(() => resolve(window.inlineRan ? 'ran' : 'no violation event'), 5000);
       })`);
       expect(inline).toMatch(/^script-src/);
-      await shot(page, 'system-notification-opens-finding-vi');
+      await shotBoth(app, page, shots, 'system-notification-opens-finding', 'vi');
     });
 
     it('the finding in plain words, and the advisory page, by keyboard only', async () => {
@@ -206,7 +201,7 @@ describe.skipIf(skip !== null)(`the built app on the Electron shim${skip ? ` —
       expect(await advisory.evaluate(IS_FOCUSED)).toBe(true);
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { name: 'Điểm 1' }).waitFor();
-      await shot(page, 'system-advisory-vi');
+      await shotBoth(app, page, shots, 'system-advisory', 'vi');
     });
 
     it('clicking the first start notice opens the settings, at start at login (on)', async () => {
@@ -218,7 +213,7 @@ describe.skipIf(skip !== null)(`the built app on the Electron shim${skip ? ` —
       const box = page.getByRole('checkbox', { name: vi.t('ui:settings.startAtLogin') });
       await box.waitFor();
       expect(await box.isChecked()).toBe(true);
-      await shot(page, 'system-settings-from-login-notice-vi');
+      await shotBoth(app, page, shots, 'system-settings-from-login-notice', 'vi');
     });
 
     it('a second launch focuses the first and ends', async () => {
@@ -239,10 +234,9 @@ describe.skipIf(skip !== null)(`the built app on the Electron shim${skip ? ` —
       expect(menu.items.find((i) => i.id === 'language')?.submenu?.find((i) => i.checked)?.id).toBe('lang-en');
       await app.waitFor('ipc:send', (e) => e.channel === 'settings:updated' && e.delivered, from);
       await page.getByRole('button', { name: en.t('ui:nav.findings') }).waitFor();
-      await shot(page, 'system-settings-en');
       await page.getByRole('button', { name: en.t('ui:nav.findings') }).click();
       await page.locator('article.finding-violation').first().waitFor();
-      await shot(page, 'system-findings-en');
+      await shotBoth(app, page, shots, 'system-findings', 'en');
     });
 
     it('a hostile script in the page: bad payloads through window.api are refused by the handlers; a made-up channel, from the preload\'s world, too', async () => {
@@ -353,10 +347,10 @@ describe.skipIf(skip !== null)(`the built app on the Electron shim${skip ? ` —
       await page.getByRole('button', { name: en.t('ui:nav.fix') }).click();
       await page.getByRole('button', { name: en.t('ui:fix.choose') }).first().click();
       await page.getByText(en.t('ui:fix.planTitle')).waitFor();
-      await shot(page, 'system-fix-plan-en');
+      await shotBoth(app, page, shots, 'system-fix-plan', 'en');
       await page.getByRole('button', { name: en.t('ui:fix.confirm') }).click();
       await page.getByText(en.t('fix:cli.recordedHost'), { exact: false }).first().waitFor();
-      await shot(page, 'system-fix-refused-en');
+      await shotBoth(app, page, shots, 'system-fix-refused', 'en');
       expect(lastReport(u.dataDir).findings.some((f) => f.status === 'violation')).toBe(true);
     });
 

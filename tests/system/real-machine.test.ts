@@ -24,7 +24,7 @@ import type { TrayState } from '../../src/main/tray-state';
 import type { Report } from '../../src/shared/report';
 import { layoutTitle, onHost, RealLayout, realLayoutUnavailable, USER, type LayoutRun } from '../helpers/real-layout';
 import { buildZoomDeb } from '../helpers/zoom-packages';
-import { AppProcess, appPage, buildApp, connectTest, ROOT, SHIM_EXEC_ARGV, shimEnv, TestChromium, whyNot } from './app-under-test';
+import { AppProcess, appPage, buildApp, connectTest, ROOT, SHIM_EXEC_ARGV, shimEnv, shotBoth, TestChromium, whyNot } from './app-under-test';
 
 const why = whyNot() ?? realLayoutUnavailable() ?? (onHost('/usr/bin/sudo') ? null : 'sudo is missing (the stand-in for pkexec; .ci/run installs it)') ?? (onHost('/usr/bin/setfattr') ? null : 'setfattr is missing (attr; .ci/run installs it)');
 const shots = process.env.ATTT_SHIM_SCREENSHOTS ? join(ROOT, process.env.ATTT_SHIM_SCREENSHOTS) : join(ROOT, 'test-results', 'system');
@@ -138,7 +138,7 @@ describe.skipIf(why !== null)(layoutTitle('the built app on a real-shaped Debian
     expect(lastReport().findings.find((f) => f.id === id)?.status).toBe('violation');
     expect(await page.evaluate("document.activeElement?.getAttribute('data-finding-id')")).toBe(id);
     for (const i of app.all('ipc:invoke')) expect(i.senderUrl).toBe(pathToFileURL(join(outDir, 'renderer', 'index.html')).href);
-    await shot('system-real-pc-finding-vi');
+    await shotBoth(app, page, shots, 'system-real-pc-finding', 'vi');
   });
 
   it('the removal from the window: the plan of every Zoom item, one confirmation, progress, each proven removed by the re-check', async () => {
@@ -161,7 +161,7 @@ describe.skipIf(why !== null)(layoutTitle('the built app on a real-shaped Debian
     planned = zoom.map((f) => f.id).sort();
     // Closing Zoom and purging its package needs administrator rights: the window says so before anything is done.
     await page.getByRole('note').filter({ hasText: vi.t('ui:fix.elevatedNote').slice(0, 40) }).waitFor();
-    await shot('system-real-pc-removal-plan-vi');
+    await shotBoth(app, page, shots, 'system-real-pc-removal-plan', 'vi');
     const from = app.events.length;
     await page.getByRole('button', { name: vi.t('ui:fix.all.confirm', { count }) }).click();
     // Progress: the window shows it is removing, and the tray says so.
@@ -169,7 +169,6 @@ describe.skipIf(why !== null)(layoutTitle('the built app on a real-shaped Debian
     await flow.locator('li[data-state="removed"]').nth(count - 1).waitFor({ timeout: 180_000 });
     expect(await flow.locator('li[data-state="left"]').count()).toBe(0);
     for (const text of await flow.locator('li[data-item] strong').allTextContents()) expect(text).toBe(vi.t('ui:fix.resolved'));
-    await shot('system-real-pc-removal-result-vi');
   });
 
   it('the tray turns green with no new notification; the machine has no Zoom left', async () => {
@@ -178,6 +177,8 @@ describe.skipIf(why !== null)(layoutTitle('the built app on a real-shaped Debian
     expect(tip.text.split('\n')[0]).toBe(`${vi.t('ui:app.name')} — ${vi.t('ui:tray.state.green')}`);
     expect(lastReport().findings.filter((f) => f.status !== 'ok')).toEqual([]);
     expect(zoomNotices()).toHaveLength(1);
+    // The removal's result in both languages, once the tray's colour and words are asserted (a switch rebuilds them).
+    await shotBoth(app, page, shots, 'system-real-pc-removal-result', 'vi');
   });
 
   it('history has the red check and the re-check after the removal, with what changed; the audit log has every step the removal took', async () => {
@@ -219,7 +220,7 @@ describe.skipIf(why !== null)(layoutTitle('the built app on a real-shaped Debian
     await shot('system-real-pc-history-en');
     await page.getByRole('button', { name: en.t('ui:nav.findings') }).click();
     await page.locator('article').first().waitFor();
-    await shot('system-real-pc-green-en');
+    await shotBoth(app, page, shots, 'system-real-pc-green', 'en');
   });
 
   it('quit: the app ends with 0; Zoom is gone from dpkg, from /opt and from the processes; the shim was asked for nothing it lacks', async () => {
