@@ -57,6 +57,14 @@ describe.skipIf(!wineAvailable)('windows rig (wine)', () => {
     expect(await queryReg(prefix, 'HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\{RIG-32}', 64)).toBeNull();
   });
 
+  it("keeps another user's HKU\\<SID> key while the prefix is idle (wine saves it to no file: one server serves the prefix throughout)", async () => {
+    const key = 'HKU\\S-1-5-21-1004336348-1177238915-682003330-1009\\Software\\AtttRig';
+    await importReg(prefix, [{ path: key, values: { Marker: 'loaded hive' } }]);
+    // Longer than wine's default 3 s: a server that exited after its last process would take the key with it.
+    await new Promise((r) => setTimeout(r, 6_000));
+    expect(await queryReg(prefix, key)).toEqual({ Marker: 'loaded hive' });
+  });
+
   it('runs the bundled CLI under Windows Node and passes its exit code through', async () => {
     const r = await runCli(prefix, ['--version']);
     expect(r.exitCode).toBe(0);

@@ -6,7 +6,7 @@
 import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, win32 } from 'node:path';
-import { killPrefix, runWine, waitPrefixIdle, type WineRun } from './wine';
+import { killPrefix, runWine, startPersistentServer, waitPrefixIdle, type WineRun } from './wine';
 
 /** How long the first `wineboot -i` may take on a slow CI machine. */
 const BOOT_TIMEOUT_MS = 240_000;
@@ -31,7 +31,10 @@ export class WinePrefix {
     readonly userName: string,
   ) {}
 
-  /** Makes a fresh prefix (wineboot), sets it to Windows 10 and confines it. Takes 15-60 s. */
+  /**
+   * Makes a fresh prefix (wineboot), keeps its wine server running until dispose() (see
+   * startPersistentServer), sets it to Windows 10 and confines it. Takes 15-60 s.
+   */
   static async create(): Promise<WinePrefix> {
     const root = mkdtempSync(join(tmpdir(), 'attt-wine-'));
     const dir = join(root, 'prefix');
@@ -41,6 +44,10 @@ export class WinePrefix {
     if (boot.timedOut || !existsSync(join(dir, 'drive_c', 'windows'))) {
       throw new Error(`wineboot did not create the prefix in ${dir}: exit ${boot.exitCode}, ${boot.stderr.slice(-500)}`);
     }
+    // wineboot's server exits once wineboot's processes have ended (the new registry is saved by then);
+    // from here on one server that never exits on its own serves the prefix until dispose().
+    await waitPrefixIdle(dir, home);
+    await startPersistentServer(dir, home);
     const users = readdirSync(join(dir, 'drive_c', 'users')).filter((u) => u !== 'Public');
     if (users.length !== 1) throw new Error(`expected one user profile in the fresh prefix, found: ${users.join(', ')}`);
     const prefix = new WinePrefix(root, dir, home, users[0]!);

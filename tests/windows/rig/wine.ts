@@ -119,6 +119,33 @@ export function killPrefix(prefixDir: string, home: string): void {
   r.on('error', () => undefined);
 }
 
+/**
+ * Starts the prefix's wine server so that it never exits on its own (`wineserver -p`), and waits until
+ * it serves. By default it exits 3 s after its last process, and a new one starts with the next run: keys under
+ * HKU\<another SID> live only in its memory (wine saves HKLM, HKCU and .Default, nothing else) and were
+ * lost at each restart, and a run that began while the old server was saving could fail. The server is
+ * stopped by `killPrefix`. Throws when it does not start or another server already holds the prefix.
+ */
+export function startPersistentServer(prefixDir: string, home: string, timeoutMs = 60_000): Promise<void> {
+  const server = findWineServer();
+  if (!server) return Promise.reject(new Error('wineserver is not installed (apt-get install wine64)'));
+  return new Promise((resolve, reject) => {
+    // Without -f it forks and returns once the daemon holds the prefix's lock and socket (exit 2: a
+    // server already holds them). No pipes: the daemon would keep them open for its whole life.
+    const child = spawn(server, ['-p'], { env: wineEnv(prefixDir, home), stdio: 'ignore' });
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) resolve();
+      else reject(new Error(`wineserver -p for ${prefixDir} failed: ${signal ?? `exit ${code}`}${code === 2 ? ' (a wine server already runs for it)' : ''}`));
+    });
+  });
+}
+
 /** Waits until the prefix's wine server has exited (`wineserver -w`), so its files can be removed. */
 export function waitPrefixIdle(prefixDir: string, home: string, timeoutMs = 30_000): Promise<void> {
   const server = findWineServer();
