@@ -1,7 +1,7 @@
 /**
  * Windows: the browsers' programs at their known places (`%ProgramFiles%`, `%ProgramFiles(x86)%`, `%LOCALAPPDATA%`:
  * policy `windows.executables`), their version read from the PE version resource (ProductVersion, else
- * FileVersion) with the reader the Zoom identity uses. A program inside an install an Uninstall entry already named
+ * FileVersion) with the reader a banned app's identity uses (src/core/windows/pe-version.ts). A program inside an install an Uninstall entry already named
  * is that install (its evidence added); one with no entry is an install of its own (a per-user Chrome or Cốc Cốc
  * whose key is gone, a copied folder). A program whose version cannot be read is said, never judged current.
  */
