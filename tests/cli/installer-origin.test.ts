@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/shared/report';
+import { userXattrsRefusal } from '../helpers/user-xattrs';
 
 const ROOT = join(__dirname, '..', '..');
 const CLI = join(ROOT, 'out', 'cli', 'attt-selfcheck.cjs');
@@ -15,14 +16,7 @@ const CLI = join(ROOT, 'out', 'cli', 'attt-selfcheck.cjs');
 const why = ((): string | null => {
   if (process.platform !== 'linux') return 'not Linux';
   if (!existsSync(CLI)) return 'the CLI is not built (node scripts/build-cli.mjs)';
-  const d = mkdtempSync(join(tmpdir(), 'xattr-probe-'));
-  try {
-    writeFileSync(join(d, 'f'), 'x');
-    const r = spawnSync('setfattr', ['-n', 'user.xdg.origin.url', '-v', 'https://x.example/', join(d, 'f')]);
-    return r.status === 0 ? null : `setfattr cannot set user xattrs here: ${r.error ? r.error.message : String(r.stderr)}`;
-  } finally {
-    rmSync(d, { recursive: true, force: true });
-  }
+  return userXattrsRefusal();
 })();
 
 describe.skipIf(why !== null)(`the built CLI names where a fake installer came from${why ? ` (skipped: ${why})` : ''}`, { timeout: 120_000 }, () => {

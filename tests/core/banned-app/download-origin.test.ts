@@ -1,6 +1,6 @@
 // Where an installer came from, as the browser recorded it: real user.xdg.* attributes on real files (setfattr),
 // recorded Zone.Identifier streams, judged against the policy's installers.officialDomains.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import { FixtureHost } from '../../../src/core/host/fixture-host';
 import { RealHost } from '../../../src/core/host/real-host';
 import { zoom } from './linux/harness';
 import { SystemToolsHost } from '../../helpers/system-tools-host';
+import { userXattrsRefusal } from '../../helpers/user-xattrs';
 
 const OFFICIAL = ['zoom.us', 'zoom.com'];
 
@@ -80,18 +81,7 @@ describe('Zone.Identifier streams', () => {
   });
 });
 
-const canXattr = ((): string | null => {
-  if (process.platform !== 'linux') return 'not Linux';
-  if (spawnSync('setfattr', ['--version']).error) return 'setfattr (package attr) is not installed';
-  const d = mkdtempSync(join(tmpdir(), 'xattr-probe-'));
-  try {
-    writeFileSync(join(d, 'f'), 'x');
-    const r = spawnSync('setfattr', ['-n', 'user.xdg.origin.url', '-v', 'https://x.example/', join(d, 'f')]);
-    return r.status === 0 ? null : `the temp file system refuses user xattrs: ${String(r.stderr)}`;
-  } finally {
-    rmSync(d, { recursive: true, force: true });
-  }
-})();
+const canXattr = userXattrsRefusal();
 
 describe.skipIf(canXattr !== null)(`Linux user.xdg.* attributes on real files${canXattr ? ` (skipped: ${canXattr})` : ''}`, () => {
   const home = mkdtempSync(join(tmpdir(), 'origin-home-'));

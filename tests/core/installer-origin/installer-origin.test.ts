@@ -2,7 +2,7 @@
 // where the browser recorded they came from. Real user.xdg.* attributes on real files (setfattr) in a temporary
 // home, recorded Zone.Identifier streams (the bytes Edge and Chrome write) and kMDItemWhereFroms binary plists
 // (written by Python's plistlib), look-alike hosts, hostile names, links, and a folder too full to judge.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +20,7 @@ import { builtinPolicy } from '../../../src/core/policy/policy';
 import type { Policy } from '../../../src/core/policy/policy-schema';
 import type { Finding } from '../../../src/shared/finding';
 import { SystemToolsHost } from '../../helpers/system-tools-host';
+import { userXattrsRefusal } from '../../helpers/user-xattrs';
 
 const BUILT_IN = builtinPolicy();
 const LISTS = BUILT_IN.installerOrigin!;
@@ -232,18 +233,7 @@ describe('macOS kMDItemWhereFroms (recorded `xattr -s -px` output of plists writ
   });
 });
 
-const canXattr = ((): string | null => {
-  if (process.platform !== 'linux') return 'not Linux';
-  if (spawnSync('setfattr', ['--version']).error) return 'setfattr (package attr) is not installed';
-  const d = mkdtempSync(join(tmpdir(), 'xattr-probe-'));
-  try {
-    writeFileSync(join(d, 'f'), 'x');
-    const r = spawnSync('setfattr', ['-n', 'user.xdg.origin.url', '-v', 'https://x.example/', join(d, 'f')]);
-    return r.status === 0 ? null : `the temp file system refuses user xattrs: ${String(r.stderr)}`;
-  } finally {
-    rmSync(d, { recursive: true, force: true });
-  }
-})();
+const canXattr = userXattrsRefusal();
 
 describe.skipIf(canXattr !== null)(`Linux: real user.xdg.* attributes in a temporary home${canXattr ? ` (skipped: ${canXattr})` : ''}`, () => {
   const home = mkdtempSync(join(tmpdir(), 'installer-origin-home-'));

@@ -3,7 +3,7 @@
 // real-shaped download of each from its official host is no finding, the same file from a look-alike host is a
 // violation naming the official domains. Windows: Zone.Identifier streams as browsers write them (recorded);
 // Linux: real user.xdg.* attributes on real files in a temporary home.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,7 @@ import type { Host } from '../../../src/core/host/host';
 import { RealHost } from '../../../src/core/host/real-host';
 import { builtinPolicy } from '../../../src/core/policy/policy';
 import type { Finding } from '../../../src/shared/finding';
+import { userXattrsRefusal } from '../../helpers/user-xattrs';
 
 const run = (host: Host): Promise<readonly Finding[]> => installerOriginCheck().run({ host, policy: builtinPolicy(), now: new Date('2026-11-25T08:00:00Z') } satisfies CheckContext);
 const about = (findings: readonly Finding[], name: string): Finding | undefined => findings.find((f) => f.status !== 'ok' && f.status !== 'unknown' && f.evidence.some((e) => e.path?.endsWith(`\\${name}`) || e.path?.endsWith(`/${name}`)));
@@ -92,18 +93,7 @@ describe('Windows: each vendor\'s installer from its official host and from a lo
   });
 });
 
-const canXattr = ((): string | null => {
-  if (process.platform !== 'linux') return 'not Linux';
-  if (spawnSync('setfattr', ['--version']).error) return 'setfattr (package attr) is not installed';
-  const d = mkdtempSync(join(tmpdir(), 'xattr-probe-'));
-  try {
-    writeFileSync(join(d, 'f'), 'x');
-    const r = spawnSync('setfattr', ['-n', 'user.xdg.origin.url', '-v', 'https://x.example/', join(d, 'f')]);
-    return r.status === 0 ? null : `the temp file system refuses user xattrs: ${String(r.stderr)}`;
-  } finally {
-    rmSync(d, { recursive: true, force: true });
-  }
-})();
+const canXattr = userXattrsRefusal();
 
 describe.skipIf(canXattr !== null)(`Linux: Skype for Linux's package from its repository and from a look-alike (real user.xdg.* attributes)${canXattr ? ` (skipped: ${canXattr})` : ''}`, () => {
   const home = mkdtempSync(join(tmpdir(), 'online-installers-home-'));

@@ -16,19 +16,13 @@ import { RealHost } from '../../../src/core/host/real-host';
 import { builtinPolicy } from '../../../src/core/policy/policy';
 import type { Finding } from '../../../src/shared/finding';
 import { SystemToolsHost } from '../../helpers/system-tools-host';
+import { userXattrsRefusal } from '../../helpers/user-xattrs';
 
 const skipWhy = ((): string | null => {
-  if (process.platform !== 'linux') return 'not Linux';
-  if (spawnSync('setfattr', ['--version']).error) return 'setfattr (package attr) is not installed to write the attributes';
+  const refusal = userXattrsRefusal();
+  if (refusal) return refusal;
   if (spawnSync('python3', ['-c', 'import os; os.getxattr']).status !== 0) return 'python3 with os.getxattr is not installed';
-  const d = mkdtempSync(join(tmpdir(), 'xattr-probe-'));
-  try {
-    writeFileSync(join(d, 'f'), 'x');
-    const r = spawnSync('setfattr', ['-n', 'user.xdg.origin.url', '-v', 'https://x.example/', join(d, 'f')]);
-    return r.status === 0 ? null : `the temp file system refuses user xattrs: ${String(r.stderr)}`;
-  } finally {
-    rmSync(d, { recursive: true, force: true });
-  }
+  return null;
 })();
 
 const run = (host: RealHost): Promise<readonly Finding[]> => installerOriginCheck().run({ host, policy: builtinPolicy(), now: new Date('2026-11-25T08:00:00Z') } satisfies CheckContext);
