@@ -2,6 +2,7 @@ import type { Finding, FindingStatus } from '../shared/finding';
 import type { ReportMachine } from '../shared/machine';
 import { REPORT_SCHEMA_VERSION, type Report, type ReportSummary } from '../shared/report';
 import { errorText, findingId, msg, type Check, type CheckContext } from './checks/check';
+import type { Host } from './host/host';
 import { machineOf } from './host/machine-identity';
 import { onceHost } from './host/once-host';
 import { reportPolicy } from './policy/policy';
@@ -9,6 +10,9 @@ import { TOOL_NAME, TOOL_VERSION } from './version';
 
 /** How long one check may take before it is reported as unknown. */
 export const CHECK_TIME_LIMIT_MS = 120_000;
+
+/** How long the other checks wait at most for a leading check to spawn its first command. */
+export const LEAD_WAIT_MS = 250;
 
 /** Options of a run: which checks, and how long each may take. */
 export interface RunChecksOptions {
@@ -25,19 +29,59 @@ export async function runChecks(ctx: CheckContext, options: RunChecksOptions): P
   const clock = options.clock ?? Date.now;
   const started = clock();
   const limit = options.timeLimitMs ?? CHECK_TIME_LIMIT_MS;
+  const lead = leadGate(options.checks.some((c) => c.leads));
   // A context object of its own for this run: whatever probes share through it (a registry scan read once
   // for every probe, each command's result) lives for this run only, so a re-check after a removal looks again.
-  const run: CheckContext = { ...ctx, host: onceHost(ctx.host) };
-  // Read beside the checks, not before them; bounded in time, it never fails the run.
-  const machine = machineOf(run.host);
-  const perCheck = await Promise.all(
+  // Only a leading check runs before the gate opens, so the first command spawned on this host is its own.
+  const run: CheckContext = { ...ctx, host: lead.watch(onceHost(ctx.host)) };
+  const perCheck = Promise.all(
     options.checks.map(async (c) => {
-      const found = await runOne(c, run, limit);
-      options.onCheckDone?.(c, found);
-      return found;
+      if (c.leads) {
+        try {
+          return runDone(c, await runOne(c, run, limit));
+        } finally {
+          lead.open();
+        }
+      }
+      await lead.opened;
+      return runDone(c, await runOne(c, run, limit));
     }),
   );
-  return buildReport(ctx, options.checks, perCheck.flat(), Math.max(0, clock() - started), await machine);
+  // Read beside the checks, once the leading command has started; bounded in time, it never fails the run.
+  const machine = lead.opened.then(() => machineOf(run.host));
+  const findings = (await perCheck).flat();
+  return buildReport(ctx, options.checks, findings, Math.max(0, clock() - started), await machine);
+
+  function runDone(c: Check, found: readonly Finding[]): readonly Finding[] {
+    options.onCheckDone?.(c, found);
+    return found;
+  }
+}
+
+/**
+ * What the checks that do not lead wait on: opened when the first command of the run is spawned, when a leading
+ * check ends, or after LEAD_WAIT_MS; open from the start when no check leads.
+ */
+function leadGate(anyLeads: boolean): { readonly opened: Promise<void>; open(): void; watch(host: Host): Host } {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  if (!anyLeads) open();
+  else setTimeout(open, LEAD_WAIT_MS).unref?.();
+  const watch = (host: Host): Host =>
+    new Proxy(host, {
+      get(target, prop) {
+        const value: unknown = Reflect.get(target, prop, target);
+        if (typeof value !== 'function') return value;
+        const bound = (value as (...a: unknown[]) => unknown).bind(target);
+        if (prop !== 'run') return bound;
+        return (...args: unknown[]) => {
+          const result = bound(...args);
+          open(); // after the spawn: the command is on its way before anything else starts
+          return result;
+        };
+      },
+    });
+  return { opened, open: () => open(), watch };
 }
 
 /** The Report of a run of `checks` from their findings, in the order of the checks. */

@@ -31,6 +31,12 @@ export interface Check {
   readonly advisoryPoint: AdvisoryPoint;
   /** Further points it concerns (the online apps: 4 besides 3); absent: none. */
   readonly alsoPoints?: readonly AdvisoryPoint[];
+  /**
+   * Starts before the other checks, which begin once it has spawned its first command or ended (see the
+   * engine): the check whose slow command (apt-get, softwareupdate) bounds the whole run then starts it on
+   * an idle machine, not behind every other check's reads.
+   */
+  readonly leads?: true;
   run(ctx: CheckContext): Promise<readonly Finding[]>;
 }
 

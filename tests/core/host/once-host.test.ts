@@ -57,6 +57,53 @@ describe('onceHost', () => {
   });
 });
 
+describe('onceHost reads', () => {
+  /** Counts the inner host's reads, by method and path. */
+  function countingReads(inner: Host): Host & { readonly reads: string[] } {
+    const reads: string[] = [];
+    return new Proxy(inner, {
+      get(t, p) {
+        if (p === 'reads') return reads;
+        const v: unknown = Reflect.get(t, p, t);
+        if (typeof v !== 'function' || !['stat', 'list', 'readText', 'readBytes', 'readLink'].includes(String(p))) return v;
+        return (...a: unknown[]) => (reads.push(`${String(p)} ${String(a[0])}`), (v as (...x: unknown[]) => unknown).apply(t, a));
+      },
+    }) as Host & { reads: string[] };
+  }
+  const home = () =>
+    new FixtureHost({ platform: 'linux', homedir: '/home/an', files: { '/home/an/.config/autostart/a.desktop': '[Desktop Entry]\nExec=a\n', '/home/an/link': { type: 'symlink', target: '/home/an/.config' } } });
+
+  it('answers the same stat, list, readLink and readText (same options) once per run, errors included; bytes each time', async () => {
+    const inner = countingReads(home());
+    const host = onceHost(inner);
+    for (let i = 0; i < 3; i++) {
+      await host.stat('/home/an/.config');
+      await host.list('/home/an/.config/autostart');
+      await host.readLink('/home/an/link');
+      await host.readText('/home/an/.config/autostart/a.desktop', { links: 'refuse' });
+      await expect(host.readText('/home/an/gone', { links: 'refuse' })).rejects.toMatchObject({ code: 'not-found' });
+      await host.readBytes('/home/an/.config/autostart/a.desktop', { links: 'refuse' });
+    }
+    await host.readText('/home/an/.config/autostart/a.desktop', { links: 'refuse', maxBytes: 4, head: true }); // other options: read again
+    const count = (r: string) => inner.reads.filter((x) => x === r).length;
+    expect(count('stat /home/an/.config')).toBe(1);
+    expect(count('list /home/an/.config/autostart')).toBe(1);
+    expect(count('readLink /home/an/link')).toBe(1);
+    expect(count('readText /home/an/gone')).toBe(1);
+    expect(count('readText /home/an/.config/autostart/a.desktop')).toBe(2);
+    expect(count('readBytes /home/an/.config/autostart/a.desktop')).toBe(3);
+  });
+
+  it('a new run looks again: what changed between runs is seen', async () => {
+    const inner = home();
+    const first = onceHost(inner);
+    expect(await first.stat('/home/an/new')).toBeNull();
+    inner.add('/home/an/new', 'x');
+    expect(await first.stat('/home/an/new')).toBeNull(); // one run sees one machine
+    expect(await onceHost(inner).stat('/home/an/new')).toMatchObject({ type: 'file' });
+  });
+});
+
 describe('one check run spawns no command twice', () => {
   it('two checks asking for the same command share one spawn; the next run looks again', async () => {
     const host = counting(fixture());

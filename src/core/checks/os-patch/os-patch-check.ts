@@ -40,6 +40,8 @@ export function osPatchCheck(options: OsPatchCheckOptions = {}): Check {
   return {
     id: OS_PATCH_CHECK,
     advisoryPoint: 2,
+    // Its pending-updates command is the slowest thing a check runs.
+    leads: true,
     async run(ctx: CheckContext): Promise<readonly Finding[]> {
       // Found beside the probe, not before it; a catalog that cannot be found still fails the check, as it did.
       const catalogP = options.catalog ? options.catalog(ctx) : loadCatalog(ctx.host, { ...(ctx.catalogFile ? { file: ctx.catalogFile } : {}), ...(ctx.dataDir ? { dataDir: ctx.dataDir } : {}) });

@@ -1,3 +1,4 @@
+import type { RunResult } from '../../../host/host';
 import type { BannedApp } from '../../../policy/policy-schema';
 import type { CheckContext } from '../../check';
 import { commandFailure, garbled } from '../../reasons';
@@ -27,6 +28,14 @@ function hitOf(row: DpkgRow): Hit {
   };
 }
 
+/** Each answer of dpkg-query parsed once: one run gives every app of the policy the same result object (onceHost). */
+const parsedAnswers = new WeakMap<RunResult, ReturnType<typeof parseDpkgQuery>>();
+function parsedOnce(r: RunResult): ReturnType<typeof parseDpkgQuery> {
+  let parsed = parsedAnswers.get(r);
+  if (!parsed) parsedAnswers.set(r, (parsed = parseDpkgQuery(r.stdout)));
+  return parsed;
+}
+
 /**
  * Debian packages named in the policy (`linux.dpkg`), matched exactly. Installed (files on disk)
  * is a violation; `config-files` (removed, not purged) is a leftover; `not-installed` is nothing.
@@ -42,7 +51,7 @@ export const dpkgProbe: Probe = {
     }
     const failure = commandFailure(r);
     if (failure) return { status: 'unknown', looked: LOOKED, reason: failure };
-    const parsed = parseDpkgQuery(r.stdout);
+    const parsed = parsedOnce(r);
     const hits = parsed.rows.filter((row) => names.has(row.name) && dpkgPresence(row.state) !== 'gone').map(hitOf);
     if (hits.length > 0) return ran(LOOKED, hits);
     if (r.truncated || parsed.cutOff) return couldNotLook(LOOKED, 'bannedApp:linux.reason.truncated', { tool: 'dpkg-query' });
