@@ -1,6 +1,6 @@
 import { checkHistoryPath, readCheckHistory } from '../../core/history/check-history';
 import type { Translator } from '../../core/i18n/translator';
-import { historyChanges } from '../../shared/history-diff';
+import { historyDocument } from '../../core/history/history-document';
 import { renderCheckHistory } from '../render-check-history';
 import { auditLogPath, readAudit, type AuditEntry, type AuditRead } from '../../core/remediation/audit-log';
 import { displayArgv } from '../../core/remediation/runner';
@@ -33,7 +33,7 @@ export function renderHistory(read: AuditRead, t: Translator, file: string): str
 /**
  * `attt-selfcheck history [--json]`: the checks kept (history.json), each with what changed since the one before,
  * then the audit log of removals. Damaged entries and lines are reported on stderr and skipped; no file is changed.
- * `--json` keeps the audit log's keys (`file`, `entries`, `corrupt`) and adds `checks` (the check history with its changes).
+ * `--json` prints the history document (src/core/history/history-document.ts, its schema beside it).
  */
 export const historyCommand: Command = {
   words: ['history'],
@@ -44,11 +44,7 @@ export const historyCommand: Command = {
     const file = auditLogPath(ctx.host, ctx.dataDir);
     const read = await readAudit(ctx.host, file);
     if (ctx.args.json) {
-      const changes = historyChanges(checks.entries);
-      const checkDoc = { file: checksFile, entries: checks.entries.map((e, i) => ({ ...e, changes: changes[i]?.changes ?? null, earlierPartial: changes[i]?.earlierPartial ?? false })), skipped: checks.damaged.map((d) => ({ n: d.at, reason: d.reason })), ...(checks.error ? { error: checks.error } : {}) };
-      // The document's keys as they have always been: `corrupt` lines ({ line, reason }) of the log, `skipped` checks ({ n, reason }).
-      const { entries, damaged, ...unread } = read;
-      ctx.io.out(`${JSON.stringify({ schemaVersion: 1, file, entries, corrupt: damaged.map((d) => ({ line: d.at, reason: d.reason })), ...unread, checks: checkDoc }, null, 2)}\n`);
+      ctx.io.out(`${JSON.stringify(historyDocument(checksFile, checks, file, read), null, 2)}\n`);
     } else ctx.io.out(`${renderCheckHistory(checks, ctx.t, checksFile)}\n${renderHistory(read, ctx.t, file)}`);
     for (const s of checks.damaged) ctx.io.err(`${ctx.t.t('common:checkHistory.skipped', { n: s.at, reason: escapeControls(s.reason) }).replace(/\n/g, '\n    ')}\n`);
     for (const c of read.damaged) ctx.io.err(`${ctx.t.t('fix:history.corrupt', { line: c.at, reason: c.reason })}\n`);

@@ -105,8 +105,11 @@ const auditEntrySchema = lazySchema((z) => {
   });
 });
 
-/** One line judged by its schema. */
-const checkEntry: RecordCheck<AuditEntry> = (raw) => (auditEntrySchema().safeParse(raw).success ? { ok: true, value: raw as AuditEntry } : { ok: false, reason: 'not an audit entry' });
+/** One line judged by its schema, kept as the schema reads it: a key it does not know is dropped (the evidence stays as written). */
+const checkEntry: RecordCheck<AuditEntry> = (raw) => {
+  const parsed = auditEntrySchema().safeParse(raw);
+  return parsed.success ? { ok: true, value: parsed.data as AuditEntry } : { ok: false, reason: 'not an audit entry' };
+};
 
 /** Parses audit log text: each bad line is reported with its number and skipped; the rest are kept. */
 export function parseAudit(text: string): AuditRead {
