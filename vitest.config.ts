@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The built CLI's V8 code cache goes to a folder of this run, never the user's (~/.cache/attt-selfcheck).
+    globalSetup: ['tests/helpers/code-cache-per-run.ts'],
   },
 });

@@ -9,6 +9,8 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 240_000,
     pool: 'forks',
+    // The built CLI's V8 code cache goes to a folder of this run, never the user's (~/.cache/attt-selfcheck).
+    globalSetup: ['tests/helpers/code-cache-per-run.ts'],
     fileParallelism: false,
     maxWorkers: 1,
   },
