@@ -104,6 +104,7 @@ export const EVIDENCE_DATA_KEYS = {
   via: 'the support programme that date comes from (e.g. ESM)',
   listsUpdated: 'when the package lists were last updated',
   latest: 'the latest version of a browser the catalog knows for the line it judged by',
+  versionFile: 'a browser unpacked from its own archive: the file its version was read from (Firefox\'s application.ini)',
   reusedFrom: 'when the pending-updates answer that a check reused was asked (ISO time; see the memo in docs/catalog.md)',
 } as const;
 

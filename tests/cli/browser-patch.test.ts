@@ -26,7 +26,7 @@ function cli(args: readonly string[], admindir: string, home: string): { code: n
     cwd: ROOT,
     encoding: 'utf8',
     timeout: 120_000,
-    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_DATA_HOME: join(home, '.local', 'share'), ATTT_SELFCHECK_DPKG_ADMINDIR: admindir, ATTT_SELFCHECK_DATA_DIR: join(home, '.attt-data'), ATTT_SELFCHECK_MACHINE_CATALOG_DIR: '', ATTT_SELFCHECK_FIXTURE: '' },
+    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_DATA_HOME: join(home, '.local', 'share'), ATTT_SELFCHECK_DPKG_ADMINDIR: admindir, ATTT_SELFCHECK_DATA_DIR: join(home, '.attt-data'), ATTT_SELFCHECK_MACHINE_CATALOG_DIR: '', ATTT_SELFCHECK_FIXTURE: '', ATTT_SELFCHECK_PASSWD_FILE: join(home, 'no-other-people') },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -39,8 +39,9 @@ function dpkgDb(dir: string, version: string): string {
   return admin;
 }
 
-// Only the private database decides: a machine with its own snaps, flatpaks or /opt/google/chrome cannot be judged here.
-const hostBrowsers = ['/snap/bin/firefox', '/snap/bin/chromium', '/opt/google/chrome', '/opt/microsoft/msedge', '/opt/coccoc/browser', '/var/lib/flatpak/app/com.google.Chrome'].filter((p) => {
+// Only the private database decides: a machine with its own snaps, flatpaks, /opt/google/chrome or Firefox unpacked in
+// /opt cannot be judged here (other people's homes are not looked at: the user database names nobody).
+const hostBrowsers = ['/snap/bin/firefox', '/snap/bin/chromium', '/opt/google/chrome', '/opt/microsoft/msedge', '/opt/coccoc/browser', '/var/lib/flatpak/app/com.google.Chrome', '/opt/firefox', '/usr/local/firefox'].filter((p) => {
   try {
     readFileSync(p);
     return true;

@@ -198,6 +198,26 @@ const schemas = lazySchema((z) => {
           flatpak: names,
           /** Folders a vendor's package installs into; one no package owns is said, its version unread. */
           installPaths: names,
+          /**
+           * The vendor's own archive unpacked by hand (Firefox's firefox-*.tar.xz): at the places its instructions name
+           * and anywhere in a home, recognised by its program beside its version file, never by a folder's name.
+           */
+          tarball: z
+            .object({
+              /** Fixed places the vendor's instructions unpack it to (`/opt/firefox`). */
+              folders: names,
+              /** The program (an ELF file, not a link) at the top of the unpacked folder. */
+              program: z.string().min(1),
+              /** The INI file beside it whose `[App]` section states `Version=` (Mozilla's `application.ini`). */
+              versionFile: z.string().min(1),
+              /** `[App]` `Vendor=` and `Name=` of this browser: another Gecko program's file names another. */
+              vendor: z.string().min(1),
+              appName: z.string().min(1),
+            })
+            .strict()
+            .optional(),
+          /** Files in an unpacked folder whose text may name a variant (`variants[].inChannelFile`), relative to it. */
+          channelFiles: names,
         })
         .strict(),
       windows: z

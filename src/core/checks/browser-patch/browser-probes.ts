@@ -2,7 +2,7 @@
  * Where each OS keeps a browser's version, read through the banned-app probes of packages, Uninstall keys and app
  * bundles (the same readers, fed the browser's entry): Linux dpkg, rpm, snap, flatpak and the vendors' install
  * folders; Windows the Uninstall keys (HKLM, HKLM\WOW6432Node, HKCU: DisplayVersion); macOS the app bundles
- * (CFBundleShortVersionString); Windows also the programs at their known places (their PE version resource); an
+ * (CFBundleShortVersionString); Linux also a vendor's archive unpacked by hand (tarball-installs.ts); Windows also the programs at their known places (their PE version resource); an
  * install whose channel its version does not say, by its channel file. Each install becomes one sighting; a place
  * that could not be looked at is said.
  */
@@ -21,6 +21,7 @@ import { browserOfVersion, type BrowserSighting, type BrowserSightings, type Bro
 import { detectionEntry } from './detection-entry';
 import { byChannelFile } from './channel-files';
 import { installFolderSightings } from './install-folders';
+import { tarballSightings } from './tarball-installs';
 import { programSightings } from './windows-executables';
 
 /** The banned-app probes that read a browser's installs, per platform. */
@@ -67,6 +68,11 @@ export async function seeBrowsers(ctx: CheckContext, browsers: readonly PolicyBr
     folders.sightings.forEach((s) => sightings.set(s.install, s));
     folders.unlooked.forEach((u) => unlooked.set(`${u.probe}:${u.looked}`, u));
     folders.looked.forEach((l) => looked.add(l));
+    // An unpacked archive is an install of its own, beside any package of the same browser.
+    const tarballs = await tarballSightings(ctx, browsers);
+    tarballs.sightings.forEach((s) => sightings.set(s.install, s));
+    tarballs.unlooked.forEach((u) => unlooked.set(`${u.probe}:${u.looked}`, u));
+    tarballs.looked.forEach((l) => looked.add(l));
   }
   if (platform === 'win32') {
     const programs = await programSightings(ctx.host, browsers, [...sightings.values()]);

@@ -1,7 +1,7 @@
 /**
  * An install whose version does not say its channel (Firefox ESR's program and bundle say «153.0», as the release
  * does) says it in a file of its own: `defaults/pref/channel-prefs.js` holds `"app.update.channel", "esr"`. The
- * policy names the files (`windows.channelFiles`, `macos.channelFiles`) and the text of each variant
+ * policy names the files (`windows.channelFiles`, `macos.channelFiles`, `linux.channelFiles` of an unpacked archive) and the text of each variant
  * (`variants[].inChannelFile`); a file that is missing or cannot be read leaves the install as it was found.
  */
 import type { Host } from '../../host/host';
@@ -9,8 +9,9 @@ import type { PolicyBrowser } from '../../policy/policy-schema';
 import type { BrowserSighting } from './browser-sighting';
 import { windowsFolder } from './windows-executables';
 
-/** The folder an install's channel files are relative to: a program's folder (Windows), a bundle (macOS). */
+/** The folder an install's channel files are relative to: a program's folder (Windows), a bundle (macOS), an unpacked archive (Linux). */
 function installRoot(host: Host, s: BrowserSighting): string | undefined {
+  if (host.platform === 'linux') return s.evidence.find((x) => x.kind === 'folder' && x.data?.form === 'tarball')?.path;
   const e = s.evidence.find((x) => x.kind === 'file' || x.kind === 'app-bundle');
   if (!e?.path) {
     const reg = s.evidence.find((x) => x.kind === 'registry')?.data?.installLocation;
@@ -22,7 +23,7 @@ function installRoot(host: Host, s: BrowserSighting): string | undefined {
 /** The sighting moved to the variant its channel file names, or as it was. */
 export async function byChannelFile(host: Host, s: BrowserSighting, all: readonly PolicyBrowser[]): Promise<BrowserSighting> {
   const withText = s.browser.variants.filter((v) => v.inChannelFile);
-  const files = host.platform === 'win32' ? s.browser.windows.channelFiles : host.platform === 'darwin' ? s.browser.macos.channelFiles : [];
+  const files = host.platform === 'win32' ? s.browser.windows.channelFiles : host.platform === 'darwin' ? s.browser.macos.channelFiles : s.browser.linux.channelFiles;
   const root = installRoot(host, s);
   if (withText.length === 0 || files.length === 0 || !root) return s;
   for (const rel of files) {

@@ -5,7 +5,7 @@ import { notApplicable, ran, type Probe } from '../probe';
 import { scanHomeForTarballs, TARBALL_MAX_DEPTH, TARBALL_MAX_FOLDERS } from './tarball';
 
 /** Reason when a walk stopped at its bound with nothing found: the rest of the home was not seen. */
-function cutReason(home: string): Message {
+export function cutReason(home: string): Message {
   return { key: 'bannedApp:linux.reason.homeTooLarge', params: { path: home, folders: TARBALL_MAX_FOLDERS, depth: TARBALL_MAX_DEPTH } };
 }
 

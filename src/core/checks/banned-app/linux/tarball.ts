@@ -22,7 +22,7 @@ const SKIP = new Set(['.cache', '.git', 'node_modules', '.npm', '.cargo', '.rust
 const ELF = [0x7f, 0x45, 0x4c, 0x46];
 
 /** True when `path` is a plain file (not a link) starting with the ELF magic. */
-async function isProgram(host: Host, path: string): Promise<boolean> {
+export async function isProgram(host: Host, path: string): Promise<boolean> {
   const st = await host.stat(path).catch(() => null);
   if (st?.type !== 'file' || st.size < 4) return false;
   try {
@@ -67,21 +67,27 @@ export function tarballHit(app: BannedApp, dir: string): Hit {
   };
 }
 
+/** What a walk of one home for folders of some kind found: the folders, failures and whether it was cut. */
+export interface FolderWalk {
+  readonly folders: readonly string[];
+  readonly failures: readonly Message[];
+  readonly cut: boolean;
+}
+
 /**
- * Walks `home` breadth first (shallow places first), to TARBALL_MAX_DEPTH, listing at most
- * `maxFolders` folders; links are never followed, and the skipped folders are never entered.
+ * Walks `home` breadth first (shallow places first), to TARBALL_MAX_DEPTH, listing at most `maxFolders`
+ * folders, for the folders below it that list a plain file named `marker` and that `isMatch` accepts (not
+ * walked into: their own folders are part of them); links are never followed, the skipped folders never entered.
  */
-export async function scanHomeForTarballs(host: Host, app: BannedApp, home: string, maxFolders: number = TARBALL_MAX_FOLDERS): Promise<TarballScan> {
-  const marker = app.linux.tarballFiles[0];
-  if (!marker) return { hits: [], failures: [], cut: false };
-  const hits: Hit[] = [];
+export async function walkHomeFor(host: Host, home: string, marker: string, isMatch: (dir: string) => Promise<boolean>, maxFolders: number = TARBALL_MAX_FOLDERS): Promise<FolderWalk> {
+  const folders: string[] = [];
   const failures: Message[] = [];
   let queue: string[] = [home];
   let listed = 0;
   for (let depth = 0; depth <= TARBALL_MAX_DEPTH && queue.length > 0; depth++) {
     const next: string[] = [];
     for (const dir of queue) {
-      if (listed >= maxFolders) return { hits, failures, cut: true };
+      if (listed >= maxFolders) return { folders, failures, cut: true };
       listed++;
       let entries;
       try {
@@ -91,8 +97,8 @@ export async function scanHomeForTarballs(host: Host, app: BannedApp, home: stri
         if (dir === home && !(isHostError(e) && e.code === 'not-found')) failures.push(readFailure(e instanceof Error ? e : new Error(errorText(e)), dir));
         continue;
       }
-      if (dir !== home && entries.some((e) => e.name === marker && e.type === 'file') && (await isTarballFolder(host, app, dir))) {
-        hits.push(tarballHit(app, dir));
+      if (dir !== home && entries.some((e) => e.name === marker && e.type === 'file') && (await isMatch(dir))) {
+        folders.push(dir);
         continue; // its own folders (Qt plugins, ...) are part of it
       }
       for (const e of entries) {
@@ -104,5 +110,13 @@ export async function scanHomeForTarballs(host: Host, app: BannedApp, home: stri
     }
     queue = next;
   }
-  return { hits, failures, cut: false };
+  return { folders, failures, cut: false };
+}
+
+/** The app's unpacked tarballs in `home` (see walkHomeFor), each a hit. */
+export async function scanHomeForTarballs(host: Host, app: BannedApp, home: string, maxFolders: number = TARBALL_MAX_FOLDERS): Promise<TarballScan> {
+  const marker = app.linux.tarballFiles[0];
+  if (!marker) return { hits: [], failures: [], cut: false };
+  const w = await walkHomeFor(host, home, marker, (dir) => isTarballFolder(host, app, dir), maxFolders);
+  return { hits: w.folders.map((d) => tarballHit(app, d)), failures: w.failures, cut: w.cut };
 }
