@@ -45,6 +45,29 @@ describe('browsers on a recorded Windows PC (Uninstall keys)', () => {
     expect(found['Cốc Cốc']).toMatchObject({ status: 'warning', title: { key: 'patch:browser.behind.title', params: { installed: '121.0.200', latest: '123.0.168' } }, detail: { key: 'patch:browser.behind.detailStale' } });
   });
 
+  it('a machine-wide Cốc Cốc (winget CocCoc.CocCoc: coccoc_vi_machine.exe) under the key CocCocBrowser is found by its DisplayName', async () => {
+    // Publisher and name as the winget manifest states them; the key name as a public Cốc Cốc uninstaller reads it
+    // (HKLM\SOFTWARE\Wow6432Node\…\Uninstall\CocCocBrowser); the program's folder as installers of it use.
+    const key = [
+      '',
+      `${HKLM32}\\CocCocBrowser`,
+      '    DisplayIcon    REG_SZ    C:\\Program Files\\CocCoc\\Browser\\Application\\browser.exe,0',
+      '    DisplayName    REG_SZ    Cốc Cốc',
+      '    DisplayVersion    REG_SZ    120.0.6099.234',
+      '    InstallLocation    REG_SZ    C:\\Program Files\\CocCoc\\Browser\\Application',
+      '    Publisher    REG_SZ    Công ty TNHH Cốc Cốc',
+      '    UninstallString    REG_SZ    "C:\\Program Files\\CocCoc\\Browser\\Application\\120.0.6099.234\\Installer\\setup.exe" --uninstall --system-level',
+      '',
+      '',
+    ].join('\r\n');
+    const found = await check(pc([regS(HKLM64, '\r\n'), regS(HKLM32, key), regS(HKCU, '\r\n')]));
+    expect(found).toEqual([expect.objectContaining({ status: 'warning', title: { key: 'patch:browser.behind.title', params: expect.objectContaining({ browser: 'Cốc Cốc', installed: '120.0.6099.234', latest: '123.0.168' }) } })]);
+    expect(found[0]!.evidence[0]).toMatchObject({ kind: 'registry', version: '120.0.6099.234', data: { displayName: 'Cốc Cốc', hive: 'HKLM', view: '32' } });
+    // Another vendor's program named like it is not Cốc Cốc.
+    const other = await check(pc([regS(HKLM64, '\r\n'), regS(HKLM32, key.replace('DisplayName    REG_SZ    Cốc Cốc', 'DisplayName    REG_SZ    Cốc Cốc Dictionary')), regS(HKCU, '\r\n')]));
+    expect(other.some((f) => f.title.params?.browser === 'Cốc Cốc')).toBe(false);
+  });
+
   it('a registry view that cannot be read is unknown with the reason; the others are still judged', async () => {
     const found = await check(pc([{ argv: regS(HKLM64, '').argv, error: 'timeout' }, regS(HKLM32, rec('windows', 'reg-hklm-uninstall-wow64.txt')), regS(HKCU, rec('windows', 'reg-hkcu-uninstall.txt'))]));
     expect(found.filter((f) => f.status === 'unknown').map((f) => f.reason?.key)).toEqual(['common:reason.timeout']);
@@ -96,8 +119,8 @@ describe('browsers on a recorded Windows PC (programs at their known places, PE 
 });
 
 describe('browsers on a recorded Mac (app bundles)', () => {
-  const plist = (id: string, version: string): string =>
-    `<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n<plist version="1.0">\n<dict>\n\t<key>CFBundleExecutable</key>\n\t<string>x</string>\n\t<key>CFBundleIdentifier</key>\n\t<string>${id}</string>\n\t<key>CFBundleShortVersionString</key>\n\t<string>${version}</string>\n\t<key>CFBundleVersion</key>\n\t<string>${version}</string>\n</dict>\n</plist>\n`;
+  const plist = (id: string, version: string, bundleVersion = version): string =>
+    `<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n<plist version="1.0">\n<dict>\n\t<key>CFBundleExecutable</key>\n\t<string>x</string>\n\t<key>CFBundleIdentifier</key>\n\t<string>${id}</string>\n\t<key>CFBundleShortVersionString</key>\n\t<string>${version}</string>\n\t<key>CFBundleVersion</key>\n\t<string>${bundleVersion}</string>\n</dict>\n</plist>\n`;
   const mac = (files: Record<string, FixtureNode>): FixtureHost => new FixtureHost({ platform: 'darwin', homedir: '/Users/nguyen', files: { '/Applications': { type: 'dir' }, ...files }, commands: [] });
   const INFO = 'Contents/Info.plist';
 
@@ -125,6 +148,24 @@ describe('browsers on a recorded Mac (app bundles)', () => {
       }),
     );
     expect(found).toEqual([expect.objectContaining({ status: 'violation', title: expect.objectContaining({ key: 'patch:browser.unpatched.titleEnded', params: expect.objectContaining({ browser: 'Mozilla Firefox ESR', installed: '140.13.0' }) }) })]);
+  });
+
+  it('Cốc Cốc (Homebrew cask coccoc: CocCoc.app, com.coccoc.Coccoc) is found; the catalog has no macOS release of it: unknown saying so', async () => {
+    // Homebrew's livecheck reads «107.0.5304.132,107.0.132»: CFBundleShortVersionString, then CFBundleVersion.
+    const found = await check(mac({ [`/Applications/CocCoc.app/${INFO}`]: plist('com.coccoc.Coccoc', '107.0.5304.132', '107.0.132') }));
+    expect(found).toEqual([
+      expect.objectContaining({
+        status: 'unknown',
+        title: { key: 'patch:browser.unknown.title', params: { browser: 'Cốc Cốc', installed: '107.0.5304.132' } },
+        reason: { key: 'patch:browser.reason.noRelease.darwin', params: { browser: 'Cốc Cốc', asOf: '24/11/2023' } },
+      }),
+    ]);
+    expect(found[0]!.evidence[0]).toMatchObject({ kind: 'app-bundle', path: '/Applications/CocCoc.app', data: { bundleId: 'com.coccoc.Coccoc' } });
+    // A copy renamed «Cốc Cốc.app» in ~/Applications is still it (by its id); a bundle named CocCoc.app of another id is not.
+    const renamed = await check(mac({ '/Users/nguyen/Applications': { type: 'dir' }, [`/Users/nguyen/Applications/Cốc Cốc.app/${INFO}`]: plist('com.coccoc.Coccoc', '107.0.5304.132') }));
+    expect(renamed.map((f) => f.title.params?.browser)).toEqual(['Cốc Cốc']);
+    const impostor = await check(mac({ [`/Applications/CocCoc.app/${INFO}`]: plist('com.example.coccoc-helper', '1.0') }));
+    expect(impostor).toEqual([expect.objectContaining({ status: 'ok', title: expect.objectContaining({ key: 'patch:browser.ok.none' }) })]);
   });
 
   it('a bundle whose Info.plist is garbled is found by its name, its version unknown with the reason', async () => {
