@@ -209,7 +209,7 @@ async function recordOne(root: string, spec: ScenarioSpec): Promise<Scenario> {
       message = { key: 'fix:why.stillThere' };
     }
     const resolved = verdict === 'removed';
-    const result: FixResultView = { findingId: finding.id, ok: outcome.ok && resolved, resolved, verdict, message, ...(outcome.warning ? { warning: outcome.warning } : {}) };
+    const result: FixResultView = { findingId: finding.id, kind: outcome.kind, ok: outcome.ok && resolved, resolved, verdict, message, ...(outcome.warning ? { warning: outcome.warning } : {}) };
     runs[finding.id] = { progress, result, after };
   }
   const { appPlans, appRuns } = await recordAppFixes(root, spec, report, check);

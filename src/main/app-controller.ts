@@ -289,7 +289,7 @@ export class AppController extends EventEmitter<ControllerEvents> {
         message = { key: 'fix:why.stillThere' };
       }
       const resolved = verdict === 'removed';
-      return { findingId, ok: outcome.ok && resolved, resolved, verdict, message, ...(outcome.warning ? { warning: outcome.warning } : {}) };
+      return { findingId, kind: outcome.kind, ok: outcome.ok && resolved, resolved, verdict, message, ...(outcome.warning ? { warning: outcome.warning } : {}) };
     } finally {
       if (this.fixingId) {
         this.fixingId = null;

@@ -9,7 +9,7 @@ import { closeOnly, judgeClose, prepareAppFix } from '../core/remediation/app-fi
 import { executeFix, type PreparedFix } from '../core/remediation/fix-flow';
 import type { FixEvent } from '../core/remediation/runner';
 import { ITEM_PROGRESS, RECHECK_PROGRESS, type AppFixPlanView, type FixProgress } from '../shared/fix';
-import { fixMutableHost, MAX_PLANS, outcomeMessage, PLAN_TTL_MS, planView, progressOf, verdictViews, type CoreFixOptions } from './core-fix-service';
+import { fixMutableHost, kindOf, MAX_PLANS, outcomeMessage, PLAN_TTL_MS, planView, progressOf, verdictViews, type CoreFixOptions } from './core-fix-service';
 import type { AppFixService, ItemOutcome } from './fix-service';
 import { AppError } from './ipc-main';
 
@@ -74,7 +74,7 @@ export function coreAppFixService(options: CoreFixOptions): AppFixService {
       const findingIds = [...new Set(entry.prep.plans.map((p) => p.findingId))];
       const items = findingIds.map((findingId): ItemOutcome => {
         const mine = outcome.verdicts.filter((v) => v.findingId === findingId);
-        return { findingId, ...outcomeMessage(mine), verdicts: verdictViews(mine) };
+        return { findingId, kind: kindOf(entry.prep.plans.filter((p) => p.findingId === findingId)), ...outcomeMessage(mine), verdicts: verdictViews(mine) };
       });
       return { items, ...(outcome.auditError ? { warning: outcome.auditWarning ?? { key: 'fix:cli.auditFailed', params: { message: outcome.auditError } } } : {}) };
     },

@@ -11,7 +11,7 @@ import { executeFix, prepareFix, type ExecuteOptions, type PlanVerdict, type Pre
 import type { RemediationPlan } from '../core/remediation/plan';
 import type { FixEvent } from '../core/remediation/runner';
 import type { Finding, Message } from '../shared/finding';
-import type { FixPlanView, FixProgress, FixStepView, FixVerdict } from '../shared/fix';
+import type { FixPlanView, FixProgress, FixStepView, FixVerdict, PlanKind } from '../shared/fix';
 import { findingVerdict, type FixService, type PlanVerdictView } from './fix-service';
 import { AppError } from './ipc-main';
 
@@ -25,6 +25,11 @@ export interface CoreFixOptions {
   readonly mutable?: MutableHost;
   /** Whether the app runs as administrator (found out through the host when absent) and how a running app is closed. */
   readonly execute?: Pick<ExecuteOptions, 'privileged' | 'close'>;
+}
+
+/** What the plans of one finding do (the planner makes one per finding): the first that acts, else manual. */
+export function kindOf(plans: readonly Pick<RemediationPlan, 'kind'>[]): PlanKind {
+  return plans.find((p) => p.kind !== 'manual')?.kind ?? 'manual';
 }
 
 /** The wizard's view of the plans for one finding. */
@@ -41,7 +46,7 @@ export function planView(findingId: string, planId: string, plans: readonly Reme
   // Why apart from what to do; the same manual step of several plans said once.
   const why: Message[] = plans.flatMap((p) => (p.why ? [p.why] : []));
   const manual: Message[] = [...new Map(plans.flatMap((p) => p.manual).map((m) => [JSON.stringify(m), m])).values()];
-  return { findingId, ...(app ? { app } : {}), planId, steps, ...(why.length ? { why } : {}), ...(manual.length ? { manual } : {}) };
+  return { findingId, kind: kindOf(plans), ...(app ? { app } : {}), planId, steps, ...(why.length ? { why } : {}), ...(manual.length ? { manual } : {}) };
 }
 
 /** Turns an engine event into the wizard's progress line; null for events the wizard does not show. */
@@ -68,10 +73,10 @@ export function verdictViews(verdicts: readonly PlanVerdict[]): PlanVerdictView[
   return verdicts.map((v) => ({ planId: v.planId, verdict: v.verdict satisfies FixVerdict, ...(v.why ? { why: v.why } : {}) }));
 }
 
-/** The message for the wizard's result: success when every plan was proven removed, else the reason of the worst verdict. */
+/** The message for the wizard's result: success when every plan was proven removed (closed, for a running program), else the reason of the worst verdict. */
 export function outcomeMessage(verdicts: readonly PlanVerdict[]): { ok: boolean; message: Message } {
   const worst = findingVerdict(verdicts);
-  if (worst === 'removed') return { ok: true, message: { key: 'ui:fix.outcome.removed' } };
+  if (worst === 'removed') return { ok: true, message: { key: verdicts.every((v) => v.kind === 'close') ? 'ui:fix.outcome.closed' : 'ui:fix.outcome.removed' } };
   const bad = verdicts.find((v) => v.verdict === worst);
   return { ok: false, message: bad?.why ?? { key: worst === 'not-proven' ? 'fix:why.recheckFailed' : 'fix:why.notRun' } };
 }
@@ -132,7 +137,7 @@ export function coreFixService(options: CoreFixOptions): FixService {
         },
       });
       const mine = outcome.verdicts.filter((v) => entry.planIds.includes(v.planId));
-      const result = { ...outcomeMessage(mine), verdicts: verdictViews(mine) };
+      const result = { kind: kindOf(entry.prep.plans.filter((p) => entry.planIds.includes(p.id))), ...outcomeMessage(mine), verdicts: verdictViews(mine) };
       // The audit warning goes beside the verdict's reason, never in its place.
       return outcome.auditError ? { ...result, warning: outcome.auditWarning ?? { key: 'fix:cli.auditFailed', params: { message: outcome.auditError } } } : result;
     },

@@ -3,7 +3,7 @@
  * removal engine (src/core/remediation/) sits behind it (core-fix-service.ts), and tests put fakes there.
  */
 import type { Finding, Message } from '../shared/finding';
-import type { AppFixPlanView, AppFixResultView, FixPlanView, FixProgress, FixResultView, FixVerdict } from '../shared/fix';
+import type { AppFixPlanView, AppFixResultView, FixPlanView, FixProgress, FixResultView, FixVerdict, PlanKind } from '../shared/fix';
 import type { Report } from '../shared/report';
 
 /** The core's verdict for one plan of the finding (src/core/remediation/fix-flow.ts, PlanVerdict). */
@@ -15,6 +15,8 @@ export interface PlanVerdictView {
 
 /** What a removal run reports: a summary, and the engine's own verdict for every plan it judged. */
 export interface FixOutcome {
+  /** What the finding's plans did (close the app, uninstall, ...), for the result's words. */
+  readonly kind: PlanKind;
   readonly ok: boolean;
   readonly message: Message;
   readonly verdicts: readonly PlanVerdictView[];
@@ -75,7 +77,7 @@ export function appResultView(appId: string, outcome: AppFixOutcome, after: Repo
       message = { key: 'fix:why.stillThere' };
     }
     const resolved = verdict === 'removed';
-    return { findingId: item.findingId, ok: item.ok && resolved, resolved, verdict, message };
+    return { findingId: item.findingId, kind: item.kind, ok: item.ok && resolved, resolved, verdict, message };
   });
   return { appId, items, ...(outcome.warning ? { warning: outcome.warning } : {}) };
 }

@@ -11,6 +11,13 @@ export function appRemovalItems(findings: readonly Finding[], appId: string): Fi
   return findings.filter((f) => f.check === 'banned-app' && f.app === appId && isRemovalItem(f));
 }
 
+/**
+ * What a removal item does, as the planner derives it from the finding's evidence (src/core/remediation/plan-findings.ts):
+ * close the running app, uninstall it, delete what it left, trash its installer, or leave it to the person. It travels with
+ * the item to its result, whose words follow it: a closed program is «Đã đóng», never «Đã gỡ bỏ».
+ */
+export type PlanKind = 'close' | 'uninstall' | 'leftover' | 'installer' | 'manual';
+
 /** One step of a removal plan, as the wizard shows it. */
 export interface FixStepView {
   readonly id: string;
@@ -26,6 +33,8 @@ export interface FixStepView {
 /** A removal plan for one finding, derived from its evidence. */
 export interface FixPlanView {
   readonly findingId: string;
+  /** What the item does (its plan's kind). */
+  readonly kind: PlanKind;
   /** The banned app the plan removes, as the policy names it (its `name`). */
   readonly app?: string;
   readonly planId: string;
@@ -58,6 +67,8 @@ export type FixVerdict = 'removed' | 'still-present' | 'not-run' | 'not-proven';
 /** What a removal did, then what the re-check found. */
 export interface FixResultView {
   readonly findingId: string;
+  /** What the item did (its plan's kind): the result's words follow it. */
+  readonly kind: PlanKind;
   readonly ok: boolean;
   /** True only when the re-check proved every plan of the finding removed (verdict `removed`). */
   readonly resolved: boolean;
@@ -67,6 +78,15 @@ export interface FixResultView {
   readonly message: Message;
   /** Something to say besides the verdict (e.g. the audit log could not be written). */
   readonly warning?: Message;
+}
+
+/**
+ * The headline of an item's result, by what it did and what the re-check proved: green words only for `removed`;
+ * a closed program «Đã đóng» / "Closed" (closing is not removing), an uninstall or a deletion «Đã gỡ bỏ» / "Removed".
+ */
+export function resultHeadlineKey(r: Pick<FixResultView, 'kind' | 'verdict'>): string {
+  if (r.kind === 'close') return r.verdict === 'removed' ? 'ui:fix.closed' : r.verdict === 'not-proven' ? 'ui:fix.closeNotProven' : 'ui:fix.notClosed';
+  return r.verdict === 'removed' ? 'ui:fix.resolved' : r.verdict === 'not-proven' ? 'ui:fix.notProven' : 'ui:fix.notResolved';
 }
 
 /** The stepId of progress about a whole item (one finding) of an app's removal. */

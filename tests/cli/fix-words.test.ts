@@ -14,7 +14,7 @@ const step = { kind: 'run', title: { key: 'fix:step.msiexec' }, argv, elevation:
 const ran = (exitCode: number, stderr = ''): RunResult => ({ argv: elevatedArgv('win32', argv), exitCode, signal: null, stdout: '', stderr, durationMs: 1 });
 
 function outcome(verdict: PlanVerdict['verdict'], exitCode: FixOutcome['exitCode'], why?: PlanVerdict['why'], after: Report = { findings: [] } as unknown as Report): FixOutcome {
-  const v: PlanVerdict = { planId: 'banned-app:x:uninstall', findingId: 'banned-app:x', title: { key: 'fix:step.msiexec', params: { name: 'Zoom Workplace', code: '{1111}' } }, verdict, remaining: [], manual: [], ...(why ? { why } : {}) };
+  const v: PlanVerdict = { planId: 'banned-app:x:uninstall', findingId: 'banned-app:x', kind: 'uninstall', title: { key: 'fix:step.msiexec', params: { name: 'Zoom Workplace', code: '{1111}' } }, verdict, remaining: [], manual: [], ...(why ? { why } : {}) };
   return { verdicts: [v], after, exitCode };
 }
 

@@ -132,10 +132,10 @@ describe('AppController', () => {
     const states: boolean[] = [];
     const progress: unknown[] = [];
     const fixer: FixService = {
-      plan: async (f) => ({ findingId: f.id, planId: 'p1', steps: [{ id: 's1', title: { key: 'x' }, elevated: false }] }),
+      plan: async (f) => ({ findingId: f.id, kind: 'uninstall', planId: 'p1', steps: [{ id: 's1', title: { key: 'x' }, elevated: false }] }),
       run: async (f, _planId, report) => {
         report({ findingId: f.id, stepId: 's1', state: 'done' });
-        return { ok: true, message: { key: 'fix:done' }, verdicts: [{ planId: `${f.id}/uninstall`, verdict: 'removed' }] };
+        return { kind: 'uninstall', ok: true, message: { key: 'fix:done' }, verdicts: [{ planId: `${f.id}/uninstall`, verdict: 'removed' }] };
       },
     };
     const c = controller([reportWith([zoomInstalled, zoomLeftover]), reportWith([zoomLeftover])], fixer);
@@ -143,7 +143,7 @@ describe('AppController', () => {
     c.on('fixProgress', (p) => progress.push(p));
     await c.runCheck();
     const r = await c.runFix(zoomInstalled.id, 'p1');
-    expect(r).toEqual({ findingId: zoomInstalled.id, ok: true, resolved: true, verdict: 'removed', message: { key: 'fix:done' } });
+    expect(r).toEqual({ findingId: zoomInstalled.id, kind: 'uninstall', ok: true, resolved: true, verdict: 'removed', message: { key: 'fix:done' } });
     expect(states).toEqual([true, false]);
     expect(progress).toEqual([{ findingId: zoomInstalled.id, stepId: 's1', state: 'done' }]);
     expect(c.latestReport()?.findings.map((f) => f.id)).toEqual([zoomLeftover.id]);
@@ -165,13 +165,13 @@ describe('AppController', () => {
     const timeout = { key: 'common:reason.timeout', params: { tool: 'dpkg-query' } };
     const fixerSaying = (verdicts: FixOutcome['verdicts'], extra: Partial<FixOutcome> = {}): FixService => ({
       plan: refusingFixService.plan,
-      run: async () => ({ ok: verdicts.every((v) => v.verdict === 'removed'), message: verdicts.find((v) => v.why)?.why ?? { key: 'ui:fix.outcome.removed' }, verdicts, ...extra }),
+      run: async () => ({ kind: 'uninstall', ok: verdicts.every((v) => v.verdict === 'removed'), message: verdicts.find((v) => v.why)?.why ?? { key: 'ui:fix.outcome.removed' }, verdicts, ...extra }),
     });
 
     it('a re-check that could not look (only an unknown left) is "not proven", never "resolved"', async () => {
       const c = controller([reportWith([zoomInstalled]), reportWith([dpkgUnknown])], fixerSaying([{ planId: 'p/uninstall', verdict: 'not-proven', why: timeout }]));
       await c.runCheck();
-      expect(await c.runFix(zoomInstalled.id, 'p')).toEqual({ findingId: zoomInstalled.id, ok: false, resolved: false, verdict: 'not-proven', message: timeout });
+      expect(await c.runFix(zoomInstalled.id, 'p')).toEqual({ findingId: zoomInstalled.id, kind: 'uninstall', ok: false, resolved: false, verdict: 'not-proven', message: timeout });
     });
 
     it('a finding whose id changed because part of the install survived is "still present"', async () => {

@@ -61,6 +61,9 @@ describe.runIf(process.platform === 'linux' && dpkgAvailable())('the window remo
     expect(existsSync(join(m.apps, 'Zoom.desktop'))).toBe(false);
     expect(existsSync(join(m.home, '.config', 'autostart', 'zoom.desktop'))).toBe(false);
     expect(outcome.items.map((i) => i.findingId)).toEqual(plan.items.map((i) => i.findingId));
+    // Each item's kind travels from its plan to its result (none of them closes a program here: nothing runs).
+    expect(outcome.items.map((i) => i.kind)).toEqual(plan.items.map((i) => i.kind));
+    expect(plan.items.map((i) => i.kind)).not.toContain('close');
     expect(outcome.items.map((i) => [i.ok, i.verdicts.every((v) => v.verdict === 'removed')])).toEqual(plan.items.map(() => [true, true]));
     // Progress per item (each starts and ends) and per step, every line naming the app; one re-check at the end.
     expect(progress.every((p) => p.appId === 'zoom')).toBe(true);

@@ -35,6 +35,7 @@ describe('the removal engine as the wizard sees it', () => {
   it('shows each step with its argv and whether it asks for administrator rights', () => {
     expect(planView(plan.findingId, 'tok', [plan])).toEqual({
       findingId: plan.findingId,
+      kind: 'uninstall',
       planId: 'tok',
       steps: [
         { id: `${plan.id}#0`, title: { key: 'fix:step.close' }, elevated: false, closesApp: true },
@@ -55,8 +56,10 @@ describe('the removal engine as the wizard sees it', () => {
   });
 
   it('calls a removal a success only when the fresh check proves every plan removed', () => {
-    const base = { planId: 'p', findingId: 'f', title: { key: 't' }, remaining: [], manual: [] };
+    const base = { planId: 'p', findingId: 'f', kind: 'uninstall' as const, title: { key: 't' }, remaining: [], manual: [] };
     expect(outcomeMessage([{ ...base, verdict: 'removed' }])).toEqual({ ok: true, message: { key: 'ui:fix.outcome.removed' } });
+    // Closing the running app is not removing it: its success says it no longer runs.
+    expect(outcomeMessage([{ ...base, kind: 'close', verdict: 'removed' }])).toEqual({ ok: true, message: { key: 'ui:fix.outcome.closed' } });
     expect(outcomeMessage([{ ...base, verdict: 'not-proven', why: { key: 'fix:why.recheckFailed' } }])).toEqual({ ok: false, message: { key: 'fix:why.recheckFailed' } });
     expect(outcomeMessage([])).toMatchObject({ ok: false });
     // The worst verdict speaks: "still there" before "could not look", whatever the order.
@@ -66,7 +69,7 @@ describe('the removal engine as the wizard sees it', () => {
   });
 
   it('passes the engine\'s verdict for every plan on to the controller', () => {
-    const base = { findingId: 'f', title: { key: 't' }, remaining: [], manual: [] };
+    const base = { findingId: 'f', kind: 'uninstall' as const, title: { key: 't' }, remaining: [], manual: [] };
     expect(verdictViews([{ ...base, planId: 'a', verdict: 'removed' }, { ...base, planId: 'b', verdict: 'not-proven', why: { key: 'common:reason.timeout' } }])).toEqual([
       { planId: 'a', verdict: 'removed' },
       { planId: 'b', verdict: 'not-proven', why: { key: 'common:reason.timeout' } },

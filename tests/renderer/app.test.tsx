@@ -140,7 +140,7 @@ describe('other pages', () => {
   });
 
   describe('the removal result', () => {
-    const plan = { findingId: zoomInstalled.id, planId: `${zoomInstalled.id}@1`, steps: [{ id: 's1', title: { key: 'fix:step.close' }, elevated: false }] };
+    const plan = { findingId: zoomInstalled.id, kind: 'uninstall' as const, planId: `${zoomInstalled.id}@1`, steps: [{ id: 's1', title: { key: 'fix:step.close' }, elevated: false }] };
     async function removeWith(lang: UiLanguage, result: FixResultView) {
       const f = fakeApi(report, { language: lang, intervalHours: 4, startAtLogin: false, notifications: true }, {
         planFix: () => Promise.resolve({ ok: true, value: plan }),
@@ -163,7 +163,7 @@ describe('other pages', () => {
     const timeout = { key: 'common:reason.timeout', params: { tool: 'dpkg-query' } };
 
     it('a re-check that could not look says it could not confirm, with the reason: neither success nor "still there"', async () => {
-      const note = await removeWith('vi', { findingId: zoomInstalled.id, ok: false, resolved: false, verdict: 'not-proven', message: timeout });
+      const note = await removeWith('vi', { findingId: zoomInstalled.id, kind: 'uninstall', ok: false, resolved: false, verdict: 'not-proven', message: timeout });
       expect(note.textContent).toMatch(/chưa xác nhận được phần mềm này đã được gỡ bỏ/);
       expect(note.textContent).toMatch(/Lý do: .*không trả lời trong thời gian cho phép/);
       expect(note.textContent).not.toMatch(/Đã gỡ bỏ xong|vẫn còn phát hiện/);
@@ -171,16 +171,16 @@ describe('other pages', () => {
     });
 
     it('the same in English', async () => {
-      const note = await removeWith('en', { findingId: zoomInstalled.id, ok: false, resolved: false, verdict: 'not-proven', message: timeout });
+      const note = await removeWith('en', { findingId: zoomInstalled.id, kind: 'uninstall', ok: false, resolved: false, verdict: 'not-proven', message: timeout });
       expect(note.textContent).toMatch(/could not confirm that this software has been removed/);
       expect(note.textContent).not.toMatch(/^Removed\./);
     });
 
     it('"still present" and a proven removal keep their own messages', async () => {
-      const still = await removeWith('vi', { findingId: zoomInstalled.id, ok: false, resolved: false, verdict: 'still-present', message: { key: 'fix:why.stillThere' } });
+      const still = await removeWith('vi', { findingId: zoomInstalled.id, kind: 'uninstall', ok: false, resolved: false, verdict: 'still-present', message: { key: 'fix:why.stillThere' } });
       expect(still.textContent).toMatch(/vẫn còn phát hiện phần mềm này/);
       cleanup();
-      const gone = await removeWith('vi', { findingId: zoomInstalled.id, ok: true, resolved: true, verdict: 'removed', message: { key: 'ui:fix.outcome.removed' } });
+      const gone = await removeWith('vi', { findingId: zoomInstalled.id, kind: 'uninstall', ok: true, resolved: true, verdict: 'removed', message: { key: 'ui:fix.outcome.removed' } });
       expect(gone.textContent).toMatch(/Đã gỡ bỏ xong/);
       expect(gone.className).toMatch(/note-ok/);
     });

@@ -20,6 +20,7 @@ afterEach(cleanup);
 
 const plan: FixPlanView = {
   findingId: zoomInstalled.id,
+  kind: 'uninstall',
   planId: 'x',
   steps: [{ id: 'p#0', title: { key: 'fix:step.msiexec', params: { name: 'Zoom Workplace', code: '{1111}' } }, argv: ['C:\\Windows\\System32\\msiexec.exe', '/x', '{1111}', '/qn', '/norestart'], elevated: true }],
   manual: [{ key: 'fix:manual.windows.settings', params: { name: 'Zoom Workplace' } }, { key: 'fix:manual.askIt' }],
@@ -32,7 +33,7 @@ describe.each(['vi', 'en'] as const)('the removal result that asks for IT (%s)',
     const f = fakeApi(reportWith([zoomInstalled]), { language: lang, intervalHours: 2, startAtLogin: true, notifications: true }, {
       getPolicy: () => Promise.resolve({ ok: true, value: view }),
       planFix: () => Promise.resolve({ ok: true, value: plan }),
-      runFix: () => Promise.resolve({ ok: true, value: { findingId: zoomInstalled.id, ok: false, resolved: false, verdict: 'still-present', message: { key: 'fix:exit.msi.1603', params: { code: 1603 } } } }),
+      runFix: () => Promise.resolve({ ok: true, value: { findingId: zoomInstalled.id, kind: 'uninstall', ok: false, resolved: false, verdict: 'still-present', message: { key: 'fix:exit.msi.1603', params: { code: 1603 } } } }),
     });
     render(
       <I18nextProvider i18n={createI18n(lang)}>

@@ -49,6 +49,7 @@ async function open(lang: UiLanguage, plan: FixPlanView, runFix?: () => Promise<
 
 const manualPlan: FixPlanView = {
   findingId: id,
+  kind: 'uninstall',
   planId: 'x',
   steps: [],
   why: [{ key: 'fix:why.otherUser', params: { name: 'Zoom Workplace', user: 'nguyenvanb' } }],
@@ -57,6 +58,7 @@ const manualPlan: FixPlanView = {
 
 const runPlan: FixPlanView = {
   findingId: id,
+  kind: 'uninstall',
   planId: 'x',
   steps: [
     { id: 'p#0', title: { key: 'fix:step.close', params: { app: 'Zoom', pids: '4242' } }, elevated: false },
@@ -87,7 +89,7 @@ describe.each(['vi', 'en'] as const)('the removal wizard guides (%s)', (lang) =>
 
   it('Escape leaves the plan for the list, as «Hủy» does, and nothing is run', async () => {
     const ran: string[] = [];
-    await open(lang, runPlan, () => (ran.push('run'), Promise.resolve({ ok: true, value: { findingId: id, ok: true, resolved: true, verdict: 'removed', message: { key: 'ui:fix.outcome.removed' } } })));
+    await open(lang, runPlan, () => (ran.push('run'), Promise.resolve({ ok: true, value: { findingId: id, kind: 'uninstall', ok: true, resolved: true, verdict: 'removed', message: { key: 'ui:fix.outcome.removed' } } })));
     await screen.findByText(w.runTitle);
     fireEvent.keyDown(window, { key: 'Escape' });
     expect((await screen.findAllByRole('button', { name: w.choose })).length).toBeGreaterThan(0);
@@ -125,7 +127,7 @@ describe.each(['vi', 'en'] as const)('the removal wizard guides (%s)', (lang) =>
     expect(rows()[1]!.textContent).toContain(t('fix:exit.msi.1603', { code: 1603 }));
     expect(rows()[1]!.textContent).not.toMatch(/\((mã|code) 1603\):/);
     const scrolled = scrolls.length;
-    await act(async () => held.resolve({ ok: true, value: { findingId: id, ok: false, resolved: false, verdict: 'still-present', message: { key: 'fix:exit.msi.1603', params: { code: 1603 } } } }));
+    await act(async () => held.resolve({ ok: true, value: { findingId: id, kind: 'uninstall', ok: false, resolved: false, verdict: 'still-present', message: { key: 'fix:exit.msi.1603', params: { code: 1603 } } } }));
     expect(scrolls.length).toBeGreaterThan(scrolled); // the result opens at its top
     expect(scrolls.at(-1)).toEqual({ top: 0, left: 0 });
     expect(rows()[2]!.getAttribute('data-state')).toBe('notRun');
@@ -173,8 +175,8 @@ describe.each(['vi', 'en'] as const)('one flow removes every install of the bann
     planId: 'app:zoom@1',
     running,
     items: [
-      { findingId: installed.id, app: 'Zoom', planId: 'app:zoom@1', steps: running ? runPlan.steps.map((s, i) => (i === 0 ? { ...s, closesApp: true } : s)) : runPlan.steps.slice(1), manual: runPlan.manual! },
-      { findingId: leftover.id, app: 'Zoom', planId: 'app:zoom@1', steps: [], why: [{ key: 'fix:why.otherUser', params: { name: 'Zoom', user: 'nguyenvanb' } }], manual: [{ key: 'fix:manual.askIt' }] },
+      { findingId: installed.id, kind: 'uninstall', app: 'Zoom', planId: 'app:zoom@1', steps: running ? runPlan.steps.map((s, i) => (i === 0 ? { ...s, closesApp: true } : s)) : runPlan.steps.slice(1), manual: runPlan.manual! },
+      { findingId: leftover.id, kind: 'manual', app: 'Zoom', planId: 'app:zoom@1', steps: [], why: [{ key: 'fix:why.otherUser', params: { name: 'Zoom', user: 'nguyenvanb' } }], manual: [{ key: 'fix:manual.askIt' }] },
     ],
   });
 
@@ -222,7 +224,7 @@ describe.each(['vi', 'en'] as const)('one flow removes every install of the bann
     act(() => f.progress({ appId: 'zoom', stepId: 'recheck', state: 'running' }));
     expect(within(flow).getByRole('status').textContent).toBe(t('ui:fix.recheckStep'));
     await act(async () =>
-      held.resolve({ ok: true, value: { appId: 'zoom', items: [{ findingId: installed.id, ok: false, resolved: false, verdict: 'still-present', message: { key: 'fix:exit.msi.1618', params: { code: 1618 } } }] } }),
+      held.resolve({ ok: true, value: { appId: 'zoom', items: [{ findingId: installed.id, kind: 'uninstall', ok: false, resolved: false, verdict: 'still-present', message: { key: 'fix:exit.msi.1618', params: { code: 1618 } } }] } }),
     );
     expect(asked).toEqual(['plan:zoom', 'run:zoom:app:zoom@1']);
     expect(item(installed.id).textContent).toContain(t('ui:fix.notResolved'));
@@ -239,7 +241,7 @@ describe.each(['vi', 'en'] as const)('one flow removes every install of the bann
   it('after a refusal that trying again cannot change, only the way back, the manual steps and a re-check: no «Gỡ bỏ», no «Thử lại»', async () => {
     const { flow } = await openAll({
       planAppFix: () => Promise.resolve({ ok: true, value: appPlan(false) }),
-      runAppFix: () => Promise.resolve({ ok: true, value: { appId: 'zoom', items: [{ findingId: installed.id, ok: false, resolved: false, verdict: 'still-present', message: { key: 'fix:exit.elevation.notAuthorised', params: { code: 127 } } }] } }),
+      runAppFix: () => Promise.resolve({ ok: true, value: { appId: 'zoom', items: [{ findingId: installed.id, kind: 'uninstall', ok: false, resolved: false, verdict: 'still-present', message: { key: 'fix:exit.elevation.notAuthorised', params: { code: 127 } } }] } }),
     });
     fireEvent.click(within(flow).getByRole('button', { name: t('ui:fix.all.confirm', { count: 1 }) }));
     await within(flow).findByText(t('fix:exit.elevation.notAuthorised', { code: 127 }));
@@ -256,7 +258,7 @@ describe.each(['vi', 'en'] as const)('one flow removes every install of the bann
     fireEvent.click(within(flow).getByRole('button', { name: t('ui:fix.all.confirm', { count: 1 }) }));
     // The tray's re-check reaches the window first: the removed install is no longer in the latest report.
     act(() => f.emit('report:updated', reportWith([leftover])));
-    await act(async () => held.resolve({ ok: true, value: { appId: 'zoom', items: [{ findingId: installed.id, ok: true, resolved: true, verdict: 'removed', message: { key: 'ui:fix.resolved' } }] } }));
+    await act(async () => held.resolve({ ok: true, value: { appId: 'zoom', items: [{ findingId: installed.id, kind: 'uninstall', ok: true, resolved: true, verdict: 'removed', message: { key: 'ui:fix.resolved' } }] } }));
     await vi.waitFor(() => expect(item(installed.id).textContent).toContain(t('ui:fix.resolved')));
     expect(item(installed.id).textContent).not.toContain(installed.id);
     expect(item(installed.id).textContent).toContain(renderMessage(t, installed.title));
@@ -291,7 +293,7 @@ describe.each(['vi', 'en'] as const)('one flow removes every install of the bann
   it('the running Zoom, planned as an item of its own (closed first), is named by its finding like the others and counted on the button', async () => {
     const running = { ...zoomRunning, app: 'zoom' };
     const plan = appPlan(true);
-    const closeItem = { findingId: running.id, app: 'Zoom', planId: plan.planId, steps: [{ ...runPlan.steps[0]!, closesApp: true }], manual: [] };
+    const closeItem = { findingId: running.id, kind: 'close' as const, app: 'Zoom', planId: plan.planId, steps: [{ ...runPlan.steps[0]!, closesApp: true }], manual: [] };
     const f = fakeApi(reportWith([leftover, installed, running]), { language: lang, intervalHours: 4, startAtLogin: false, notifications: true }, { planAppFix: () => Promise.resolve({ ok: true, value: { ...plan, items: [closeItem, ...plan.items] } }) });
     render(
       <I18nextProvider i18n={createI18n(lang)}>
@@ -313,6 +315,82 @@ describe.each(['vi', 'en'] as const)('one flow removes every install of the bann
     expect(row.querySelector('.badge-violation')).not.toBeNull();
     // The rows are as many as the button said.
     await vi.waitFor(() => expect(document.querySelectorAll('[data-flow="all"] li[data-item]')).toHaveLength(3));
+  });
+});
+
+describe.each(['vi', 'en'] as const)('closing a running Zoom is said to be closing it, never removing it (%s)', (lang) => {
+  const t = createI18n(lang).t;
+  const running = { ...zoomRunning, app: 'zoom' };
+  const installed = { ...zoomInstalled, app: 'zoom' };
+  const leftover = { ...zoomLeftover, app: 'zoom' };
+  const closeStep = { id: `${running.id}:close#0`, title: { key: 'fix:step.close', params: { app: 'Zoom', pids: '4242' } }, elevated: false, closesApp: true };
+  const closePlan: FixPlanView = { findingId: running.id, kind: 'close', app: 'Zoom', planId: 'x', steps: [closeStep], manual: [] };
+  const uninstallPlan: FixPlanView = { findingId: installed.id, kind: 'uninstall', app: 'Zoom', planId: 'x', steps: runPlan.steps.slice(1), manual: runPlan.manual! };
+  const render1 = (overrides: Parameters<typeof fakeApi>[2]) => {
+    const f = fakeApi(reportWith([leftover, installed, running]), { language: lang, intervalHours: 4, startAtLogin: false, notifications: true }, overrides);
+    render(
+      <I18nextProvider i18n={createI18n(lang)}>
+        <App api={f.api} />
+      </I18nextProvider>,
+    );
+    return f;
+  };
+  const closedResult: FixResultView = { findingId: running.id, kind: 'close', ok: true, resolved: true, verdict: 'removed', message: { key: 'ui:fix.outcome.closed' } };
+  const removedResult: FixResultView = { findingId: installed.id, kind: 'uninstall', ok: true, resolved: true, verdict: 'removed', message: { key: 'ui:fix.outcome.removed' } };
+
+  async function runAll(items: FixResultView[]) {
+    render1({
+      planAppFix: () => Promise.resolve({ ok: true, value: { appId: 'zoom', app: 'Zoom', planId: 'app:zoom@1', running: true, items: [{ ...closePlan, planId: 'app:zoom@1' }, { ...uninstallPlan, planId: 'app:zoom@1' }, { findingId: leftover.id, kind: 'manual', app: 'Zoom', planId: 'app:zoom@1', steps: [], why: [{ key: 'fix:why.otherUser', params: { name: 'Zoom', user: 'nguyenvanb' } }] }] } }),
+      runAppFix: () => Promise.resolve({ ok: true, value: { appId: 'zoom', items } }),
+    });
+    await screen.findAllByRole('article');
+    fireEvent.click(screen.getByRole('button', { name: t('ui:nav.fix') }));
+    fireEvent.click(await screen.findByRole('button', { name: t('ui:fix.all.open', { count: 3 }) }));
+    fireEvent.click(await screen.findByRole('button', { name: t('ui:fix.all.confirm', { count: 2 }) }));
+    const row = (fid: string) => document.querySelector<HTMLElement>(`[data-flow="all"] [data-item="${fid}"]`)!;
+    await vi.waitFor(() => expect(row(installed.id).querySelector('strong')).not.toBeNull());
+    return row;
+  }
+
+  it('«Gỡ bỏ toàn bộ»: the closed Zoom\'s row says «Đã đóng», the uninstalled one «Đã gỡ bỏ»', async () => {
+    const row = await runAll([closedResult, removedResult]);
+    expect(row(running.id).querySelector('strong')!.textContent).toBe(t('ui:fix.closed'));
+    expect(row(running.id).querySelector('strong')!.textContent).toMatch(lang === 'vi' ? /^Đã đóng\./ : /^Closed\./);
+    expect(row(running.id).textContent).not.toContain(t('ui:fix.resolved'));
+    expect(row(installed.id).querySelector('strong')!.textContent).toBe(t('ui:fix.resolved'));
+  });
+
+  it('«Gỡ bỏ toàn bộ»: a close that did not work says it could not close Zoom, and why', async () => {
+    const stillRunning = { key: 'fix:result.stillRunning', params: { app: 'Zoom', pids: '4242' } };
+    const row = await runAll([{ ...closedResult, ok: false, resolved: false, verdict: 'still-present', message: stillRunning }, removedResult]);
+    expect(row(running.id).querySelector('strong')!.textContent).toBe(t('ui:fix.notClosed'));
+    expect(row(running.id).textContent).toContain(renderMessage(t, stillRunning));
+    expect(row(running.id).getAttribute('data-state')).toBe('left');
+    // Not confirmed is kept apart from "still running".
+    cleanup();
+    const blind = await runAll([{ ...closedResult, ok: false, resolved: false, verdict: 'not-proven', message: { key: 'fix:why.recheckFailed' } }, removedResult]);
+    expect(blind(running.id).querySelector('strong')!.textContent).toBe(t('ui:fix.closeNotProven'));
+  });
+
+  it('the one-item wizard, Zoom running: its close step says whether Zoom was closed; the headline is the removal\'s', async () => {
+    const stillRunning = { key: 'fix:result.stillRunning', params: { app: 'Zoom', pids: '4242' } };
+    const held = deferred<IpcResult<FixResultView>>();
+    const f = render1({ planFix: () => Promise.resolve({ ok: true, value: { ...uninstallPlan, steps: [closeStep, ...uninstallPlan.steps] } }), runFix: () => held.promise });
+    await screen.findAllByRole('article');
+    fireEvent.click(screen.getByRole('button', { name: t('ui:nav.fix') }));
+    // The running program is no item of its own here (it has no removal): it is closed by the install's plan.
+    const choices = (await screen.findAllByRole('button', { name: t('ui:fix.choose') })).map((b) => b.closest('li')!);
+    expect(choices.some((li) => li.textContent!.includes(renderMessage(t, running.title)))).toBe(false);
+    fireEvent.click(within(choices.find((li) => li.textContent!.includes(renderMessage(t, installed.title)))!).getByRole('button', { name: t('ui:fix.choose') }));
+    fireEvent.click(await screen.findByRole('button', { name: t('ui:fix.confirm') }));
+    act(() => f.progress({ findingId: installed.id, stepId: closeStep.id, state: 'failed', message: stillRunning }));
+    await act(async () => held.resolve({ ok: true, value: { ...removedResult, ok: false, resolved: false, verdict: 'still-present', message: stillRunning } }));
+    const row = document.querySelector<HTMLElement>('ol.progress li[data-state="failed"]')!;
+    expect(row.textContent).toContain(renderMessage(t, closeStep.title));
+    expect(row.textContent).toContain(renderMessage(t, stillRunning));
+    const note = document.querySelector<HTMLElement>('[data-verdict="still-present"]')!;
+    expect(note.querySelector('p')!.textContent).toBe(t('ui:fix.notResolved'));
+    expect(note.textContent).not.toContain(t('ui:fix.resolved'));
   });
 });
 
@@ -339,7 +417,7 @@ describe.each(['vi', 'en'] as const)('after a result, only what makes sense (%s)
     ['fix:exit.elevation.notAuthorised', false],
     ['fix:refused.foreignOwner', false],
   ] as const)('%s: «Thử lại» shown = %s, and it plans afresh', async (key, retry) => {
-    const { plans } = await open(lang, runPlan, () => Promise.resolve({ ok: true, value: { findingId: id, ok: false, resolved: false, verdict: 'still-present', message: { key, params: { code: 1223, path: '/opt/zoom', user: 'nguyenvanb' } } } }));
+    const { plans } = await open(lang, runPlan, () => Promise.resolve({ ok: true, value: { findingId: id, kind: 'uninstall', ok: false, resolved: false, verdict: 'still-present', message: { key, params: { code: 1223, path: '/opt/zoom', user: 'nguyenvanb' } } } }));
     fireEvent.click(await screen.findByRole('button', { name: w.confirm }));
     const result = await vi.waitFor(() => {
       const el = document.querySelector<HTMLElement>('[data-verdict="still-present"]');

@@ -68,7 +68,8 @@ export function renderPlans(plans: readonly RemediationPlan[], t: Translator, ap
 export function renderVerdicts(outcome: FixOutcome, t: Translator, app: BannedApp, policy: Pick<Policy, 'number'>): string {
   const lines = ['', t.t('fix:cli.resultHeading')];
   for (const v of outcome.verdicts) {
-    lines.push(`${VERDICT_MARK[v.verdict]} ${t.t(`fix:verdict.${v.verdict}`)}: ${t.message(v.title)}`);
+    // Closing the running app is not removing it: its line says closed (the audit log keeps the engine's verdict).
+    lines.push(`${VERDICT_MARK[v.verdict]} ${t.t(`${v.kind === 'close' ? 'fix:verdictClose' : 'fix:verdict'}.${v.verdict}`)}: ${t.message(v.title)}`);
     if (v.why) lines.push(`    ${t.t('fix:cli.why')} ${indented(t.message(v.why), '      ')}`);
     for (const e of v.remaining) lines.push(`    ${t.t('fix:cli.remaining')} ${escapeControls(e.path ?? e.detail)}`);
     if (v.manual.length > 0 && v.verdict !== 'removed') {

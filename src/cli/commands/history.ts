@@ -11,7 +11,8 @@ import { escapeControls } from '../io';
 function entryLines(e: AuditEntry, t: Translator): string[] {
   const when = formatTime(e.time);
   if (e.type === 'verdict') {
-    const outcome = t.t(`fix:verdict.${e.outcome}`, { defaultValue: e.outcome });
+    // A plan that closed the running app: its verdict `removed` means closed (the app is not removed by it).
+    const outcome = t.t(`${e.kind === 'close' ? 'fix:verdictClose' : 'fix:verdict'}.${e.outcome}`, { defaultValue: e.outcome });
     return [`${when}  ${escapeControls(outcome)}: ${t.message(e.plan)}`];
   }
   const outcome = t.t(`fix:step.outcome.${e.outcome}`, { defaultValue: e.outcome });

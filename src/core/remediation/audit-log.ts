@@ -18,6 +18,8 @@ export interface AuditEntry {
   readonly findingId: string;
   /** The plan's title (what was found). */
   readonly plan: Message;
+  /** For verdicts: what the plan did (`close`, `uninstall`, ...); its `outcome` stays the engine's verdict. */
+  readonly kind?: string;
   readonly step?: { readonly kind: string; readonly title: Message };
   /** The argv that ran, elevation wrapper included. */
   readonly argv?: readonly string[];
@@ -93,6 +95,7 @@ const auditEntrySchema = lazySchema((z) => {
     planId: z.string(),
     findingId: z.string(),
     plan: message,
+    kind: z.string().optional(),
     step: z.object({ kind: z.string(), title: message }).optional(),
     argv: z.array(z.string()).optional(),
     path: z.string().optional(),

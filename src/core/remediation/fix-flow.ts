@@ -1,4 +1,5 @@
 import type { Evidence, Finding, Message } from '../../shared/finding';
+import type { PlanKind } from '../../shared/fix';
 import type { Report } from '../../shared/report';
 import { BANNED_APP_CHECK } from '../checks/banned-app/banned-app-check';
 import { linuxInstallerFolders } from '../checks/banned-app/linux/linux-probes';
@@ -23,6 +24,8 @@ export type Verdict = 'removed' | 'still-present' | 'not-proven' | 'not-run';
 export interface PlanVerdict {
   readonly planId: string;
   readonly findingId: string;
+  /** What the plan did (close the app, uninstall, ...): a closed program is said to be closed, not removed. */
+  readonly kind: PlanKind;
   readonly title: Message;
   readonly verdict: Verdict;
   readonly run?: PlanRun;
@@ -126,6 +129,7 @@ export async function executeFix(ctx: CheckContext, prepared: PreparedFix, optio
         planId: v.planId,
         findingId: v.findingId,
         plan: v.title,
+        kind: v.kind,
         outcome: v.verdict,
         ...(v.why ? { message: v.why } : {}),
         evidenceBefore: plan.evidence,
@@ -155,7 +159,7 @@ export function judgeRemoval(plans: readonly RemediationPlan[], runs: ReadonlyMa
     // The same finding, or another one that is part of what the plan was to remove: an install whose identity
     // changed because only some of it went (the package gone but its install folder left; the Uninstall key gone but the program left).
     const still = found.find((f) => (f.status === 'violation' || f.status === 'warning') && (f.id === plan.findingId || overlaps(plan.evidence, f.evidence)));
-    const base = { planId: plan.id, findingId: plan.findingId, title: plan.title, ...(run ? { run } : {}) };
+    const base = { planId: plan.id, findingId: plan.findingId, kind: plan.kind, title: plan.title, ...(run ? { run } : {}) };
     if (still) {
       const why = run?.message ?? plan.why ?? (run ? { key: 'fix:why.stillThere' } : { key: 'fix:why.notRun' });
       return { ...base, verdict: run && run.outcome !== 'manual' ? 'still-present' : 'not-run', remaining: still.evidence, why, manual: plan.manual };

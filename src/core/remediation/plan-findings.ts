@@ -1,9 +1,9 @@
 import type { EvidenceData } from '../../shared/evidence-data';
 import type { Evidence, Finding, Message } from '../../shared/finding';
-import { isRemovalItem } from '../../shared/fix';
+import { isRemovalItem, type PlanKind } from '../../shared/fix';
 import type { Host } from '../host/host';
 import type { BannedApp } from '../policy/policy-schema';
-import { PLAN_ORDER, type PlanKind, type PlanStep, type RemediationPlan } from './plan';
+import { PLAN_ORDER, type PlanStep, type RemediationPlan } from './plan';
 import { launchdSteps, linuxManual, linuxPackageSteps, macosAppSteps, macosManual, receiptSteps, type Derivation } from './posix-plans';
 import { formSteps, isFormEvidence } from './form-steps';
 import { otherUserOf } from './other-user';

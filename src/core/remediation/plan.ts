@@ -1,4 +1,5 @@
 import type { Evidence, Message } from '../../shared/finding';
+import type { PlanKind } from '../../shared/fix';
 
 /**
  * Rights a step needs. `admin`: always (pkexec on Linux unless root, an administrator prompt on
@@ -74,9 +75,6 @@ export interface UnsetHandlerStep {
 
 /** One action of a plan. */
 export type PlanStep = CloseAppStep | RunStep | TrashStep | RemoveStep | RemoveCheckedStep | UnsetHandlerStep;
-
-/** What a plan is about, for ordering and wording. */
-export type PlanKind = 'close' | 'uninstall' | 'leftover' | 'installer' | 'manual';
 
 /** How to remove one finding, derived from its evidence only. An empty `steps` means manual only. */
 export interface RemediationPlan {

@@ -10,6 +10,10 @@ import { dpkgAdmindirRewrite } from '../../../src/core/host/host-from-env';
 import { ConfinedMutableHost, RealMutableHost } from '../../../src/core/host/mutable-host';
 import { SandboxHost } from '../../../src/core/host/sandbox-host';
 import { builtinPolicy } from '../../../src/core/policy/policy';
+import { renderHistory } from '../../../src/cli/commands/history';
+import { renderVerdicts } from '../../../src/cli/commands/fix';
+import { createTranslator } from '../../../src/core/i18n/translator';
+import { auditLogPath, readAudit } from '../../../src/core/remediation/audit-log';
 import { executeFix, prepareFix } from '../../../src/core/remediation/fix-flow';
 import { lockZoomProcesses, unlockZoomProcesses } from '../banned-app/linux/zoom-process-lock';
 import { dpkgAvailable, DpkgSandbox } from '../../helpers/dpkg-sandbox';
@@ -89,6 +93,23 @@ describe.runIf(process.platform === 'linux' && dpkgAvailable())('removal while Z
     const removed = outcome.verdicts.filter((v) => v.verdict === 'removed').map((v) => v.planId);
     expect(removed).toContain(pkg.id);
     expect(removed.length).toBe(prepared.plans.length - 1);
+    // Closing is not removing: the close plan's verdict carries its kind, `fix` and `history` say «Đã đóng» for it and
+    // «Đã gỡ bỏ» for the others, and the audit log keeps the engine's verdict (`removed`) with the plan's kind beside it.
+    const close = byKind('close')[0]!;
+    expect(outcome.verdicts.find((v) => v.planId === close.id)).toMatchObject({ kind: 'close', verdict: 'removed' });
+    const app = policy.bannedApps.find((a) => a.id === 'zoom')!;
+    for (const lang of ['vi', 'en'] as const) {
+      const t = createTranslator(lang);
+      const lines = renderVerdicts(outcome, t, app, policy).split('\n');
+      expect(lines.filter((l) => l.startsWith(`✔ ${t.t('fix:verdictClose.removed')}: `))).toEqual([`✔ ${t.t('fix:verdictClose.removed')}: ${t.message(close.title)}`]);
+      expect(lines.filter((l) => l.startsWith(`✔ ${t.t('fix:verdict.removed')}: `))).toHaveLength(removed.length - 1);
+    }
+    const audit = await readAudit(host, auditLogPath(host, ctx.dataDir));
+    const verdictLines = audit.entries.filter((e) => e.type === 'verdict');
+    expect(verdictLines.find((e) => e.planId === close.id)).toMatchObject({ kind: 'close', outcome: 'removed' });
+    expect(verdictLines.filter((e) => e.kind === 'close')).toHaveLength(1);
+    const vi = createTranslator('vi');
+    expect(renderHistory(audit, vi, 'audit.log')).toContain(`${vi.t('fix:verdictClose.removed')}: ${vi.message(close.title)}`);
     const left = outcome.verdicts.filter((v) => v.verdict !== 'removed');
     expect(left.map((v) => [v.verdict, v.why?.key, v.remaining.map((e) => e.path)])).toEqual([['not-run', 'fix:why.entryStartsOther', [join(apps, 'zoom-webapp.desktop')]]]);
     const after = outcome.after.findings.filter((f) => f.check === 'banned-app' && (f.status === 'violation' || f.status === 'warning'));

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Finding, Message } from '../../../shared/finding';
-import { ITEM_PROGRESS, RECHECK_PROGRESS, type AppFixResultView, type CloseResultView, type FixPlanView, type FixProgress, type FixResultView } from '../../../shared/fix';
+import { ITEM_PROGRESS, RECHECK_PROGRESS, resultHeadlineKey, type AppFixResultView, type CloseResultView, type FixPlanView, type FixProgress, type FixResultView } from '../../../shared/fix';
 import type { AtttApi } from '../../../shared/ipc-contract';
 import type { Report } from '../../../shared/report';
 import { retryHelps } from '../../../shared/retry';
@@ -30,12 +30,11 @@ export interface FixAllFlowProps {
 
 const actionable = (p: FixPlanView): boolean => p.steps.length > 0;
 
-/** One item's result in words: proven removed, still there, not confirmed, or left to the person. */
+/** One item's result in words, by what it did: proven removed (or closed), still there, not confirmed, or left to the person. */
 function itemOutcome(plan: FixPlanView, result: FixResultView | undefined): { readonly key: string; readonly message?: Message } {
   if (!actionable(plan)) return { key: 'ui:fix.all.manual', ...(plan.why?.[0] ? { message: plan.why[0] } : {}) };
   if (!result) return { key: 'ui:fix.progress.notRun' };
-  const key = result.resolved ? 'ui:fix.resolved' : result.verdict === 'not-proven' ? 'ui:fix.notProven' : 'ui:fix.notResolved';
-  return { key, ...(result.resolved ? {} : { message: result.message }) };
+  return { key: resultHeadlineKey(result), ...(result.resolved ? {} : { message: result.message }) };
 }
 
 /** Plan once -> confirm once -> the app's removal with progress per item -> a result per item. */

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Finding, Message } from '../../../shared/finding';
-import { appRemovalItems, type CloseResultView, type FixProgress, type FixResultView } from '../../../shared/fix';
+import { appRemovalItems, resultHeadlineKey, type CloseResultView, type FixProgress, type FixResultView } from '../../../shared/fix';
 import type { AtttApi } from '../../../shared/ipc-contract';
 import type { Report } from '../../../shared/report';
 import { ErrorNote } from '../components/ErrorNote';
@@ -260,7 +260,7 @@ function FixFlow({ api, report, findingId, onChoose, onReport }: FixWizardProps 
         </ResultNote>
       )}
       {step === 'result' && result && (
-        <ResultNote verdict={result.verdict} resolved={result.resolved} headline={t(verdictKey(result))} reason={result.verdict === 'not-proven'} message={result.message} warning={result.warning} manual={showManual ? plan!.manual : undefined}>
+        <ResultNote verdict={result.verdict} resolved={result.resolved} headline={t(resultHeadlineKey(result))} reason={result.verdict === 'not-proven'} message={result.message} warning={result.warning} manual={showManual ? plan!.manual : undefined}>
           {retryButton}
           {showManual && recheckButton}
           {back}
@@ -305,10 +305,4 @@ function ResultNote({ verdict, resolved, headline, reason, message, warning, man
       <div className="row">{children}</div>
     </div>
   );
-}
-
-/** The headline of the result: green only when the re-check proved it gone; "could not confirm" kept apart from "still there". */
-function verdictKey(result: FixResultView): string {
-  if (result.resolved) return 'ui:fix.resolved';
-  return result.verdict === 'not-proven' ? 'ui:fix.notProven' : 'ui:fix.notResolved';
 }
