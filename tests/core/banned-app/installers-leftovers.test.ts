@@ -1,5 +1,9 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { installerFolders, isInstallerName, installerMatchers, scanInstallers } from '../../../src/core/checks/banned-app/installers';
+import { installerFolders, isInstallerName, installerMatchers, listInstallerFolders, scanInstallers } from '../../../src/core/checks/banned-app/installers';
+import { RealHost } from '../../../src/core/host/real-host';
 import { expandHomePaths, scanLeftovers, scanResult } from '../../../src/core/checks/banned-app/leftovers';
 import { FixtureHost } from '../../../src/core/host/fixture-host';
 import { zoom } from './linux/harness';
@@ -13,6 +17,33 @@ describe('installer names (the policy patterns)', () => {
   });
   it.each(['zoom.txt', 'zoomer_amd64.deb', 'xzoom_1.0.deb', 'libzoom.deb', 'zoom_amd64.deb.txt', 'Zoom.pkg.zip', 'my zoom notes.docx'])('%s is not', (name) => {
     expect(isInstallerName(name, m)).toBe(false);
+  });
+});
+
+// The one listing of installer folders, for the banned-app installers probes and the installer-origin check alike.
+describe('listInstallerFolders', () => {
+  it('a real home: each folder listed once, not recursively; a missing folder or a file in its place is not there', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'attt-installer-folders-'));
+    try {
+      mkdirSync(join(home, 'Downloads', 'Tải về cũ'), { recursive: true });
+      writeFileSync(join(home, 'Downloads', 'zoom_amd64.deb'), '!<arch>\n');
+      writeFileSync(join(home, 'Downloads', 'Tải về cũ', 'ZoomInstaller.exe'), 'MZ');
+      writeFileSync(join(home, 'Desktop'), 'a file where the Desktop would be');
+      const host = new RealHost({ homedir: home });
+      const downloads = join(home, 'Downloads');
+      const r = await listInstallerFolders(host, [downloads, join(home, 'Desktop'), join(home, 'Documents'), downloads]);
+      expect(r.failures).toEqual([]);
+      expect(r.listed.map((l) => [l.folder, l.entries.map((e) => [e.name, e.type]).sort()])).toEqual([[downloads, [['Tải về cũ', 'dir'], ['zoom_amd64.deb', 'file']]]]);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
+  it('a folder that cannot be read is a failure with its reason; the others are still listed', async () => {
+    const host = new FixtureHost({ platform: 'linux', homedir: '/home/a', files: { '/home/a/Downloads/zoom_amd64.deb': 'x', '/home/b/Downloads': { type: 'error', code: 'permission' } } });
+    const r = await listInstallerFolders(host, ['/home/b/Downloads', '/home/a/Downloads']);
+    expect(r.listed.map((l) => l.folder)).toEqual(['/home/a/Downloads']);
+    expect(r.failures).toEqual([{ key: 'common:reason.permission', params: { path: '/home/b/Downloads' } }]);
   });
 });
 

@@ -4,7 +4,7 @@
  * matched against the policy's `installers.filePatterns` (case-insensitive, anchored by the author).
  */
 import type { Message } from '../../../shared/finding';
-import { isHostError, type Host } from '../../host/host';
+import { isHostError, type DirEntry, type Host } from '../../host/host';
 import type { BannedApp } from '../../policy/policy-schema';
 import { errorText, type CheckContext } from '../check';
 import { readFailure } from '../reasons';
@@ -28,6 +28,30 @@ export function installerFolders(host: Host, homes: readonly string[], names: re
   return [...new Set(homes.flatMap((h) => names.map((n) => host.path.join(h, n))))];
 }
 
+/** One installer folder as listed: its entries, not recursively. */
+export interface ListedFolder {
+  readonly folder: string;
+  readonly entries: readonly DirEntry[];
+}
+
+/**
+ * Lists each installer folder once (the banned-app installers probes and the installer-origin check alike). A folder
+ * that does not exist (or is not a folder) is simply not there; one that cannot be read is a failure with the reason.
+ */
+export async function listInstallerFolders(host: Host, folders: readonly string[]): Promise<{ readonly listed: readonly ListedFolder[]; readonly failures: readonly Message[] }> {
+  const listed: ListedFolder[] = [];
+  const failures: Message[] = [];
+  for (const folder of new Set(folders)) {
+    try {
+      listed.push({ folder, entries: await host.list(folder) });
+    } catch (e) {
+      if (isHostError(e) && (e.code === 'not-found' || e.code === 'not-a-directory')) continue;
+      failures.push(readFailure(e instanceof Error ? e : new Error(errorText(e)), folder));
+    }
+  }
+  return { listed, failures };
+}
+
 /** What an installer's download origin is judged by: the app's official domains, and its name for the title. */
 export interface OriginRule {
   readonly officialDomains: readonly string[];
@@ -42,24 +66,16 @@ export function originRule(app: Pick<BannedApp, 'name' | 'installers'>): OriginR
 }
 
 /**
- * Lists each folder (not recursively) and reports every matching file as an installer hit
+ * Lists each folder (listInstallerFolders) and reports every matching file as an installer hit
  * (`installer:PATH`, with its size and where the browser recorded it came from, judged against
- * `officialDomains`: download-origin.ts). A folder that does not exist is simply not there.
+ * `officialDomains`: download-origin.ts).
  */
 export async function scanInstallers(host: Host, folders: readonly string[], patterns: readonly string[], rule: OriginRule = NO_ORIGIN_RULE): Promise<PathScan> {
   const { officialDomains } = rule;
   const matchers = installerMatchers(patterns);
   const hits: Hit[] = [];
-  const failures: Message[] = [];
-  for (const folder of folders) {
-    let entries;
-    try {
-      entries = await host.list(folder);
-    } catch (e) {
-      if (isHostError(e) && (e.code === 'not-found' || e.code === 'not-a-directory')) continue;
-      failures.push(readFailure(e instanceof Error ? e : new Error(errorText(e)), folder));
-      continue;
-    }
+  const { listed, failures } = await listInstallerFolders(host, folders);
+  for (const { folder, entries } of listed) {
     for (const entry of entries) {
       if (entry.type === 'dir' || !isInstallerName(entry.name, matchers)) continue;
       const path = host.path.join(folder, entry.name);

@@ -4,9 +4,8 @@
  * once and not recursively. Bounded: at most MAX_INSTALLERS are judged, the newest first; the rest are counted.
  */
 import type { Message } from '../../../shared/finding';
-import { isHostError, type Host } from '../../host/host';
-import { errorText } from '../check';
-import { readFailure } from '../reasons';
+import type { Host } from '../../host/host';
+import { listInstallerFolders } from '../banned-app/installers';
 
 /** At most this many installers have their origin read in one check (each read may run a tool). */
 export const MAX_INSTALLERS = 200;
@@ -38,24 +37,14 @@ export function hasInstallerExtension(name: string, extensions: readonly string[
 }
 
 /**
- * Lists each folder for installer files. `skip`: names that are another check's (a banned app's installers).
- * A folder that does not exist is simply not there; one that cannot be read is a failure with the reason.
+ * Lists each folder for installer files (listInstallerFolders: an absent folder is not there, an unreadable one a
+ * failure with the reason). `skip`: names that are another check's (a banned app's installers).
  */
 export async function listInstallers(host: Host, folders: readonly string[], extensions: readonly string[], skip: (name: string) => boolean): Promise<InstallerListing> {
   const found: { readonly path: string; readonly name: string; size?: number; mtimeMs: number }[] = [];
-  const failures: Message[] = [];
-  const looked: string[] = [];
+  const { listed, failures } = await listInstallerFolders(host, folders);
   let named = 0;
-  for (const folder of [...new Set(folders)]) {
-    let entries;
-    try {
-      entries = await host.list(folder);
-    } catch (e) {
-      if (isHostError(e) && (e.code === 'not-found' || e.code === 'not-a-directory')) continue;
-      failures.push(readFailure(e instanceof Error ? e : new Error(errorText(e)), folder));
-      continue;
-    }
-    looked.push(folder);
+  for (const { folder, entries } of listed) {
     for (const entry of entries) {
       if (entry.type !== 'file' || !hasInstallerExtension(entry.name, extensions) || skip(entry.name)) continue;
       named += 1;
@@ -78,5 +67,5 @@ export async function listInstallers(host: Host, folders: readonly string[], ext
   // Newest first (what was just downloaded matters most), then by path so that the choice is stable.
   found.sort((a, b) => b.mtimeMs - a.mtimeMs || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const files = found.slice(0, MAX_INSTALLERS).map(({ path, name, size }) => ({ path, name, ...(size !== undefined ? { size } : {}) }));
-  return { files, skipped: named - files.length, looked, failures };
+  return { files, skipped: named - files.length, looked: listed.map((l) => l.folder), failures };
 }
