@@ -1,7 +1,7 @@
 // The organisation policy end to end through the CLI: real files in a temporary machine-wide folder
 // (ATTT_SELFCHECK_MACHINE_POLICY_DIR, as the catalog tests point ATTT_SELFCHECK_MACHINE_CATALOG_DIR),
 // signed with keys made here; every refusal is said in Vietnamese and English and the built-in policy stays.
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,11 +9,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { RealHost } from '../../src/core/host/real-host';
+import { builtinPolicy } from '../../src/core/policy/policy';
 import { SIGNED_POLICY_FORMAT } from '../../src/core/policy/org-policy-schema';
 import { signText } from '../../src/core/signing/signed-file';
 import { keyIdOf } from '../../src/core/signing/signing-keys';
 import type { Report } from '../../src/shared/report';
 import { capture } from '../helpers/capture-io';
+import { userXattrsRefusal } from '../helpers/user-xattrs';
 
 const NOW = new Date('2026-11-25T09:00:00Z');
 
@@ -129,6 +131,10 @@ const REFUSED: readonly { name: string; files: () => { policy?: string; key?: st
   { name: 'without the public key', files: () => ({ policy: signed(payload()), key: null }), kind: 'no-key', vi: 'chưa cài khóa công khai của cơ quan', en: 'public key is not installed' },
   { name: 'with a key file that is no key', files: () => ({ policy: signed(payload()), key: 'hello\n' }), kind: 'bad-key', vi: 'không phải là khóa hợp lệ', en: 'is not a valid key' },
   { name: 'redefining Zoom', files: () => ({ policy: signed(payload({}, { bannedApps: [{ ...HOP_NHANH, id: 'zoom' }] })) }), kind: 'conflict', vi: 'khai báo lại một phần mềm bị cấm đã có sẵn', en: 'redefines a banned app' },
+  { name: 'adding official sites for an app not in the list', files: () => ({ policy: signed(payload({}, { installerOrigin: { officialDomains: { 'hop-nhanh': ['hopnhanh.example'] } } })) }), kind: 'conflict', vi: 'bổ sung trang tải chính thức cho một ứng dụng không có trong danh sách', en: 'adds official download sites for an app that is not in', detail: 'hop-nhanh' },
+  { name: 'making a file-sharing host official', files: () => ({ policy: signed(payload({}, { installerOrigin: { officialDomains: { zalo: ['drive.google.com'] } } })) }), kind: 'conflict', vi: 'coi một dịch vụ rút gọn liên kết hoặc chia sẻ tệp là trang tải chính thức', en: 'counts a URL shortener or file-sharing host as an official download site', detail: 'drive.google.com' },
+  { name: 'making a site over its own added shortener official', files: () => ({ policy: signed(payload({}, { installerOrigin: { shorteners: ['s.honggai.example'], officialDomains: { zalo: ['honggai.example'] } } })) }), kind: 'conflict', vi: 'coi một dịch vụ rút gọn liên kết hoặc chia sẻ tệp là trang tải chính thức', en: 'counts a URL shortener', detail: 'honggai.example' },
+  { name: 'malformed (a shortener in capitals)', files: () => ({ policy: signed(payload({}, { installerOrigin: { shorteners: ['RutGon.example'] } })) }), kind: 'malformed', vi: 'không đúng quy định', en: 'does not follow the rules', detail: 'settings.installerOrigin.shorteners.0: a domain name in lower case' },
   { name: 'writable by anyone', files: () => ({ policy: signed(payload()) }), kind: 'unsafe-permissions', vi: 'đang cho phép mọi người sửa đổi', en: 'can be changed by anyone', chmod: 'policy.json' },
 ];
 
@@ -203,5 +209,63 @@ describe('attt-selfcheck policy sign', () => {
     writeFileSync(join(root, 'chinh-sach.json'), payload());
     expect((await run(['policy', 'sign', '--in', join(root, 'chinh-sach.json'), '--key', priv, '--out', join(folder, 'policy.json')], host)).code).toBe(0);
     expect(JSON.parse((await run(['policy', 'show', '--json'], host)).out)).toMatchObject({ origin: 'organisation', refusals: [], agency: { name: 'UBND phường Hồng Gai' } });
+  });
+});
+
+// The organisation adds to the installer-origin lists (docs/fleet.md §5): a shortener, a file type, a mirror of
+// Zalo's installer; the built-in entries all stay. Judged by the check on real files whose origin the browser recorded.
+describe('an organisation adds to the installer-origin lists', () => {
+  const ADDS = { installerOrigin: { shorteners: ['rutgon.example', 'bit.ly'], extensions: ['jar'], officialDomains: { zalo: ['phanmem.honggai.example'] } } };
+  const builtin = builtinPolicy().installerOrigin!;
+
+  it('policy show and --json: the lists in force are the built-in ones and the additions, and what was added is said', async () => {
+    const { host } = machine({ policy: signed(payload({}, ADDS)) });
+    const r = await run(['policy', 'show'], host);
+    expect(r.code, r.out).toBe(0);
+    expect(r.out).toContain(`Kiểm tra nguồn tải bộ cài đặt — số loại tệp cài đặt: ${builtin.extensions.length + 1}; dịch vụ rút gọn liên kết: ${builtin.shorteners.length + 1}; dịch vụ chia sẻ tệp: ${builtin.fileSharing.length}\n`);
+    // bit.ly is built in already: not said as added.
+    expect(r.out).toContain('  Cơ quan bổ sung dịch vụ rút gọn liên kết: rutgon.example\n');
+    expect(r.out).toContain('  Cơ quan bổ sung loại tệp cài đặt: .jar\n');
+    expect(r.out).toContain('  Cơ quan bổ sung trang tải chính thức của Zalo: phanmem.honggai.example\n');
+    expect((await run(['policy', 'show', '--lang', 'en'], host)).out).toContain('  URL shorteners added by the organisation: rutgon.example\n');
+    const doc = JSON.parse((await run(['policy', 'show', '--json'], host)).out);
+    expect(doc.policy.installerOrigin.shorteners).toEqual([...builtin.shorteners, 'rutgon.example']);
+    expect(doc.policy.installerOrigin.extensions).toEqual([...builtin.extensions, 'jar']);
+    expect(doc.policy.installerOrigin.fileSharing).toEqual(builtin.fileSharing);
+    expect(doc.policy.installerOrigin.officialDomains.zalo).toEqual(['zalo.me', 'zdn.vn', 'phanmem.honggai.example']);
+    expect(doc.installerOriginAdded).toEqual({ extensions: ['jar'], shorteners: ['rutgon.example'], fileSharing: [], officialDomains: { zalo: ['phanmem.honggai.example'] } });
+  });
+
+  it('without an organisation policy: the built-in lists, nothing added', async () => {
+    const doc = JSON.parse((await run(['policy', 'show', '--json'], machine().host)).out);
+    expect(doc.policy.installerOrigin).toMatchObject({ shorteners: builtin.shorteners, extensions: builtin.extensions, fileSharing: builtin.fileSharing });
+    expect(doc.installerOriginAdded).toEqual({ extensions: [], shorteners: [], fileSharing: [], officialDomains: {} });
+  });
+
+  const xattrs = userXattrsRefusal();
+  it.skipIf(xattrs !== null)(`check --only installer-origin: the added shortener and file type are judged, the mirror is official${xattrs ? ` (skipped: ${xattrs})` : ''}`, async () => {
+    const judged = async (policy?: string): Promise<Report['findings']> => {
+      const { host, root } = machine(policy === undefined ? {} : { policy });
+      const dl = join(root, 'Downloads');
+      mkdirSync(dl);
+      const put = (name: string, url: string): void => {
+        writeFileSync(join(dl, name), 'MZ');
+        execFileSync('setfattr', ['-n', 'user.xdg.origin.url', '-v', url, join(dl, name)]);
+      };
+      put('setup.exe', 'https://rutgon.example/Ab12');
+      put('tool.jar', 'https://www.mediafire.com/file/abc/tool.jar');
+      put('ZaloSetup-26.9.10.exe', 'https://phanmem.honggai.example/zalo/ZaloSetup-26.9.10.exe');
+      const r = await run(['check', '--only', 'installer-origin', '--json'], host);
+      return (JSON.parse(r.out) as Report).findings;
+    };
+    const about = (findings: Report['findings'], name: string) => findings.find((f) => f.status !== 'ok' && f.evidence.some((e) => e.path?.endsWith(`/${name}`)));
+    const before = await judged();
+    expect(about(before, 'setup.exe')).toBeUndefined();
+    expect(about(before, 'tool.jar')).toBeUndefined();
+    expect(about(before, 'ZaloSetup-26.9.10.exe')).toMatchObject({ status: 'violation', app: 'zalo', title: { params: { host: 'phanmem.honggai.example' } } });
+    const after = await judged(signed(payload({}, ADDS)));
+    expect(about(after, 'setup.exe')).toMatchObject({ status: 'warning', title: { key: 'installerOrigin:risky.shortener.title', params: { host: 'rutgon.example' } } });
+    expect(about(after, 'tool.jar')).toMatchObject({ status: 'warning', title: { key: 'installerOrigin:risky.fileSharing.title', params: { host: 'www.mediafire.com' } } });
+    expect(about(after, 'ZaloSetup-26.9.10.exe')).toBeUndefined();
   });
 });

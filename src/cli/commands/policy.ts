@@ -22,7 +22,8 @@ export const policyShowCommand: Command = {
         refusals: provenance.refusals.map((r) => ({ ...r, text: ctx.t.message(r.reason) })),
         folder,
         choices,
-        policy: { id: policy.id, number: policy.number, bannedApps: policy.bannedApps.map((a) => ({ id: a.id, name: a.name })), patch: policy.patch, schedule: policy.schedule },
+        policy: { id: policy.id, number: policy.number, bannedApps: policy.bannedApps.map((a) => ({ id: a.id, name: a.name })), patch: policy.patch, schedule: policy.schedule, installerOrigin: installerOriginInForce(ctx) },
+        installerOriginAdded: ctx.policyInForce.installerOriginAdded,
       };
       ctx.io.out(`${JSON.stringify(doc, null, 2)}\n`);
       return provenance.refusals.length > 0 ? 1 : 0;
@@ -38,6 +39,7 @@ export const policyShowCommand: Command = {
     lines.push(t('bannedApps', { apps: policy.bannedApps.map((a) => a.name).join(', ') }));
     lines.push(t('patch', { ...policy.patch }));
     lines.push(t('bannedAppMinutes', { count: policy.schedule.bannedAppMinutes }));
+    lines.push(...installerOriginLines(ctx));
     lines.push(choices.fullCheckHours === null ? t('fullCheckFree') : t('fullCheckHours', { count: choices.fullCheckHours }));
     if (choices.defaultLanguage) lines.push(t('language', { language: t(`languageName.${choices.defaultLanguage}`) }));
     lines.push(choices.usersMayTurnOffNotifications ? t('notificationsFree') : t('notificationsLocked'));
@@ -52,6 +54,29 @@ export const policyShowCommand: Command = {
     return provenance.refusals.length > 0 ? 1 : 0;
   },
 };
+
+/** The installer-origin lists in force, and each online app's official domains (by id), or null when the policy has none. */
+function installerOriginInForce(ctx: CliContext): unknown {
+  const lists = ctx.policy.installerOrigin;
+  if (!lists) return null;
+  const apps = [...ctx.policy.onlineApps, ...ctx.policy.bannedApps].filter((a) => a.installers.officialDomains.length > 0);
+  return { ...lists, officialDomains: Object.fromEntries(apps.map((a) => [a.id, a.installers.officialDomains])) };
+}
+
+/** `policy show`'s lines on the installer-origin lists: their sizes, then what the organisation added to them. */
+function installerOriginLines(ctx: CliContext): string[] {
+  const lists = ctx.policy.installerOrigin;
+  if (!lists) return [];
+  const t = (k: string, p: Record<string, string | number>): string => ctx.t.t(`policy:show.${k}`, p);
+  const added = ctx.policyInForce.installerOriginAdded;
+  const lines = [t('installerOrigin', { extensions: lists.extensions.length, shorteners: lists.shorteners.length, fileSharing: lists.fileSharing.length })];
+  if (added.extensions.length > 0) lines.push(t('addedExtensions', { items: added.extensions.map((e) => `.${e}`).join(', ') }));
+  if (added.shorteners.length > 0) lines.push(t('addedShorteners', { items: added.shorteners.join(', ') }));
+  if (added.fileSharing.length > 0) lines.push(t('addedFileSharing', { items: added.fileSharing.join(', ') }));
+  const apps = [...ctx.policy.onlineApps, ...ctx.policy.bannedApps];
+  for (const [id, domains] of Object.entries(added.officialDomains)) lines.push(t('addedOfficial', { app: apps.find((a) => a.id === id)?.name ?? id, items: domains.join(', ') }));
+  return lines;
+}
 
 function requiredPath(ctx: CliContext, flag: string): string {
   const v = ctx.args.flags[flag];

@@ -1,12 +1,12 @@
 /**
  * What an organisation may set over the built-in policy (docs/fleet.md): its name and IT contact, check
- * intervals, extra banned apps, patch thresholds, words added to the advisory page, the default language and
+ * intervals, extra banned apps, additions to the installer-origin lists, patch thresholds, words added to the advisory page, the default language and
  * whether users may turn notifications off. Strict: an unknown or misspelt field refuses the whole policy.
  */
 import type { z } from 'zod';
 import { lazySchema } from '../lazy-zod';
 import { CHECK_INTERVALS_HOURS, UI_LANGUAGES } from '../../shared/settings';
-import { bannedAppSchema } from './policy-schema';
+import { bannedAppSchema, domainNameSchema, installerExtensionSchema } from './policy-schema';
 
 /** The `format` marker of a signed organisation policy file (the envelope of src/core/signing/signed-file.ts). */
 export const SIGNED_POLICY_FORMAT = 'attt-selfcheck-policy';
@@ -65,6 +65,19 @@ const schemas = lazySchema((z) => {
       bannedApps: z.array(bannedAppSchema()).max(50).optional(),
       /** Ids of the built-in policy's online apps (`onlineApps`) the organisation bans: each becomes a banned app with its detection data. */
       banOnlineApps: z.array(z.string().regex(/^[a-z0-9-]+$/)).max(50).optional(),
+      /**
+       * Added to the built-in `installerOrigin` lists (never removing from them): installer extensions, URL
+       * shorteners, file-sharing hosts, and official domains of a built-in online app by its id (policy-in-force.ts).
+       */
+      installerOrigin: z
+        .object({
+          extensions: z.array(installerExtensionSchema()).min(1).max(50).optional(),
+          shorteners: z.array(domainNameSchema()).min(1).max(500).optional(),
+          fileSharing: z.array(domainNameSchema()).min(1).max(500).optional(),
+          officialDomains: z.record(z.string().regex(/^[a-z0-9-]+$/), z.array(domainNameSchema()).min(1).max(20)).optional(),
+        })
+        .strict()
+        .optional(),
       patch: z
         .object({ maxBehindDays: z.number().int().min(1).max(3650).optional(), catalogMaxAgeDays: z.number().int().min(1).max(3650).optional() })
         .strict()

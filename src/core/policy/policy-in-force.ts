@@ -10,6 +10,7 @@ import type { Host } from '../host/host';
 import type { OrgSettings } from './org-policy-schema';
 import { readOrgPolicyFile } from './org-policy-file';
 import { readRegistrySettings, type RegistryExportOptions } from './org-policy-registry';
+import { installerOriginRefusal, withInstallerOriginAdditions, type InstallerOriginAdded } from './installer-origin-additions';
 import { builtinPolicy } from './policy';
 import type { Policy } from './policy-schema';
 import { machinePolicyDir, POLICY_REGISTRY_KEY } from './policy-locations';
@@ -29,11 +30,15 @@ export interface PolicyInForce {
   readonly policy: Policy;
   readonly choices: OrgChoices;
   readonly provenance: PolicyProvenance;
+  /** What the organisation added to the installer-origin lists (`policy show`); nothing for the built-in policy alone. */
+  readonly installerOriginAdded: InstallerOriginAdded;
 }
+
+const NOTHING_ADDED: InstallerOriginAdded = { extensions: [], shorteners: [], fileSharing: [], officialDomains: {} };
 
 /** The built-in policy alone, nothing refused: what runs before (or without) looking for an organisation's. */
 export function builtinPolicyInForce(): PolicyInForce {
-  return { policy: builtinPolicy(), choices: applyChoices([]), provenance: { origin: 'builtin', sources: [], refusals: [] } };
+  return { policy: builtinPolicy(), choices: applyChoices([]), provenance: { origin: 'builtin', sources: [], refusals: [] }, installerOriginAdded: NOTHING_ADDED };
 }
 
 /**
@@ -52,8 +57,10 @@ export async function loadPolicyInForce(host: Host, now: Date, base: Policy = bu
     else if (f.file) {
       const clash = clashingApp(f.policy.settings, base);
       const unknownOnline = f.policy.settings.banOnlineApps?.find((id) => !base.onlineApps.some((a) => a.id === id));
+      const lists = installerOriginRefusal(f.policy.settings, base, f.file);
       if (clash) refusals.push({ source: f.file, kind: 'conflict', reason: { key: 'policy:refused.conflict', params: { source: f.file, app: clash } } });
       else if (unknownOnline) refusals.push({ source: f.file, kind: 'conflict', reason: { key: 'policy:refused.unknownOnlineApp', params: { source: f.file, app: unknownOnline, ids: base.onlineApps.map((a) => a.id).join(', ') } } });
+      else if (lists) refusals.push(lists);
       else {
         layers.push(f.policy.settings);
         sources.push({ kind: 'file', path: f.file, keyId: f.key.id, policyId: f.policy.id, notAfter: f.policy.notAfter });
@@ -68,14 +75,16 @@ export async function loadPolicyInForce(host: Host, now: Date, base: Policy = bu
   }
   const agency = mergeAgency(layers);
   const banned = new Set(layers.flatMap((l) => l.banOnlineApps ?? []));
+  // The lists first: an online app the organisation also bans keeps the official domains it added.
+  const { policy: listed, added } = withInstallerOriginAdditions(base, layers);
   const policy: Policy =
     layers.length === 0
       ? base
       : {
-          ...base,
+          ...listed,
           // An online app the organisation bans moves to the banned apps, with its detection data, and is no notice any more.
-          bannedApps: [...base.bannedApps, ...base.onlineApps.filter((a) => banned.has(a.id)), ...layers.flatMap((l) => l.bannedApps ?? [])],
-          onlineApps: base.onlineApps.filter((a) => !banned.has(a.id)),
+          bannedApps: [...base.bannedApps, ...listed.onlineApps.filter((a) => banned.has(a.id)), ...layers.flatMap((l) => l.bannedApps ?? [])],
+          onlineApps: listed.onlineApps.filter((a) => !banned.has(a.id)),
           patch: { ...base.patch, ...pick(layers, (l) => l.patch) },
           schedule: { ...base.schedule, ...withoutFullCheck(pick(layers, (l) => l.schedule)) },
         };
@@ -83,6 +92,7 @@ export async function loadPolicyInForce(host: Host, now: Date, base: Policy = bu
     policy,
     choices: applyChoices(layers),
     provenance: { origin: layers.length > 0 ? 'organisation' : 'builtin', sources, ...(agency ? { agency } : {}), refusals },
+    installerOriginAdded: added,
   };
 }
 

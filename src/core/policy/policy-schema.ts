@@ -104,6 +104,7 @@ const schemas = lazySchema((z) => {
 
   /** A domain name as the URL parser gives a host: lower case, punycode for non-ASCII. */
   const domainName = z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/, 'a domain name in lower case (punycode for non-ASCII)');
+  const installerExtension = z.string().regex(/^[a-z0-9]{1,16}$/, 'an extension in lower case without the dot');
 
   /** One official browser extension of a banned app, with where its id was confirmed. */
   const extensionRef = z.object({ id: z.string().min(1), name: z.string().min(1), source: z.string().min(1) }).strict();
@@ -274,7 +275,7 @@ const schemas = lazySchema((z) => {
           /** Folders under each home (Downloads, Desktop); Linux adds the localized XDG ones. */
           folders: names,
           /** Extensions that make a file an installer, lower case without the dot (`exe`, `appimage`); compared case-insensitively. */
-          extensions: z.array(z.string().regex(/^[a-z0-9]{1,16}$/, 'an extension in lower case without the dot')).default([]),
+          extensions: z.array(installerExtension).default([]),
           /** URL shorteners: a link through one hides where it leads. */
           shorteners: z.array(domainName).default([]),
           /** File-sharing hosts: anyone can put a file there; it is no vendor's official source. */
@@ -309,7 +310,7 @@ const schemas = lazySchema((z) => {
         .default({ bannedAppMinutes: 30 }),
     })
     .strict();
-  return { policy, bannedApp };
+  return { policy, bannedApp, domainName, installerExtension };
 });
 
 /** The schema of a policy file (built on first use). The built-in one is Công văn 1981/UBND-VHTT. */
@@ -325,3 +326,7 @@ export type OnlineApp = Policy['onlineApps'][number];
 export type PolicyBrowser = Policy['browsers']['list'][number];
 /** The schema of one banned app (built on first use): the built-in policy's and an organisation policy's extra ones are the same. */
 export const bannedAppSchema = (): ReturnType<typeof schemas>['bannedApp'] => schemas().bannedApp;
+/** A domain name as the policy writes one (lower case, punycode), built on first use. */
+export const domainNameSchema = (): ReturnType<typeof schemas>['domainName'] => schemas().domainName;
+/** An installer's file name extension as the policy writes one (lower case, no dot), built on first use. */
+export const installerExtensionSchema = (): ReturnType<typeof schemas>['installerExtension'] => schemas().installerExtension;
