@@ -367,6 +367,17 @@ describe('export osquery-pack: browsers on a major no longer patched (browser-pa
     expect(ran.browser_darwin_chrome_apps!.rows).toEqual([]);
   });
 
+  it('with the Extended Stable line known, Windows and macOS let Chrome 152 pass (a query cannot read the channel policy); Linux does not', () => {
+    const EXTENDED = { id: 'chrome-extended', name: 'Google Chrome Extended Stable', asOf: '2026-09-22', releases: [{ version: '152.0.7977.140', date: '2026-09-22', platforms: ['win32', 'darwin'], sources: ['chrome-2026-09-22'] }], patchedMajors: [{ major: 152, sources: ['chrome-2026-09-22'] }] };
+    const withExtended = osqueryPack(builtinPolicy(), describeQuery, { catalog: frozenCatalog([...frozenCatalog().browsers, EXTENDED]), now: new Date('2026-10-30T08:00:00Z'), describe: () => ({ description: 'd', value: 'v' }) });
+    const sql = sqlOf(withExtended, (n) => n.startsWith('browser_'));
+    expect(sql.browser_windows_chrome_programs).toContain('< 155 AND');
+    expect(sql.browser_windows_chrome_programs).toContain('NOT IN (155, 152)');
+    expect(sql.browser_darwin_chrome_apps).toContain('NOT IN (155, 152)');
+    expect(sql.browser_linux_chrome_deb_packages).toContain('NOT IN (155)');
+    expect(Object.keys(sql).some((n) => n.includes('chrome_extended'))).toBe(false);
+  });
+
   it('the CLI\'s pack carries the browser queries with their words in the chosen language', async () => {
     const en = await exported('en');
     const chrome = en.queries.browser_linux_chrome_deb_packages!;

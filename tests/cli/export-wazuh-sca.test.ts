@@ -329,6 +329,20 @@ describe('export wazuh-sca: browsers on a major no longer patched (browser-patch
     expect(esr!.rules[0]).toContain("-match '^Mozilla Firefox ESR\\b'");
   });
 
+  it('Windows with the Extended Stable line known: Chrome 152 (possibly pinned by a policy a rule cannot read) passes, 150 and 154 fail; Linux stays on stable', () => {
+    const EXTENDED = { id: 'chrome-extended', name: 'Google Chrome Extended Stable', asOf: '2026-09-22', releases: [{ version: '152.0.7977.140', date: '2026-09-22', platforms: ['win32', 'darwin'], sources: ['chrome-2026-09-22'] }], patchedMajors: [{ major: 152, sources: ['chrome-2026-09-22'] }] };
+    const catalog = frozenCatalog([...frozenCatalog().browsers, EXTENDED]);
+    const on = (platform: 'linux' | 'windows') => scaPolicy(builtinPolicy(), platform, words, describeCheck, { catalog, now: new Date('2026-10-30T08:00:00Z'), describe: () => ({ title: 'browser', description: 'd', remediation: 'r' }) }).checks.filter((c) => c.title === 'browser');
+    const [chrome] = on('windows');
+    const fails = (v: string) => chrome!.rules.some((r) => ruleHolds(r, `${v}\r`));
+    expect([fails('152.0.7977.140'), fails('150.0.7871.100'), fails('154.0.8037.97'), fails('155.0.8059.40')]).toEqual([false, true, true, false]);
+    // No channel reached by policy has a line on Linux: 152 still fails there.
+    const [linux] = on('linux');
+    expect(linux!.rules.some((r) => ruleHolds(r, 'Package: google-chrome-stable\nVersion: 152.0.7977.140-1\n'))).toBe(true);
+    // No check of its own for the channel (no detection of its own).
+    expect(on('windows').length).toBe(sca('windows', '2026-10-30T08:00:00Z').length);
+  });
+
   it('macOS: only bundles whose name has no space and whose channel their version tells; none for Cốc Cốc (no patched majors known)', () => {
     // The frozen catalog knows Chrome (its bundle «Google Chrome.app» has a space), Firefox ESR (no bundle of its own) and Cốc Cốc.
     expect(sca('darwin', '2026-10-30T08:00:00Z')).toEqual([]);

@@ -102,6 +102,8 @@ const PARAMS: Readonly<Record<string, Value>> = {
   company: 'Zoom Video Communications, Inc.',
   issuer: 'UBND thành phố Cẩm Phả',
   channel: 'fix:run',
+  channelName: 'Google Chrome Extended Stable',
+  channelAsOf: '22/09/2026',
   option: '--catalog',
   options: '--only, --lang',
   arg: '--bogus',

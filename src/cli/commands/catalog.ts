@@ -24,8 +24,11 @@ export async function loadForCli(ctx: CliContext, file: string | undefined): Pro
 
 const PLATFORM_NAMES: Readonly<Record<string, string>> = { win32: 'Windows', darwin: 'macOS', linux: 'Linux' };
 
-/** The browser part, one line per browser: the newest release of each line still patched, the lines, the facts' date. */
-export function browserLines(c: Catalog, now: Date, maxDays: number, t: (k: string, p?: Record<string, string | number>) => string): string[] {
+/**
+ * The browser part, one line per browser: the newest release of each line still patched, the lines, the facts' date;
+ * facts older than the catalog's allowance are stale, older than the days a browser may lag (`maxBehindDays`) aged.
+ */
+export function browserLines(c: Catalog, now: Date, maxDays: number, maxBehindDays: number, t: (k: string, p?: Record<string, string | number>) => string): string[] {
   const lines = [t('browsers', { count: c.browsers.length })];
   const major = (v: string): number => Number(v.split('.')[0]);
   for (const b of c.browsers) {
@@ -46,7 +49,8 @@ export function browserLines(c: Catalog, now: Date, maxDays: number, t: (k: stri
       .join(', ');
     const majors = (b.patchedMajors ?? []).map((m) => (m.until ? t('majorUntil', { major: m.major, until: displayDate(m.until) }) : String(m.major))).join(', ');
     const line = b.patchedMajors ? t('browser', { browser: b.name, latest, majors, asOf: displayDate(b.asOf) }) : t('browserNoMajors', { browser: b.name, latest, asOf: displayDate(b.asOf) });
-    lines.push(daysSince(b.asOf, now) > maxDays ? t('browserStale', { line, maxDays }) : line);
+    const age = daysSince(b.asOf, now);
+    lines.push(age > maxDays ? t('browserStale', { line, maxDays }) : age > maxBehindDays ? t('browserAged', { line, count: age, maxBehindDays }) : line);
   }
   return lines;
 }
@@ -89,7 +93,7 @@ export const catalogShowCommand: Command = {
     lines.push(`${t('macos', { count: c.macos.releases.length })}: ${c.macos.releases.map((r) => `${r.major} ${r.name}${r.latest ? ` ${r.latest.version}` : ''}`).join(', ')}`);
     lines.push(`${t('debian', { count: c.linux.debian.length })}: ${c.linux.debian.map((r) => `${r.version} ${r.codename}`).join(', ')}`);
     lines.push(`${t('ubuntu', { count: c.linux.ubuntu.length })}: ${c.linux.ubuntu.map((r) => `${r.version} ${r.codename}`).join(', ')}`);
-    lines.push(...browserLines(c, now, maxDays, t));
+    lines.push(...browserLines(c, now, maxDays, ctx.policy.browsers.maxBehindDays, t));
     lines.push(t('sources', { count: c.sources.length }));
     for (const s of c.sources) lines.push(`  - ${s.title} — ${s.url} (${displayDate(s.retrieved)})`);
     lines.push(t('folders', { folders: folders.join(' ; ') }));

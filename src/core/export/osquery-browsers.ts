@@ -25,12 +25,22 @@ export function patchedOn(catalog: Catalog, id: string, now: Date): readonly num
   return still && still.length > 0 ? still : null;
 }
 
+/**
+ * The majors a rule on Windows or macOS must let pass: those of the browser's own line and of every channel a
+ * machine policy may put it on (Chrome Extended Stable), since an exported query cannot read that policy. Linux
+ * has no such channel.
+ */
+export function patchedOnAnyChannel(catalog: Catalog, b: PolicyBrowser, now: Date, majors: readonly number[]): readonly number[] {
+  const more = b.channelPolicies.flatMap((c) => patchedOn(catalog, c.browser, now) ?? []);
+  return [...new Set([...majors, ...more])];
+}
+
 /** A condition: the version column's major is below the newest patched one and not itself patched. */
 function unpatched(column: string, majors: readonly number[]): string {
   return `${major(column)} < ${Math.max(...majors)} AND ${major(column)} NOT IN ${sqlList(majors.map(String))!.replace(/'/g, '')}`;
 }
 
-function queriesOf(b: PolicyBrowser, majors: readonly number[]): Partial<Record<OsqueryPlatform, Record<string, string>>> {
+function queriesOf(b: PolicyBrowser, majors: readonly number[], desktopMajors: readonly number[]): Partial<Record<OsqueryPlatform, Record<string, string>>> {
   const out: Partial<Record<OsqueryPlatform, Record<string, string>>> = {};
   const linux: Record<string, string> = {};
   if (b.linux.dpkg.length) linux.deb_packages = `SELECT name, version, arch, status FROM deb_packages WHERE name IN ${sqlList(b.linux.dpkg)} AND ${unpatched('version', majors)}`;
@@ -38,10 +48,10 @@ function queriesOf(b: PolicyBrowser, majors: readonly number[]): Partial<Record<
   if (Object.keys(linux).length) out.linux = linux;
   if (b.windows.displayNamePatterns.length) {
     const names = b.windows.displayNamePatterns.map((p) => `regex_match(lower(trim(name)), ${sqlString(lowerPattern(p))}, 0) IS NOT NULL`).join(' OR ');
-    out.windows = { programs: `SELECT name, version, publisher, install_location FROM programs WHERE (${names}) AND ${unpatched('version', majors)}` };
+    out.windows = { programs: `SELECT name, version, publisher, install_location FROM programs WHERE (${names}) AND ${unpatched('version', desktopMajors)}` };
   }
   const ambiguous = b.variants.some((v) => v.inChannelFile);
-  if (b.macos.bundleIds.length && !ambiguous) out.darwin = { apps: `SELECT name, path, bundle_identifier, bundle_short_version FROM apps WHERE bundle_identifier IN ${sqlList(b.macos.bundleIds)} AND ${unpatched('bundle_short_version', majors)}` };
+  if (b.macos.bundleIds.length && !ambiguous) out.darwin = { apps: `SELECT name, path, bundle_identifier, bundle_short_version FROM apps WHERE bundle_identifier IN ${sqlList(b.macos.bundleIds)} AND ${unpatched('bundle_short_version', desktopMajors)}` };
   return out;
 }
 
@@ -51,9 +61,10 @@ export function browserQueries(browsers: readonly PolicyBrowser[], catalog: Cata
   for (const b of browsers) {
     const majors = patchedOn(catalog, b.id, now);
     if (!majors) continue;
-    for (const [platform, byTable] of Object.entries(queriesOf(b, majors)) as [OsqueryPlatform, Record<string, string>][]) {
+    const desktop = patchedOnAnyChannel(catalog, b, now, majors);
+    for (const [platform, byTable] of Object.entries(queriesOf(b, majors, desktop)) as [OsqueryPlatform, Record<string, string>][]) {
       for (const [table, query] of Object.entries(byTable)) {
-        queries[`browser_${platform}_${b.id.replace(/-/g, '_')}_${table}`] = { query: `${query};`, interval, platform, ...describe(b, platform, table, majors.join(', ')) };
+        queries[`browser_${platform}_${b.id.replace(/-/g, '_')}_${table}`] = { query: `${query};`, interval, platform, ...describe(b, platform, table, (platform === 'linux' ? majors : desktop).join(', ')) };
       }
     }
   }

@@ -8,7 +8,7 @@
  */
 import type { Catalog } from '../catalog/catalog-schema';
 import type { PolicyBrowser } from '../policy/policy-schema';
-import { patchedOn } from './osquery-browsers';
+import { patchedOn, patchedOnAnyChannel } from './osquery-browsers';
 import type { ScaCheck, ScaPlatform } from './wazuh-sca';
 
 /** The words of a browser check, in the chosen language; `majors` are the lines still patched. */
@@ -55,8 +55,9 @@ function rulesOf(b: PolicyBrowser, platform: ScaPlatform, majors: readonly numbe
 export function browserScaChecks(browsers: readonly PolicyBrowser[], catalog: Catalog, now: Date, platform: ScaPlatform, describe: DescribeBrowserCheck): ScaCheck[] {
   const checks: ScaCheck[] = [];
   browsers.forEach((b, i) => {
-    const majors = patchedOn(catalog, b.id, now);
-    if (!majors) return;
+    const own = patchedOn(catalog, b.id, now);
+    if (!own) return;
+    const majors = platform === 'linux' ? own : patchedOnAnyChannel(catalog, b, now, own);
     const rules = rulesOf(b, platform, majors);
     if (rules.length > 0) checks.push({ id: 95_000 + i * 10 + { linux: 0, darwin: 3, windows: 6 }[platform], ...describe(b, majors.join(', ')), condition: 'none', rules });
   });

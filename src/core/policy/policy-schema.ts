@@ -187,6 +187,21 @@ const schemas = lazySchema((z) => {
             .strict(),
         )
         .default([]),
+      /**
+       * Machine policies that put an install on another entry's channel, where neither version nor files say it:
+       * Chrome with Google Update's «Target Channel override» set to `extended` is Extended Stable.
+       */
+      channelPolicies: z
+        .array(
+          z
+            .object({
+              browser: z.string().regex(/^[a-z0-9-]+$/),
+              /** The registry value (HKLM, 64-bit view) and the text it holds for this channel (case-insensitive). */
+              windows: z.object({ key: z.string().regex(/^HKLM\\/), value: z.string().min(1), data: z.string().min(1) }).strict().optional(),
+            })
+            .strict(),
+        )
+        .default([]),
       linux: z
         .object({
           /** Debian package names (`dpkg-query`): the package's version is the browser's. */

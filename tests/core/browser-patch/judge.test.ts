@@ -130,6 +130,67 @@ describe('browser findings', () => {
   });
 });
 
+describe('facts older than the days a browser may lag: "current" only as of their date', () => {
+  it('matching the newest known release is said as of the facts\' date once they are older than maxBehindDays', () => {
+    // Chrome's facts of 06/10: 14 days later still current; 19 days later only "the latest known on 06/10".
+    expect(judge([seen('chrome', '155.0.8059.39-1')], '2026-10-20T08:00:00Z')[0]).toMatchObject({ status: 'ok', title: { key: 'patch:browser.ok.current' } });
+    const aged = judge([seen('chrome', '155.0.8059.39-1')], '2026-10-25T08:00:00Z')[0]!;
+    expect(aged).toMatchObject({
+      status: 'ok',
+      title: { key: 'patch:browser.ok.currentAsOf', params: { browser: 'Google Chrome', installed: '155.0.8059.39', asOf: '06/10/2026', count: 19, maxBehindDays: 14 } },
+      detail: { key: 'patch:browser.agedDetail', params: { asOf: '06/10/2026', count: 19 } },
+      action: { key: 'patch:browser.staleAction' },
+    });
+    // Past catalogMaxAgeDays (60) the note is the stale one, the title still as of 06/10.
+    const stale = judge([seen('chrome', '155.0.8059.39-1')], '2026-12-02T08:00:00Z')[0]!;
+    expect(stale).toMatchObject({ title: { key: 'patch:browser.ok.currentAsOf', params: { count: 57 } }, detail: { key: 'patch:browser.agedDetail' } });
+    expect(judge([seen('chrome', '155.0.8059.39-1')], '2026-12-10T08:00:00Z')[0]).toMatchObject({ title: { key: 'patch:browser.ok.currentAsOf', params: { count: 65 } }, detail: { key: 'patch:browser.staleDetail', params: { maxDays: 60 } } });
+  });
+});
+
+describe('Chrome Extended Stable: its own line, reached only by the machine policy', () => {
+  // The frozen browsers with the Extended Stable line of 22/09/2026 (152.0.7977.140, Windows and Mac only).
+  const EXTENDED = { id: 'chrome-extended', name: 'Google Chrome Extended Stable', asOf: '2026-09-22', releases: [{ version: '152.0.7977.140', date: '2026-09-22', platforms: ['win32', 'darwin'], sources: ['chrome-2026-09-22'] }], patchedMajors: [{ major: 152, sources: ['chrome-2026-09-22', 'chrome-release-cycle'] }] };
+  const withExtended = inUse(frozenCatalog([...frozenCatalog().browsers, EXTENDED]));
+  const onWindows = (s: BrowserSighting[], now = '2026-10-01T08:00:00Z', platform: Platform = 'win32'): Finding[] => judge(s, now, platform, withExtended);
+  const registry = (id: string, version: string, channelPolicy?: BrowserSighting['channelPolicy']): BrowserSighting => ({
+    browser: browser(id),
+    install: 'registry:HKLM\\SOFTWARE\\WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\Google Chrome',
+    rawVersion: version,
+    evidence: [{ kind: 'registry', detail: 'Google Chrome', version }],
+    ...(channelPolicy ? { channelPolicy } : {}),
+  });
+
+  it('a Chrome on Extended Stable is judged against the extended line, not against stable 155', () => {
+    expect(onWindows([registry('chrome-extended', '152.0.7977.140')])[0]).toMatchObject({ status: 'ok', title: { key: 'patch:browser.ok.current', params: { browser: 'Google Chrome Extended Stable', installed: '152.0.7977.140' } } });
+    // Behind its own line's release of 22/09 for 18 days: a warning naming 152.0.7977.140, not 155.
+    expect(onWindows([registry('chrome-extended', '152.0.7977.100')], '2026-10-10T08:00:00Z')[0]).toMatchObject({ status: 'warning', title: { key: 'patch:browser.behind.title', params: { installed: '152.0.7977.100', latest: '152.0.7977.140', count: 18 } } });
+    // A major the extended line no longer patches is still a violation.
+    expect(onWindows([registry('chrome-extended', '150.0.7871.100')])[0]).toMatchObject({ status: 'violation', title: { key: 'patch:browser.unpatched.title', params: { major: 150, latest: '152.0.7977.140' } } });
+  });
+
+  it('a Chrome of the extended major without the policy stays judged as stable, and the finding says why', () => {
+    const absent = onWindows([registry('chrome', '152.0.7977.140', { kind: 'absent', browser: 'chrome-extended' })])[0]!;
+    expect(absent).toMatchObject({
+      status: 'violation',
+      title: { key: 'patch:browser.unpatched.title', params: { browser: 'Google Chrome', installed: '152.0.7977.140', major: 152, latest: '155.0.8059.39' } },
+      detail: { key: 'patch:browser.channel.absent', params: { major: 152, channelName: 'Google Chrome Extended Stable', channelAsOf: '22/09/2026' } },
+    });
+    expect(absent.evidence.filter((e) => e.kind === 'catalog').map((e) => e.data?.browser)).toEqual(['chrome', 'chrome-extended']);
+    const unread = onWindows([registry('chrome', '152.0.7977.140', { kind: 'unread', browser: 'chrome-extended', reason: { key: 'common:reason.timeout' } })])[0]!;
+    expect(unread).toMatchObject({ status: 'violation', detail: { key: 'patch:browser.channel.unread' } });
+    expect(unread.evidence.find((e) => e.kind === 'probe')?.label).toEqual({ key: 'common:reason.timeout' });
+    expect(onWindows([registry('chrome', '152.0.7977.140', { kind: 'notLooked', browser: 'chrome-extended' })], '2026-10-01T08:00:00Z', 'darwin')[0]).toMatchObject({ detail: { key: 'patch:browser.channel.notLooked' } });
+  });
+
+  it('no explanation where the extended line could not help: another major, Linux (no extended channel), an unknown line', () => {
+    expect(onWindows([registry('chrome', '150.0.7871.100', { kind: 'absent', browser: 'chrome-extended' })])[0]).toMatchObject({ status: 'violation', detail: { key: 'patch:browser.unpatched.detail' } });
+    expect(onWindows([registry('chrome', '152.0.7977.140', { kind: 'absent', browser: 'chrome-extended' })], '2026-10-01T08:00:00Z', 'linux')[0]).toMatchObject({ status: 'violation', detail: { key: 'patch:browser.unpatched.detail' } });
+    // A catalog without the extended line (made before it): judged as stable, said as before.
+    expect(judge([registry('chrome', '152.0.7977.140', { kind: 'absent', browser: 'chrome-extended' })], '2026-10-01T08:00:00Z', 'win32')[0]).toMatchObject({ status: 'violation', detail: { key: 'patch:browser.unpatched.detail' } });
+  });
+});
+
 describe('the catalog schema refuses browser data that cannot be right', () => {
   it('a release after the entry’s date, a patched major with no release, a browser listed twice', () => {
     const chrome = { id: 'chrome', name: 'Google Chrome', asOf: '2026-10-06', releases: [{ version: '155.0.8059.39', date: '2026-10-06', sources: ['chrome-2026-10-06'] }] };

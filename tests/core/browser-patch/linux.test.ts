@@ -48,10 +48,10 @@ describe('browsers on a Debian office PC (dpkg)', () => {
     expect(byBrowser['Google Chrome']!.evidence[0]).toMatchObject({ kind: 'package', version: '155.0.8059.20-1', data: { manager: 'dpkg', name: 'google-chrome-stable' } });
     // Debian's Firefox ESR 140 after ESR 140's end (13/10/2026): a violation.
     expect(byBrowser['Mozilla Firefox ESR']).toMatchObject({ status: 'violation', title: { key: 'patch:browser.unpatched.titleEnded', params: { installed: '140.13.0', major: 140 } } });
-    expect(byBrowser['Chromium']).toMatchObject({ status: 'ok', title: { key: 'patch:browser.ok.current' } });
-    // Edge's facts of 04/09 are 56 days old: not yet stale (60); a month later they are, and it says so.
-    expect(byBrowser['Microsoft Edge']).toMatchObject({ status: 'ok', title: { key: 'patch:browser.ok.current' } });
-    expect(byBrowser['Microsoft Edge']!.detail).toBeUndefined();
+    // Chromium's facts of 06/10 are 24 days old, more than the 14 a browser may lag: current only as of that day.
+    expect(byBrowser['Chromium']).toMatchObject({ status: 'ok', title: { key: 'patch:browser.ok.currentAsOf', params: { asOf: '06/10/2026', count: 24, maxBehindDays: 14 } }, detail: { key: 'patch:browser.agedDetail' }, action: { key: 'patch:browser.staleAction' } });
+    // Edge's facts of 04/09 are 56 days old: not yet stale (60), but aged; a month later they are stale, and it says so.
+    expect(byBrowser['Microsoft Edge']).toMatchObject({ status: 'ok', title: { key: 'patch:browser.ok.currentAsOf', params: { count: 56 } }, detail: { key: 'patch:browser.agedDetail' } });
     // Cốc Cốc's Linux build: the catalog has only its Windows numbering.
     expect(byBrowser['Cốc Cốc']).toMatchObject({ status: 'unknown', reason: { key: 'patch:browser.reason.noRelease.linux' } });
     expect(found.every((f) => f.check === 'browser-patch' && f.advisoryPoint === 2)).toBe(true);
@@ -79,7 +79,7 @@ describe('browsers on an Ubuntu PC (snaps behind transitional debs)', () => {
     const found = await check(pc([{ argv: DPKG_ARGV, stdout: rec('dpkg-query-ubuntu.txt') }, absent(RPM_ARGV), { argv: SNAP_ARGV, stdout: rec('snap-list-ubuntu.txt') }, absent(FLATPAK_ARGV)], { '/snap': { type: 'dir' } }));
     expect(found.map((f) => [f.title.params?.browser, f.status, f.title.key]).sort()).toEqual([
       ['Chromium', 'ok', 'patch:browser.ok.newer'],
-      ['Mozilla Firefox', 'ok', 'patch:browser.ok.current'],
+      ['Mozilla Firefox', 'ok', 'patch:browser.ok.currentAsOf'],
     ]);
     expect(found.find((f) => f.title.params?.browser === 'Mozilla Firefox')!.evidence[0]).toMatchObject({ version: '157.0-1', data: { manager: 'snap', name: 'firefox' } });
   });

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { browserPatchCheck } from '../../../src/core/checks/browser-patch/browser-patch-check';
-import { FixtureHost, type FixtureNode } from '../../../src/core/host/fixture-host';
+import { FixtureHost, type FixtureCommand, type FixtureNode } from '../../../src/core/host/fixture-host';
+import { regQueryArgv } from '../../../src/core/windows/reg-query';
 import { builtinPolicy } from '../../../src/core/policy/policy';
 import type { Finding } from '../../../src/shared/finding';
 import { ENV, HKCU, HKLM32, HKLM64, regS, windowsCommands, windowsFiles } from '../banned-app/windows/windows-host';
@@ -118,6 +119,52 @@ describe('browsers on a recorded Windows PC (programs at their known places, PE 
   });
 });
 
+describe('Chrome pinned to Extended Stable by Google Update\'s policy (HKLM\\SOFTWARE\\Policies\\Google\\Update)', () => {
+  const POLICY_KEY = 'HKLM\\SOFTWARE\\Policies\\Google\\Update';
+  const EXTENDED = { id: 'chrome-extended', name: 'Google Chrome Extended Stable', asOf: '2026-09-22', releases: [{ version: '152.0.7977.140', date: '2026-09-22', platforms: ['win32', 'darwin'], sources: ['chrome-2026-09-22'] }], patchedMajors: [{ major: 152, sources: ['chrome-2026-09-22', 'chrome-release-cycle'] }] };
+  const withExtended = inUse(frozenCatalog([...CATALOG.catalog.browsers, EXTENDED]));
+  // Chrome 152.0.7977.140 where the office PC's fixture has 155.0.8059.40 (same key, same layout).
+  const chrome152 = rec('windows', 'reg-hklm-uninstall-wow64.txt').replaceAll('155.0.8059.40', '152.0.7977.140').replace('VersionMajor    REG_DWORD    0x1f7b', 'VersionMajor    REG_DWORD    0x1f29');
+  const pc = (policyAnswer: FixtureCommand): FixtureHost =>
+    new FixtureHost({ platform: 'win32', homedir: 'C:\\Users\\Nguyễn', env: ENV, files: windowsFiles(), commands: windowsCommands([regS(HKLM64, rec('windows', 'reg-hklm-uninstall-64.txt')), regS(HKLM32, chrome152), regS(HKCU, rec('windows', 'reg-hkcu-uninstall.txt')), policyAnswer]) });
+  const answer = (stdout: string): FixtureCommand => ({ argv: regQueryArgv(POLICY_KEY, { view: 64 }), stdout });
+  const run = async (host: FixtureHost): Promise<Record<string, Finding>> => byBrowser(await browserPatchCheck({ catalog: async () => withExtended }).run({ host, policy: builtinPolicy(), now: NOW }));
+
+  it('TargetChannel = extended: judged against the extended line (152.0.7977.140), the policy value in its evidence', async () => {
+    const found = await run(pc(answer(rec('windows', 'reg-policies-google-update-extended.txt'))));
+    expect(found['Google Chrome']).toBeUndefined();
+    const ext = found['Google Chrome Extended Stable']!;
+    // Its facts of 22/09 are 38 days old on 30/10: the latest known as of that day, never simply "current".
+    expect(ext).toMatchObject({ status: 'ok', title: { key: 'patch:browser.ok.currentAsOf', params: { installed: '152.0.7977.140', asOf: '22/09/2026', count: 38 } } });
+    expect(ext.evidence.map((e) => e.kind)).toEqual(['registry', 'registry', 'catalog']);
+    expect(ext.evidence[1]).toMatchObject({ kind: 'registry', path: `${POLICY_KEY}\\TargetChannel{8A69D345-D564-463C-AFF1-A69D9E530F96}`, data: { valueName: 'TargetChannel{8A69D345-D564-463C-AFF1-A69D9E530F96}', value: 'extended' }, label: { key: 'patch:browser.evidence.channelPolicy' } });
+  });
+
+  it('no policy key, or the channel set to stable: judged as stable, a violation that names the extended line', async () => {
+    const missing = await run(pc({ argv: regQueryArgv(POLICY_KEY, { view: 64 }), exitCode: 1, stderr: 'ERROR: The system was unable to find the specified registry key or value.\r\n' }));
+    expect(missing['Google Chrome']).toMatchObject({ status: 'violation', title: { key: 'patch:browser.unpatched.title', params: { installed: '152.0.7977.140', latest: '155.0.8059.39' } }, detail: { key: 'patch:browser.channel.absent', params: { channelName: 'Google Chrome Extended Stable', major: 152 } } });
+    const stable = await run(pc(answer(rec('windows', 'reg-policies-google-update-extended.txt').replace('REG_SZ    extended', 'REG_SZ    stable'))));
+    expect(stable['Google Chrome']).toMatchObject({ status: 'violation', detail: { key: 'patch:browser.channel.absent' } });
+    // The value with another type is not the policy Google Update reads (REG_SZ): not on extended.
+    const dword = await run(pc(answer(rec('windows', 'reg-policies-google-update-extended.txt').replace('REG_SZ    extended', 'REG_DWORD    0x1'))));
+    expect(dword['Google Chrome']).toMatchObject({ status: 'violation', detail: { key: 'patch:browser.channel.absent' } });
+  });
+
+  it('a policy key that cannot be read: judged as stable, the finding says the channel could not be read and why', async () => {
+    const hung = await run(pc({ argv: regQueryArgv(POLICY_KEY, { view: 64 }), error: 'timeout' }));
+    expect(hung['Google Chrome']).toMatchObject({ status: 'violation', detail: { key: 'patch:browser.channel.unread' } });
+    expect(hung['Google Chrome']!.evidence.find((e) => e.kind === 'probe')?.label).toMatchObject({ key: 'common:reason.timeout' });
+    const garbled = await run(pc(answer('HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Google\\Update\r\nthis is not reg output\r\n\r\n')));
+    expect(garbled['Google Chrome']).toMatchObject({ status: 'violation', detail: { key: 'patch:browser.channel.unread' } });
+  });
+
+  it('Chrome 155 (stable\'s line) with no policy: no word about the extended line', async () => {
+    const host = new FixtureHost({ platform: 'win32', homedir: 'C:\\Users\\Nguyễn', env: ENV, files: windowsFiles(), commands: windowsCommands([regS(HKLM64, rec('windows', 'reg-hklm-uninstall-64.txt')), regS(HKLM32, rec('windows', 'reg-hklm-uninstall-wow64.txt')), regS(HKCU, rec('windows', 'reg-hkcu-uninstall.txt'))]) });
+    const found = await run(host);
+    expect(found['Google Chrome']).toMatchObject({ status: 'ok', title: { key: 'patch:browser.ok.newer' } });
+  });
+});
+
 describe('browsers on a recorded Mac (app bundles)', () => {
   const plist = (id: string, version: string, bundleVersion = version): string =>
     `<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n<plist version="1.0">\n<dict>\n\t<key>CFBundleExecutable</key>\n\t<string>x</string>\n\t<key>CFBundleIdentifier</key>\n\t<string>${id}</string>\n\t<key>CFBundleShortVersionString</key>\n\t<string>${version}</string>\n\t<key>CFBundleVersion</key>\n\t<string>${bundleVersion}</string>\n</dict>\n</plist>\n`;
@@ -137,7 +184,8 @@ describe('browsers on a recorded Mac (app bundles)', () => {
     expect(Object.keys(found).sort()).toEqual(['Google Chrome', 'Mozilla Firefox']);
     expect(found['Google Chrome']).toMatchObject({ status: 'violation', title: { key: 'patch:browser.unpatched.title', params: { installed: '154.0.8037.97' } } });
     expect(found['Google Chrome']!.evidence[0]).toMatchObject({ kind: 'app-bundle', path: '/Applications/Google Chrome.app', data: { bundleId: 'com.google.Chrome' } });
-    expect(found['Mozilla Firefox']).toMatchObject({ status: 'ok', title: { key: 'patch:browser.ok.current' } });
+    // Firefox's facts of 29/09 are 31 days old on 30/10: it matches the newest known, said as of that day.
+    expect(found['Mozilla Firefox']).toMatchObject({ status: 'ok', title: { key: 'patch:browser.ok.currentAsOf', params: { installed: '157.0', asOf: '29/09/2026', count: 31 } } });
   });
 
   it('a Firefox bundle whose channel file says esr is Firefox ESR', async () => {

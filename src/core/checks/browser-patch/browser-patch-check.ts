@@ -34,7 +34,8 @@ export function browserPatchCheck(options: BrowserPatchCheckOptions = {}): Check
           now: ctx.now,
           policy: { maxBehindDays: ctx.policy.browsers.maxBehindDays, catalogMaxAgeDays: ctx.policy.patch.catalogMaxAgeDays },
           catalog,
-          browserNames: browsers.map((b) => b.name),
+          // A channel reached only by policy (Chrome Extended Stable) is no browser of its own to look for.
+          browserNames: browsers.filter((b) => !browsers.some((o) => o.channelPolicies.some((c) => c.browser === b.id))).map((b) => b.name),
         });
       } catch (e) {
         return [

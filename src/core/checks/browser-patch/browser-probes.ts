@@ -2,8 +2,9 @@
  * Where each OS keeps a browser's version, read through the banned-app probes of packages, Uninstall keys and app
  * bundles (the same readers, fed the browser's entry): Linux dpkg, rpm, snap, flatpak and the vendors' install
  * folders; Windows the Uninstall keys (HKLM, HKLM\WOW6432Node, HKCU: DisplayVersion); macOS the app bundles
- * (CFBundleShortVersionString); Linux also a vendor's archive unpacked by hand (tarball-installs.ts); Windows also the programs at their known places (their PE version resource); an
- * install whose channel its version does not say, by its channel file. Each install becomes one sighting; a place
+ * (CFBundleShortVersionString); Linux also a vendor's archive unpacked by hand (tarball-installs.ts); Windows also
+ * the programs at their known places (their PE version resource); an install whose channel its version does not
+ * say, by its channel file or a machine policy (Chrome Extended Stable). Each install becomes one sighting; a place
  * that could not be looked at is said.
  */
 import type { Platform } from '../../host/host';
@@ -20,6 +21,7 @@ import type { CheckContext } from '../check';
 import { browserOfVersion, type BrowserSighting, type BrowserSightings, type BrowserUnlooked } from './browser-sighting';
 import { detectionEntry } from './detection-entry';
 import { byChannelFile } from './channel-files';
+import { byChannelPolicy, policyKeyReader } from './channel-policies';
 import { installFolderSightings } from './install-folders';
 import { tarballSightings } from './tarball-installs';
 import { programSightings } from './windows-executables';
@@ -81,6 +83,7 @@ export async function seeBrowsers(ctx: CheckContext, browsers: readonly PolicyBr
     programs.unlooked.forEach((u) => unlooked.set(`${u.probe}:${u.looked}`, u));
     programs.looked.forEach((l) => looked.add(l));
   }
-  const judged = await Promise.all([...sightings.values()].map((s) => byChannelFile(ctx.host, s, browsers)));
+  const readKey = policyKeyReader(ctx.host);
+  const judged = await Promise.all([...sightings.values()].map(async (s) => byChannelPolicy(ctx.host, await byChannelFile(ctx.host, s, browsers), browsers, readKey)));
   return { sightings: judged, unlooked: [...unlooked.values()], looked: [...looked] };
 }

@@ -12,6 +12,11 @@ export interface BrowserSighting {
   readonly evidence: readonly Evidence[];
   /** Why no version could be read, when a source found the install but not its version. */
   readonly versionUnread?: Message;
+  /**
+   * The install could be on another channel its entry's `channelPolicies` name, but no policy puts it there:
+   * `absent` (looked, not set), `unread` (could not look, `reason`), `notLooked` (no way to look on this OS).
+   */
+  readonly channelPolicy?: { readonly kind: 'absent' | 'unread' | 'notLooked'; readonly browser: string; readonly reason?: Message };
 }
 
 /** A place a browser probe could not look, with the reason. */

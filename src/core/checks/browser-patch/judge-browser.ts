@@ -85,6 +85,22 @@ export function verdictOf(installed: BrowserVersion, entry: CatalogBrowser, rele
   return days > maxBehindDays ? { kind: 'behind', latest, days } : { kind: 'within', latest, days };
 }
 
+/**
+ * The channel an install judged as unpatched on its own line could have been on: its entry names a channel by
+ * machine policy (Chrome Extended Stable), that channel still patches the installed major on this OS, but no policy
+ * put the install there (or it could not be looked at). The finding then says so rather than only "not patched".
+ */
+function otherChannel(s: BrowserSighting, installed: BrowserVersion, input: BrowserJudgeInput): { readonly kind: string; readonly entry: CatalogBrowser; readonly reason?: Message } | undefined {
+  const cp = s.channelPolicy;
+  if (!cp) return undefined;
+  const entry = input.catalog.catalog.browsers.find((b) => b.id === cp.browser);
+  const os = input.platform === 'win32' || input.platform === 'darwin' ? input.platform : 'linux';
+  const patched = entry?.patchedMajors?.find((m) => m.major === majorOf(installed));
+  if (!entry || !patched || (patched.until && isAfterDay(patched.until, input.now))) return undefined;
+  if (!entry.releases.some((r) => majorOf(versionOf(r)) === patched.major && (!r.platforms || r.platforms.includes(os)))) return undefined;
+  return { kind: cp.kind, entry, ...(cp.reason ? { reason: cp.reason } : {}) };
+}
+
 function judgeOne(s: BrowserSighting, input: BrowserJudgeInput): Finding {
   const { catalog, now, policy, platform } = input;
   const name = s.browser.name;
@@ -104,21 +120,28 @@ function judgeOne(s: BrowserSighting, input: BrowserJudgeInput): Finding {
   if (releases.length === 0) return unknown(msg('patch:browser.unknown.title', shown), msg(`patch:browser.reason.noRelease.${platform}`, { ...base, asOf: displayDate(entry.asOf) }), [...s.evidence, catalogEvidence(catalog, entry, undefined)]);
 
   const v = verdictOf(installed, entry, releases, now, policy.maxBehindDays);
-  const stale = daysSince(entry.asOf, now) > policy.catalogMaxAgeDays;
+  const age = daysSince(entry.asOf, now);
+  const stale = age > policy.catalogMaxAgeDays;
+  // Older than the allowance: a newer release may be due already, so "current" holds only as of the facts' date.
+  const aged = age > policy.maxBehindDays;
   const facts = { ...shown, latest: v.latest.version, latestDate: displayDate(v.latest.date), asOf: displayDate(entry.asOf), maxDays: policy.catalogMaxAgeDays, maxBehindDays: policy.maxBehindDays };
   const evidence = [...s.evidence, catalogEvidence(catalog, entry, v.latest.version)];
   const staleNote = stale ? { detail: msg('patch:browser.staleDetail', facts), action: msg('patch:browser.staleAction', facts) } : {};
   switch (v.kind) {
-    case 'unpatched':
+    case 'unpatched': {
+      const other = otherChannel(s, installed, input);
       return finding({
         id: id('unpatched'),
         status: 'violation',
         severity: 'high',
         title: msg(v.ended ? 'patch:browser.unpatched.titleEnded' : 'patch:browser.unpatched.title', { ...facts, major: v.major, ...(v.ended ? { ended: displayDate(v.ended) } : {}) }),
-        detail: msg(stale ? 'patch:browser.unpatched.detailStale' : 'patch:browser.unpatched.detail', facts),
+        detail: other
+          ? msg(`patch:browser.channel.${other.kind}`, { ...facts, major: v.major, channelName: other.entry.name, channelAsOf: displayDate(other.entry.asOf) })
+          : msg(stale ? 'patch:browser.unpatched.detailStale' : 'patch:browser.unpatched.detail', facts),
         action: msg('patch:browser.action', facts),
-        evidence,
+        evidence: other ? [...evidence, ...(other.reason ? [{ kind: 'probe' as const, detail: `${other.entry.name}: channel policy not read`, label: other.reason }] : []), catalogEvidence(catalog, other.entry, undefined)] : evidence,
       });
+    }
     case 'behind':
       return finding({
         id: id('behind'),
@@ -134,6 +157,17 @@ function judgeOne(s: BrowserSighting, input: BrowserJudgeInput): Finding {
     case 'newer':
       return finding({ id: id('ok'), status: 'ok', severity: 'info', title: msg('patch:browser.ok.newer', facts), ...staleNote, evidence });
     case 'current':
+      if (aged) {
+        return finding({
+          id: id('ok'),
+          status: 'ok',
+          severity: 'info',
+          title: msg('patch:browser.ok.currentAsOf', { ...facts, count: age }),
+          detail: msg(stale ? 'patch:browser.staleDetail' : 'patch:browser.agedDetail', { ...facts, count: age }),
+          action: msg('patch:browser.staleAction', facts),
+          evidence,
+        });
+      }
       return finding({ id: id('ok'), status: 'ok', severity: 'info', title: msg('patch:browser.ok.current', facts), ...staleNote, evidence });
   }
 }
