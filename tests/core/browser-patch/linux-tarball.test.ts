@@ -96,7 +96,8 @@ describe('Firefox from Mozilla\'s archive', () => {
     unpack(join(root, 'opt', 'firefox-157.0'), '157.0');
     symlinkSync(join(root, 'opt', 'firefox-157.0'), join(root, 'opt', 'firefox'));
     const found = await check();
-    expect(found).toEqual([expect.objectContaining({ status: 'ok', title: { key: 'patch:browser.ok.current', params: expect.objectContaining({ browser: 'Mozilla Firefox', installed: '157.0' }) } })]);
+    // The newest known (facts of 29/09, 31 days old on 30/10: more than 14), so said as of that day.
+    expect(found).toEqual([expect.objectContaining({ status: 'ok', title: { key: 'patch:browser.ok.currentAsOf', params: expect.objectContaining({ browser: 'Mozilla Firefox', installed: '157.0', asOf: '29/09/2026' }) } })]);
     expect(found[0]!.evidence[0]).toMatchObject({ kind: 'folder', path: join(root, 'opt', 'firefox') });
   });
 
@@ -108,8 +109,8 @@ describe('Firefox from Mozilla\'s archive', () => {
     const got = found.map((f) => [f.title.params?.browser, f.title.params?.installed, f.status, f.title.key]).sort();
     expect(got).toEqual([
       ['Mozilla Firefox ESR', '140.13.0', 'violation', 'patch:browser.unpatched.titleEnded'],
-      ['Mozilla Firefox ESR', '153.0', 'ok', 'patch:browser.ok.current'],
-      ['Mozilla Firefox', '157.0', 'ok', 'patch:browser.ok.current'],
+      ['Mozilla Firefox ESR', '153.0', 'ok', 'patch:browser.ok.currentAsOf'],
+      ['Mozilla Firefox', '157.0', 'ok', 'patch:browser.ok.currentAsOf'],
     ]);
   });
 
