@@ -97,6 +97,9 @@ const codeCacheModule = { exports: {} };
 runInThisContext(`(function (module, exports, require) {${codeCache.outputFiles[0].text}\n})`)(codeCacheModule, codeCacheModule.exports, createRequire(import.meta.url));
 const { bundleAsComment, bundleFromFileText, wrapBundle } = codeCacheModule.exports;
 const code = wrapBundle(source);
+const bundleDefines = { ATTT_BUNDLE_HASH: JSON.stringify(createHash('sha256').update(source).digest('hex')), ATTT_BUNDLE_LENGTH: String(code.length) };
+// The check thread's start code (src/cli/thread-launcher.ts), carried by the launcher as a string.
+const threadLauncher = await build({ entryPoints: ['src/cli/thread-launcher.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node18', legalComments: 'none', logLevel: 'warning', write: false, define: bundleDefines });
 const launcher = await build({
   entryPoints: ['src/cli/launcher.ts'],
   bundle: true,
@@ -107,7 +110,7 @@ const launcher = await build({
   legalComments: 'none',
   logLevel: 'warning',
   write: false,
-  define: { ATTT_BUNDLE_HASH: JSON.stringify(createHash('sha256').update(source).digest('hex')), ATTT_BUNDLE_LENGTH: String(code.length) },
+  define: { ...bundleDefines, ATTT_THREAD_LAUNCHER: JSON.stringify(threadLauncher.outputFiles[0].text) },
 });
 const file = `${launcher.outputFiles[0].text}${bundleAsComment(code)}`;
 // eslint-disable-next-line no-control-regex

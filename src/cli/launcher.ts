@@ -3,7 +3,8 @@
  * same file, as a comment (a comment costs V8 next to nothing to skip, where the bundle as code or as a string costs
  * tens of milliseconds), and is compiled from there with V8's code cache of an earlier start (code-cache.ts), in the
  * CLI and in its check thread alike (the thread runs this same file), which it starts first when the command runs
- * `check`. The build puts in the bundle's hash and length.
+ * `check`. The build puts in the bundle's hash and length, and the thread's start code (thread-launcher.ts): a thread
+ * started from it does not run this file.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -11,11 +12,15 @@ import * as path from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import { bundleFromFileText, codeCacheDir, compileBundle } from './code-cache';
 import { CODE_CACHE_SAVE } from './code-cache-hook';
+import { THREAD_START, type ThreadStart } from '../core/check-process/check-thread';
 import { startEarlyCheckThread } from './early-check-thread';
 
 declare const ATTT_BUNDLE_HASH: string;
 declare const ATTT_BUNDLE_LENGTH: number;
+/** thread-launcher.ts, bundled: the code the check thread starts with. */
+declare const ATTT_THREAD_LAUNCHER: string;
 
+if (isMainThread) (globalThis as Record<symbol, ThreadStart>)[THREAD_START] = { code: ATTT_THREAD_LAUNCHER, file: __filename };
 // The check thread starts now, beside this start, when the command runs `check` (early-check-thread.ts).
 if (isMainThread && require.main === module) startEarlyCheckThread(process.argv.slice(2), __filename, process.env);
 // The file is ASCII (code-cache.ts escapes the rest): read one byte a character.

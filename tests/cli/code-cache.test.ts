@@ -206,6 +206,26 @@ describe('the built CLI with and without its code cache', () => {
     for (const f of made) expect(readFileSync(join(dir, f)).subarray(0, 16).toString()).toBe('ATTT-V8-CACHE-1\n');
   }, 120_000);
 
+  it("the check thread starts from the launcher's start code: Node's loader never reads the CLI file in it, and the check runs", () => {
+    // A preload (run in every thread) that notes, per thread, each file Node's loader compiles.
+    const hook = join(scratch, 'loads-hook.cjs');
+    const log = join(scratch, 'loads.log');
+    writeFileSync(
+      hook,
+      `const M = require('module'); const fs = require('fs'); const { isMainThread } = require('worker_threads');
+       const compile = M.prototype._compile;
+       M.prototype._compile = function (content, filename) { fs.appendFileSync(${JSON.stringify(log)}, (isMainThread ? 'main ' : 'thread ') + filename + '\\n'); return compile.call(this, content, filename); };\n`,
+    );
+    const r = spawnSync(process.execPath, ['--require', hook, CLI, 'check', '--json'], { env: { ...process.env, ...envFor('code-cache', MACHINES.zoom), [CODE_CACHE_DIR_ENV]: '' }, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(2);
+    expect((JSON.parse(r.stdout) as Report).summary.violation).toBeGreaterThan(0);
+    const loads = readFileSync(log, 'utf8').trim().split('\n');
+    expect(loads).toContain(`main ${CLI}`);
+    const inThread = loads.filter((l) => l.startsWith('thread '));
+    expect(inThread.length).toBeGreaterThan(0); // the hook sees the thread's start code (so it would see the file too)
+    expect(inThread).not.toContain(`thread ${CLI}`);
+  }, 60_000);
+
   it('a check thread started early for a command that then runs no check keeps nothing alive: the usage error ends at once', () => {
     for (const args of [['check', '--no-such-flag'], ['--lang', 'en', 'check', '--only', 'nothing']]) {
       const r = spawnSync(process.execPath, [CLI, ...args], { env: { ...process.env, ...envFor('code-cache', MACHINES.zoom), [CODE_CACHE_DIR_ENV]: '' }, encoding: 'utf8', timeout: 30_000 });

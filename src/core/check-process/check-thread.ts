@@ -16,13 +16,29 @@ export interface CheckThread {
   readonly ended: Promise<string>;
 }
 
-/** Starts a check thread running `modulePath` with `args` and `env`; throws when the thread cannot be started. */
+/** Where the built CLI's launcher leaves the start code of its check thread, for the file it runs from. */
+export const THREAD_START = Symbol.for('attt-selfcheck.check-thread-start');
+
+/** The start code of a check thread of the built CLI, and the file it compiles the bundle from. */
+export interface ThreadStart {
+  readonly code: string;
+  readonly file: string;
+}
+
+/**
+ * Starts a check thread running `modulePath` with `args` and `env`; throws when the thread cannot be started. For the
+ * built CLI file (the launcher left its THREAD_START), the thread runs the small start code instead of the file: Node's
+ * loader would read the whole file (megabytes of bundle in a comment) as text and compile it, only for the launcher to
+ * read it again; the start code reads it once and compiles the bundle from its code cache (src/cli/thread-launcher.ts).
+ */
 export function startCheckThread(modulePath: string, args: readonly string[], env: Readonly<Record<string, string>>): CheckThread {
   const commandSlots = newCommandSlots();
-  const workerData: CheckThreadData = { commandSlots };
+  const start = (globalThis as Record<symbol, ThreadStart | undefined>)[THREAD_START];
+  const fromStart = start !== undefined && start.file === modulePath;
+  const workerData: CheckThreadData = fromStart ? { commandSlots, cliFile: start.file } : { commandSlots };
   // Its stdout and stderr go to streams of their own (read and dropped once a check takes it, useCheckThread):
   // nothing it prints may mix into the CLI's report.
-  const worker = new Worker(modulePath, { argv: [...args], env: { ...env }, workerData, stdout: true, stderr: true });
+  const worker = new Worker(fromStart ? start.code : modulePath, { argv: [...args], env: { ...env }, workerData, stdout: true, stderr: true, ...(fromStart ? { eval: true } : {}) });
   const ended = new Promise<string>((resolve) => {
     worker.on('error', (e) => resolve(`error: ${e.message}`));
     worker.on('exit', (code) => resolve(`exit code ${code}`));

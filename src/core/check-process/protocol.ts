@@ -31,6 +31,8 @@ export interface CheckRequest {
 /** What a check thread is given besides the request (`workerData`): where to record the commands it starts. */
 export interface CheckThreadData {
   readonly commandSlots: SharedArrayBuffer;
+  /** The built CLI file the thread's start code compiles its bundle from (check-thread.ts); absent: the thread runs a module. */
+  readonly cliFile?: string;
 }
 
 /** Check process → parent: each check's findings as it ends, then the report, or why it could not run. */
