@@ -27,6 +27,11 @@ const placeholders = (s: string): string[] => [...s.matchAll(/\{\{\s*(\w+)\s*\}\
 type Value = string | number | { readonly vi: string; readonly en: string };
 const PARAMS: Readonly<Record<string, Value>> = {
   app: 'Zoom',
+  domain: 'bit.ly',
+  extensions: 11,
+  shorteners: 26,
+  fileSharing: 21,
+  items: 'tinyurl.vn, link4m.com',
   product: 'Zoom Workplace 6.1.11',
   user: 'nguyễnvăna',
   path: 'C:\\Users\\Nguyễn Văn A\\Downloads\\ZoomInstallerFull.exe',
