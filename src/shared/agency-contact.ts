@@ -30,6 +30,8 @@ export const ASKS_IT_KEYS: ReadonlySet<string> = new Set([
   'fix:refused.foreignOwner',
   'fix:refused.foreignWritable',
   'fix:refused.foreignOwnerEdit',
+  'fix:refused.foreignOwnerNoName',
+  'fix:refused.foreignOwnerNoNameEdit',
   'fix:refused.foreignWritableEdit',
   'fix:cli.auditRefused',
   'fix:exit.msi.1603',

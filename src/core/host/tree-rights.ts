@@ -10,8 +10,8 @@ import { isHostError, type FileStat, type Host } from './host';
 export type TreeRights =
   /** Only root can change the tree and the folders above it. */
   | { readonly state: 'root-only' }
-  /** `path` (the tree, a folder in it or above it) is owned by another user, writable by others, or a link. */
-  | { readonly state: 'foreign'; readonly path: string; readonly why: 'owner' | 'writable' | 'link' }
+  /** `path` (the tree, a folder in it or above it) is owned by another user (`uid`, to name them), writable by others, or a link. */
+  | { readonly state: 'foreign'; readonly path: string; readonly why: 'owner' | 'writable' | 'link'; readonly uid?: number }
   /** The check could not finish: a folder unreadable, too many entries, or no owner/mode known. */
   | { readonly state: 'unchecked'; readonly path: string; readonly why: 'unreadable' | 'too-large' | 'no-owner'; readonly detail?: string };
 
@@ -35,7 +35,7 @@ function othersWrite(st: FileStat): boolean {
 function folderRights(path: string, st: FileStat, above: boolean): Folder {
   if (st.type === 'symlink') return { state: 'foreign', path, why: 'link' };
   if (st.uid === undefined || st.mode === undefined) return { state: 'unchecked', path, why: 'no-owner' };
-  if (st.uid !== 0) return { state: 'foreign', path, why: 'owner' };
+  if (st.uid !== 0) return { state: 'foreign', path, why: 'owner', uid: st.uid };
   if (othersWrite(st) && !(above && (st.mode & STICKY) !== 0)) return { state: 'foreign', path, why: 'writable' };
   return { ok: true };
 }

@@ -61,7 +61,7 @@ export async function runRemoveChecked(host: Host, mutable: MutableHost, list: A
     return { outcome: 'ok' };
   } catch (e) {
     // As root, in a folder another person owns or can write (their home): theirs to remove, as their mimeapps.list is.
-    if (isUnsafeTree(e)) return { outcome: 'refused', message: treeRightsMessage(e.rights) };
+    if (isUnsafeTree(e)) return { outcome: 'refused', message: await treeRightsMessage(host, e.rights) };
     return { outcome: 'failed', message: { key: 'fix:result.fileFailed', params: { path: step.path, message: e instanceof Error ? e.message : String(e) } } };
   }
 }
@@ -102,7 +102,7 @@ export async function runUnsetHandler(host: Host, mutable: MutableHost, step: Un
     return { outcome: 'ok' };
   } catch (e) {
     // As root, in a folder another person owns or can write (their home): refused as a delete there is.
-    if (isUnsafeTree(e)) return { outcome: 'refused', message: treeRightsMessage(e.rights, 'edit') };
+    if (isUnsafeTree(e)) return { outcome: 'refused', message: await treeRightsMessage(host, e.rights, 'edit') };
     return { outcome: 'failed', message: { key: 'fix:result.fileFailed', params: { path: step.path, message: e instanceof Error ? e.message : String(e) } } };
   }
 }

@@ -96,7 +96,7 @@ async function runFileStep(step: Extract<PlanStep, { kind: 'trash' | 'remove' }>
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     if (isRefusedPath(e)) return { outcome: 'refused', message: { key: 'fix:refused.confined', params: { path: step.path, message } } };
-    if (isUnsafeTree(e)) return { outcome: 'refused', message: treeRightsMessage(e.rights) };
+    if (isUnsafeTree(e)) return { outcome: 'refused', message: await treeRightsMessage(host, e.rights) };
     const denied = isHostError(e) && e.code === 'permission';
     if (!denied || step.elevation !== 'if-needed' || host.platform === 'win32' || deps.privileged === true) {
       return { outcome: 'failed', message: { key: 'fix:result.fileFailed', params: { path: step.path, message } } };
@@ -115,7 +115,7 @@ async function runFileStep(step: Extract<PlanStep, { kind: 'trash' | 'remove' }>
     if (step.kind === 'remove') {
       // root will delete: only a tree that no one else can change while it runs (tree-rights.ts).
       const rights = await treeRights(host, step.path);
-      if (rights.state !== 'root-only') return { outcome: 'refused', message: treeRightsMessage(rights) };
+      if (rights.state !== 'root-only') return { outcome: 'refused', message: await treeRightsMessage(host, rights) };
     }
     const target = host.path.join(trash, `${host.path.basename(step.path)} ${deps.now().getTime()}`);
     // rm by full path on macOS (root's shell PATH is fixed); on Linux runElevated takes it from the system folders.

@@ -1,6 +1,7 @@
 import type { Message } from '../../shared/finding';
 import { isHostError, type Host } from '../host/host';
 import type { TreeRights } from '../host/tree-rights';
+import { accountName } from './account-name';
 import { allowedAction, pathComponents, type AllowedAction, type Allowlist } from './allowlist';
 
 /** Whether a path may be touched: yes (it exists), already gone, or refused with the reason. */
@@ -81,12 +82,19 @@ export async function measure(host: Host, path: string, cap = 20_000): Promise<{
   return { bytes, partial };
 }
 
-/** Why root refuses to delete a tree, or to rewrite a file (`edit`), in words (tree-rights.ts); the technical detail stays in `detail`. */
-export function treeRightsMessage(rights: Exclude<TreeRights, { state: 'root-only' }>, act: 'delete' | 'edit' = 'delete'): Message {
+/**
+ * Why root refuses to delete a tree, or to rewrite a file (`edit`), in words (tree-rights.ts): the sentence names whose
+ * the folder is (the account's name, when it can be told) and the app (its {{app}}, added by the runner); the folder's
+ * path goes on the detail line only.
+ */
+export async function treeRightsMessage(host: Host, rights: Exclude<TreeRights, { state: 'root-only' }>, act: 'delete' | 'edit' = 'delete'): Promise<Message> {
   const path = rights.path;
+  const edit = act === 'edit' ? 'Edit' : '';
   if (rights.state === 'foreign') {
     if (rights.why === 'link') return { key: 'fix:refused.symlink', params: { path } };
-    return { key: `fix:refused.${rights.why === 'owner' ? 'foreignOwner' : 'foreignWritable'}${act === 'edit' ? 'Edit' : ''}`, params: { path } };
+    if (rights.why === 'writable') return { key: `fix:refused.foreignWritable${edit}`, params: { path } };
+    const user = rights.uid !== undefined ? await accountName(host, rights.uid) : null;
+    return user ? { key: `fix:refused.foreignOwner${edit}`, params: { path, user } } : { key: `fix:refused.foreignOwnerNoName${edit}`, params: { path } };
   }
   if (rights.why === 'too-large') return { key: 'fix:refused.treeTooLarge', params: { path, detail: rights.detail ?? '' } };
   if (rights.why === 'no-owner') return { key: 'fix:refused.treeUnchecked', params: { path } };

@@ -179,7 +179,7 @@ describe('root against a tree another user owns or can write, raced by that user
         const result = await runPlan(plan!, { host, mutable, allowlist, now, privileged: true });
         expect(await theirs.stop(), 'the other user swapped their folder while root looked').toBeGreaterThan(0);
         expect(result.outcome).toBe('refused');
-        expect(result.message).toEqual({ key: shape === 'writable by others (777)' ? 'fix:refused.foreignWritable' : 'fix:refused.foreignOwner', params: { path: lib } });
+        expect(result.message).toEqual({ key: shape === 'writable by others (777)' ? 'fix:refused.foreignWritable' : 'fix:refused.foreignOwnerNoName', params: { path: lib, app: zoom.name } });
         expect(contents(tree), `run ${i}: nothing in the tree was deleted`).toEqual(before);
         expect(snapshot(sentinel), `run ${i}: the sentinel is untouched`).toEqual(kept);
       }

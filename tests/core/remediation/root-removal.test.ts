@@ -41,8 +41,8 @@ beforeEach(() => {
 afterEach(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** A RealHost whose commands are recorded (and, unless `fake`, really run). */
-function recording(fake?: RunResult['exitCode']): { host: Host; calls: string[][] } {
-  const real = new RealHost({ homedir: home, env: { HOME: home, PATH: '/usr/bin:/bin' } });
+function recording(fake?: RunResult['exitCode'], env: Record<string, string> = {}): { host: Host; calls: string[][] } {
+  const real = new RealHost({ homedir: home, env: { HOME: home, PATH: '/usr/bin:/bin', ...env } });
   const calls: string[][] = [];
   const host = Object.create(real, {
     run: {
@@ -88,15 +88,15 @@ describe.skipIf(!root)(`tree rights: who else could change a tree root deletes${
 
   it('another user owning the tree, a folder in it, or a folder above it: foreign, with that folder', async () => {
     chownSync(join(tree, 'lib', 'plugins'), OTHER, OTHER);
-    expect(await treeRights(host(), tree)).toEqual({ state: 'foreign', path: join(tree, 'lib', 'plugins'), why: 'owner' });
+    expect(await treeRights(host(), tree)).toEqual({ state: 'foreign', path: join(tree, 'lib', 'plugins'), why: 'owner', uid: OTHER });
     chownSync(join(tree, 'lib', 'plugins'), 0, 0);
     chownSync(tree, OTHER, 0);
-    expect(await treeRights(host(), tree)).toEqual({ state: 'foreign', path: tree, why: 'owner' });
+    expect(await treeRights(host(), tree)).toEqual({ state: 'foreign', path: tree, why: 'owner', uid: OTHER });
     chownSync(tree, 0, 0);
     chownSync(opt, OTHER, OTHER);
-    expect(await treeRights(host(), tree)).toEqual({ state: 'foreign', path: opt, why: 'owner' });
+    expect(await treeRights(host(), tree)).toEqual({ state: 'foreign', path: opt, why: 'owner', uid: OTHER });
     // A single file to delete in a folder another user owns: that user could swap the folder.
-    expect(await treeRights(host(), join(tree, 'ZoomLauncher'))).toEqual({ state: 'foreign', path: opt, why: 'owner' });
+    expect(await treeRights(host(), join(tree, 'ZoomLauncher'))).toEqual({ state: 'foreign', path: opt, why: 'owner', uid: OTHER });
   });
 
   it('a folder writable by group or others (also sticky, inside the tree): foreign writable', async () => {
@@ -120,19 +120,37 @@ describe.skipIf(!root)(`tree rights: who else could change a tree root deletes${
 });
 
 describe.skipIf(!root)(`root refuses, with words, to delete a tree another user owns or can write${skipWhy}`, () => {
-  it('/opt/zoom owned by another user: refused before anything is deleted, in Vietnamese and English', async () => {
+  it('/opt/zoom owned by another user: refused before anything is deleted, naming whose it is and the app, the folder only as detail', async () => {
     chownSync(tree, OTHER, OTHER);
-    const { host, calls } = recording();
+    // The user database names uid 12345 (as /etc/passwd does for a person's account).
+    const passwd = join(tmp, 'passwd');
+    writeFileSync(passwd, `root:x:0:0:root:/root:/bin/bash\nnguyenvanb:x:${OTHER}:${OTHER}:Nguyễn Văn B:/home/nguyenvanb:/bin/bash\n`);
+    const { host, calls } = recording(undefined, { ATTT_SELFCHECK_PASSWD_FILE: passwd });
     const mutable = new ConfinedMutableHost(new RealMutableHost(host, now), [opt]);
     const r = await runPlan(plan(tree), { host, mutable, allowlist: allowlistIn(host), now, privileged: true });
     expect(r.outcome).toBe('refused');
-    expect(r.message).toEqual({ key: 'fix:refused.foreignOwner', params: { path: tree } });
+    expect(r.message).toEqual({ key: 'fix:refused.foreignOwner', params: { path: tree, user: 'nguyenvanb', app: zoom.name } });
     expect(calls).toEqual([]);
     intact();
-    const vi = createTranslator('vi').message(r.message!);
-    expect(vi).toContain(`«${tree}» thuộc về một người dùng khác`);
-    expect(vi).toContain('Đề nghị đồng chí');
-    expect(createTranslator('en').message(r.message!)).toContain(`«${tree}» belongs to another user`);
+    for (const [lang, whose, detail] of [['vi', 'thuộc về tài khoản «nguyenvanb»', 'Chi tiết: '], ['en', 'belongs to the account “nguyenvanb”', 'Details: ']] as const) {
+      const [sentence, ...rest] = createTranslator(lang).message(r.message!).split('\n');
+      expect(sentence).toContain(whose);
+      expect(sentence).toContain(zoom.name);
+      expect(sentence).not.toContain(tmp); // the path is evidence, on its own line
+      expect(rest).toEqual([`${detail}${tree}`]);
+    }
+    expect(createTranslator('vi').message(r.message!)).toContain('Đề nghị đồng chí đăng nhập tài khoản «nguyenvanb»');
+  });
+
+  it('an owner the user database does not name: «một tài khoản khác», never the number', async () => {
+    chownSync(tree, OTHER, OTHER);
+    const { host } = recording(undefined, { ATTT_SELFCHECK_PASSWD_FILE: join(tmp, 'no-passwd') });
+    const r = await runPlan(plan(tree), { host, mutable: new RealMutableHost(host, now), allowlist: allowlistIn(host), now, privileged: true });
+    expect(r.message).toEqual({ key: 'fix:refused.foreignOwnerNoName', params: { path: tree, app: zoom.name } });
+    const [sentence] = createTranslator('vi').message(r.message!).split('\n');
+    expect(sentence).toContain('thuộc về một tài khoản khác');
+    expect(sentence).not.toContain(String(OTHER));
+    intact();
   });
 
   it('the door refuses on its own when root, even when the runner was not told it runs as administrator', async () => {
@@ -140,7 +158,7 @@ describe.skipIf(!root)(`root refuses, with words, to delete a tree another user 
     const { host } = recording();
     const r = await runPlan(plan(tree), { host, mutable: new RealMutableHost(host, now), allowlist: allowlistIn(host), now, privileged: null });
     expect(r.outcome).toBe('refused');
-    expect(r.message).toEqual({ key: 'fix:refused.foreignWritable', params: { path: join(tree, 'lib', 'plugins') } });
+    expect(r.message).toEqual({ key: 'fix:refused.foreignWritable', params: { path: join(tree, 'lib', 'plugins'), app: zoom.name } });
     intact();
     const e = await new RealMutableHost(host, now).remove(tree).then(() => null, (err: unknown) => err);
     expect(isUnsafeTree(e)).toBe(true);
@@ -181,7 +199,7 @@ describe.skipIf(!root)(`retrying a delete as administrator checks the tree first
     const { host, calls } = recording(0);
     const r = await runPlan(plan(tree), { host, mutable: denied('linux'), allowlist: allowlistIn(host), now, privileged: false });
     expect(r.outcome).toBe('refused');
-    expect(r.message).toEqual({ key: 'fix:refused.foreignWritable', params: { path: join(tree, 'lib') } });
+    expect(r.message).toEqual({ key: 'fix:refused.foreignWritable', params: { path: join(tree, 'lib'), app: zoom.name } });
     expect(calls).toEqual([]);
   });
 
@@ -216,7 +234,7 @@ describe('Windows: no delete in the profile while elevated (no handle-based dele
       const mutable: MutableHost = { ...denied('win32'), remove: (p) => (removed.push(p), Promise.resolve()) };
       const r = await runPlan(winPlan, { host, mutable, allowlist: allowlistFor(host, zoom), now, privileged });
       expect(r.outcome).toBe('refused');
-      expect(r.message).toEqual({ key: 'fix:refused.elevatedProfile', params: { path } });
+      expect(r.message).toEqual({ key: 'fix:refused.elevatedProfile', params: { path, app: zoom.name } });
       expect(removed).toEqual([]);
       expect(createTranslator('vi').message(r.message!)).toContain('Đề nghị đồng chí chạy lại việc gỡ bỏ mà không dùng quyền quản trị');
     });

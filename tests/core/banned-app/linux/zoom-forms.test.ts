@@ -279,8 +279,8 @@ describe('removal of each form', () => {
     const editing = plans.find((p) => p.steps.some((s) => s.kind === 'unset-handler'))!;
     // As root: RealMutableHost's own uid, 0 here.
     const asRoot = () => ({ ...deps(), mutable: new ConfinedMutableHost(new RealMutableHost(host, now, 0), [root]), privileged: true });
-    expect(await runPlan(deleting, asRoot())).toMatchObject({ outcome: 'refused', message: { key: 'fix:refused.foreignOwner', params: { path: home } } });
-    expect(await runPlan(editing, asRoot())).toMatchObject({ outcome: 'refused', message: { key: 'fix:refused.foreignOwnerEdit', params: { path: home } } });
+    expect(await runPlan(deleting, asRoot())).toMatchObject({ outcome: 'refused', message: { key: 'fix:refused.foreignOwnerNoName', params: { path: home } } });
+    expect(await runPlan(editing, asRoot())).toMatchObject({ outcome: 'refused', message: { key: 'fix:refused.foreignOwnerNoNameEdit', params: { path: home } } });
     expect(readFileSync(entry, 'utf8')).toBe(zoomEntry());
     expect(readFileSync(list, 'utf8')).toBe(MIMEAPPS_CRLF);
     expect(readdirSync(join(home, '.config'))).toEqual(['mimeapps.list']); // no temporary file left beside it
