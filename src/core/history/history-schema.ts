@@ -24,6 +24,8 @@ const auditEntry = z.strictObject({
   planId: z.string(),
   findingId: z.string(),
   plan: message,
+  // Verdicts: what the plan did (PlanKind: close, uninstall, …); absent in lines written before it.
+  kind: z.string().optional(),
   step: z.strictObject({ kind: z.string(), title: message }).optional(),
   argv: z.array(z.string()).optional(),
   path: z.string().optional(),
