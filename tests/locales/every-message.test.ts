@@ -163,12 +163,6 @@ const PARAMS: Readonly<Record<string, Value>> = {
   parts: { vi: 'Điện thoại: 0203 3825 123; Phòng làm việc: Phòng 203', en: 'Phone: 0203 3825 123; Office: Phòng 203' },
   language: { vi: 'Tiếng Việt', en: 'Vietnamese' },
   note: { vi: 'Mọi cuộc họp trực tuyến dùng phần mềm do Sở cung cấp.', en: 'Every online meeting uses the software the Department provides.' },
-  // The installer-origin lists an organisation adds to (policy show, policy:refused.riskyOfficialDomain).
-  extensions: 12,
-  shorteners: 27,
-  fileSharing: 21,
-  items: 'rutgon.example, link.honggai.example',
-  domain: 'drive.google.com',
 };
 /** Names that look like ids but are what a person reads: the OS, the program's command, domains and Debian package names. */
 const NOT_IDS = new Set(['macOS', 'attt-selfcheck', 'zoom.us', 'zoom.com', 'us.zoom', 'support.zoom.com', 'distro-info-data']);
