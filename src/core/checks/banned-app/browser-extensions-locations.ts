@@ -79,27 +79,32 @@ function join(host: Host, base: string, rel: string): string {
   return host.path.join(base, ...rel.split('/'));
 }
 
-/** The current user's %LOCALAPPDATA% / %APPDATA% (the defaults when the variables are missing). */
-function windowsBase(host: Host, which: 'LOCALAPPDATA' | 'APPDATA'): string {
-  return host.env[which] || host.path.join(host.homedir, 'AppData', which === 'APPDATA' ? 'Roaming' : 'Local');
+/** The current user's variables only describe the current user's home: another home has the default places. */
+function ownVariable(host: Host, home: string, name: string): string | undefined {
+  return home === host.homedir ? host.env[name] : undefined;
+}
+
+/** A home's %LOCALAPPDATA% / %APPDATA% (the defaults when the variables are missing or the home is another's). */
+export function windowsBase(host: Host, which: 'LOCALAPPDATA' | 'APPDATA', home: string = host.homedir): string {
+  return ownVariable(host, home, which) || host.path.join(home, 'AppData', which === 'APPDATA' ? 'Roaming' : 'Local');
 }
 
 /** The XDG config folder: $XDG_CONFIG_HOME when absolute (as the spec says), else ~/.config. */
-function xdgConfig(host: Host): string {
-  const v = host.env.XDG_CONFIG_HOME;
-  return v && host.path.isAbsolute(v) ? v : host.path.join(host.homedir, '.config');
+function xdgConfig(host: Host, home: string): string {
+  const v = ownVariable(host, home, 'XDG_CONFIG_HOME');
+  return v && host.path.isAbsolute(v) ? v : host.path.join(home, '.config');
 }
 
-/** Every place a Chromium-family browser may keep the current user's profiles on this platform. */
-export function chromiumLocations(host: Host): readonly BrowserLocation[] {
+/** Every place a Chromium-family browser may keep the profiles of a home (the current user's by default) on this platform. */
+export function chromiumLocations(host: Host, home: string = host.homedir): readonly BrowserLocation[] {
   const specs = host.platform === 'win32' ? WINDOWS : host.platform === 'darwin' ? MACOS : LINUX;
   const base =
     host.platform === 'win32'
-      ? windowsBase(host, 'LOCALAPPDATA')
+      ? windowsBase(host, 'LOCALAPPDATA', home)
       : host.platform === 'darwin'
-        ? host.path.join(host.homedir, 'Library', 'Application Support')
-        : xdgConfig(host);
-  return specs.map((s) => ({ key: s.key, name: s.name, page: s.page, dir: join(host, s.base === 'home' ? host.homedir : base, s.rel) }));
+        ? host.path.join(home, 'Library', 'Application Support')
+        : xdgConfig(host, home);
+  return specs.map((s) => ({ key: s.key, name: s.name, page: s.page, dir: join(host, s.base === 'home' ? home : base, s.rel) }));
 }
 
 /** Every folder that may hold the current user's Firefox profiles.ini on this platform. */
@@ -110,7 +115,7 @@ export function firefoxLocations(host: Host): readonly BrowserLocation[] {
   return [
     at('firefox', join(host, host.homedir, '.mozilla/firefox')),
     // Newer Firefox releases may create profiles under the XDG config folder (not confirmed for all versions).
-    at('firefox-xdg', join(host, xdgConfig(host), 'mozilla/firefox')),
+    at('firefox-xdg', join(host, xdgConfig(host, host.homedir), 'mozilla/firefox')),
     at('firefox-snap', join(host, host.homedir, 'snap/firefox/common/.mozilla/firefox')),
     at('firefox-flatpak', join(host, host.homedir, '.var/app/org.mozilla.firefox/.mozilla/firefox')),
   ];

@@ -1,6 +1,6 @@
 /**
- * The browser web apps (PWAs and "Create shortcut… / Open as window" apps) of the current user's Chromium-family
- * browsers, as the browsers record them on disk (chromium `chrome/browser/web_applications`, `shell_integration_*`):
+ * The browser web apps (PWAs and "Create shortcut… / Open as window" apps) of one home's Chromium-family
+ * browsers (the current user's, or another person's: web-apps.ts), as the browsers record them on disk (chromium `chrome/browser/web_applications`, `shell_integration_*`):
  * - every OS: `PROFILE/Web Applications/Manifest Resources/APP_ID/` (the app's icons, kept while it is installed);
  * - Linux: a menu entry `~/.local/share/applications/BROWSER-APP_ID-PROFILE.desktop` whose Exec runs the browser
  *   with `--app-id=APP_ID` (older shortcuts and hand-made ones: `--app=URL`), Name = the app's name;
@@ -14,7 +14,7 @@ import type { Message } from '../../../shared/finding';
 import { isHostError, type Host } from '../../host/host';
 import { parseShellLink, shellLinkTarget, MAX_SHELL_LINK_BYTES } from '../../windows/shell-link';
 import { readFailure } from '../reasons';
-import { chromiumLocations } from './browser-extensions-locations';
+import { chromiumLocations, windowsBase } from './browser-extensions-locations';
 import { execArgv, parseDesktopEntry } from './linux/desktop-entry';
 import { readPlistDict } from './macos/plist-read';
 import { plistString } from './macos/plist-xml';
@@ -108,8 +108,8 @@ async function listIfThere(host: Host, dir: string): Promise<Awaited<ReturnType<
 }
 
 /** Every OS: the Manifest Resources folder of each web app in each profile of each Chromium-family browser. */
-async function profileFolders(host: Host, out: Mutable): Promise<void> {
-  for (const loc of chromiumLocations(host)) {
+async function profileFolders(host: Host, home: string, out: Mutable): Promise<void> {
+  for (const loc of chromiumLocations(host, home)) {
     let profiles;
     try {
       profiles = await listIfThere(host, loc.dir);
@@ -132,8 +132,10 @@ async function profileFolders(host: Host, out: Mutable): Promise<void> {
 }
 
 /** Linux: menu entries that start a browser in app mode (`--app-id=`, `--app=`). */
-async function linuxEntries(host: Host, out: Mutable): Promise<void> {
-  const data = host.env.XDG_DATA_HOME && host.path.isAbsolute(host.env.XDG_DATA_HOME) ? host.env.XDG_DATA_HOME : host.path.join(host.homedir, '.local', 'share');
+async function linuxEntries(host: Host, home: string, out: Mutable): Promise<void> {
+  // $XDG_DATA_HOME is the current user's; another home has the default place.
+  const own = home === host.homedir ? host.env.XDG_DATA_HOME : undefined;
+  const data = own && host.path.isAbsolute(own) ? own : host.path.join(home, '.local', 'share');
   const dir = host.path.join(data, 'applications');
   out.looked.push(dir);
   let entries;
@@ -163,8 +165,8 @@ async function linuxEntries(host: Host, out: Mutable): Promise<void> {
 }
 
 /** macOS: the app shims in `~/Applications/* Apps.localized` (Chrome Apps, Edge Apps, ...). */
-async function macShims(host: Host, out: Mutable): Promise<void> {
-  const apps = host.path.join(host.homedir, 'Applications');
+async function macShims(host: Host, home: string, out: Mutable): Promise<void> {
+  const apps = host.path.join(home, 'Applications');
   let folders;
   try {
     folders = await listIfThere(host, apps);
@@ -199,9 +201,8 @@ async function macShims(host: Host, out: Mutable): Promise<void> {
 }
 
 /** Windows: Start-menu shortcuts that run a browser with `--app-id=` (Programs\Chrome Apps, and Programs itself). */
-async function windowsShortcuts(host: Host, out: Mutable): Promise<void> {
-  const appData = host.env.APPDATA || host.path.join(host.homedir, 'AppData', 'Roaming');
-  const programs = host.path.join(appData, 'Microsoft', 'Windows', 'Start Menu', 'Programs');
+async function windowsShortcuts(host: Host, home: string, out: Mutable): Promise<void> {
+  const programs = host.path.join(windowsBase(host, 'APPDATA', home), 'Microsoft', 'Windows', 'Start Menu', 'Programs');
   for (const dir of [host.path.join(programs, 'Chrome Apps'), programs]) {
     out.looked.push(dir);
     let links;
@@ -235,12 +236,12 @@ interface Mutable {
   failures: Message[];
 }
 
-/** Every web app the current user's browsers record on this platform. */
-export async function scanWebApps(host: Host): Promise<WebAppScan> {
+/** Every web app the browsers record in one home (the current user's by default; a Windows profile folder) on this platform. */
+export async function scanWebApps(host: Host, home: string = host.homedir): Promise<WebAppScan> {
   const out: Mutable = { seen: [], looked: [], failures: [] };
-  await profileFolders(host, out);
-  if (host.platform === 'linux') await linuxEntries(host, out);
-  else if (host.platform === 'darwin') await macShims(host, out);
-  else await windowsShortcuts(host, out);
+  await profileFolders(host, home, out);
+  if (host.platform === 'linux') await linuxEntries(host, home, out);
+  else if (host.platform === 'darwin') await macShims(host, home, out);
+  else await windowsShortcuts(host, home, out);
   return out;
 }

@@ -1,5 +1,5 @@
 import { browserExtensionProbes } from '../browser-extensions';
-import { webAppsProbe } from '../web-apps';
+import { otherHomesWebAppsProbe, webAppsProbe } from '../web-apps';
 import { installerFolders, installersProbe, type FolderList } from '../installers';
 import { expandHomePaths, leftoversProbe } from '../leftovers';
 import type { BannedApp } from '../../../policy/policy-schema';
@@ -56,4 +56,5 @@ export const linuxProbes: readonly Probe[] = [
   otherUsersLeftoversProbe,
   ...browserExtensionProbes,
   webAppsProbe,
+  otherHomesWebAppsProbe,
 ];

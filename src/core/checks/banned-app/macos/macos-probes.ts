@@ -1,5 +1,5 @@
 import { browserExtensionProbes } from '../browser-extensions';
-import { webAppsProbe } from '../web-apps';
+import { otherHomesWebAppsProbe, webAppsProbe } from '../web-apps';
 import { installerFolders, installersProbe } from '../installers';
 import { expandHomePaths, leftoversProbe } from '../leftovers';
 import type { Probe } from '../probe';
@@ -38,4 +38,5 @@ export const macosProbes: readonly Probe[] = [
   otherUsersLeftoversProbe,
   ...browserExtensionProbes,
   webAppsProbe,
+  otherHomesWebAppsProbe,
 ];

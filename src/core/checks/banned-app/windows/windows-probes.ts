@@ -1,5 +1,5 @@
 import { browserExtensionProbes } from '../browser-extensions';
-import { webAppsProbe } from '../web-apps';
+import { otherProfilesWebAppsProbe, webAppsProbe } from '../web-apps';
 import type { Probe } from '../probe';
 import { currentProfileExecutableProbe, otherProfilesExecutableProbe, programFilesExecutableProbe } from './executable-probes';
 import { msixProbe } from './msix-probe';
@@ -30,4 +30,5 @@ export const windowsProbes: readonly Probe[] = [
   otherUsersLeftoversProbe,
   ...browserExtensionProbes,
   webAppsProbe,
+  otherProfilesWebAppsProbe,
 ];
