@@ -39,7 +39,7 @@ const CASES: readonly Case[] = [
   // winget Meta.Messenger 215.6.643112060 InstallerUrl; the file as the redirect names it (Messenger.VERSION.exe).
   { app: 'messenger', name: 'Messenger', file: 'Messenger.215.6.643112060.exe', official: 'https://www.messenger.com/messenger/desktop/downloadV2/?platform=win', referrer: 'https://www.messenger.com/desktop', fake: 'https://messenger-desktop.example/Messenger.215.6.643112060.exe', fakeHost: 'messenger-desktop.example', naming: { official: 'messenger.com', officialLast: 'facebook.com' } },
   // winget TrueConf.TrueConf 8.5.5.173 InstallerUrl.
-  { app: 'trueconf', name: 'TrueConf', file: 'trueconf_client_x64.msi', official: 'https://trueconf.com/download/client/windows/trueconf_client_x64.msi', fake: 'https://xn--trueconf-0ya.com/download/trueconf_client_x64.msi', fakeHost: 'xn--trueconf-0ya.com', naming: { official: 'trueconf.com' } },
+  { app: 'trueconf', name: 'TrueConf', file: 'trueconf_client_x64.msi', official: 'https://trueconf.com/download/client/windows/trueconf_client_x64.msi', fake: 'https://xn--trueconf-0ya.com/download/trueconf_client_x64.msi', fakeHost: 'xn--trueconf-0ya.com', naming: { official: 'trueconf.com', officialLast: 'trueconf.ru' } },
   // winget GoTo.GoTo 4.20.3 InstallerUrl.
   { app: 'goto-meeting', name: 'GoTo Meeting', file: 'GoToSetup-4.20.3.exe', official: 'https://goto-desktop.goto.com/GoToSetup-4.20.3.exe', fake: 'https://gotomeeting.com.example.net/GoToSetup-4.20.3.exe', fakeHost: 'gotomeeting.com.example.net', naming: { official: 'goto.com, gotomeeting.com', officialLast: 'getgo.com' } },
   // GoToMeeting's MSI where link.gotomeeting.com/latest-msi (winget LogMeIn.GoToMeeting) leads: builds.cdn.getgo.com.
@@ -109,11 +109,16 @@ describe.skipIf(canXattr !== null)(`Linux: Skype for Linux's package from its re
   // What repo.skype.com/latest and go.skype.com served (install scripts on GitHub fetch them so).
   put(dl, 'skypeforlinux-64.deb', 'https://repo.skype.com/latest/skypeforlinux-64.deb');
   put(desk, 'skypeforlinux-64.deb', 'https://go-skype.com.example/skypeforlinux-64.deb');
+  // TrueConf's Debian package from TrueConf's own mirror (pool/non-free/t/trueconf/trueconf_VERSION-…_amd64.deb, as Etersoft's eepm
+  // play.d/trueconf.sh fetches it; 8.5.0.2881 is TrueConf's Arch package's version), and a file of that name from a look-alike.
+  put(dl, 'trueconf_8.5.0.2881-1_amd64.deb', 'https://mirror.trueconf.ru/debian/pool/non-free/t/trueconf/trueconf_8.5.0.2881-1_amd64.deb');
+  put(desk, 'trueconf_8.5.0.2881-1_amd64.deb', 'https://trueconf.ru.mirror-download.example/trueconf_8.5.0.2881-1_amd64.deb');
   const host = new RealHost({ homedir: home, env: { HOME: home, PATH: process.env.PATH ?? '/usr/bin:/bin' } });
 
-  it('official is nothing; the look-alike is a likely fake naming skype.com', async () => {
+  it('official is nothing; the look-alikes are likely fakes naming skype.com and TrueConf\'s domains', async () => {
     const findings = await run(host);
-    expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ status: 'violation', app: 'skype', evidence: [{ path: join(desk, 'skypeforlinux-64.deb') }], title: { key: 'installerOrigin:fake.title', params: { app: 'Skype', host: 'go-skype.com.example', official: 'skype.com' } } });
+    expect(findings).toHaveLength(2);
+    expect(findings.find((f) => f.app === 'skype')).toMatchObject({ status: 'violation', evidence: [{ path: join(desk, 'skypeforlinux-64.deb') }], title: { key: 'installerOrigin:fake.title', params: { app: 'Skype', host: 'go-skype.com.example', official: 'skype.com' } } });
+    expect(findings.find((f) => f.app === 'trueconf')).toMatchObject({ status: 'violation', evidence: [{ path: join(desk, 'trueconf_8.5.0.2881-1_amd64.deb') }], title: { key: 'installerOrigin:fake.titleEither', params: { app: 'TrueConf', host: 'trueconf.ru.mirror-download.example', official: 'trueconf.com', officialLast: 'trueconf.ru' } } });
   });
 });

@@ -73,6 +73,9 @@ describe('on Linux, several homes in a temporary root, run as root', () => {
     put(join(hoa, '.local', 'share', 'applications', 'google-meet-firefox.desktop'), '[Desktop Entry]\nType=Application\nName=Google Meet\nExec=firefox --new-window "https://meet.google.com/landing"\n');
     put(join(hoa, '.local', 'share', 'applications', 'cm.desktop'), handMade('Họp', 'https://clickmeeting.com.hop-truc-tuyen.example/room'));
     put(join(hoa, '.local', 'share', 'applications', 'em.desktop'), handMade('Họp', 'https://notemeeting.vn/'));
+    // GoTo Meeting's web app (on Linux GoTo offers no desktop app) and a host that only starts like GoTo's.
+    put(join(hoa, '.local', 'share', 'applications', 'goto.desktop'), handMade('GoTo', 'https://app.goto.com/meeting/123456789'));
+    put(join(hoa, '.local', 'share', 'applications', 'goto-fake.desktop'), handMade('GoTo', 'https://app.goto.com.meeting-join.example/'));
     // A folder that is not a profile (Chromium's «System Profile») and an id-like folder of the wrong shape are not web apps.
     icons(join(hoa, '.config', 'google-chrome'), 'System Profile', MEET);
     icons(join(hoa, '.config', 'google-chrome'), 'Default', MEET.toUpperCase());
@@ -88,7 +91,7 @@ describe('on Linux, several homes in a temporary root, run as root', () => {
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  it('finds each person\'s Google Meet as their own notice, and nguyễn\'s ClickMeeting; the look-alikes are nobody\'s', async () => {
+  it('finds each person\'s Google Meet as their own notice, nguyễn\'s ClickMeeting and hoa\'s GoTo Meeting; the look-alikes are nobody\'s', async () => {
     const found = notices(await run(asRoot, otherHomesWebAppsProbe));
     const seen = found.map((f) => [f.app, f.evidence[0]!.data?.user ?? null, f.evidence.map((e) => e.data?.form).sort().join('+')]);
     expect(seen.sort()).toEqual([
@@ -96,6 +99,7 @@ describe('on Linux, several homes in a temporary root, run as root', () => {
       ['google-meet', null, 'desktop-entry+web-app-folder'],
       ['google-meet', 'hoa', 'desktop-entry+web-app-folder'],
       ['google-meet', 'nguyễn', 'web-app-folder'],
+      ['goto-meeting', 'hoa', 'desktop-entry'],
     ]);
     const hers = found.find((f) => f.app === 'google-meet' && f.evidence[0]!.data?.user === 'hoa')!;
     expect(hers.evidence.find((e) => e.data?.form === 'desktop-entry')).toMatchObject({
