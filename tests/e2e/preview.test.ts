@@ -115,7 +115,7 @@ describe('the preview scenarios', () => {
     const running = all.report.findings.find((f) => f.app === 'zoom' && f.evidence.some((e) => e.kind === 'process'))!;
     // Four items: the two installs the person can remove, the other account's (left to them) and the running Zoom, closed first.
     expect(planned.value.items.map((i) => i.findingId)).toHaveLength(4);
-    expect(planned.value.items[0]).toMatchObject({ findingId: running.id, steps: [expect.objectContaining({ closesApp: true })] });
+    expect(planned.value.items[0]).toMatchObject({ findingId: running.id, kind: 'close', steps: [expect.objectContaining({ closesApp: true })] });
     expect(planned.value.running).toBe(true);
     // The button's number (the renderer's appRemovalItems on the report) is the flow's, in every scenario.
     for (const s of scenarios) {
@@ -127,6 +127,9 @@ describe('the preview scenarios', () => {
     const run = await api.runAppFix('zoom', planned.value.planId);
     if (!run.ok) throw new Error('no run');
     expect(run.value.items.map((i) => i.findingId).sort()).toEqual(planned.value.items.map((i) => i.findingId).sort());
+    // Each item's kind came with it from the plan: the running Zoom's result is a close («Đã đóng»), the installs' are removals.
+    expect(run.value.items.map((i) => [i.findingId, i.kind]).sort()).toEqual(planned.value.items.map((i) => [i.findingId, i.kind]).sort());
+    expect(run.value.items.find((i) => i.findingId === running.id)).toMatchObject({ kind: 'close', verdict: 'removed' });
     expect(run.value.items.filter((i) => !i.resolved).map((i) => all.report.findings.find((f) => f.id === i.findingId)?.title.params?.user)).toEqual(['tran']);
     expect((await api.latestReport()).ok).toBe(true);
   });

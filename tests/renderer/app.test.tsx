@@ -183,6 +183,9 @@ describe('other pages', () => {
       const gone = await removeWith('vi', { findingId: zoomInstalled.id, kind: 'uninstall', ok: true, resolved: true, verdict: 'removed', message: { key: 'ui:fix.outcome.removed' } });
       expect(gone.textContent).toMatch(/Đã gỡ bỏ xong/);
       expect(gone.className).toMatch(/note-ok/);
+      // The headline says it: the same thing is not said again below it.
+      expect(gone.querySelector('p.message')).toBeNull();
+      expect(gone.textContent).not.toContain('Kiểm tra lại đã xác nhận mục này không còn');
     });
   });
 

@@ -155,7 +155,7 @@ describe.each(['vi', 'en'] as const)('the removal wizard guides (%s)', (lang) =>
 describe('the wizard in Vietnamese says nothing in English', () => {
   it('the texts of the guiding wizard carry no English word', () => {
     const t = createI18n('vi').t;
-    const keys = ['manualOnlyTitle', 'manualOnlyLead', 'partlyManualTitle', 'manualFallbackTitle', 'elevatedNote', 'progressTitle', 'recheckStep', 'back', 'progress.pending', 'progress.notRun'];
+    const keys = ['manualOnlyTitle', 'manualOnlyLead', 'partlyManualTitle', 'manualFallbackTitle', 'manualAfterTitle', 'elevatedNote', 'progressTitle', 'recheckStep', 'back', 'progress.pending', 'progress.notRun'];
     for (const k of keys) {
       const text = t(`ui:fix.${k}`).replace(/Windows|macOS|Linux/g, '');
       expect(text).not.toMatch(/\b(the|and|or|user|account|control|prompt|password|step|yes|admin|IT)\b/i);
@@ -247,6 +247,9 @@ describe.each(['vi', 'en'] as const)('one flow removes every install of the bann
     await within(flow).findByText(t('fix:exit.elevation.notAuthorised', { code: 127 }));
     expect(within(flow).getAllByRole('button').map((b) => b.textContent)).toEqual([t('ui:fix.recheck'), t('ui:fix.back')]);
     expect(within(flow).getByText(t('fix:manual.windows.cleanupTool', runPlan.manual![0]!.params))).toBeTruthy();
+    // It did not succeed: the manual steps are what to do now, not «if it does not succeed».
+    expect(within(flow).getByText(t('ui:fix.manualAfterTitle'))).toBeTruthy();
+    expect(within(flow).queryByText(t('ui:fix.manualFallbackTitle'))).toBeNull();
   });
 
   it('after the re-check drops the removed item from the report, its row still names the product, never its finding id', async () => {

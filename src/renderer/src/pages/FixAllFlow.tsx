@@ -142,7 +142,7 @@ export function FixAllFlow({ api, appId, findings, onBack, onReport }: FixAllFlo
         {result?.warning && <p className="message">{renderMessage(t, result.warning)}</p>}
         {phase === 'result' && manual.length > 0 && (
           <div>
-            <p>{t('ui:fix.manualFallbackTitle')}</p>
+            <p>{t('ui:fix.manualAfterTitle')}</p>
             <Messages items={manual} />
           </div>
         )}

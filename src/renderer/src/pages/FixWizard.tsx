@@ -285,20 +285,23 @@ interface ResultNoteProps {
   readonly children: ReactNode;
 }
 
-/** The result of a run, or why it could not run: green only when resolved, with the manual steps and the ways on. */
+/** The result of a run, or why it could not run: green only when resolved (its headline alone), else the reason, the manual steps and the ways on. */
 function ResultNote({ verdict, resolved, headline, reason, message, warning, manual, children }: ResultNoteProps) {
   const { t } = useTranslation();
   return (
     <div className={`note ${resolved ? 'note-ok' : 'note-warning'}`} role="status" data-verdict={verdict}>
       <p>{headline}</p>
-      <p className="message">
-        {reason && <strong>{t('ui:finding.reason')}: </strong>}
-        {renderMessage(t, message)}
-      </p>
+      {/* A proven removal's headline says it all; the message is the reason when it is not one. */}
+      {!resolved && (
+        <p className="message">
+          {reason && <strong>{t('ui:finding.reason')}: </strong>}
+          {renderMessage(t, message)}
+        </p>
+      )}
       {warning && <p className="message">{renderMessage(t, warning)}</p>}
       {manual && (
         <div>
-          <p>{t('ui:fix.manualFallbackTitle')}</p>
+          <p>{t('ui:fix.manualAfterTitle')}</p>
           <Messages items={manual} />
         </div>
       )}
