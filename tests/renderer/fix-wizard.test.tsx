@@ -355,6 +355,26 @@ describe.each(['vi', 'en'] as const)('closing a running Zoom is said to be closi
     return row;
   }
 
+  it('«Gỡ bỏ toàn bộ» before it runs: closing Zoom is said as closing, not counted among the removals; an item needing rights is marked', async () => {
+    render1({ planAppFix: () => Promise.resolve({ ok: true, value: { appId: 'zoom', app: 'Zoom', planId: 'app:zoom@1', running: true, items: [closePlan, uninstallPlan] } }) });
+    await screen.findAllByRole('article');
+    fireEvent.click(screen.getByRole('button', { name: t('ui:nav.fix') }));
+    fireEvent.click(await screen.findByRole('button', { name: t('ui:fix.all.open', { count: 3 }) }));
+    const row = await vi.waitFor(() => {
+      const el = document.querySelector<HTMLElement>(`[data-flow="all"] [data-item="${running.id}"]`);
+      if (!el) throw new Error('not planned yet');
+      return el;
+    });
+    const flow = row.closest<HTMLElement>('[data-flow="all"]')!;
+    expect(row.textContent).toContain(t('ui:fix.all.state.plannedClose', { app: 'Zoom' }));
+    expect(row.querySelector('.tag')).toBeNull();
+    // One removal (the install): the close is not one of the items «gỡ lần lượt».
+    expect(within(flow).getByText(t('ui:fix.all.lead', { count: 1, app: 'Zoom' }))).toBeTruthy();
+    const install = flow.querySelector<HTMLElement>(`[data-item="${installed.id}"]`)!;
+    expect(install.querySelector('.tag')!.textContent).toBe(t('ui:fix.elevated'));
+    expect(within(flow).getByRole('note').textContent).toBe(t('ui:fix.elevatedNote'));
+  });
+
   it('«Gỡ bỏ toàn bộ»: the closed Zoom\'s row says «Đã đóng», the uninstalled one «Đã gỡ bỏ»', async () => {
     const row = await runAll([closedResult, removedResult]);
     expect(row(running.id).querySelector('strong')!.textContent).toBe(t('ui:fix.closed'));

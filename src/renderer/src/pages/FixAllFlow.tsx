@@ -87,6 +87,8 @@ export function FixAllFlow({ api, appId, findings, onBack, onReport }: FixAllFlo
   }
   const todo = plan.items.filter(actionable);
   const elevated = todo.some((p) => p.steps.some((s) => s.elevated));
+  // The lead says what is removed; closing the running app is said apart (it is closed, not removed).
+  const removals = todo.filter((p) => p.kind !== 'close').length;
   const title0 = (id: string) => findings.find((f) => f.id === id) ?? opened.find((f) => f.id === id);
   const results = new Map((result?.items ?? []).map((r) => [r.findingId, r]));
   // Trying again helps only after a failure said so (a refused prompt, a busy installer), never after a refusal by rule.
@@ -109,7 +111,7 @@ export function FixAllFlow({ api, appId, findings, onBack, onReport }: FixAllFlo
       )}
       <div className="card" data-flow="all">
         <h3>{title(plan.items.length)}</h3>
-        {phase === 'plan' && <p>{todo.length > 0 ? t('ui:fix.all.lead', { count: todo.length, app: plan.app }) : t('ui:fix.all.noneActionable')}</p>}
+        {phase === 'plan' && <p>{todo.length === 0 ? t('ui:fix.all.noneActionable') : removals > 0 ? t('ui:fix.all.lead', { count: removals, app: plan.app }) : t('ui:fix.all.leadCloseOnly', { app: plan.app })}</p>}
         <ol className="progress" aria-live="polite">
           {plan.items.map((p) => {
             const finding = title0(p.findingId);
@@ -120,7 +122,13 @@ export function FixAllFlow({ api, appId, findings, onBack, onReport }: FixAllFlo
             return (
               <li key={p.findingId} data-item={p.findingId} data-state={outcome ? (r?.resolved ? 'removed' : 'left') : state}>
                 {finding && <StatusBadge status={finding.status} />} {finding ? renderMessage(t, finding.title) : plan.app}
-                {!outcome && <div>{t(`ui:fix.all.state.${state}`, { count: p.steps.length })}</div>}
+                {!outcome && (
+                  <div>
+                    {state === 'planned' && p.kind === 'close' ? t('ui:fix.all.state.plannedClose', { app: plan.app }) : t(`ui:fix.all.state.${state}`, { count: p.steps.length })}
+                    {/* The note below explains the steps marked so: the mark is on the item that has one. */}
+                    {state === 'planned' && p.steps.some((s) => s.elevated) && <span className="tag">{t('ui:fix.elevated')}</span>}
+                  </div>
+                )}
                 {!outcome && state === 'manual' && p.why?.[0] && <div className="message">{renderMessage(t, p.why[0])}</div>}
                 {outcome && (
                   <div>
