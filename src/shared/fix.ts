@@ -84,9 +84,9 @@ export interface FixResultView {
  * The headline of an item's result, by what it did and what the re-check proved: green words only for `removed`;
  * a closed program «Đã đóng» / "Closed" (closing is not removing), an uninstall or a deletion «Đã gỡ bỏ» / "Removed".
  */
-export function resultHeadlineKey(r: Pick<FixResultView, 'kind' | 'verdict'>): string {
-  if (r.kind === 'close') return r.verdict === 'removed' ? 'ui:fix.closed' : r.verdict === 'not-proven' ? 'ui:fix.closeNotProven' : 'ui:fix.notClosed';
-  return r.verdict === 'removed' ? 'ui:fix.resolved' : r.verdict === 'not-proven' ? 'ui:fix.notProven' : 'ui:fix.notResolved';
+export function resultHeadlineKey(r: Pick<FixResultView, 'kind' | 'resolved' | 'verdict'>): string {
+  if (r.kind === 'close') return r.resolved ? 'ui:fix.closed' : r.verdict === 'not-proven' ? 'ui:fix.closeNotProven' : 'ui:fix.notClosed';
+  return r.resolved ? 'ui:fix.resolved' : r.verdict === 'not-proven' ? 'ui:fix.notProven' : 'ui:fix.notResolved';
 }
 
 /** The stepId of progress about a whole item (one finding) of an app's removal. */

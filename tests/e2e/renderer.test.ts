@@ -45,11 +45,11 @@ function fakeApiSource(report: unknown, language: string): string {
       setSettings: (p) => { settings = { ...settings, ...p }; return ok(settings); },
       listHistory: () => ok([{ at: report.generatedAt, summary: report.summary, durationMs: 1200, findings: report.findings.filter((f) => f.status !== 'ok').map((f) => ({ id: f.id, status: f.status, title: f.title })) }]),
       getPolicy: () => ok(${JSON.stringify(policyView(JSON.parse(readFileSync(join(root, 'policies', 'cv-1981-ubnd-vhtt.json'), 'utf8')) as PolicyDocument, [{ id: 'banned-app', advisoryPoint: 1 }, { id: 'os-patch', advisoryPoint: 2 }]))}),
-      planFix: (findingId) => ok({ findingId, planId: findingId + '@1', steps: [
+      planFix: (findingId) => ok({ findingId, kind: 'uninstall', planId: findingId + '@1', steps: [
         { id: 's0', title: { key: 'fix:step.close', params: { app: 'Zoom', pids: '4242' } }, elevated: false },
         { id: 's1', title: { key: 'fix:step.uninstaller', params: { name: 'Zoom', path: 'C:\\\\Users\\\\an\\\\AppData\\\\Roaming\\\\Zoom\\\\uninstall\\\\Installer.exe' } }, argv: ['C:\\\\Users\\\\an\\\\AppData\\\\Roaming\\\\Zoom\\\\uninstall\\\\Installer.exe', '/uninstall'], elevated: false } ],
         manual: [{ key: 'fix:manual.windows.settings', params: { name: 'Zoom' } }] }),
-      runFix: (findingId) => ok({ findingId, ok: true, resolved: true, message: { key: 'ui:fix.outcome.removed' } }),
+      runFix: (findingId) => ok({ findingId, kind: 'uninstall', ok: true, resolved: true, verdict: 'removed', message: { key: 'ui:fix.outcome.removed' } }),
       pauseNotifications: () => ok({ pausedUntil: null }),
       notificationState: () => ok({ pausedUntil: null }),
       openLink: () => ok(false),
