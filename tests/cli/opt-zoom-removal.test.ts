@@ -91,7 +91,10 @@ describe.skipIf(!runnable)(`attt-selfcheck fix zoom as root on a manual /opt/zoo
     chownSync(join(zoom, 'lib'), 12345, 12345);
     const before = snapshot(zoom);
     const r = await runCli(['fix', 'zoom', '--yes', '--lang', 'vi']);
-    expect(r.stdout, r.stderr).toContain('«/opt/zoom/lib» thuộc về một người dùng khác');
+    // Whose it is (no account names uid 12345 here: «một tài khoản khác», never the number) and which app; the folder as detail.
+    expect(r.stdout, r.stderr).toContain('Trợ lý không xóa phần này của Zoom khi chạy với quyền quản trị, vì thư mục ghi ở dòng chi tiết thuộc về một tài khoản khác trên máy tính này');
+    expect(r.stdout).toContain('Chi tiết: /opt/zoom/lib');
+    expect(r.stdout).not.toContain('12345');
     expect(r.stdout).toContain('từ chối vì không an toàn');
     expect(r.status).toBe(2);
     expect(snapshot(zoom)).toEqual(before);
