@@ -349,7 +349,7 @@ describe.each(['vi', 'en'] as const)('closing a running Zoom is said to be closi
     await screen.findAllByRole('article');
     fireEvent.click(screen.getByRole('button', { name: t('ui:nav.fix') }));
     fireEvent.click(await screen.findByRole('button', { name: t('ui:fix.all.open', { count: 3 }) }));
-    fireEvent.click(await screen.findByRole('button', { name: t('ui:fix.all.confirm', { count: 2 }) }));
+    fireEvent.click(await screen.findByRole('button', { name: t('ui:fix.all.confirmCloseAnd', { app: 'Zoom', count: 1 }) }));
     const row = (fid: string) => document.querySelector<HTMLElement>(`[data-flow="all"] [data-item="${fid}"]`)!;
     await vi.waitFor(() => expect(row(installed.id).querySelector('strong')).not.toBeNull());
     return row;

@@ -89,6 +89,8 @@ export function FixAllFlow({ api, appId, findings, onBack, onReport }: FixAllFlo
   const elevated = todo.some((p) => p.steps.some((s) => s.elevated));
   // The lead says what is removed; closing the running app is said apart (it is closed, not removed).
   const removals = todo.filter((p) => p.kind !== 'close').length;
+  // The button says both what is closed and how many are removed, as the lead does.
+  const closes = todo.length > removals;
   const title0 = (id: string) => findings.find((f) => f.id === id) ?? opened.find((f) => f.id === id);
   const results = new Map((result?.items ?? []).map((r) => [r.findingId, r]));
   // Trying again helps only after a failure said so (a refused prompt, a busy installer), never after a refusal by rule.
@@ -157,7 +159,7 @@ export function FixAllFlow({ api, appId, findings, onBack, onReport }: FixAllFlo
         <div className="row">
           {phase === 'plan' && todo.length > 0 && (
             <button type="button" className="button primary" onClick={() => void runAll()}>
-              {t('ui:fix.all.confirm', { count: todo.length })}
+              {closes ? (removals > 0 ? t('ui:fix.all.confirmCloseAnd', { app: plan.app, count: removals }) : t('ui:fix.all.confirmClose', { app: plan.app })) : t('ui:fix.all.confirm', { count: removals })}
             </button>
           )}
           {canRetry && (
