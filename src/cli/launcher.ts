@@ -2,9 +2,10 @@
  * The entry of the built CLI (out/cli/attt-selfcheck.cjs, scripts/build-cli.mjs): the bundle follows this code in the
  * same file, as a comment (a comment costs V8 next to nothing to skip, where the bundle as code or as a string costs
  * tens of milliseconds), and is compiled from there with V8's code cache of an earlier start (code-cache.ts), in the
- * CLI and in its check thread alike (the thread runs this same file), which it starts first when the command runs
- * `check`. The build puts in the bundle's hash and length, and the thread's start code (thread-launcher.ts): a thread
- * started from it does not run this file.
+ * CLI and in its check thread alike, which it starts first when the command runs `check`. The thread starts from the
+ * start code the build puts in here (thread-launcher.ts), which reads this file once and does for the thread what this
+ * code does for the CLI; a thread started from the file itself (another caller of startCheckThread) runs the code
+ * below as the check thread. The build also puts in the bundle's hash and length.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
