@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { FINDING_STATUSES } from '../../shared/finding';
+import { auditEntrySchemaOf } from '../remediation/audit-log';
 import { HISTORY_JSON_VERSION, type HistoryDocument } from './history-document';
 
 // Each value is held to what its reader keeps (check-history.ts, audit-log.ts): a hand-edited file that the reader
@@ -14,28 +15,8 @@ const message = z.strictObject({ key: z.string(), params: z.record(z.string(), z
 const status = z.enum(FINDING_STATUSES);
 const count = z.number();
 const place = z.number().int().positive();
-// The report's Evidence as it was when the line was written: what every version had, the rest as it is.
-const writtenEvidence = z.looseObject({ kind: z.string(), detail: z.string(), path: z.string().optional(), version: z.string().optional() });
-
-const auditEntry = z.strictObject({
-  v: z.literal(1),
-  time: z.string(),
-  type: z.enum(['step', 'verdict']),
-  planId: z.string(),
-  findingId: z.string(),
-  plan: message,
-  // Verdicts: what the plan did (PlanKind: close, uninstall, …); absent in lines written before it.
-  kind: z.string().optional(),
-  step: z.strictObject({ kind: z.string(), title: message }).optional(),
-  argv: z.array(z.string()).optional(),
-  path: z.string().optional(),
-  exitCode: z.number().nullable().optional(),
-  outcome: z.string(),
-  message: message.optional(),
-  evidenceBefore: z.array(writtenEvidence),
-  evidenceAfter: z.array(writtenEvidence).optional(),
-  truncated: z.boolean().optional(),
-});
+// An audit line as its reader keeps it, refusing any key the reader would drop.
+const auditEntry = auditEntrySchemaOf(z, 'strict');
 
 const change = z.strictObject({ kind: z.enum(['new', 'changed', 'resolved']), id: z.string(), title: message, before: status.optional(), after: status.optional() });
 const check = z.strictObject({

@@ -84,19 +84,27 @@ export async function appendAudit(mutable: MutableHost, file: string, entry: Aud
   await mutable.appendLine(file, auditLine(entry));
 }
 
-/** What a line must hold to be shown: every field the history view reads, with its type (built on first use). */
-const auditEntrySchema = lazySchema((z) => {
-  const message = z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
-  const evidence = z.object({ kind: z.string(), detail: z.string(), path: z.string().optional(), version: z.string().optional() }).passthrough();
-  return z.object({
+/**
+ * What an audit line holds, every field with its type, as one schema for both its uses: the reader (`strip`: a key it
+ * does not know is dropped) and the history document's strict schema (`strict`: such a key is refused,
+ * src/core/history/history-schema.ts). The evidence is kept as the version that wrote the line made it, either way.
+ */
+export function auditEntrySchemaOf(z: typeof import('zod').z, unknownKeys: 'strip' | 'strict') {
+  // One signature for both: the data they accept is the same shape, only an unknown key is dropped or refused.
+  const object = (unknownKeys === 'strict' ? z.strictObject : z.object) as typeof z.object;
+  const message = object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
+  // The report's Evidence as it was when the line was written: what every version had, the rest as it is.
+  const evidence = z.looseObject({ kind: z.string(), detail: z.string(), path: z.string().optional(), version: z.string().optional() });
+  return object({
     v: z.literal(1),
     time: z.string(),
     type: z.enum(['step', 'verdict']),
     planId: z.string(),
     findingId: z.string(),
     plan: message,
+    // Verdicts: what the plan did (PlanKind: close, uninstall, …); absent in lines written before it.
     kind: z.string().optional(),
-    step: z.object({ kind: z.string(), title: message }).optional(),
+    step: object({ kind: z.string(), title: message }).optional(),
     argv: z.array(z.string()).optional(),
     path: z.string().optional(),
     exitCode: z.number().nullable().optional(),
@@ -106,7 +114,10 @@ const auditEntrySchema = lazySchema((z) => {
     evidenceAfter: z.array(evidence).optional(),
     truncated: z.boolean().optional(),
   });
-});
+}
+
+/** What a line must hold to be shown: every field the history view reads, with its type (built on first use). */
+const auditEntrySchema = lazySchema((z) => auditEntrySchemaOf(z, 'strip'));
 
 /** One line judged by its schema, kept as the schema reads it: a key it does not know is dropped (the evidence stays as written). */
 const checkEntry: RecordCheck<AuditEntry> = (raw) => {
